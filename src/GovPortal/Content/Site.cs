@@ -1,0 +1,26 @@
+namespace GovPortal.Content;
+
+/// <summary>The portal itself: its name, where it is reached, and the facts its footer must show by law.</summary>
+public sealed class Site
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Absolute base address used in QR codes, feeds and sitemaps, e.g. https://www.szxc.gov.cn.</summary>
+    public required string BaseUrl { get; set; }
+
+    /// <summary>Host names the portal answers to, comma separated.</summary>
+    public string HostNames { get; set; } = "";
+
+    public string Sponsor { get; set; } = "";              // 主办单位
+    public string Organizer { get; set; } = "";            // 承办单位
+    public string SiteCode { get; set; } = "";             // 政府网站标识码
+    public string IcpNumber { get; set; } = "";            // ICP备案号
+    public string PublicSecurityNumber { get; set; } = ""; // 公网安备案号
+    public string ContactPhone { get; set; } = "";
+    public string ContactAddress { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+
+    /// <summary>Where 用户登录 leads: the province's unified identity service for citizens.</summary>
+    public string UserLoginUrl { get; set; } = "";
+}

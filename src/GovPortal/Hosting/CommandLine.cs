@@ -1,0 +1,80 @@
+namespace GovPortal.Hosting;
+
+public enum PortalCommand
+{
+    Serve,
+    Publish,
+    Help,
+}
+
+/// <summary>What the command line asked for. Anything it does not understand is an error, never ignored.</summary>
+public sealed record CommandLine(PortalCommand Command, string DataDirectory, string Urls, string? Database)
+{
+    public const string DefaultUrls = "http://localhost:5080";
+
+    public const string Usage = """
+        用法: GovPortal [命令] [选项]
+
+        命令:
+          serve      运行门户网站（默认）：后台数据库、发布输出和公众访问服务
+          publish    全量重新发布整个网站，并报告页面数量和速度
+          help       显示本说明
+
+        选项:
+          --data 目录        所有状态（数据库、发布输出、上传文件）存放的目录，默认 ./data
+          --urls 地址        监听地址，默认 http://localhost:5080（多个地址用分号分隔）
+          --database 连接串  使用 PostgreSQL，例如 "Host=db;Database=govportal;Username=gov;Password=..."
+                             （不指定时使用 数据目录/govportal.db 的内置 SQLite）
+        环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
+        """;
+
+    /// <returns>The parsed command line, or an error message (in Chinese) for the user.</returns>
+    public static (CommandLine? Parsed, string? Error) Parse(IReadOnlyList<string> args, string? databaseFromEnvironment = null)
+    {
+        var command = PortalCommand.Serve;
+        var commandSeen = false;
+        string data = "data", urls = DefaultUrls;
+        var database = string.IsNullOrWhiteSpace(databaseFromEnvironment) ? null : databaseFromEnvironment;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? inlineValue = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 2)
+            {
+                inlineValue = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+
+            switch (arg)
+            {
+                case "--help" or "-h":
+                    command = PortalCommand.Help;
+                    commandSeen = true;
+                    break;
+                case "--data" or "--urls" or "--database":
+                    var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
+                    if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
+                    if (arg == "--data") data = value;
+                    else if (arg == "--urls") urls = value;
+                    else database = value;
+                    break;
+                default:
+                    if (arg.StartsWith('-')) return (null, $"未知选项：{arg}");
+                    if (commandSeen) return (null, $"多余的参数：{arg}");
+                    PortalCommand? parsed = arg switch
+                    {
+                        "serve" => PortalCommand.Serve,
+                        "publish" => PortalCommand.Publish,
+                        "help" => PortalCommand.Help,
+                        _ => null,
+                    };
+                    if (parsed is null) return (null, $"未知命令：{arg}");
+                    command = parsed.Value;
+                    commandSeen = true;
+                    break;
+            }
+        }
+        return (new CommandLine(command, data, urls, database), null);
+    }
+}

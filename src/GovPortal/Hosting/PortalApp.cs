@@ -1,0 +1,35 @@
+using GovPortal.PublicSite;
+
+namespace GovPortal.Hosting;
+
+/// <summary>Builds the portal web application; used by the serve command and by the tests (on a real Kestrel port).</summary>
+public static class PortalApp
+{
+    public static async Task<WebApplication> CreateAsync(PortalSettings settings, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddPortalCore(settings).AddPublicSite();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(async context =>
+        {
+            // Never a stack trace to a reader: a short notice in Chinese; details go to the log.
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("服务器暂时无法处理您的请求，请稍后再试。");
+        }));
+        app.UseSecurityHeaders();
+        app.MapPublicSite();
+
+        await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
+        return app;
+    }
+}

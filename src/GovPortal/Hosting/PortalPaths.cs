@@ -1,0 +1,34 @@
+namespace GovPortal.Hosting;
+
+/// <summary>Where the portal keeps its state. Everything lives under one data folder (default ./data).</summary>
+public sealed class PortalPaths
+{
+    public PortalPaths(string dataDirectory)
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The embedded SQLite database of the back office.</summary>
+    public string DatabaseFile => Path.Combine(DataDirectory, "govportal.db");
+
+    /// <summary>The published output: what public nodes serve, plus its manifest. Needs no database to be served.</summary>
+    public string OutputDirectory => Path.Combine(DataDirectory, "output");
+
+    /// <summary>The files served to the public (pages, feeds, assets, published attachments).</summary>
+    public string PublicDirectory => Path.Combine(OutputDirectory, "public");
+
+    /// <summary>SHA-256 and size of every file under <see cref="PublicDirectory"/>.</summary>
+    public string ManifestFile => Path.Combine(OutputDirectory, "manifest.db");
+
+    /// <summary>Uploaded originals, outside the output, under random names.</summary>
+    public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(PublicDirectory);
+        Directory.CreateDirectory(UploadsDirectory);
+    }
+}

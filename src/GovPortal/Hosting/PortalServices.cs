@@ -1,0 +1,47 @@
+using GovPortal.Chinese;
+using GovPortal.Content.Uploads;
+using GovPortal.Data;
+using GovPortal.Data.Demo;
+using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
+using GovPortal.Publishing.Rendering;
+using GovPortal.PublicSite;
+using GovPortal.Safety;
+
+namespace GovPortal.Hosting;
+
+public static class PortalServices
+{
+    /// <summary>Size of the in-memory copy of hot published files.</summary>
+    public const long ServedFileCacheBytes = 256L * 1024 * 1024;
+
+    /// <summary>The services shared by every command: data, publishing, Chinese text.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, PortalSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Paths);
+        services.AddSingleton(settings.Database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory));
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<DemoSiteSeeder>();
+        services.AddSingleton(_ => Manifest.Open(settings.Paths.ManifestFile));
+        services.AddSingleton<OutputStore>();
+        services.AddSingleton<RazorPageRenderer>();
+        services.AddSingleton<ThemeAssets>();
+        services.AddSingleton<Publisher>();
+        services.AddSingleton<PortalStartup>();
+        return services;
+    }
+
+    /// <summary>The public server: output files and view counts.</summary>
+    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => new ServedFileCache(ServedFileCacheBytes));
+        services.AddSingleton<OutputFileServer>();
+        services.AddSingleton<HitCounter>();
+        services.AddHostedService<HitFlushService>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using GovPortal.Data;
+using GovPortal.Data.Demo;
+using GovPortal.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.Hosting;
+
+/// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
+public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, ILogger<PortalStartup> logger)
+{
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        settings.Paths.EnsureCreated();
+        await using (var db = settings.Database.CreateContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
+                logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
+        }
+        if (!publisher.OutputIsCurrent)
+        {
+            var result = await publisher.PublishAllAsync(cancellationToken);
+            logger.LogInformation("Published {Pages} pages at {Rate:0} pages/s", result.Pages, result.PagesPerSecond);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using GovPortal.Content;
+using GovPortal.Data;
+
+namespace GovPortal.Publishing;
+
+/// <summary>Where the renderer gets lists from: memory during a full rebuild, the database for one change.</summary>
+public interface IListingSource
+{
+    Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId);
+    Task<IReadOnlyList<ArticleListing>> SubtreeNewestAsync(int channelId, int count);
+}
+
+/// <summary>All live articles held in memory, grouped by channel (full rebuild).</summary>
+public sealed class InMemoryListingSource : IListingSource
+{
+    private readonly ChannelTree _tree;
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own;
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _subtreeCache = [];
+
+    public InMemoryListingSource(ChannelTree tree, IEnumerable<ArticleListing> allNewestFirst)
+    {
+        _tree = tree;
+        _own = allNewestFirst.GroupBy(a => a.ChannelId).ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleListing>)g.ToList());
+    }
+
+    public Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId) =>
+        Task.FromResult(_own.TryGetValue(channelId, out var list) ? list : []);
+
+    public Task<IReadOnlyList<ArticleListing>> SubtreeNewestAsync(int channelId, int count)
+    {
+        IReadOnlyList<ArticleListing> merged;
+        lock (_subtreeCache)
+        {
+            if (!_subtreeCache.TryGetValue(channelId, out merged!))
+            {
+                var all = _tree.SubtreeOf(channelId).SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : []).ToList();
+                all.Sort(ArticleListing.NewestFirst);
+                _subtreeCache[channelId] = merged = all.Take(SiteLayoutRules.FeedSize).ToList();
+            }
+        }
+        return Task.FromResult<IReadOnlyList<ArticleListing>>(merged.Take(count).ToList());
+    }
+}
+
+/// <summary>Reads lists from the database, remembering each within one publish.</summary>
+public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree) : IListingSource
+{
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own = [];
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _newest = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_own.TryGetValue(channelId, out var list))
+                _own[channelId] = list = await ListingReader.OwnListAsync(db, channelId);
+            return list;
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<IReadOnlyList<ArticleListing>> SubtreeNewestAsync(int channelId, int count)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_newest.TryGetValue(channelId, out var list))
+                _newest[channelId] = list = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize);
+            return list.Take(count).ToList();
+        }
+        finally { _gate.Release(); }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace GovPortal.Publishing.Output;
+
+/// <summary>
+/// The record of every file in the published output: path, SHA-256, size, owner. Kept in memory for serving and
+/// persisted in a small SQLite file beside the output, so a public node can load it without the back-office database.
+/// </summary>
+public sealed class Manifest
+{
+    private readonly string _file;
+    private readonly ConcurrentDictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _pathsByOwner = new(StringComparer.Ordinal);
+    private readonly Lock _ownerLock = new();
+
+    private Manifest(string file) => _file = file;
+
+    public int Count => _entries.Count;
+    public IEnumerable<ManifestEntry> Entries => _entries.Values;
+
+    public static Manifest Open(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var manifest = new Manifest(file);
+        using var connection = manifest.Connect();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE IF NOT EXISTS files (
+                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+                    modified_utc TEXT NOT NULL, owner TEXT NOT NULL, download_name TEXT);
+                """;
+            create.ExecuteNonQuery();
+        }
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT path, sha256, size, modified_utc, owner, download_name FROM files";
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var entry = new ManifestEntry(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+                DateTime.SpecifyKind(DateTime.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+            manifest.Set(entry);
+        }
+        return manifest;
+    }
+
+    public bool TryGet(string path, out ManifestEntry entry) => _entries.TryGetValue(path, out entry!);
+
+    public IReadOnlyCollection<string> PathsOwnedBy(string owner)
+    {
+        lock (_ownerLock)
+            return _pathsByOwner.TryGetValue(owner, out var paths) ? paths.ToList() : [];
+    }
+
+    public IReadOnlyCollection<string> Owners()
+    {
+        lock (_ownerLock) return _pathsByOwner.Keys.ToList();
+    }
+
+    /// <summary>Records written and removed files: first durably on disk (one transaction), then in memory.</summary>
+    public void Apply(IReadOnlyCollection<ManifestEntry> upserts, IReadOnlyCollection<string> removals)
+    {
+        if (upserts.Count == 0 && removals.Count == 0) return;
+        using (var connection = Connect())
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO files (path, sha256, size, modified_utc, owner, download_name) VALUES ($p, $h, $s, $m, $o, $d)
+                ON CONFLICT(path) DO UPDATE SET sha256 = $h, size = $s, modified_utc = $m, owner = $o, download_name = $d
+                """;
+            var p = upsert.Parameters.Add("$p", SqliteType.Text);
+            var h = upsert.Parameters.Add("$h", SqliteType.Text);
+            var s = upsert.Parameters.Add("$s", SqliteType.Integer);
+            var m = upsert.Parameters.Add("$m", SqliteType.Text);
+            var o = upsert.Parameters.Add("$o", SqliteType.Text);
+            var d = upsert.Parameters.Add("$d", SqliteType.Text);
+            foreach (var entry in upserts)
+            {
+                p.Value = entry.Path;
+                h.Value = entry.Sha256;
+                s.Value = entry.Size;
+                m.Value = entry.ModifiedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                o.Value = entry.Owner;
+                d.Value = (object?)entry.DownloadName ?? DBNull.Value;
+                upsert.ExecuteNonQuery();
+            }
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM files WHERE path = $p";
+            var dp = delete.Parameters.Add("$p", SqliteType.Text);
+            foreach (var path in removals)
+            {
+                dp.Value = path;
+                delete.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+        foreach (var entry in upserts) Set(entry);
+        foreach (var path in removals) Unset(path);
+    }
+
+    private void Set(ManifestEntry entry)
+    {
+        lock (_ownerLock)
+        {
+            if (_entries.TryGetValue(entry.Path, out var previous) && previous.Owner != entry.Owner)
+                RemoveOwnerLink(previous);
+            if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths)) _pathsByOwner[entry.Owner] = paths = new(StringComparer.Ordinal);
+            paths.Add(entry.Path);
+            _entries[entry.Path] = entry;
+        }
+    }
+
+    private void Unset(string path)
+    {
+        lock (_ownerLock)
+        {
+            if (_entries.TryRemove(path, out var previous)) RemoveOwnerLink(previous);
+        }
+    }
+
+    private void RemoveOwnerLink(ManifestEntry entry)
+    {
+        if (_pathsByOwner.TryGetValue(entry.Owner, out var paths) && paths.Remove(entry.Path) && paths.Count == 0)
+            _pathsByOwner.Remove(entry.Owner);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,44 @@
+namespace GovPortal.Publishing;
+
+public enum PageKind
+{
+    Home,
+    NotFound,
+    ServiceNotice,
+    ThemeAssets,
+    ChannelList,
+    ChannelFeed,
+    ChannelSitemap,
+    SitemapIndex,
+    Article,
+}
+
+/// <summary>
+/// One unit the publisher renders: a page, or a page together with the files it brings (an article and its
+/// attachments). Every output file is owned by exactly one key, so removing a key removes all of its files.
+/// </summary>
+/// <param name="Id">Channel id, article id, or 0.</param>
+/// <param name="Number">List page number (from 1), or 0.</param>
+public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
+{
+    public static readonly PageKey Home = new(PageKind.Home);
+    public static readonly PageKey NotFound = new(PageKind.NotFound);
+    public static readonly PageKey ServiceNotice = new(PageKind.ServiceNotice);
+    public static readonly PageKey ThemeAssets = new(PageKind.ThemeAssets);
+    public static readonly PageKey SitemapIndex = new(PageKind.SitemapIndex);
+
+    public static PageKey ChannelList(int channelId, int page) => new(PageKind.ChannelList, channelId, page);
+    public static PageKey Feed(int channelId) => new(PageKind.ChannelFeed, channelId);
+    public static PageKey Sitemap(int channelId) => new(PageKind.ChannelSitemap, channelId);
+    public static PageKey Article(int articleId) => new(PageKind.Article, articleId);
+
+    /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
+    public override string ToString() => $"{Kind}:{Id}:{Number}";
+
+    public static PageKey Parse(string owner)
+    {
+        var parts = owner.Split(':');
+        return new PageKey(Enum.Parse<PageKind>(parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,65 @@
+using GovPortal.Content;
+
+namespace GovPortal.Publishing;
+
+/// <summary>
+/// Decides which pages one article change touches by comparing what each candidate page would show before and
+/// after the change. A page is rendered only if its content differs; pages that no longer exist are removed.
+/// Cost depends on the size of the article's channel, never on the size of the site.
+/// </summary>
+public static class PublishPlanner
+{
+    public static PublishPlan PlanArticleChange(ChannelTree tree, int articleId, ListingSnapshot before, ListingSnapshot after)
+    {
+        var plan = new PublishPlan();
+
+        if (after.ArticlePublished) plan.Render.Add(PageKey.Article(articleId));
+        else if (before.ArticlePublished) plan.Remove.Add(PageKey.Article(articleId));
+
+        foreach (var channelId in before.OwnLists.Keys.Union(after.OwnLists.Keys))
+            PlanOwnList(plan, channelId, Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId));
+
+        foreach (var channelId in before.SubtreeNewest.Keys.Union(after.SubtreeNewest.Keys))
+            PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId), Lookup(after.SubtreeNewest, channelId));
+
+        return plan;
+    }
+
+    private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+    {
+        int pagesBefore = SiteLayoutRules.PageCount(before.Count), pagesAfter = SiteLayoutRules.PageCount(after.Count);
+        for (var page = 1; page <= Math.Max(pagesBefore, pagesAfter); page++)
+        {
+            if (page > pagesAfter)
+                plan.Remove.Add(PageKey.ChannelList(channelId, page));
+            else if (page > pagesBefore || !SameWindow(before, after, page) || pagesBefore != pagesAfter)
+                plan.Render.Add(PageKey.ChannelList(channelId, page));
+        }
+        if (!before.Select(a => a.SitemapFace).SequenceEqual(after.Select(a => a.SitemapFace)))
+            plan.Render.Add(PageKey.Sitemap(channelId));
+    }
+
+    private static void PlanSubtreeViews(PublishPlan plan, ChannelTree tree, int channelId, IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+    {
+        if (!Newest(before, SiteLayoutRules.FeedSize).Select(a => a.FeedFace).SequenceEqual(Newest(after, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)))
+            plan.Render.Add(PageKey.Feed(channelId));
+
+        if (Newest(before, SiteLayoutRules.BlockSize).Select(a => a.ListFace).SequenceEqual(Newest(after, SiteLayoutRules.BlockSize).Select(a => a.ListFace)))
+            return;
+        var channel = tree[channelId];
+        if (channel.ParentId is { } parent) plan.Render.Add(PageKey.ChannelList(parent, 1));
+        if (channel.ShowOnHome) plan.Render.Add(PageKey.Home);
+    }
+
+    // Every list page shows "第 n 页 / 共 m 页", so a change in the page count touches all of them.
+    private static bool SameWindow(IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after, int page) =>
+        Window(before, page).Select(a => a.ListFace).SequenceEqual(Window(after, page).Select(a => a.ListFace));
+
+    private static IEnumerable<ArticleListing> Window(IReadOnlyList<ArticleListing> list, int page) =>
+        list.Skip((page - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize);
+
+    private static IEnumerable<ArticleListing> Newest(IReadOnlyList<ArticleListing> list, int count) => list.Take(count);
+
+    private static IReadOnlyList<ArticleListing> Lookup(IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> lists, int channelId) =>
+        lists.TryGetValue(channelId, out var list) ? list : [];
+}

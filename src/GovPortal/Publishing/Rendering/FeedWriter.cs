@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using GovPortal.Content;
+
+namespace GovPortal.Publishing.Rendering;
+
+/// <summary>RSS 2.0 feed of a channel's newest articles (its own and its sub-channels').</summary>
+public static class FeedWriter
+{
+    public static byte[] Write(Site site, string channelName, string channelUrl, IEnumerable<ArticleListing> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", $"{channelName} - {site.Name}");
+            xml.WriteElementString("link", site.BaseUrl + channelUrl);
+            xml.WriteElementString("description", $"{site.Name}{channelName}栏目");
+            xml.WriteElementString("language", "zh-cn");
+            foreach (var item in items)
+            {
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", item.Title);
+                xml.WriteElementString("link", site.BaseUrl + item.Url);
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "true");
+                xml.WriteString(site.BaseUrl + item.Url);
+                xml.WriteEndElement();
+                xml.WriteElementString("pubDate", DateTime.SpecifyKind(item.PublishedAtUtc, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture));
+                if (item.Summary.Length > 0) xml.WriteElementString("description", item.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        return buffer.ToArray();
+    }
+}

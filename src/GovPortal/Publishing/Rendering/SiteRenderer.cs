@@ -1,0 +1,177 @@
+using System.Globalization;
+using GovPortal.Content;
+using GovPortal.Content.Uploads;
+using GovPortal.Publishing.Output;
+using GovPortal.Theme;
+
+namespace GovPortal.Publishing.Rendering;
+
+/// <summary>Turns page keys into files: the one place that knows what each page shows and where it lives.</summary>
+public sealed class SiteRenderer
+{
+    private readonly Site _site;
+    private readonly ChannelTree _tree;
+    private readonly IListingSource _listings;
+    private readonly RazorPageRenderer _razor;
+    private readonly ThemeAssets _assets;
+    private readonly UploadStore _uploads;
+    private readonly SiteChrome _chrome;
+
+    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
+    {
+        _site = site;
+        _tree = tree;
+        _listings = listings;
+        _razor = razor;
+        _assets = assets;
+        _uploads = uploads;
+        var navigation = new List<LinkItem> { new("首页", "/") };
+        navigation.AddRange(tree.Roots.Select(c => new LinkItem(c.Name, ChannelUrl(c.Id))));
+        _chrome = new SiteChrome(site, navigation, "/" + assets.StylesheetPath, "/" + assets.ScriptPath);
+    }
+
+    public string ChannelUrl(int channelId) => $"/{_tree.PathOf(channelId)}/";
+
+    public static string ChannelPagePath(string channelPath, int page) =>
+        page <= 1 ? $"{channelPath}/index.html" : string.Create(CultureInfo.InvariantCulture, $"{channelPath}/index_{page}.html");
+
+    /// <summary>Renders every key except articles, which need their full content (<see cref="RenderArticleAsync"/>).</summary>
+    public async Task RenderAsync(PageKey key, OutputBatch batch)
+    {
+        switch (key.Kind)
+        {
+            case PageKind.Home:
+                batch.Write(key, "index.html", await _razor.RenderAsync<HomePage>(new HomePageModel(_chrome, await HomeBlocksAsync())));
+                break;
+            case PageKind.NotFound:
+                batch.Write(key, "404.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "页面未找到",
+                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"])));
+                break;
+            case PageKind.ServiceNotice:
+                batch.Write(key, "service/accessibility.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "网站无障碍",
+                    ["本站的无障碍浏览工具（页面缩放、高对比度配色、大字幕、语音朗读等）正在建设中，开通后将在每个页面提供。",
+                     "目前您可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面，本站页面也支持读屏软件和仅用键盘浏览。"])));
+                batch.Write(key, "service/elder.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "适老版",
+                    ["本站适老版（大字体、大按钮、简洁版面）正在建设中，开通后可在每个页面一键切换。",
+                     "目前您可以在文章页通过“字体 大/中/小”调大正文字号，或使用浏览器的缩放功能。"])));
+                break;
+            case PageKind.ThemeAssets:
+                batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
+                batch.Write(key, _assets.ScriptPath, _assets.Script);
+                break;
+            case PageKind.ChannelList:
+                await RenderChannelPageAsync(key, batch);
+                break;
+            case PageKind.ChannelFeed:
+                var channel = _tree[key.Id];
+                var newest = await _listings.SubtreeNewestAsync(key.Id, SiteLayoutRules.FeedSize);
+                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest));
+                break;
+            case PageKind.ChannelSitemap:
+                var own = await _listings.OwnListAsync(key.Id);
+                var urls = new List<(string, DateTime?)> { (_site.BaseUrl + ChannelUrl(key.Id), null) };
+                urls.AddRange(own.Select(a => (_site.BaseUrl + a.Url, (DateTime?)a.UpdatedAtUtc)));
+                batch.Write(key, $"{_tree.PathOf(key.Id)}/sitemap.xml", SitemapWriter.UrlSet(urls));
+                break;
+            case PageKind.SitemapIndex:
+                batch.Write(key, "sitemap-site.xml", SitemapWriter.UrlSet([(_site.BaseUrl + "/", null)]));
+                var sitemaps = new List<string> { _site.BaseUrl + "/sitemap-site.xml" };
+                sitemaps.AddRange(_tree.All.OrderBy(c => _tree.PathOf(c.Id), StringComparer.Ordinal).Select(c => $"{_site.BaseUrl}/{_tree.PathOf(c.Id)}/sitemap.xml"));
+                batch.Write(key, "sitemap.xml", SitemapWriter.Index(sitemaps));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
+        }
+    }
+
+    /// <summary>The keys of a complete site, articles excepted.</summary>
+    public async Task<List<PageKey>> AllPageKeysAsync()
+    {
+        var keys = new List<PageKey> { PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex };
+        foreach (var channel in _tree.All)
+        {
+            var pages = SiteLayoutRules.PageCount((await _listings.OwnListAsync(channel.Id)).Count);
+            for (var page = 1; page <= pages; page++) keys.Add(PageKey.ChannelList(channel.Id, page));
+            keys.Add(PageKey.Feed(channel.Id));
+            keys.Add(PageKey.Sitemap(channel.Id));
+        }
+        return keys;
+    }
+
+    public async Task RenderArticleAsync(Article article, OutputBatch batch)
+    {
+        var key = PageKey.Article(article.Id);
+        if (article.Url is null) throw new InvalidOperationException($"Article {article.Id} has no address yet.");
+        var attachments = new List<AttachmentLink>();
+        foreach (var file in article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
+        {
+            var path = $"files/{file.StoredName}.{file.Extension}";
+            var source = _uploads.PathOf(file.StoredName);
+            if (!File.Exists(source))
+                throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
+            batch.Write(key, path, await File.ReadAllBytesAsync(source), file.DisplayName);
+            attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(), FormatSize(file.SizeBytes)));
+        }
+
+        var absoluteUrl = _site.BaseUrl + article.Url;
+        var model = new ArticlePageModel(_chrome, article.Id, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
+            article.Source, article.Author, article.PublishedAtUtc, article.BodyHtml, attachments, absoluteUrl,
+            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"));
+        batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage>(model));
+    }
+
+    private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)
+    {
+        var channel = _tree[key.Id];
+        var own = await _listings.OwnListAsync(channel.Id);
+        var pageCount = SiteLayoutRules.PageCount(own.Count);
+        if (key.Number > pageCount)
+        {
+            batch.Touch(key); // nothing to show any more: its old files are removed
+            return;
+        }
+        var items = own.Skip((key.Number - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize).Select(ToItem).ToList();
+        var children = new List<ChannelBlock>();
+        if (key.Number == 1)
+            foreach (var child in _tree.ChildrenOf(channel.Id))
+                children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id), (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
+
+        var path = _tree.PathOf(channel.Id);
+        var model = new ChannelPageModel(_chrome, channel.Name, Breadcrumb(channel.Id), children, items, own.Count > 0,
+            new Pagination(key.Number, pageCount, ChannelUrl(channel.Id), $"/{path}/index_{{0}}.html"), $"/{path}/rss.xml");
+        batch.Write(key, ChannelPagePath(path, key.Number), await _razor.RenderAsync<ChannelPage>(model));
+    }
+
+    private async Task<List<ChannelBlock>> HomeBlocksAsync()
+    {
+        var blocks = new List<ChannelBlock>();
+        foreach (var channel in DepthFirst(_tree.Roots).Where(c => c.ShowOnHome))
+            blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id), (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
+        return blocks;
+    }
+
+    private IEnumerable<Channel> DepthFirst(IEnumerable<Channel> channels)
+    {
+        foreach (var channel in channels)
+        {
+            yield return channel;
+            foreach (var descendant in DepthFirst(_tree.ChildrenOf(channel.Id))) yield return descendant;
+        }
+    }
+
+    private List<LinkItem> Breadcrumb(int channelId)
+    {
+        var crumbs = new List<LinkItem> { new("首页", "/") };
+        crumbs.AddRange(_tree.AncestorsAndSelf(channelId).Select(c => new LinkItem(c.Name, ChannelUrl(c.Id))));
+        return crumbs;
+    }
+
+    private static ListItem ToItem(ArticleListing a) => new(a.Title, a.Url, ChinaTime.FormatDate(a.PublishedAtUtc), a.PublishedAtUtc);
+
+    public static string FormatSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.#} MB"),
+    };
+}

@@ -1,0 +1,49 @@
+using GovPortal.Content;
+
+namespace GovPortal.Theme;
+
+/// <summary>What every public page shows around its content: site facts, navigation and theme asset addresses.</summary>
+public sealed record SiteChrome(Site Site, IReadOnlyList<LinkItem> Navigation, string StylesheetUrl, string ScriptUrl);
+
+public sealed record LinkItem(string Text, string Url);
+
+/// <summary>One line of a list: title, address and date (YYYY-MM-DD).</summary>
+public sealed record ListItem(string Title, string Url, string Date, DateTime PublishedAtUtc);
+
+public sealed record ChannelBlock(string Name, string Url, IReadOnlyList<ListItem> Items);
+
+public sealed record Pagination(int Page, int PageCount, string FirstPageUrl, string PagePattern)
+{
+    /// <summary>Page 1 is the channel's index.html; page n is index_n.html.</summary>
+    public string UrlOf(int page) => page <= 1 ? FirstPageUrl : string.Format(System.Globalization.CultureInfo.InvariantCulture, PagePattern, page);
+}
+
+public sealed record AttachmentLink(string Name, string Url, string TypeLabel, string SizeLabel);
+
+public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<ChannelBlock> Blocks);
+
+public sealed record ChannelPageModel(
+    SiteChrome Chrome,
+    string ChannelName,
+    IReadOnlyList<LinkItem> Breadcrumb,
+    IReadOnlyList<ChannelBlock> ChildBlocks,
+    IReadOnlyList<ListItem> Items,
+    bool HoldsArticles,
+    Pagination Pagination,
+    string FeedUrl);
+
+public sealed record ArticlePageModel(
+    SiteChrome Chrome,
+    int ArticleId,
+    IReadOnlyList<LinkItem> Breadcrumb,
+    string Title,
+    string Subtitle,
+    string Source,
+    string Author,
+    DateTime PublishedAtUtc,
+    string BodyHtml,
+    IReadOnlyList<AttachmentLink> Attachments,
+    string AbsoluteUrl,
+    string QrCodeSvg);
+
+public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs);

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using GovPortal.Tests.Support;
+
+namespace GovPortal.Tests.PublicSite;
+
+public sealed class HitCounterTests
+{
+    [Fact]
+    public async Task A_thousand_concurrent_hits_add_exactly_a_thousand_and_survive_a_graceful_shutdown()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var before = seed.HitCount;
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ =>
+        {
+            using var response = await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("count").GetInt64();
+        }));
+
+        // Every request saw a distinct new total, and the last one is exactly a thousand more.
+        Assert.Equal(1000, counts.Distinct().Count());
+        Assert.Equal(before + 1000, counts.Max());
+
+        await portal.StopAsync();
+        Assert.Equal(before + 1000, (await portal.SeedArticleAsync()).HitCount);
+    }
+
+    [Fact]
+    public async Task Counts_are_written_in_batches_and_continue_from_the_stored_count()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var counter = portal.Service<GovPortal.PublicSite.HitCounter>();
+        for (var i = 0; i < 5; i++) await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
+
+        Assert.Equal(seed.HitCount, (await portal.SeedArticleAsync()).HitCount); // buffered, not yet written
+        Assert.Equal(5, await counter.FlushAsync());
+        Assert.Equal(seed.HitCount + 5, (await portal.SeedArticleAsync()).HitCount);
+        Assert.Equal(0, await counter.FlushAsync());
+
+        using var response = await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(seed.HitCount + 6, json.RootElement.GetProperty("count").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("/api/hits/999999", HttpStatusCode.NotFound)]
+    [InlineData("/api/hits/-1", HttpStatusCode.NotFound)]
+    [InlineData("/api/hits/abc", HttpStatusCode.NotFound)]
+    public async Task Unknown_articles_are_not_counted(string path, HttpStatusCode expected)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        using var response = await portal.Client.PostAsync(path, null);
+        Assert.Equal(expected, response.StatusCode);
+    }
+}

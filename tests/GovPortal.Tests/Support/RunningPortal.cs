@@ -1,0 +1,62 @@
+using GovPortal.Data;
+using GovPortal.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPortal.Tests.Support;
+
+/// <summary>The portal on a real Kestrel port (127.0.0.1:0) with its own data folder and the demo site.</summary>
+public sealed class RunningPortal : IAsyncDisposable
+{
+    private readonly TempDirectory _data;
+    private bool _stopped;
+
+    private RunningPortal(TempDirectory data, WebApplication app, PortalSettings settings, Uri address)
+    {
+        _data = data;
+        App = app;
+        Settings = settings;
+        Address = address;
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
+        {
+            BaseAddress = address,
+        };
+    }
+
+    public WebApplication App { get; }
+    public PortalSettings Settings { get; }
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public string DataDirectory => _data.Path;
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var data = new TempDirectory();
+        var paths = new PortalPaths(data.Path);
+        var settings = new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
+        var app = await PortalApp.CreateAsync(settings, configureServices);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningPortal(data, app, settings, new Uri(address));
+    }
+
+    /// <summary>Graceful shutdown, as on Ctrl+C or a service stop.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await App.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await StopAsync();
+        await App.DisposeAsync();
+        _data.Dispose();
+    }
+}
