@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL cluster for integration tests / CI.
+#
+#   scripts/postgres-throwaway.sh start DIR   -> prints one Npgsql connection string on stdout
+#   scripts/postgres-throwaway.sh stop DIR    -> stops the cluster and deletes DIR (idempotent)
+#
+# The cluster is brand new, owned by the `postgres` OS user, listens only on
+# 127.0.0.1 (random free port) plus a unix socket inside DIR, and is tuned for
+# speed, not durability (fsync/synchronous_commit/full_page_writes off).
+# Everything except the connection string goes to stderr so callers can do
+#   CS=$(scripts/postgres-throwaway.sh start /tmp/pg)
+#
+# Env overrides: PG_BINDIR (server bin dir), PG_MAX_CONNECTIONS (default 200).
+set -euo pipefail
+
+ROLE=govportal
+PASSWORD=govportal
+MARKER=.postgres-throwaway   # lets `stop` refuse to rm -rf a directory it did not create
+
+log() { printf 'postgres-throwaway: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+usage() {
+  echo "usage: $0 start DIR | stop DIR" >&2
+  exit 2
+}
+
+# Run a command as the postgres OS user: initdb/postgres refuse to run as root.
+# `cd /` avoids "could not change directory to /root" noise from runuser.
+as_pg() {
+  if [[ $(id -u) -eq 0 ]]; then
+    (cd / && runuser -u postgres -- "$@")
+  elif [[ $(id -un) == postgres ]]; then
+    "$@"
+  else
+    die "must run as root (or as the postgres user)"
+  fi
+}
+
+# Newest installed server version, e.g. /usr/lib/postgresql/15/bin.
+find_bindir() {
+  local d=${PG_BINDIR:-}
+  if [[ -z $d ]]; then
+    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  fi
+  [[ -n $d && -x $d/initdb && -x $d/pg_ctl && -x $d/psql ]] && echo "$d"
+}
+
+# Install the Debian server package on a fresh machine (CI). We pre-seed
+# create_main_cluster=false so apt does not create/start the default 5432
+# cluster, which we never use.
+ensure_server() {
+  BINDIR=$(find_bindir || true)
+  if [[ -n ${BINDIR:-} ]] && id postgres >/dev/null 2>&1; then
+    return
+  fi
+  [[ $(id -u) -eq 0 ]] || die "postgresql server binaries missing and not root to install them"
+  log "installing postgresql via apt..."
+  mkdir -p /etc/postgresql-common/createcluster.d
+  echo 'create_main_cluster = off' > /etc/postgresql-common/createcluster.d/50-throwaway-no-main.conf
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  BINDIR=$(find_bindir || true)
+  [[ -n ${BINDIR:-} ]] || die "postgresql installed but no server binaries under /usr/lib/postgresql/*/bin"
+}
+
+# Print a TCP port that is currently free on 127.0.0.1. Prefer asking the
+# kernel (bind to port 0); fall back to probing random ports with bash's
+# /dev/tcp when python3 is not available. There is an inherent race between
+# this check and the server binding, so `start` retries on failure.
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+    return
+  fi
+  local p i
+  for i in $(seq 1 100); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return
+    fi
+  done
+  die "could not find a free port"
+}
+
+# EXIT trap while `start` is in progress: stop a half-configured server.
+STARTING_DATA=""
+abort_start() {
+  local rc=$?
+  if [[ $rc -ne 0 && -n $STARTING_DATA && -f $STARTING_DATA/postmaster.pid ]]; then
+    log "start failed, stopping the half-started server"
+    as_pg "$BINDIR/pg_ctl" stop -D "$STARTING_DATA" -m immediate >/dev/null 2>&1 || true
+  fi
+  exit "$rc"
+}
+
+cmd_start() {
+  local dir=$1
+  ensure_server
+  log "using server binaries in $BINDIR"
+
+  if [[ -e $dir ]] && [[ -n $(ls -A "$dir" 2>/dev/null) ]]; then
+    die "$dir already exists and is not empty (run '$0 stop $dir' first)"
+  fi
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)   # absolute: pg_ctl/postgres resolve paths from their own cwd
+  [[ $dir != *"'"* ]] || die "DIR must not contain a single quote"
+  # unix socket paths are limited to ~107 bytes (sockaddr_un.sun_path)
+  (( ${#dir} + 30 < 107 )) || die "DIR path too long for a unix socket: $dir"
+
+  touch "$dir/$MARKER"
+  mkdir -p "$dir/socket"
+  chown -R postgres: "$dir"
+  chmod 700 "$dir"
+  # Every parent directory must be traversable by the postgres user.
+  as_pg test -w "$dir" || die "postgres user cannot access $dir (check permissions of its parent directories)"
+
+  local data=$dir/data
+  log "initdb $data"
+  # --no-sync: throwaway data, skip the fsync of the fresh cluster.
+  # trust on the unix socket (only reachable inside DIR) so we can bootstrap
+  # the role; password (scram) required over TCP, like a real deployment.
+  as_pg "$BINDIR/initdb" -D "$data" -U postgres -E UTF8 --locale=C.UTF-8 --no-sync \
+    --auth-local=trust --auth-host=scram-sha-256 >&2
+
+  cat >>"$data/postgresql.conf" <<EOF
+
+# --- postgres-throwaway.sh: test-only settings (speed over durability) ---
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$dir/socket'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = ${PG_MAX_CONNECTIONS:-200}
+EOF
+
+  # If anything below fails, do not leave an orphaned server running
+  # (EXIT rather than ERR: ERR traps are not inherited by functions/subshells).
+  STARTING_DATA=$data
+  trap abort_start EXIT
+
+  # Retry with another port if someone grabbed ours between check and bind.
+  local port="" attempt
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    log "starting on 127.0.0.1:$port (attempt $attempt)"
+    # -l: postgres' own stdout/stderr go to the log file, so it never holds
+    # the caller's stdout open (important for CS=$(... start DIR)).
+    if as_pg "$BINDIR/pg_ctl" start -D "$data" -l "$dir/postgres.log" -w -t 60 \
+         -o "-p $port" >&2; then
+      break
+    fi
+    tail -n 20 "$dir/postgres.log" >&2 || true
+    port=""
+  done
+  [[ -n $port ]] || die "server failed to start, see $dir/postgres.log"
+
+  # pg_ctl -w already waited, but make sure TCP is accepting too.
+  local i
+  for i in $(seq 1 60); do
+    "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+    sleep 0.5
+  done
+  "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port" || die "server not accepting connections on port $port"
+
+  as_pg "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/socket" -p "$port" -U postgres -d postgres \
+    -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" >&2
+
+  # Prove the exact credentials work over TCP before handing them out.
+  PGPASSWORD=$PASSWORD "$BINDIR/psql" -X -q -At -h 127.0.0.1 -p "$port" -U "$ROLE" -d postgres \
+    -c 'select 1' >/dev/null
+
+  trap - EXIT
+  local cs="Host=127.0.0.1;Port=$port;Username=$ROLE;Password=$PASSWORD;Database=postgres"
+  echo "$cs" >"$dir/connection-string"
+  log "ready: $dir (log: $dir/postgres.log)"
+  echo "$cs"
+}
+
+cmd_stop() {
+  local dir=$1
+  if [[ ! -e $dir ]]; then
+    log "$dir does not exist, nothing to stop"
+    return 0
+  fi
+  [[ -e $dir/$MARKER ]] || die "$dir was not created by this script (no $MARKER); refusing to delete it"
+  dir=$(cd "$dir" && pwd)   # absolute: as_pg runs from /
+
+  local data=$dir/data
+  if [[ -f $data/postmaster.pid ]]; then
+    local bindir
+    bindir=$(find_bindir || true)
+    if [[ -n $bindir ]]; then
+      log "stopping server in $data"
+      # "fast" aborts open sessions (tests may leave pooled connections open).
+      as_pg "$bindir/pg_ctl" stop -D "$data" -m fast -w -t 30 >&2 \
+        || as_pg "$bindir/pg_ctl" stop -D "$data" -m immediate -w -t 30 >&2 \
+        || log "pg_ctl stop failed (server probably already gone)"
+    fi
+  fi
+  rm -rf -- "$dir"
+  log "removed $dir"
+}
+
+[[ $# -eq 2 ]] || usage
+case $1 in
+  start) cmd_start "$2" ;;
+  stop) cmd_stop "$2" ;;
+  *) usage ;;
+esac

@@ -1,0 +1,34 @@
+using GovPortal.Hosting;
+
+namespace GovPortal.Tests.Hosting;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void No_arguments_serve_on_port_5080_with_state_in_data()
+    {
+        var (parsed, error) = CommandLine.Parse([]);
+        Assert.Null(error);
+        Assert.Equal(new CommandLine(PortalCommand.Serve, "data", "http://localhost:5080", null), parsed);
+    }
+
+    [Fact]
+    public void Options_set_the_data_folder_urls_and_database()
+    {
+        var (parsed, _) = CommandLine.Parse(["publish", "--data", "/srv/gov", "--urls=http://0.0.0.0:80", "--database", "Host=db;Database=gov"]);
+        Assert.Equal(new CommandLine(PortalCommand.Publish, "/srv/gov", "http://0.0.0.0:80", "Host=db;Database=gov"), parsed);
+        Assert.Equal(GovPortal.Data.DatabaseProvider.Postgres, PortalSettings.From(parsed!).Database.Provider);
+    }
+
+    [Theory]
+    [InlineData(new[] { "deploy" }, "未知命令：deploy")]
+    [InlineData(new[] { "--port", "80" }, "未知选项：--port")]
+    [InlineData(new[] { "--data" }, "选项 --data 需要一个值。")]
+    [InlineData(new[] { "serve", "publish" }, "多余的参数：publish")]
+    public void Anything_unknown_is_an_error(string[] args, string message)
+    {
+        var (parsed, error) = CommandLine.Parse(args);
+        Assert.Null(parsed);
+        Assert.Equal(message, error);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
+using GovPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.Tests.Publishing;
+
+/// <summary>A full rebuild on real files: the manifest accounts for every byte, and a crash leaves whole pages.</summary>
+public sealed class FullPublishTests
+{
+    [Fact]
+    public async Task Every_published_file_is_in_the_manifest_with_its_sha256_and_size()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var manifest = portal.Service<Manifest>();
+        var files = OutputSnapshot.Read(portal.Settings.Paths.PublicDirectory);
+
+        Assert.Equal(files.Keys.Order(), manifest.Entries.Select(e => e.Path).Order());
+        foreach (var entry in manifest.Entries)
+        {
+            Assert.Equal(entry.Size, files[entry.Path].Length);
+            Assert.Equal(entry.Sha256, Convert.ToHexStringLower(SHA256.HashData(files[entry.Path])));
+        }
+
+        // The manifest on disk says the same as the one in memory (a public node loads it from there).
+        var reopened = Manifest.Open(portal.Settings.Paths.ManifestFile);
+        Assert.Equal(OutputSnapshot.Hashes(manifest), OutputSnapshot.Hashes(reopened));
+    }
+
+    [Fact]
+    public async Task Republishing_an_unchanged_site_rewrites_nothing()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var result = await portal.Service<Publisher>().PublishAllAsync();
+        Assert.Equal(0, result.FilesWritten);
+        Assert.True(result.Pages > 100);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(57)]
+    [InlineData(300)]
+    public async Task A_crash_in_the_middle_of_a_publish_leaves_every_page_whole_old_or_new(int crashAfterFiles)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var publicDirectory = portal.Settings.Paths.PublicDirectory;
+        var oldSite = OutputSnapshot.Read(publicDirectory);
+        var oldManifest = OutputSnapshot.Hashes(portal.Service<Manifest>());
+
+        await using (var db = portal.Settings.Database.CreateContext())
+            await db.Articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, a => a.Title + "（修订）"));
+
+        var store = portal.Service<OutputStore>();
+        var written = 0;
+        store.AfterFileCommitted = _ =>
+        {
+            if (Interlocked.Increment(ref written) == crashAfterFiles) throw new IOException("simulated crash");
+        };
+        await Assert.ThrowsAnyAsync<Exception>(() => portal.Service<Publisher>().PublishAllAsync());
+        var crashedSite = OutputSnapshot.Read(publicDirectory);
+        Assert.Equal(oldManifest, OutputSnapshot.Hashes(portal.Service<Manifest>())); // the manifest still describes the last good site
+
+        store.AfterFileCommitted = null;
+        await portal.Service<Publisher>().PublishAllAsync();
+        var newSite = OutputSnapshot.Read(publicDirectory);
+
+        var changed = 0;
+        foreach (var (path, bytes) in crashedSite)
+        {
+            var isOld = oldSite.TryGetValue(path, out var old) && old.AsSpan().SequenceEqual(bytes);
+            var isNew = newSite.TryGetValue(path, out var fresh) && fresh.AsSpan().SequenceEqual(bytes);
+            Assert.True(isOld || isNew, $"{path} is neither the old nor the new version");
+            if (!isOld) changed++;
+        }
+        Assert.True(changed >= 1, "the crash happened after at least one file was replaced");
+        Assert.DoesNotContain(crashedSite.Keys, p => p.EndsWith(OutputStore.TemporarySuffix));
+    }
+
+    [Fact]
+    public async Task Article_addresses_stay_fixed_when_channel_and_title_are_renamed()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            await db.Channels.Where(c => c.Slug == "xcyw").ExecuteUpdateAsync(set => set.SetProperty(c => c.Slug, "yw").SetProperty(c => c.Name, "要闻"));
+            await db.Articles.Where(a => a.Id == seed.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, "新的标题"));
+        }
+        await portal.Service<Publisher>().PublishAllAsync();
+
+        var (status, page) = await portal.Client.GetDocumentAsync(seed.Url!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal("新的标题", page.QuerySelector("article h1").Text());
+        Assert.Equal("/xwzx/yw/", page.QuerySelectorAll(".breadcrumb a").Last().GetAttribute("href"));
+        using var oldList = await portal.Client.GetAsync("/xwzx/xcyw/");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, oldList.StatusCode); // list pages follow the channel; articles do not move
+    }
+
+    [Fact]
+    public async Task A_missing_attachment_stops_the_publish_with_a_message_in_chinese()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        File.Delete(Path.Combine(portal.Settings.Paths.UploadsDirectory, seed.RelatedFiles.Single().StoredName));
+
+        var error = await Assert.ThrowsAsync<PublishException>(() => portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title += "！"));
+        Assert.Contains("相城区生态环境保护大会新闻稿.docx", error.Message);
+        Assert.Contains("重新上传", error.Message);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using GovPortal.Content;
+using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
+using GovPortal.Tests.Support;
+
+namespace GovPortal.Tests.Publishing;
+
+/// <summary>One article change re-renders exactly the planned pages on disk, and the public site shows it.</summary>
+public sealed class IncrementalPublishTests
+{
+    /// <summary>Owners of the files whose bytes changed, appeared or vanished between two manifests.</summary>
+    private static HashSet<PageKey> ChangedOwners(Dictionary<string, string> before, Manifest after, IEnumerable<ManifestEntry> beforeEntries)
+    {
+        var owners = new HashSet<PageKey>();
+        var afterHashes = OutputSnapshot.Hashes(after);
+        foreach (var entry in after.Entries)
+            if (!before.TryGetValue(entry.Path, out var sha) || sha != entry.Sha256) owners.Add(PageKey.Parse(entry.Owner));
+        foreach (var entry in beforeEntries.Where(e => !afterHashes.ContainsKey(e.Path)))
+            owners.Add(PageKey.Parse(entry.Owner));
+        return owners;
+    }
+
+    [Fact]
+    public async Task Retitling_the_seed_article_changes_exactly_the_planned_pages()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var manifest = portal.Service<Manifest>();
+        var seed = await portal.SeedArticleAsync();
+        var before = OutputSnapshot.Hashes(manifest);
+        var beforeEntries = manifest.Entries.ToList();
+        var files = OutputSnapshot.Read(portal.Settings.Paths.PublicDirectory);
+
+        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "相城区召开2023年生态环境保护大会");
+
+        Assert.Equal(plan.Render, ChangedOwners(before, manifest, beforeEntries));
+        Assert.Contains(PageKey.Article(seed.Id), plan.Render);
+        Assert.Contains(PageKey.Sitemap(seed.ChannelId), plan.Render);
+        Assert.Empty(plan.Remove);
+        // Files of pages outside the plan are byte-for-byte untouched.
+        var plannedOwners = plan.Render.Select(k => k.ToString()).ToHashSet();
+        foreach (var entry in manifest.Entries.Where(e => !plannedOwners.Contains(e.Owner)))
+            Assert.Equal(files[entry.Path], await File.ReadAllBytesAsync(Path.Combine(portal.Settings.Paths.PublicDirectory, entry.Path)));
+
+        var (_, page) = await portal.Client.GetDocumentAsync(seed.Url!);
+        Assert.Equal("相城区召开2023年生态环境保护大会", page.QuerySelector("article h1").Text());
+    }
+
+    [Fact]
+    public async Task Publishing_a_new_article_puts_it_on_the_home_page_list_feed_and_sitemap()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var channel = await portal.ChannelAsync("tzgg");
+        int id;
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var draft = new Article
+            {
+                ChannelId = channel.Id, Title = "关于2024年元旦假期安排的通知", Source = "区政府办公室", BodyHtml = "<p>元旦放假1天。</p>",
+                PublishedAtUtc = ChinaTime.ToUtc(2023, 12, 28, 9, 30), Status = ArticleStatus.Draft,
+            };
+            db.Articles.Add(draft);
+            await db.SaveChangesAsync();
+            id = draft.Id;
+        }
+        var manifest = portal.Service<Manifest>();
+        var before = OutputSnapshot.Hashes(manifest);
+        var beforeEntries = manifest.Entries.ToList();
+
+        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
+
+        Assert.Equal(plan.Render, ChangedOwners(before, manifest, beforeEntries));
+        var url = $"/xwzx/tzgg/202312/t20231228_{id}.html";
+        var (status, page) = await portal.Client.GetDocumentAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2023-12-28 09:30", page.QuerySelector(".article-meta time").Text());
+        var (_, home) = await portal.Client.GetDocumentAsync("/");
+        Assert.Contains(home.QuerySelectorAll(".channel-block a"), a => a.GetAttribute("href") == url);
+        var (_, list) = await portal.Client.GetDocumentAsync("/xwzx/tzgg/");
+        Assert.Equal(url, list.QuerySelector(".channel-list a")!.GetAttribute("href"));
+        Assert.Contains(url, await portal.Client.GetStringAsync("/xwzx/tzgg/rss.xml"));
+        Assert.Contains(url, await portal.Client.GetStringAsync("/xwzx/tzgg/sitemap.xml"));
+    }
+
+    [Fact]
+    public async Task Withdrawing_removes_the_page_and_every_link_to_it()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var attachment = "/files/" + seed.RelatedFiles.Single().StoredName + ".docx";
+
+        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Status = ArticleStatus.Withdrawn);
+
+        Assert.Contains(PageKey.Article(seed.Id), plan.Remove);
+        using var gone = await portal.Client.GetAsync(seed.Url);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var file = await portal.Client.GetAsync(attachment);
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.False(File.Exists(Path.Combine(portal.Settings.Paths.PublicDirectory, seed.Url!.TrimStart('/'))));
+        foreach (var path in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html", "/xwzx/xcyw/index_4.html", "/xwzx/xcyw/sitemap.xml" })
+        {
+            using var response = await portal.Client.GetAsync(path);
+            if (response.StatusCode == HttpStatusCode.OK)
+                Assert.DoesNotContain(seed.Url, await response.Content.ReadAsStringAsync());
+        }
+    }
+}

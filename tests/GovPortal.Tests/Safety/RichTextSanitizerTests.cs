@@ -1,0 +1,45 @@
+using GovPortal.Safety;
+
+namespace GovPortal.Tests.Safety;
+
+public sealed class RichTextSanitizerTests
+{
+    private static readonly RichTextSanitizer Sanitizer = new();
+
+    [Theory]
+    [InlineData("<p>正文<script>alert(1)</script></p>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\"javascript:alert(1)\">链接</a>")]
+    [InlineData("<p style=\"background:url(javascript:alert(1))\">文字</p>")]
+    [InlineData("<iframe src=\"https://evil.example/\"></iframe>")]
+    [InlineData("<svg><script>alert(1)</script></svg>")]
+    [InlineData("<p onclick=\"alert(1)\">点击</p>")]
+    [InlineData("<form action=\"https://evil.example\"><input name=q></form>")]
+    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>")]
+    [InlineData("<object data=\"x.swf\"></object><embed src=\"x.swf\">")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">")]
+    public void Script_vectors_are_removed(string hostile)
+    {
+        // Parse the output as a browser would: what is left may be text, but never an active element or attribute.
+        var document = GovPortal.Tests.Support.Html.Parse("<body>" + Sanitizer.Sanitize(hostile) + "</body>");
+        var elements = document.Body!.QuerySelectorAll("*").ToList();
+        var forbiddenElements = new[] { "script", "iframe", "form", "input", "object", "embed", "meta", "svg", "math", "style" };
+        Assert.DoesNotContain(elements, e => forbiddenElements.Contains(e.LocalName));
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on") || a.Name == "style");
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Ordinary_article_markup_is_kept()
+    {
+        const string body = "<p>第一段<strong>加粗</strong></p><h2>小标题</h2><ul><li>一</li></ul><table><tbody><tr><td colspan=\"2\">表格</td></tr></tbody></table><p><a href=\"https://www.szxc.gov.cn/\">链接</a><img src=\"/files/a.png\" alt=\"图\"></p>";
+        Assert.Equal(body, Sanitizer.Sanitize(body));
+    }
+
+    [Fact]
+    public void Word_formatting_is_dropped_but_its_text_kept()
+    {
+        var clean = Sanitizer.Sanitize("<p class=\"MsoNormal\" style=\"mso-line-height:1.5\"><span lang=\"EN-US\"><font face=\"宋体\">会议</font></span>召开</p>");
+        Assert.Equal("<p>会议召开</p>", clean);
+    }
+}
