@@ -60,17 +60,18 @@ free_port() {
   die "could not find a free port"
 }
 
-# Minimal HTTP/1.0 GET over /dev/tcp (curl may not be installed): prints the
+# Minimal HTTP/1.1 GET over /dev/tcp (curl may not be installed): prints the
 # status code and Content-Encoding, used to sanity-check both servers serve
-# the same thing before benchmarking.
+# the same thing before benchmarking. HTTP/1.1 matters: gzip_static obeys
+# gzip_http_version (default 1.1) and would ignore an HTTP/1.0 request.
 probe() { # URL -> "200 gzip"
   local url=$1 hostport path host port status enc="-" line
   hostport=${url#http://}; path=/${hostport#*/}; hostport=${hostport%%/*}
   [[ $url == http://*/* ]] || path=/
   host=${hostport%:*}; port=${hostport##*:}
   [[ $port == "$hostport" ]] && port=80
-  exec 3<>"/dev/tcp/$host/$port" || { echo "unreachable"; return; }
-  printf 'GET %s HTTP/1.0\r\nHost: %s\r\nAccept-Encoding: gzip\r\n\r\n' "$path" "$hostport" >&3
+  { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || { echo "unreachable"; return; }
+  printf 'GET %s HTTP/1.1\r\nHost: %s\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&3
   IFS=' ' read -r -t 10 _ status _ <&3 || status="?"
   while IFS= read -r -t 10 line <&3; do
     line=${line%$'\r'}
@@ -146,6 +147,7 @@ for _ in $(seq 1 50); do
   kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/logs/error.log" >&2; die "nginx exited"; }
   sleep 0.1
 done
+(exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null || die "nginx not listening on port $NGINX_PORT"
 NGINX_URL=http://127.0.0.1:$NGINX_PORT
 log "nginx (pid $NGINX_PID) on $NGINX_URL, root $PUBLIC_DIR"
 
@@ -162,6 +164,9 @@ run_wrk() {
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   echo "${rps:-0} ${p99:-?}"
 }
+
+# Fail early with a clear message rather than via wrk's connect error.
+[[ $(probe "$APP_URL$HOME_PATH") != unreachable ]] || die "GovPortal not reachable at $APP_URL"
 
 ROWS=()
 for entry in "article|$ARTICLE_PATH" "home|$HOME_PATH" "missing (404)|$MISSING_PATH"; do

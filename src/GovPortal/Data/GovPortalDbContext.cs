@@ -1,5 +1,6 @@
 using GovPortal.Content;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GovPortal.Data;
 
@@ -58,6 +59,15 @@ public abstract class GovPortalDbContext(DbContextOptions options) : DbContext(o
     }
 }
 
-public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options) : GovPortalDbContext(options);
+public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options) : GovPortalDbContext(options)
+{
+    // SQLite has no date type. Stored as text, every list read parses two dates per row, which costs more than the
+    // rest of the row; UTC ticks sort the same way and read as a plain integer.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+}
+
+/// <summary>Stores a UTC <see cref="DateTime"/> as its ticks.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
 
 public sealed class PostgresGovPortalDbContext(DbContextOptions<PostgresGovPortalDbContext> options) : GovPortalDbContext(options);

@@ -5,11 +5,18 @@ public static class PublicEndpoints
 {
     public static void MapPublicSite(this WebApplication app)
     {
+        var files = app.Services.GetRequiredService<OutputFileServer>();
+
+        // Reading a published file needs no routing: answer it before the router runs.
+        app.Use((context, next) =>
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                ? files.ServeAsync(context)
+                : next(context));
+
         app.UseRouting();
-        // A request no endpoint claims is a request for a published file (or gets the themed 404 page).
-        app.Use((context, next) => context.GetEndpoint() is null
-            ? context.RequestServices.GetRequiredService<OutputFileServer>().ServeAsync(context)
-            : next(context));
+        // Anything no endpoint claims is for the output server too (it answers 404 or 405).
+        app.Use((context, next) => context.GetEndpoint() is null ? files.ServeAsync(context) : next(context));
 
         app.MapPost("/api/hits/{id:int}", async (int id, HitCounter counter, CancellationToken cancellationToken) =>
             await counter.CountAsync(id, cancellationToken) is { } count

@@ -13,22 +13,29 @@ public static class PublicPathResolver
     public static string? Resolve(string? requestPath)
     {
         if (string.IsNullOrEmpty(requestPath) || requestPath[0] != '/') return null;
-        if (requestPath == "/") return IndexFile;
+        if (requestPath.Length == 1) return IndexFile;
+        if (requestPath.Length > 513) return null;
 
-        var path = requestPath[1..];
-        var isDirectory = path.EndsWith('/');
+        var path = requestPath.AsSpan(1);
+        var isDirectory = path[^1] == '/';
         if (isDirectory) path = path[..^1];
-        if (path.Length == 0 || path.Length > 512) return null;
+        if (path.IsEmpty) return null;
 
-        foreach (var c in path)
+        var segmentStart = 0;
+        for (var i = 0; i <= path.Length; i++)
         {
+            if (i == path.Length || path[i] == '/')
+            {
+                var segment = path[segmentStart..i];
+                // Empty, dot or hidden names, and names with leading or trailing blanks.
+                if (segment.IsEmpty || segment[0] == '.' || char.IsWhiteSpace(segment[0]) || char.IsWhiteSpace(segment[^1])) return null;
+                segmentStart = i + 1;
+                continue;
+            }
+            var c = path[i];
             // '%' survives decoding only for encoded slashes (%2F) and similar: refuse them rather than guess.
             if (char.IsControl(c) || c is '\\' or '%' or ':' or '*' or '?' or '"' or '<' or '>' or '|') return null;
         }
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment[0] == '.' || segment.Trim().Length != segment.Length) return null;
-        }
-        return isDirectory ? path + "/" + IndexFile : path;
+        return isDirectory ? string.Concat(path, "/" + IndexFile) : requestPath[1..];
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace GovPortal.PublicSite;
 
 /// <summary>Headers every public response carries: a strict content security policy and no sniffing.</summary>
@@ -7,13 +9,18 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    private static readonly StringValues Policy = ContentSecurityPolicy;
+    private static readonly StringValues NoSniff = "nosniff";
+    private static readonly StringValues SameOrigin = "SAMEORIGIN";
+    private static readonly StringValues Referrer = "strict-origin-when-cross-origin";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "SAMEORIGIN";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy = Policy;
+        headers.XContentTypeOptions = NoSniff;
+        headers.XFrameOptions = SameOrigin;
+        headers["Referrer-Policy"] = Referrer;
         return next(context);
     });
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GovPortal.Publishing.Output;
 
 namespace GovPortal.PublicSite;
 
@@ -9,24 +8,16 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class ServedFileCache(long budgetBytes)
 {
-    private readonly ConcurrentDictionary<string, (string Sha256, byte[] Content)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServedFile> _files = new(StringComparer.Ordinal);
     private long _bytes;
 
-    public bool TryGet(ManifestEntry entry, out byte[] content)
-    {
-        if (_files.TryGetValue(entry.Path, out var cached) && cached.Sha256 == entry.Sha256)
-        {
-            content = cached.Content;
-            return true;
-        }
-        content = [];
-        return false;
-    }
+    public bool TryGet(string path, string sha256, out ServedFile file) =>
+        _files.TryGetValue(path, out file!) && file.Sha256 == sha256;
 
-    public void Add(ManifestEntry entry, byte[] content)
+    public void Add(string path, ServedFile file)
     {
-        if (_files.TryRemove(entry.Path, out var previous)) Interlocked.Add(ref _bytes, -previous.Content.Length);
-        if (Interlocked.Read(ref _bytes) + content.Length > budgetBytes) return; // over budget: serve from disk
-        if (_files.TryAdd(entry.Path, (entry.Sha256, content))) Interlocked.Add(ref _bytes, content.Length);
+        if (_files.TryRemove(path, out var previous)) Interlocked.Add(ref _bytes, -previous.Content.Length);
+        if (Interlocked.Read(ref _bytes) + file.Content.Length > budgetBytes) return; // over budget: serve from disk
+        if (_files.TryAdd(path, file)) Interlocked.Add(ref _bytes, file.Content.Length);
     }
 }

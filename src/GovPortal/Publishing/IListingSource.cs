@@ -42,11 +42,14 @@ public sealed class InMemoryListingSource : IListingSource
     }
 }
 
-/// <summary>Reads lists from the database, remembering each within one publish.</summary>
-public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree) : IListingSource
+/// <summary>
+/// Reads lists from the database, remembering each within one publish. Starts from the lists the planner already
+/// read after the change, so pages of the article's own channels need no further query.
+/// </summary>
+public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree, ListingSnapshot? known = null) : IListingSource
 {
-    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own = [];
-    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _newest = [];
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own = known?.OwnLists.ToDictionary() ?? [];
+    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _newest = known?.SubtreeNewest.ToDictionary() ?? [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId)

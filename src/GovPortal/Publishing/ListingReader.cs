@@ -15,14 +15,27 @@ public static class ListingReader
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary, a.UpdatedAtUtc));
 
+    /// <summary>
+    /// A channel's whole list, newest first, without summaries: list pages and sitemaps do not show them, and this
+    /// list is read twice for every change (before and after).
+    /// </summary>
     public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, int channelId, CancellationToken ct = default) =>
-        Project(Live(db).Where(a => a.ChannelId == channelId)).ToListAsync(ct);
+        Live(db).Where(a => a.ChannelId == channelId)
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc))
+            .ToListAsync(ct);
 
-    public static Task<List<ArticleListing>> SubtreeNewestAsync(GovPortalDbContext db, ChannelTree tree, int channelId, int count, CancellationToken ct = default)
+    /// <summary>
+    /// The newest articles of a channel and its descendants. Each channel is read on its own index (newest first,
+    /// limited), then merged: one query over several channels would have to sort them all.
+    /// </summary>
+    public static async Task<List<ArticleListing>> SubtreeNewestAsync(GovPortalDbContext db, ChannelTree tree, int channelId, int count, CancellationToken ct = default)
     {
-        var subtree = tree.SubtreeOf(channelId).ToList();
-        var query = subtree.Count == 1 ? Live(db).Where(a => a.ChannelId == channelId) : Live(db).Where(a => subtree.Contains(a.ChannelId));
-        return Project(query).Take(count).ToListAsync(ct);
+        var merged = new List<ArticleListing>();
+        foreach (var id in tree.SubtreeOf(channelId))
+            merged.AddRange(await Project(Live(db).Where(a => a.ChannelId == id)).Take(count).ToListAsync(ct));
+        merged.Sort(ArticleListing.NewestFirst);
+        return merged.Count > count ? merged.GetRange(0, count) : merged;
     }
 
     /// <summary>Every live article, newest first, for a full rebuild.</summary>

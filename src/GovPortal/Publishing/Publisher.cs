@@ -52,15 +52,23 @@ public sealed class Publisher(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(keys, parallel, async (key, _) => await renderer.RenderAsync(key, batch));
 
+            var listsDone = stopwatch.Elapsed;
+
+            // Articles are read in chunks; the next chunk is read while the current one renders.
             var ids = listings.Select(a => a.Id).Order().ToList();
-            foreach (var chunk in ids.Chunk(ArticleBatchSize))
+            var chunks = ids.Chunk(ArticleBatchSize).ToList();
+            var next = chunks.Count > 0 ? LoadArticlesAsync(db, chunks[0], cancellationToken) : null;
+            for (var i = 0; next is not null; i++)
             {
-                var articles = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles)
-                    .Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken);
+                var articles = await next;
+                next = i + 1 < chunks.Count ? LoadArticlesAsync(db, chunks[i + 1], cancellationToken) : null;
                 await Parallel.ForEachAsync(articles, parallel, async (article, _) => await renderer.RenderArticleAsync(article, batch));
             }
+            var articlesDone = stopwatch.Elapsed;
 
             batch.Commit([], fullRebuild: true);
+            logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
+                listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
             var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed);
             logger.LogInformation("Full publish: {Pages} pages ({Articles} articles), {Files} files written in {Seconds:0.00} s",
                 result.Pages, result.Articles, result.FilesWritten, result.Elapsed.TotalSeconds);
@@ -81,6 +89,7 @@ public sealed class Publisher(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, cancellationToken);
             var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
@@ -92,23 +101,31 @@ public sealed class Publisher(
             article.PublishedAtUtc = ChinaTime.TruncateToMinute(article.PublishedAtUtc);
             int[] channels = channelBefore == article.ChannelId ? [channelBefore] : [channelBefore, article.ChannelId];
 
+            var loaded = stopwatch.Elapsed;
             var before = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
+            var snapshotted = stopwatch.Elapsed;
             if (article.Status == ArticleStatus.Published && article.Url is null)
                 article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
             article.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            var saved = stopwatch.Elapsed;
             var after = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
-            var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree), razor, assets, uploads);
+            var planned = stopwatch.Elapsed;
+            var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets, uploads);
             var batch = store.BeginBatch();
-            foreach (var key in plan.Render)
+            await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
             {
                 if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);
                 else await renderer.RenderAsync(key, batch);
-            }
+            });
+            var rendered = stopwatch.Elapsed;
             batch.Commit(plan.Remove);
             logger.LogInformation("Article {ArticleId} changed: {Plan}", articleId, plan);
+            logger.LogDebug("Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, render {Render:0}, commit {Commit:0}",
+                loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds, (saved - snapshotted).TotalMilliseconds,
+                (planned - saved).TotalMilliseconds, (rendered - planned).TotalMilliseconds, (stopwatch.Elapsed - rendered).TotalMilliseconds);
             return plan;
         }
         finally
@@ -116,6 +133,9 @@ public sealed class Publisher(
             _oneAtATime.Release();
         }
     }
+
+    private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
 
     private static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, CancellationToken cancellationToken)
     {

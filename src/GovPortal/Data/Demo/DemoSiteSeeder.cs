@@ -105,7 +105,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
     };
 
     /// <summary>A minute between 08:00 and 19:59 China time on a day in the range.</summary>
-    internal static DateTime RandomWorkingTime(Random random, DateTime firstDay, DateTime lastDay)
+    public static DateTime RandomWorkingTime(Random random, DateTime firstDay, DateTime lastDay)
     {
         var day = firstDay.AddDays(random.Next((lastDay - firstDay).Days + 1));
         return ChinaTime.ToUtc(day.Year, day.Month, day.Day, random.Next(8, 20), random.Next(60));

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using GovPortal.Bench;
+using GovPortal.Hosting;
+
+// Usage:
+//   GovPortal.Bench generate DATA_DIR [ARTICLES=100000]
+//   GovPortal.Bench publish DATA_DIR
+//   GovPortal.Bench incremental DATA_DIR [RUNS=50]
+// Each measuring command prints a markdown table row for docs/benchmarks.md.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: GovPortal.Bench generate|publish|incremental DATA_DIR [N]");
+    return 2;
+}
+
+var paths = new PortalPaths(args[1]);
+var number = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+switch (args[0])
+{
+    case "generate":
+        var watch = Stopwatch.StartNew();
+        await CorpusGenerator.GenerateAsync(paths, number > 0 ? number : 100_000);
+        Console.Error.WriteLine($"generated in {watch.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    case "publish":
+        Console.WriteLine(await PublishBenchmarks.FullPublishAsync(paths));
+        return 0;
+    case "incremental":
+        Console.WriteLine(await PublishBenchmarks.IncrementalAsync(paths, number > 0 ? number : 50));
+        return 0;
+    case "listings":
+        Console.WriteLine(await StageProfile.ListingsAsync(paths));
+        return 0;
+    case "profile":
+        Console.WriteLine(await StageProfile.RunAsync(paths, number > 0 ? number : 2000));
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Generates a benchmark site, measures publishing and serving, and writes docs/benchmarks.md.
+#   bash bench/run.sh [ARTICLES=100000] [INCREMENTAL_RUNS=50]
+# Serving is compared with nginx on the same published files in the same run: the machine is shared and noisy,
+# so the ratio means more than the absolute numbers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES=${1:-100000}
+RUNS=${2:-50}
+DATA=$(mktemp -d /tmp/govportal-bench.XXXXXX)
+RESULTS=$(mktemp)
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  rm -rf "$DATA" "$RESULTS"
+}
+trap cleanup EXIT
+
+bash scripts/ensure-tools.sh npm nginx wrk
+dotnet build GovPortal.sln -c Release -nologo -clp:ErrorsOnly
+BENCH="dotnet bench/GovPortal.Bench/bin/Release/net10.0/GovPortal.Bench.dll"
+
+echo "generating $ARTICLES articles in $DATA ..." >&2
+$BENCH generate "$DATA" "$ARTICLES" >&2
+sync
+$BENCH publish "$DATA" | grep '^|' >>"$RESULTS"
+sync
+$BENCH incremental "$DATA" "$RUNS" | grep '^|' >>"$RESULTS"
+STAGES=$($BENCH profile "$DATA" 3000)
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$DATA" --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.5; done
+ARTICLE_PATH=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/govportal.db').execute(\"select Url from Articles where Status='Published' order by Id limit 1\").fetchone()[0])")
+SERVE=$(mktemp)
+ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-10s} bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$PORT" "$SERVE" >/dev/null
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+MEM=$(free -g | awk '/^Mem:/ {print $2}')
+{
+  echo "# Benchmarks"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh $ARTICLES $RUNS\` on $(nproc) cores ($CPU), ${MEM} GiB,"
+  echo "Debian $(cut -d. -f1 /etc/debian_version), .NET $(dotnet --version), SQLite, Release build. The machine is a shared VM: absolute"
+  echo "numbers vary from run to run by tens of percent; ratios measured in the same run are steadier."
+  echo
+  echo "## Site"
+  echo
+  echo "$ARTICLES generated articles (plausible Chinese news, notices and policies, 3–6 paragraphs each) in 50 channels:"
+  echo "10 sections of 4 columns, articles in the 40 columns (about $((ARTICLES / 40)) per column, so about $((ARTICLES / 40 / 20)) list pages"
+  echo "each). Every page is written with a gzip and a brotli variant, each file atomically (temporary name + rename),"
+  echo "and recorded with its SHA-256 in the manifest."
+  echo
+  echo "## Publishing"
+  echo
+  echo "| what | size | time | rate | memory |"
+  echo "|---|---|---|---|---|"
+  grep 'full publish' "$RESULTS"
+  echo
+  echo "| incremental publish of one article | latency (end to end: read, plan, render, write, manifest) | pages |"
+  echo "|---|---|---|"
+  grep 'incremental' "$RESULTS"
+  echo
+  echo "Where an article page's time goes — $STAGES."
+  echo
+  echo "## Serving"
+  cat "$SERVE"
+  echo
+  echo "The GovPortal public server keeps hot files in memory after the first read, keyed by their manifest SHA-256"
+  echo "(a new publish changes the key); nginx serves the same \`.gz\` files with sendfile and an open-file cache."
+} > docs/benchmarks.md
+rm -f "$SERVE"
+cat docs/benchmarks.md

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds GovPortal and runs every test: unit, HTTP (real Kestrel), publishing on real files, and the data layer on
+# SQLite and on a real PostgreSQL started here as a throwaway cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-tools.sh npm postgresql
+
+cluster=$(mktemp -d /tmp/govportal-test-pg.XXXXXX)
+rmdir "$cluster"
+cleanup() { bash scripts/postgres-throwaway.sh stop "$cluster" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+GOVPORTAL_TEST_POSTGRES=$(bash scripts/postgres-throwaway.sh start "$cluster")
+export GOVPORTAL_TEST_POSTGRES
+
+dotnet build GovPortal.sln -c Release -nologo -clp:ErrorsOnly
+dotnet test GovPortal.sln -c Release --no-build -nologo "$@"

@@ -1,0 +1,49 @@
+using System.Globalization;
+using GovPortal.Publishing.Output;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace GovPortal.PublicSite;
+
+/// <summary>A published file ready to send: its bytes and every response header, computed once per version.</summary>
+public sealed class ServedFile
+{
+    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content)
+    {
+        Sha256 = variant.Sha256;
+        Content = content;
+        ETag = new EntityTagHeaderValue($"\"{variant.Sha256[..20]}\"");
+        ETagHeader = ETag.ToString();
+        ModifiedUtc = original.ModifiedUtc;
+        LastModified = original.ModifiedUtc.ToString("R", CultureInfo.InvariantCulture);
+        CacheControl = CacheControlFor(original.Path);
+        ContentType = ContentTypes.For(original.Path);
+        ContentEncoding = encoding is null ? StringValues.Empty : new StringValues(encoding);
+        VaryByEncoding = ContentTypes.IsCompressible(original.Path);
+        ContentDisposition = original.DownloadName is { } name
+            ? new ContentDispositionHeaderValue("attachment") { FileNameStar = name }.ToString()
+            : StringValues.Empty;
+    }
+
+    public string Sha256 { get; }
+    public byte[] Content { get; }
+    public EntityTagHeaderValue ETag { get; }
+    public StringValues ETagHeader { get; }
+    public DateTime ModifiedUtc { get; }
+    public StringValues LastModified { get; }
+    public StringValues CacheControl { get; }
+    public StringValues ContentType { get; }
+    public StringValues ContentEncoding { get; }
+    public bool VaryByEncoding { get; }
+    public StringValues ContentDisposition { get; }
+
+    private static readonly StringValues Immutable = "public, max-age=31536000, immutable";
+    private static readonly StringValues OneDay = "public, max-age=86400";
+    private static readonly StringValues Revalidate = "public, max-age=60, must-revalidate";
+
+    // Theme assets carry their hash in the name; attachments rarely change; pages change on every publish.
+    private static StringValues CacheControlFor(string path) =>
+        path.StartsWith("assets/", StringComparison.Ordinal) ? Immutable
+        : path.StartsWith("files/", StringComparison.Ordinal) ? OneDay
+        : Revalidate;
+}
