@@ -23,6 +23,6 @@ public sealed record ArticleListing(
     /// <summary>The part a feed shows.</summary>
     public (int, string, DateTime, string, string) FeedFace => (Id, Title, PublishedAtUtc, Url, Summary);
 
-    /// <summary>The part a sitemap shows.</summary>
-    public (string, DateTime) SitemapFace => (Url, UpdatedAtUtc);
+    /// <summary>The part a sitemap shows: its modification time is written to the second.</summary>
+    public (string, long) SitemapFace => (Url, UpdatedAtUtc.Ticks / TimeSpan.TicksPerSecond);
 }

@@ -106,10 +106,11 @@ public sealed class Publisher(
             var snapshotted = stopwatch.Elapsed;
             if (article.Status == ArticleStatus.Published && article.Url is null)
                 article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
-            article.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            var now = time.GetUtcNow().UtcDateTime;
+            article.UpdatedAtUtc = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
             await db.SaveChangesAsync(cancellationToken);
             var saved = stopwatch.Elapsed;
-            var after = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
+            var after = await AfterAsync(db, tree, article, before, cancellationToken);
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             var planned = stopwatch.Elapsed;
@@ -132,6 +133,21 @@ public sealed class Publisher(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>The listings after the change: derived from those before, reading again only what cannot be derived.</summary>
+    private static async Task<ListingSnapshot> AfterAsync(GovPortalDbContext db, ChannelTree tree, Article article, ListingSnapshot before, CancellationToken cancellationToken)
+    {
+        var changed = article.Status == ArticleStatus.Published && article.Url is not null
+            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url, article.Summary, article.UpdatedAtUtc)
+            : null;
+        var (after, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
+            (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));
+        if (unknown.Count == 0) return after;
+        var newest = after.SubtreeNewest.ToDictionary();
+        foreach (var channelId in unknown)
+            newest[channelId] = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize, cancellationToken);
+        return after with { SubtreeNewest = newest };
     }
 
     private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using GovPortal.Content;
 using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
 using GovPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.Publishing;
 
@@ -24,13 +25,15 @@ public sealed class IncrementalPublishTests
     [Fact]
     public async Task Retitling_the_seed_article_changes_exactly_the_planned_pages()
     {
-        await using var portal = await RunningPortal.StartAsync();
+        var clock = new FixedTimeProvider(new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(clock));
         var manifest = portal.Service<Manifest>();
         var seed = await portal.SeedArticleAsync();
         var before = OutputSnapshot.Hashes(manifest);
         var beforeEntries = manifest.Entries.ToList();
         var files = OutputSnapshot.Read(portal.Settings.Paths.PublicDirectory);
 
+        clock.Now = clock.Now.AddDays(1); // the edit happens a day after the site was created
         var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "相城区召开2023年生态环境保护大会");
 
         Assert.Equal(plan.Render, ChangedOwners(before, manifest, beforeEntries));

@@ -46,7 +46,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static async Task<string> RunScriptAsync(string verb, string directory)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres-throwaway.sh");
+        var script = Path.Combine(Repository.Root, "scripts", "postgres-throwaway.sh");
         var start = new ProcessStartInfo("bash", [script, verb, directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -55,13 +55,6 @@ public sealed class PostgresServer : IAsyncLifetime
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({script} {verb}): {await errors}");
         return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "GovPortal.sln"))) return directory.FullName;
-        throw new InvalidOperationException("The repository root (GovPortal.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using GovPortal.Tests.Support;
+
+namespace GovPortal.Tests.PublicSite;
+
+/// <summary>Every published page passes html-validate's recommended rules (installed by the build from npm).</summary>
+public sealed class HtmlValidityTests(DemoPortalFixture fixture) : IClassFixture<DemoPortalFixture>
+{
+    [Fact]
+    public async Task Every_published_page_is_valid_html()
+    {
+        var source = Path.Combine(Repository.Root, "src", "GovPortal");
+        var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+        Assert.True(File.Exists(validator), "html-validate is installed by the build (src/GovPortal/package.json)");
+        var pages = Directory.EnumerateFiles(fixture.Portal.Settings.Paths.PublicDirectory, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count > 100);
+
+        var start = new ProcessStartInfo("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await output + await errors);
+    }
+}
