@@ -22,6 +22,15 @@ public sealed class PortalPaths
     /// <summary>SHA-256 and size of every file under <see cref="PublicDirectory"/>.</summary>
     public string ManifestFile => Path.Combine(OutputDirectory, "manifest.db");
 
+    /// <summary>Every published version of every file, by SHA-256: what the tamper guard restores from.</summary>
+    public string ObjectStoreFile => Path.Combine(DataDirectory, "store", "objects.db");
+
+    /// <summary>Files found in the output without having been published, moved out of the public's reach.</summary>
+    public string QuarantineDirectory => Path.Combine(DataDirectory, "quarantine");
+
+    /// <summary>The append-only record of tamper events.</summary>
+    public string TamperEventsFile => Path.Combine(DataDirectory, "guard", "tamper-events.jsonl");
+
     /// <summary>Uploaded originals, outside the output, under random names.</summary>
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 

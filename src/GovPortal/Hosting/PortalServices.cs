@@ -7,6 +7,7 @@ using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.PublicSite;
 using GovPortal.Safety;
+using GovPortal.Safety.Tamper;
 
 namespace GovPortal.Hosting;
 
@@ -27,6 +28,7 @@ public static class PortalServices
         services.AddSingleton<UploadStore>();
         services.AddSingleton<DemoSiteSeeder>();
         services.AddSingleton(_ => Manifest.Open(settings.Paths.ManifestFile));
+        services.AddSingleton(_ => new ObjectStore(settings.Paths.ObjectStoreFile));
         services.AddSingleton<OutputStore>();
         services.AddSingleton<RazorPageRenderer>();
         services.AddSingleton<ThemeAssets>();
@@ -41,6 +43,10 @@ public static class PortalServices
         services.AddSingleton(_ => new ServedFileCache(ServedFileCacheBytes));
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
+        services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());
+        services.AddSingleton<TamperAlerts>();
+        services.AddSingleton<TamperGuard>();
+        services.AddHostedService<TamperSweepService>();
         services.AddHostedService<HitFlushService>();
         return services;
     }

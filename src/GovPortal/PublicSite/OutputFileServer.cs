@@ -1,4 +1,5 @@
 using GovPortal.Publishing.Output;
+using GovPortal.Safety.Tamper;
 using Microsoft.Net.Http.Headers;
 
 namespace GovPortal.PublicSite;
@@ -6,9 +7,10 @@ namespace GovPortal.PublicSite;
 /// <summary>
 /// Serves the published output. Only files recorded in the manifest exist for the public: nothing else on disk
 /// (temporary files, uploads, the database, a dropped-in script) can be reached. Handles ETag/Last-Modified
-/// revalidation, precompressed brotli/gzip variants and the themed 404 page.
+/// revalidation, precompressed brotli/gzip variants and the themed 404 page. Every file read from disk passes the
+/// tamper guard before it is sent or cached.
 /// </summary>
-public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, ILogger<OutputFileServer> logger)
+public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
@@ -27,6 +29,8 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, I
         }
         if (entry is null)
         {
+            // A file in the output that nobody published: never served, and out of reach from now on.
+            if (guardOptions.Enabled && path is not null && File.Exists(store.FullPathOf(path))) guard.Quarantine(path);
             if (path is not null && !path.EndsWith(".html", StringComparison.Ordinal)
                 && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
             {
@@ -42,7 +46,11 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, I
         var file = await GetAsync(manifest, entry, request);
         if (file is null)
         {
-            await ServeNotFoundAsync(context);
+            // Neither the file nor its true version can be had: refuse rather than send anything unverified.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync("页面暂时无法访问，网站管理员已收到通知，请稍后再试。");
             return;
         }
         var headers = context.Response.Headers;
@@ -67,23 +75,39 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, I
     private static bool IsVariant(string path) =>
         path.EndsWith(".gz", StringComparison.Ordinal) || path.EndsWith(".br", StringComparison.Ordinal);
 
-    /// <summary>The variant the client accepts (brotli, gzip or identity), from memory or read once from disk.</summary>
+    /// <summary>
+    /// The variant the client accepts (brotli, gzip or identity), from memory, or read from disk and checked by the
+    /// tamper guard; null when no genuine version exists.
+    /// </summary>
     private async Task<ServedFile?> GetAsync(Manifest manifest, ManifestEntry entry, HttpRequest request)
     {
         var (variant, encoding) = ChooseVariant(request, manifest, entry);
-        if (cache.TryGet(variant.Path, variant.Sha256, out var cached)) return cached;
+        if (cache.TryGet(variant.Path, variant.Sha256, out var cached))
+        {
+            // One stat per request: a file changed on disk since it was checked is read and checked again now.
+            if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
+            cache.Invalidate(variant.Path);
+        }
+        var fullPath = store.FullPathOf(variant.Path);
+        byte[]? content;
         try
         {
-            var content = await File.ReadAllBytesAsync(store.FullPathOf(variant.Path));
-            var file = new ServedFile(entry, variant, encoding, content);
-            cache.Add(variant.Path, file);
-            return file;
+            content = await File.ReadAllBytesAsync(fullPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            logger.LogError("Published file {Path} is in the manifest but missing on disk", variant.Path);
+            content = null;
+        }
+        if (guardOptions.Enabled) content = guard.Check(variant, content);
+        if (content is null)
+        {
+            logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", variant.Path);
             return null;
         }
+        // The stamp is taken after the check, which may have put the true file back.
+        var file = new ServedFile(entry, variant, encoding, content, fullPath, FileStamp.Of(fullPath));
+        cache.Add(variant.Path, file);
+        return file;
     }
 
     private static (ManifestEntry Entry, string? Encoding) ChooseVariant(HttpRequest request, Manifest manifest, ManifestEntry entry)

@@ -8,8 +8,10 @@ namespace GovPortal.PublicSite;
 /// <summary>A published file ready to send: its bytes and every response header, computed once per version.</summary>
 public sealed class ServedFile
 {
-    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content)
+    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content, string fullPath, FileStamp? stamp)
     {
+        FullPath = fullPath;
+        Stamp = stamp;
         Sha256 = variant.Sha256;
         Content = content;
         ETag = new EntityTagHeaderValue($"\"{variant.Sha256[..20]}\"");
@@ -24,6 +26,10 @@ public sealed class ServedFile
             ? new ContentDispositionHeaderValue("attachment") { FileNameStar = name }.ToString()
             : StringValues.Empty;
     }
+
+    /// <summary>Where the file is on disk, and its size and time when it was read and proved genuine.</summary>
+    public string FullPath { get; }
+    public FileStamp? Stamp { get; }
 
     public string Sha256 { get; }
     public byte[] Content { get; }
@@ -46,4 +52,14 @@ public sealed class ServedFile
         path.StartsWith("assets/", StringComparison.Ordinal) ? Immutable
         : path.StartsWith("files/", StringComparison.Ordinal) ? OneDay
         : Revalidate;
+}
+
+/// <summary>Size and last write time of a file: if either moves, the file must be read and checked again.</summary>
+public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
+{
+    public static FileStamp? Of(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+    }
 }

@@ -14,6 +14,12 @@ public sealed class ServedFileCache(long budgetBytes)
     public bool TryGet(string path, string sha256, out ServedFile file) =>
         _files.TryGetValue(path, out file!) && file.Sha256 == sha256;
 
+    /// <summary>Forgets a file that changed on disk, so the next request reads and checks it.</summary>
+    public void Invalidate(string path)
+    {
+        if (_files.TryRemove(path, out var previous)) Interlocked.Add(ref _bytes, -previous.Content.Length);
+    }
+
     public void Add(string path, ServedFile file)
     {
         if (_files.TryRemove(path, out var previous)) Interlocked.Add(ref _bytes, -previous.Content.Length);

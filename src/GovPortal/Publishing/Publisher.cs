@@ -47,7 +47,7 @@ public sealed class Publisher(
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets, uploads);
 
             store.RemoveLeftoverTemporaryFiles();
-            var batch = store.BeginBatch();
+            using var batch = store.BeginBatch();
             var keys = await renderer.AllPageKeysAsync();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(keys, parallel, async (key, _) => await renderer.RenderAsync(key, batch));
@@ -115,7 +115,7 @@ public sealed class Publisher(
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             var planned = stopwatch.Elapsed;
             var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets, uploads);
-            var batch = store.BeginBatch();
+            using var batch = store.BeginBatch();
             await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
             {
                 if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);

@@ -1,5 +1,6 @@
 using GovPortal.Data;
 using GovPortal.Hosting;
+using GovPortal.Safety.Tamper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,12 @@ public sealed class RunningPortal : IAsyncDisposable
         var data = new TempDirectory();
         var paths = new PortalPaths(data.Path);
         var settings = new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
-        var app = await PortalApp.CreateAsync(settings, configureServices);
+        var app = await PortalApp.CreateAsync(settings, services =>
+        {
+            // Tests run the tamper sweep themselves, so that it never races with what a test does to the files.
+            services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: Timeout.InfiniteTimeSpan));
+            configureServices?.Invoke(services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningPortal(data, app, settings, new Uri(address));

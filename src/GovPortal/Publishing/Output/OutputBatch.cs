@@ -3,16 +3,27 @@ using System.Collections.Concurrent;
 namespace GovPortal.Publishing.Output;
 
 /// <summary>
-/// The files of one publish. Pages may be written from several threads. <see cref="Commit"/> removes the files of
-/// removed keys and the files a re-rendered key no longer produces, then records everything in the manifest.
+/// The files of one publish. Pages may be written from several threads. <see cref="Commit"/> stores every version in
+/// the object store, records the batch in the manifest, then removes the files of removed keys and the files a
+/// re-rendered key no longer produces. A batch that is not committed (a crash, an error) must still be ended with
+/// <see cref="Dispose"/>; its renamed files then differ from the manifest and the tamper guard puts the last good
+/// versions back.
 /// </summary>
-public sealed class OutputBatch
+public sealed class OutputBatch : IDisposable
 {
+    // Contents wait in memory for the object store only up to this size, so a full rebuild stays small.
+    private const long ObjectBufferBytes = 32L * 1024 * 1024;
+
     private readonly OutputStore _store;
     private readonly DateTime _now;
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _attempted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _producedByOwner = new(StringComparer.Ordinal);
+    private readonly List<(string Sha256, byte[] Content)> _objects = [];
+    private readonly Lock _objectsLock = new();
+    private long _objectBytes;
     private int _filesWritten;
+    private bool _ended;
 
     internal OutputBatch(OutputStore store, DateTime now)
     {
@@ -43,18 +54,44 @@ public sealed class OutputBatch
     private void Put(string path, byte[] content, string owner, string? downloadName, ConcurrentDictionary<string, byte> produced)
     {
         produced[path] = 0;
-        var entry = _store.WriteIfChanged(path, content, owner, _now, downloadName);
+        _attempted[path] = 0;
+        var (sha, entry) = _store.WriteIfChanged(path, content, owner, _now, downloadName);
+        KeepObject(sha, content);
         if (entry is null) return;
         _written[path] = entry;
         Interlocked.Increment(ref _filesWritten);
     }
 
+    private void KeepObject(string sha, byte[] content)
+    {
+        List<(string, byte[])>? full = null;
+        lock (_objectsLock)
+        {
+            _objects.Add((sha, content));
+            _objectBytes += content.Length;
+            if (_objectBytes >= ObjectBufferBytes)
+            {
+                full = [.. _objects];
+                _objects.Clear();
+                _objectBytes = 0;
+            }
+        }
+        if (full is not null) _store.Objects.PutAll(full);
+    }
+
     /// <summary>
-    /// Deletes the files of <paramref name="removedKeys"/>, the stale files of every key rendered in this batch,
-    /// and, for a full rebuild, the files of every key not rendered at all; then updates the manifest.
+    /// Records the batch: stores remaining contents, updates the manifest, then deletes the files of
+    /// <paramref name="removedKeys"/>, the stale files of every key rendered in this batch and, for a full rebuild,
+    /// the files of every key not rendered at all.
     /// </summary>
     public void Commit(IEnumerable<PageKey> removedKeys, bool fullRebuild = false)
     {
+        lock (_objectsLock)
+        {
+            _store.Objects.PutAll(_objects);
+            _objects.Clear();
+        }
+
         var manifest = _store.Manifest;
         var removals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in removedKeys)
@@ -68,7 +105,16 @@ public sealed class OutputBatch
         foreach (var produced in _producedByOwner.Values)
             removals.ExceptWith(produced.Keys);
 
-        foreach (var path in removals) _store.DeleteFile(path);
+        // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
         manifest.Apply(_written.Values.ToList(), removals);
+        foreach (var path in removals) _store.DeleteFile(path);
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (_ended) return;
+        _ended = true;
+        _store.EndBatch(_attempted.Keys);
     }
 }

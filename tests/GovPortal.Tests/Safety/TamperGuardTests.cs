@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
+using GovPortal.Safety.Tamper;
+using GovPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPortal.Tests.Safety;
+
+/// <summary>网页防篡改 on real files: the public server never serves bytes that differ from the manifest.</summary>
+public sealed class TamperGuardTests
+{
+    private const string SpamLine = "一区二区三区视频在线观看,国产不卡AV在线,女人喷液在线观看免费,久久综合免费人伦观看";
+
+    private static string FileOf(RunningPortal portal, string url) =>
+        Path.Combine(portal.Settings.Paths.PublicDirectory, url.TrimStart('/'));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Appending_the_seed_spam_line_to_a_page_changes_nothing_a_reader_sees(bool servedBefore)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var file = FileOf(portal, seed.Url!);
+        var original = await File.ReadAllBytesAsync(file);
+        if (servedBefore) (await portal.Client.GetAsync(seed.Url)).Dispose(); // now held in memory too
+
+        await File.AppendAllTextAsync(file, "\n" + SpamLine + "\n");
+
+        using var response = await portal.Client.GetAsync(seed.Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(original, await File.ReadAllBytesAsync(file)); // put back on disk
+        var alert = Assert.Single(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
+        Assert.Equal(TamperKind.Modified, alert.Kind);
+        Assert.Contains(seed.Url!.TrimStart('/'), await File.ReadAllTextAsync(portal.Settings.Paths.TamperEventsFile));
+    }
+
+    [Fact]
+    public async Task A_tampered_compressed_variant_is_answered_with_the_true_one()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var variant = FileOf(portal, seed.Url!) + ".gz";
+        var original = await File.ReadAllBytesAsync(variant);
+        await File.WriteAllBytesAsync(variant, GovPortal.Publishing.Output.Precompressor.Gzip(Encoding.UTF8.GetBytes("<p>" + SpamLine + "</p>")));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, seed.Url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var response = await portal.Client.SendAsync(request);
+        Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(original, await File.ReadAllBytesAsync(variant));
+    }
+
+    [Fact]
+    public async Task A_dropped_webshell_is_never_served_and_goes_to_quarantine()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var shell = Path.Combine(portal.Settings.Paths.PublicDirectory, "shell.aspx");
+        var page = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "x.html");
+        await File.WriteAllTextAsync(shell, "<%@ Page Language=\"C#\" %><% Response.Write(\"pwned\"); %>");
+        await File.WriteAllTextAsync(page, "<p>" + SpamLine + "</p>");
+
+        using (var response = await portal.Client.GetAsync("/shell.aspx")) Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using (var response = await portal.Client.GetAsync("/xwzx/x.html")) Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+
+        portal.Service<TamperGuard>().Sweep(); // whether or not the watcher got there first
+        Assert.False(File.Exists(shell));
+        Assert.False(File.Exists(page));
+        var quarantined = Directory.EnumerateFiles(portal.Settings.Paths.QuarantineDirectory, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains("shell.aspx", quarantined);
+        Assert.Contains("x.html", quarantined);
+        var alerts = portal.Service<TamperAlerts>().Recent;
+        Assert.Contains(alerts, e => e.Kind == TamperKind.Unpublished && e.Path == "shell.aspx");
+        Assert.Contains(alerts, e => e.Kind == TamperKind.Unpublished && e.Path == "xwzx/x.html");
+    }
+
+    [Fact]
+    public async Task A_wiped_output_folder_is_served_and_rebuilt_from_the_object_store()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var publicDirectory = portal.Settings.Paths.PublicDirectory;
+        var before = OutputSnapshotFiles(publicDirectory);
+        var seed = await portal.SeedArticleAsync();
+
+        Directory.Delete(publicDirectory, recursive: true);
+        using (var response = await portal.Client.GetAsync(seed.Url))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(before[seed.Url!.TrimStart('/')], await response.Content.ReadAsByteArrayAsync());
+        }
+
+        portal.Service<TamperGuard>().Sweep();
+        var after = OutputSnapshotFiles(publicDirectory);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
+        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Kind == TamperKind.Missing);
+    }
+
+    [Fact]
+    public async Task A_sweep_finds_pages_nobody_requests_and_leaves_genuine_ones_alone()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var guard = portal.Service<TamperGuard>();
+        guard.Sweep();
+        var quiet = portal.Service<TamperAlerts>().Recent.Count;
+        Assert.Equal(0, guard.Sweep()); // nothing changed: nothing to report
+        Assert.Equal(quiet, portal.Service<TamperAlerts>().Recent.Count);
+
+        var list = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "xcyw", "index_3.html");
+        var original = await File.ReadAllBytesAsync(list);
+        await File.WriteAllTextAsync(list, "<a href=\"https://spam.example/\">" + SpamLine + "</a>");
+        Assert.Equal(1, guard.Sweep());
+        Assert.Equal(original, await File.ReadAllBytesAsync(list));
+    }
+
+    [Fact]
+    public async Task After_a_crash_mid_publish_the_sweep_puts_the_last_good_site_back()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var publicDirectory = portal.Settings.Paths.PublicDirectory;
+        var lastGood = OutputSnapshotFiles(publicDirectory);
+        await using (var db = portal.Settings.Database.CreateContext())
+            await db.Articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, a => a.Title + "（修订）"));
+        var store = portal.Service<OutputStore>();
+        var written = 0;
+        store.AfterFileCommitted = _ =>
+        {
+            if (Interlocked.Increment(ref written) == 40) throw new IOException("simulated crash");
+        };
+        await Assert.ThrowsAnyAsync<Exception>(() => portal.Service<Publisher>().PublishAllAsync());
+        store.AfterFileCommitted = null;
+
+        portal.Service<TamperGuard>().Sweep();
+        var now = OutputSnapshotFiles(publicDirectory);
+        Assert.Equal(lastGood.Keys.Order(), now.Keys.Order());
+        foreach (var (path, bytes) in lastGood) Assert.Equal(bytes, now[path]);
+    }
+
+    [Fact]
+    public async Task Files_a_running_publish_writes_are_served_not_restored()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var store = portal.Service<OutputStore>();
+        string? servedMidPublish = null;
+        store.AfterFileCommitted = path =>
+        {
+            if (path != seed.Url!.TrimStart('/')) return;
+            // The page is renamed into place but the manifest does not know it yet.
+            servedMidPublish = portal.Client.GetStringAsync(seed.Url).GetAwaiter().GetResult();
+        };
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "发布途中的新标题");
+        store.AfterFileCommitted = null;
+
+        Assert.Contains("发布途中的新标题", servedMidPublish);
+        Assert.DoesNotContain(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
+        Assert.Contains("发布途中的新标题", await portal.Client.GetStringAsync(seed.Url));
+    }
+
+    private static Dictionary<string, byte[]> OutputSnapshotFiles(string publicDirectory) =>
+        Directory.Exists(publicDirectory)
+            ? Directory.EnumerateFiles(publicDirectory, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(publicDirectory, f), File.ReadAllBytes)
+            : [];
+}
+
+/// <summary>The background sweep runs on start and then every minute, without any request.</summary>
+public sealed class TamperSweepScheduleTests
+{
+    [Fact]
+    public async Task Pages_nobody_requests_are_swept_every_minute()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var portal = await RunningPortal.StartAsync(configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: TimeSpan.FromSeconds(60)));
+        });
+        var guard = portal.Service<TamperGuard>();
+        await NextSweepAsync(guard, after: 0); // the sweep on start
+
+        var page = Path.Combine(portal.Settings.Paths.PublicDirectory, "zcwj", "index.html");
+        var original = await File.ReadAllBytesAsync(page);
+        await File.WriteAllTextAsync(page, "<p>一区二区三区视频在线观看</p>");
+
+        var swept = NextSweepAsync(guard, after: guard.SweepCount);
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(1, await swept);
+        Assert.Equal(original, await File.ReadAllBytesAsync(page));
+    }
+
+    /// <summary>Completes with the event count of the first sweep after the given number of sweeps.</summary>
+    private static Task<int> NextSweepAsync(TamperGuard guard, int after)
+    {
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        guard.Swept += events => { if (guard.SweepCount > after) done.TrySetResult(events); };
+        if (guard.SweepCount > after && after == 0) done.TrySetResult(0);
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+}
