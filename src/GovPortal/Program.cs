@@ -19,6 +19,9 @@ try
             Console.WriteLine(CommandLine.Usage);
             return 0;
 
+        case PortalCommand.Scan:
+            return GovPortal.Safety.Scanning.ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, Console.Out, Console.Error);
+
         case PortalCommand.Publish:
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

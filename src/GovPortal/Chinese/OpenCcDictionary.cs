@@ -47,6 +47,16 @@ public sealed class OpenCcDictionary
             MaxKeyLength = key.Length;
     }
 
+    /// <summary>Replaces each single character that maps to exactly one character; everything else is kept as is.</summary>
+    public string ConvertOneForOne(string text)
+    {
+        var result = text.ToCharArray();
+        for (var i = 0; i < result.Length; i++)
+            if (_lookup.TryGetValue(text.AsSpan(i, 1), out var replacement) && replacement.Length == 1)
+                result[i] = replacement[0];
+        return new string(result);
+    }
+
     /// <summary>Converts by forward maximum matching: at each position the longest dictionary key wins.</summary>
     public string Convert(string text)
     {

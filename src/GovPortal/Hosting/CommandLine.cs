@@ -4,12 +4,26 @@ public enum PortalCommand
 {
     Serve,
     Publish,
+    Scan,
     Help,
 }
 
 /// <summary>What the command line asked for. Anything it does not understand is an error, never ignored.</summary>
 public sealed record CommandLine(PortalCommand Command, string DataDirectory, string Urls, string? Database)
 {
+    /// <summary>The files to check (scan command).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Hosts that links, scripts and frames may point to (scan command).</summary>
+    public IReadOnlySet<string> AllowedHosts { get; init; } = new HashSet<string>();
+
+    // Records compare lists by reference; compare what they hold.
+    public bool Equals(CommandLine? other) =>
+        other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
+        && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts);
+
+    public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
+
     public const string DefaultUrls = "http://localhost:5080";
 
     public const string Usage = """
@@ -18,6 +32,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         命令:
           serve      运行门户网站（默认）：后台数据库、发布输出和公众访问服务
           publish    全量重新发布整个网站，并报告页面数量和速度
+          scan 文件… 检查网页或文本文件中的色情、赌博等垃圾信息、暗链、外部脚本、框架和跳转，
+                     逐条列出位置；发现必须处理的问题时退出码为 1
           help       显示本说明
 
         选项:
@@ -25,6 +41,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --urls 地址        监听地址，默认 http://localhost:5080（多个地址用分号分隔）
           --database 连接串  使用 PostgreSQL，例如 "Host=db;Database=govportal;Username=gov;Password=..."
                              （不指定时使用 数据目录/govportal.db 的内置 SQLite）
+          --allow-host 域名  scan 时允许链接、脚本和框架指向的域名（可重复，含子域名）
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
 
@@ -35,6 +52,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var commandSeen = false;
         string data = "data", urls = DefaultUrls;
         var database = string.IsNullOrWhiteSpace(databaseFromEnvironment) ? null : databaseFromEnvironment;
+        var files = new List<string>();
+        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -52,20 +71,27 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     command = PortalCommand.Help;
                     commandSeen = true;
                     break;
-                case "--data" or "--urls" or "--database":
+                case "--data" or "--urls" or "--database" or "--allow-host":
                     var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;
+                    else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else database = value;
                     break;
                 default:
                     if (arg.StartsWith('-')) return (null, $"未知选项：{arg}");
+                    if (commandSeen && command == PortalCommand.Scan)
+                    {
+                        files.Add(arg);
+                        break;
+                    }
                     if (commandSeen) return (null, $"多余的参数：{arg}");
                     PortalCommand? parsed = arg switch
                     {
                         "serve" => PortalCommand.Serve,
                         "publish" => PortalCommand.Publish,
+                        "scan" => PortalCommand.Scan,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -75,6 +101,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     break;
             }
         }
-        return (new CommandLine(command, data, urls, database), null);
+        if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
+        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts }, null);
     }
 }

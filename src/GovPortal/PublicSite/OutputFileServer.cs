@@ -99,6 +99,15 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             content = null;
         }
         if (guardOptions.Enabled) content = guard.Check(variant, content);
+        if (content is null && !ReferenceEquals(variant, entry))
+        {
+            // A compressed variant that cannot be had: the original, uncompressed, is just as true.
+            variant = entry;
+            encoding = null;
+            fullPath = store.FullPathOf(entry.Path);
+            content = File.Exists(fullPath) ? await File.ReadAllBytesAsync(fullPath) : null;
+            if (guardOptions.Enabled) content = guard.Check(entry, content);
+        }
         if (content is null)
         {
             logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", variant.Path);

@@ -6,7 +6,7 @@ namespace GovPortal.Tests.Hosting;
 /// <summary>The real executable, as an operator runs it.</summary>
 public sealed class ExecutableTests
 {
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "GovPortal.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", executable, .. args])
@@ -46,5 +46,37 @@ public sealed class ExecutableTests
         Assert.True(File.Exists(Path.Combine(data.Path, "output", "manifest.db")));
         Assert.True(File.Exists(Path.Combine(data.Path, "output", "public", "index.html")));
         Assert.True(File.Exists(Path.Combine(data.Path, "output", "public", "xwzx", "xcyw", "index_2.html")));
+    }
+}
+
+/// <summary>The scan command on real files, as a web team runs it over an old site.</summary>
+public sealed class ScanCommandTests
+{
+    [Fact]
+    public async Task Scan_lists_findings_with_their_place_and_fails_on_blocking_ones()
+    {
+        using var folder = new TempDirectory();
+        var clean = Path.Combine(folder.Path, "clean.html");
+        var tampered = Path.Combine(folder.Path, "tampered.html");
+        var capture = Path.Combine(folder.Path, "capture.txt");
+        await File.WriteAllTextAsync(clean, "<!DOCTYPE html><html><head><title>相城区</title></head><body><p>全区生态环境保护大会召开。</p></body></html>");
+        await File.WriteAllTextAsync(tampered, "<!DOCTYPE html><html><head><title>相城区</title></head><body>\n<p>正文</p>\n<div style=\"display:none\"><a href=\"https://spam.example/\">百家乐</a></div>\n</body></html>");
+        await File.WriteAllTextAsync(capture, GovPortal.Data.Demo.SeedArticleReader.ReadEmbeddedCapture());
+
+        var (exitCode, output, _) = await ExecutableTests.RunAsync("scan", clean, tampered, capture, "--allow-host", "szxc.gov.cn");
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{tampered}:3:", output);
+        Assert.Contains("[阻止] 隐藏内容（暗链）", output);
+        Assert.Contains("[阻止] 赌博信息", output);
+        Assert.Contains($"{capture}:", output);
+        Assert.DoesNotContain($"{clean}:", output);
+
+        var (cleanExit, cleanOutput, _) = await ExecutableTests.RunAsync("scan", clean);
+        Assert.Equal(0, cleanExit);
+        Assert.Contains("检查了 1 个文件：0 处必须处理", cleanOutput);
+
+        var (missingExit, _, errors) = await ExecutableTests.RunAsync("scan", Path.Combine(folder.Path, "none.html"));
+        Assert.Equal(2, missingExit);
+        Assert.Contains("无法读取", errors);
     }
 }

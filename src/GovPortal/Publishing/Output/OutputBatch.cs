@@ -19,7 +19,7 @@ public sealed class OutputBatch : IDisposable
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _attempted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _producedByOwner = new(StringComparer.Ordinal);
-    private readonly List<(string Sha256, byte[] Content)> _objects = [];
+    private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
     private readonly Lock _objectsLock = new();
     private long _objectBytes;
     private int _filesWritten;
@@ -39,35 +39,41 @@ public sealed class OutputBatch : IDisposable
     {
         var ownerText = owner.ToString();
         var produced = _producedByOwner.GetOrAdd(ownerText, _ => new(StringComparer.Ordinal));
-        Put(relativePath, content, ownerText, downloadName, produced);
-        if (!ContentTypes.IsCompressible(relativePath)) return;
+        var sha = Put(relativePath, content, ownerText, downloadName, produced);
+        if (!ContentTypes.IsCompressible(relativePath))
+        {
+            KeepObject(sha, brotli: false, content);
+            return;
+        }
 
         var gzip = Precompressor.Gzip(content);
         if (Precompressor.WorthKeeping(content.Length, gzip.Length)) Put(relativePath + ".gz", gzip, ownerText, null, produced);
         var brotli = Precompressor.Brotli(content);
-        if (Precompressor.WorthKeeping(content.Length, brotli.Length)) Put(relativePath + ".br", brotli, ownerText, null, produced);
+        var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
+        if (keepBrotli) Put(relativePath + ".br", brotli, ownerText, null, produced);
+        KeepObject(sha, keepBrotli, keepBrotli ? brotli : content);
     }
 
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
     public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
 
-    private void Put(string path, byte[] content, string owner, string? downloadName, ConcurrentDictionary<string, byte> produced)
+    private string Put(string path, byte[] content, string owner, string? downloadName, ConcurrentDictionary<string, byte> produced)
     {
         produced[path] = 0;
         _attempted[path] = 0;
         var (sha, entry) = _store.WriteIfChanged(path, content, owner, _now, downloadName);
-        KeepObject(sha, content);
-        if (entry is null) return;
+        if (entry is null) return sha;
         _written[path] = entry;
         Interlocked.Increment(ref _filesWritten);
+        return sha;
     }
 
-    private void KeepObject(string sha, byte[] content)
+    private void KeepObject(string sha, bool brotli, byte[] content)
     {
-        List<(string, byte[])>? full = null;
+        List<(string, bool, byte[])>? full = null;
         lock (_objectsLock)
         {
-            _objects.Add((sha, content));
+            _objects.Add((sha, brotli, content));
             _objectBytes += content.Length;
             if (_objectBytes >= ObjectBufferBytes)
             {

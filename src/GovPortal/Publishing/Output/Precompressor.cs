@@ -26,6 +26,14 @@ public static class Precompressor
         return destination.AsSpan(0, written).ToArray();
     }
 
+    public static byte[] Unbrotli(byte[] compressed)
+    {
+        using var input = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream(compressed.Length * 4);
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
     /// <summary>A variant is kept only when it saves something worth a separate file.</summary>
     public static bool WorthKeeping(int original, int compressed) => compressed < original * 0.9;
 }

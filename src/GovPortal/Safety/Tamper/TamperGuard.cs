@@ -103,9 +103,23 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
 
     public void Forget(string relativePath) => _verified.TryRemove(relativePath, out _);
 
+    /// <summary>
+    /// The true content of a manifest entry: from the object store, or for a .gz/.br variant, compressed again
+    /// from the original and accepted only if it hashes to what the manifest says.
+    /// </summary>
+    private byte[]? TrueContentOf(ManifestEntry entry)
+    {
+        if (output.Objects.TryGet(entry.Sha256) is { } stored) return stored;
+        var isGzip = entry.Path.EndsWith(".gz", StringComparison.Ordinal);
+        if (!isGzip && !entry.Path.EndsWith(".br", StringComparison.Ordinal)) return null;
+        if (!output.Manifest.TryGet(entry.Path[..^3], out var original) || output.Objects.TryGet(original.Sha256) is not { } content) return null;
+        var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
+        return Convert.ToHexStringLower(SHA256.HashData(remade)) == entry.Sha256 ? remade : null;
+    }
+
     private byte[]? RestoreFromStore(ManifestEntry entry, TamperKind kind)
     {
-        var truth = output.Objects.TryGet(entry.Sha256);
+        var truth = TrueContentOf(entry);
         if (truth is null)
         {
             alerts.Raise(TamperKind.Unrecoverable, entry.Path, "文件与发布清单不符，且对象库中没有它的正确版本，已停止对外提供。");

@@ -23,7 +23,10 @@ public sealed class TamperSweepService(TamperGuard guard, TamperGuardOptions opt
                 try
                 {
                     var full = sweeps++ % 10 == 0;
-                    await Task.Run(() => guard.Sweep(full, stoppingToken), stoppingToken);
+                    var started = time.GetTimestamp();
+                    var events = await Task.Run(() => guard.Sweep(full, stoppingToken), stoppingToken);
+                    logger.LogInformation("Tamper sweep ({Kind}) done in {Seconds:0.0} s: {Events} events",
+                        full ? "full" : "changed files", time.GetElapsedTime(started).TotalSeconds, events);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,0 +1,107 @@
+using GovPortal.Chinese;
+using GovPortal.Data.Demo;
+using GovPortal.Safety.Scanning;
+
+namespace GovPortal.Tests.Safety;
+
+/// <summary>Content checks: what must be found, and what must not (ordinary government prose raises nothing).</summary>
+public sealed class PageScannerTests
+{
+    private static readonly ChineseConverter Converter = new(ChineseConverter.DefaultDictionaryDirectory);
+    private static readonly PageScanner Scanner = new(Converter);
+    private static readonly IReadOnlySet<string> SiteHosts = new HashSet<string> { "szxc.gov.cn" };
+
+    private static IReadOnlyList<Finding> ScanText(string text) => Scanner.Scan(text, isHtml: false, SiteHosts);
+    private static IReadOnlyList<Finding> ScanHtml(string html) => Scanner.Scan(html, isHtml: true, SiteHosts);
+
+    [Fact]
+    public void The_seed_capture_is_caught_on_its_last_line_only()
+    {
+        var capture = SeedArticleReader.ReadEmbeddedCapture();
+        var lastLine = capture.TrimEnd().Split('\n').Length;
+        var findings = ScanText(capture);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
+        Assert.All(findings, f => Assert.Equal(lastLine, f.Line));
+        Assert.Contains(findings, f => f.Category == "色情信息");
+    }
+
+    [Fact]
+    public void The_seed_articles_own_body_raises_nothing()
+    {
+        var seed = SeedArticleReader.Read(SeedArticleReader.ReadEmbeddedCapture(), Converter);
+        var body = string.Join("\n", seed.Paragraphs) + "\n" + seed.Title;
+        Assert.Empty(ScanText(body));
+        Assert.Empty(ScanText(Converter.ToTraditional(body))); // nor in Traditional
+    }
+
+    [Theory]
+    [InlineData("一 区 二 区 三 区 视 频 在 线 观 看")]                // spaced out
+    [InlineData("一，区。二、区·三区视频在线观看")]                    // punctuation between
+    [InlineData("一\u200B区\u200C二\u200D区三区在线观看")]              // zero-width characters
+    [InlineData("国产不卡ＡＶ在线")]                                  // full-width letters
+    [InlineData("一區二區三區視頻在綫觀看")]                          // Traditional forms
+    [InlineData("久久綜合免費人倫觀看")]
+    [InlineData("澳門賭場百家樂，注冊送彩金")]                          // gambling, Traditional
+    [InlineData("真人娱乐城 开户 注册送 彩金 返水")]                    // a run of weak gambling words
+    public void The_same_attack_dressed_differently_is_caught(string spam)
+    {
+        var findings = ScanText("相城区召开生态环境保护大会。\n" + spam + "\n");
+        Assert.Contains(findings, f => f.Severity == Severity.Block && f.Line == 2);
+    }
+
+    [Theory]
+    [InlineData("会议以视频会议形式召开，各镇设分会场。")]
+    [InlineData("市民可在线观看会议直播，免费领取宣传资料。")]
+    [InlineData("区民政局开展福利彩票公益金项目检查。")]
+    [InlineData("为女人和儿童提供免费体检，高清影像设备投入使用。")]
+    [InlineData("银行开户须本人持身份证办理。")]
+    public void Ordinary_government_prose_raises_nothing(string prose) => Assert.Empty(ScanText(prose));
+
+    [Theory]
+    [InlineData("<div style=\"display:none\"><a href=\"https://spam.example/\">澳门赌场</a></div>")]
+    [InlineData("<div style=\"DISPLAY: NONE !important\">在线观看</div>")]
+    [InlineData("<p style=\"visibility:hidden\"><a href=\"/x\">x</a></p>")]
+    [InlineData("<span style=\"font-size:0px\">隐藏文字</span>")]
+    [InlineData("<div style=\"position:absolute;left:-9999px\"><a href=\"https://a.example\">a</a></div>")]
+    [InlineData("<div style=\"text-indent:-10000px\">隐藏</div>")]
+    [InlineData("<div style=\"width:0;height:0;overflow:hidden\"><a href=\"https://a.example\">a</a></div>")]
+    [InlineData("<p style=\"color:#fff;background-color:#fff\">白底白字</p>")]
+    [InlineData("<div hidden><a href=\"https://a.example\">a</a></div>")]
+    [InlineData("<style>.hide{display:none}</style><div class=\"hide\"><a href=\"https://a.example\">a</a></div>")]
+    [InlineData("<style>#x { visibility : hidden }</style><div id=\"x\">隐藏文字</div>")]
+    public void Hidden_links_and_text_are_blocked(string body)
+    {
+        var findings = ScanHtml($"<!DOCTYPE html><html><head><title>t</title></head><body><p>正文</p>{body}</body></html>");
+        Assert.Contains(findings, f => f.Severity == Severity.Block && f.Category == "隐藏内容（暗链）");
+    }
+
+    [Theory]
+    [InlineData("<script src=\"https://evil.example/x.js\"></script>", "外部脚本")]
+    [InlineData("<script src=\"//evil.example/x.js\"></script>", "外部脚本")]
+    [InlineData("<script>window.location.href = \"https://evil.example/\";</script>", "脚本跳转")]
+    [InlineData("<script>location.replace('http://evil.example')</script>", "脚本跳转")]
+    [InlineData("<iframe src=\"https://evil.example/\" width=\"0\" height=\"0\"></iframe>", "外部框架")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example/\">", "自动跳转")]
+    public void Foreign_scripts_frames_and_redirects_are_blocked(string markup, string category)
+    {
+        var findings = ScanHtml($"<!DOCTYPE html><html><head><title>t</title>{markup}</head><body><p>正文</p></body></html>");
+        var finding = Assert.Single(findings, f => f.Category == category);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.True(finding.Line >= 1);
+    }
+
+    [Fact]
+    public void Own_scripts_and_links_pass_and_foreign_links_are_warnings()
+    {
+        var findings = ScanHtml("""
+            <!DOCTYPE html><html><head><title>t</title><script src="/assets/site.js"></script><script src="https://www.szxc.gov.cn/a.js"></script></head>
+            <body><p class="visually-hidden">跳到主要内容</p><a href="/xwzx/">新闻中心</a><a href="https://service.weibo.com/share">微博</a></body></html>
+            """);
+        var finding = Assert.Single(findings);
+        Assert.Equal(Severity.Warn, finding.Severity);
+        Assert.Equal("外部链接", finding.Category);
+        Assert.Equal(2, finding.Line);
+    }
+}
