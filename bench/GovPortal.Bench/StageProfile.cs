@@ -22,6 +22,7 @@ public static class StageProfile
         var razor = new RazorPageRenderer();
         var chrome = new SiteChrome(site, [new LinkItem("首页", "/")], "/a.css", "/a.js");
 
+        var qrEncode = Time(articles, a => QrEncoder.Encode(System.Text.Encoding.UTF8.GetBytes(site.BaseUrl + a.Url)));
         var qr = Time(articles, a => QrCodeSvg.Create(site.BaseUrl + a.Url, "x"));
         var pages = new List<byte[]>();
         var render = await TimeAsync(articles, async a =>
@@ -41,7 +42,7 @@ public static class StageProfile
         });
         Directory.Delete(directory, true);
         return $"per article page (µs, one thread, {count} pages of {pages.Average(p => p.Length) / 1024:0.0} KB): load {load.Elapsed.TotalMicroseconds / count:0}, " +
-               $"qr {qr:0}, render {render:0}, sha256 {sha:0}, gzip {gzip:0}, brotli {brotli:0}, write+rename {write:0}";
+               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, sha256 {sha:0}, gzip {gzip:0}, brotli {brotli:0}, write+rename {write:0}";
     }
 
     public static async Task<string> ListingsAsync(PortalPaths paths)
