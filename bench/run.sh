@@ -46,7 +46,7 @@ serve() {
     grep "Tamper sweep" "$log" >&2 || echo "warning: start-up sweep not finished" >&2
   fi
   rm -f "$log"
-  ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-10s} bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$port" "$2" >/dev/null
+  ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-5s} bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$port" "$2" >/dev/null
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }

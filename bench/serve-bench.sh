@@ -168,6 +168,14 @@ run_wrk() {
 # Fail early with a clear message rather than via wrk's connect error.
 [[ $(probe "$APP_URL$HOME_PATH") != unreachable ]] || die "GovPortal not reachable at $APP_URL"
 
+ROUNDS=${ROUNDS:-3}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# p99 values carry units (us/ms/s): order them by their value in microseconds.
+median_text() {
+  printf '%s\n' "$@" | awk '{ v = $1; n = v + 0; if (v ~ /us$/) m = n; else if (v ~ /ms$/) m = n * 1000; else m = n * 1000000; print m, v }' \
+    | sort -g | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }'
+}
+
 ROWS=()
 for entry in "article|$ARTICLE_PATH" "home|$HOME_PATH" "missing (404)|$MISSING_PATH"; do
   name=${entry%%|*}; path=${entry#*|}
@@ -176,13 +184,18 @@ for entry in "article|$ARTICLE_PATH" "home|$HOME_PATH" "missing (404)|$MISSING_P
   [[ ${app_probe%% *} == "${ngx_probe%% *}" ]] \
     || log "warning: status differs between servers for $path, comparison is not like-for-like"
 
-  # 2s warm-up (JIT, caches, open_file_cache) before each measured run
-  log "warm-up + ${DURATION} run: GovPortal $path"
+  # 2s warm-up (JIT, caches, open_file_cache) before measuring; then ROUNDS alternating runs of each server, so that
+  # a noisy neighbour on this shared machine hits both alike. Medians are reported.
   run_wrk "$APP_URL$path" 2s >/dev/null
-  res=$(run_wrk "$APP_URL$path" "$DURATION"); read -r app_rps app_p99 <<<"$res"
-  log "warm-up + ${DURATION} run: nginx $path"
   run_wrk "$NGINX_URL$path" 2s >/dev/null
-  res=$(run_wrk "$NGINX_URL$path" "$DURATION"); read -r ngx_rps ngx_p99 <<<"$res"
+  app_all=(); ngx_all=(); app_p99s=(); ngx_p99s=()
+  for round in $(seq 1 "$ROUNDS"); do
+    log "round $round/$ROUNDS, ${DURATION} each: $name $path"
+    res=$(run_wrk "$APP_URL$path" "$DURATION"); read -r r p <<<"$res"; app_all+=("$r"); app_p99s+=("$p")
+    res=$(run_wrk "$NGINX_URL$path" "$DURATION"); read -r r p <<<"$res"; ngx_all+=("$r"); ngx_p99s+=("$p")
+  done
+  app_rps=$(median "${app_all[@]}"); ngx_rps=$(median "${ngx_all[@]}")
+  app_p99=$(median_text "${app_p99s[@]}"); ngx_p99=$(median_text "${ngx_p99s[@]}")
 
   ratio=$(awk -v a="$app_rps" -v b="$ngx_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
   ROWS+=("| $name \`$path\` | $app_rps | $app_p99 | $ngx_rps | $ngx_p99 | $ratio |")
@@ -190,7 +203,7 @@ done
 
 TABLE=$(
   echo
-  echo "### serve-bench $(date -u '+%Y-%m-%d %H:%M UTC'): wrk -t2 -c32 -d$DURATION, Accept-Encoding: gzip, $(nproc) cores, nginx worker_processes auto"
+  echo "### serve-bench $(date -u '+%Y-%m-%d %H:%M UTC'): wrk -t2 -c32, median of $ROUNDS alternating runs of $DURATION, Accept-Encoding: gzip, $(nproc) cores, nginx worker_processes auto"
   echo
   echo "| page | GovPortal req/s | GovPortal p99 | nginx req/s | nginx p99 | ratio |"
   echo "|---|---:|---:|---:|---:|---:|"
