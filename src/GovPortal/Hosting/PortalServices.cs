@@ -8,6 +8,7 @@ using GovPortal.Publishing.Rendering;
 using GovPortal.PublicSite;
 using GovPortal.Safety;
 using GovPortal.Safety.Tamper;
+using GovPortal.Safety.Scanning;
 
 namespace GovPortal.Hosting;
 
@@ -25,6 +26,7 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory));
         services.AddSingleton<RichTextSanitizer>();
+        services.AddSingleton(provider => new PageScanner(provider.GetRequiredService<ChineseConverter>()));
         services.AddSingleton<UploadStore>();
         services.AddSingleton<DemoSiteSeeder>();
         services.AddSingleton(_ => Manifest.Open(settings.Paths.ManifestFile));

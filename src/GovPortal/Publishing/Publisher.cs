@@ -4,6 +4,7 @@ using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
+using GovPortal.Safety.Scanning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ public sealed class Publisher(
     UploadStore uploads,
     RazorPageRenderer razor,
     ThemeAssets assets,
+    PageScanner scanner,
     TimeProvider time,
     ILogger<Publisher> logger)
 {
@@ -99,6 +101,7 @@ public sealed class Publisher(
             if (!tree.Contains(article.ChannelId))
                 throw new PublishException("所选栏目不存在，请重新选择栏目。");
             article.PublishedAtUtc = ChinaTime.TruncateToMinute(article.PublishedAtUtc);
+            if (article.Status == ArticleStatus.Published) CheckBeforePublishing(article, site);
             int[] channels = channelBefore == article.ChannelId ? [channelBefore] : [channelBefore, article.ChannelId];
 
             var loaded = stopwatch.Elapsed;
@@ -133,6 +136,26 @@ public sealed class Publisher(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// The content checks every article passes on its way out: anything blocking (pornography or gambling spam,
+    /// blocked sensitive words, a wrong name of an official, hidden or foreign active content) stops the publish;
+    /// warnings are logged for the editor and reviewer.
+    /// </summary>
+    private void CheckBeforePublishing(Article article, Site site)
+    {
+        static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var content = $"<h1>{Encode(article.Title)}</h1>\n<p>{Encode(article.Subtitle)}</p>\n<p>{Encode(article.Source)} {Encode(article.Author)}</p>\n<p>{Encode(article.Summary)}</p>\n{article.BodyHtml}";
+        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        hosts.Add(new Uri(site.BaseUrl).Host);
+        var findings = scanner.Scan(content, isHtml: true, hosts);
+        foreach (var warning in findings.Where(f => f.Severity == Severity.Warn))
+            logger.LogWarning("Article {ArticleId}: {Category} {Message} 「{Excerpt}」", article.Id, warning.Category, warning.Message, warning.Excerpt);
+        var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();
+        if (blocking.Count == 0) return;
+        throw new PublishException($"《{article.Title}》未发布：发布前检查发现 {blocking.Count} 处必须处理的问题。" + string.Concat(
+            blocking.Select(f => $"\n- {f.Category}：{f.Message}「{f.Excerpt}」")));
     }
 
     /// <summary>The listings after the change: derived from those before, reading again only what cannot be derived.</summary>

@@ -107,4 +107,22 @@ public sealed class IncrementalPublishTests
                 Assert.DoesNotContain(seed.Url, await response.Content.ReadAsStringAsync());
         }
     }
+
+    [Theory]
+    [InlineData("<p>会议召开。</p><p>一区二区三区视频在线观看,国产不卡AV在线</p>", "色情信息")]
+    [InlineData("<p>区委书记沈志东出席会议。</p>", "严重表述错误")]
+    public async Task Blocking_findings_stop_a_publish_and_nothing_changes(string body, string category)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var before = OutputSnapshot.Hashes(portal.Service<Manifest>());
+
+        var error = await Assert.ThrowsAsync<PublishException>(() =>
+            portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.BodyHtml = body));
+
+        Assert.Contains("未发布", error.Message);
+        Assert.Contains(category, error.Message);
+        Assert.Equal(seed.BodyHtml, (await portal.SeedArticleAsync()).BodyHtml); // nothing saved
+        Assert.Equal(before, OutputSnapshot.Hashes(portal.Service<Manifest>())); // nothing published
+    }
 }

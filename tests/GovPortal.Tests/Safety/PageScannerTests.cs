@@ -104,4 +104,43 @@ public sealed class PageScannerTests
         Assert.Equal("外部链接", finding.Category);
         Assert.Equal(2, finding.Line);
     }
+
+    [Theory]
+    [InlineData("区委书记沈志东出席会议并讲话。", "沈志东")]
+    [InlineData("区长张玮主持会议。", "张玮")]
+    [InlineData("区 委 书 记 沈至栋出席会议。", "沈至栋")]
+    public void A_near_miss_of_an_officials_name_is_a_serious_error(string text, string wrong)
+    {
+        var finding = Assert.Single(ScanText(text));
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal("严重表述错误", finding.Category);
+        Assert.Contains(wrong, finding.Message);
+    }
+
+    [Theory]
+    [InlineData("区委书记沈志栋出席会议并讲话，区长张伟主持会议。")]
+    [InlineData("区长张伟主持会议。")]
+    public void Correct_names_raise_nothing(string text) => Assert.Empty(ScanText(text));
+
+    [Theory]
+    [InlineData("工作要再接再励。", "再接再厉")]
+    [InlineData("请按装最新版本。", "安装")]
+    public void Common_mistaken_forms_are_warnings_with_the_correction(string text, string correction)
+    {
+        var finding = Assert.Single(ScanText(text));
+        Assert.Equal(Severity.Warn, finding.Severity);
+        Assert.Equal("错别字", finding.Category);
+        Assert.Contains(correction, finding.Message);
+    }
+
+    [Theory]
+    [InlineData("这个他妈的问题", Severity.Block)]
+    [InlineData("这个他 妈 的问题", Severity.Block)]
+    [InlineData("这个他\u200B媽的问题", Severity.Block)]
+    [InlineData("不要叫人残废", Severity.Warn)]
+    public void Sensitive_words_are_found_however_they_are_dressed(string text, Severity severity)
+    {
+        var finding = Assert.Single(ScanText(System.Text.RegularExpressions.Regex.Unescape(text)));
+        Assert.Equal(severity, finding.Severity);
+    }
 }

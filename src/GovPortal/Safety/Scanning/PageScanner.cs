@@ -4,12 +4,12 @@ using GovPortal.Chinese;
 namespace GovPortal.Safety.Scanning;
 
 /// <summary>
-/// Runs the content checks over a page (HTML) or plain text: spam keywords always; hidden content, foreign
-/// scripts, frames, redirects and links for HTML.
+/// Runs the content checks over a page (HTML) or plain text: spam keywords, sensitive words and wording errors
+/// always; hidden content, foreign scripts, frames, redirects and links for HTML.
 /// </summary>
-public sealed class PageScanner(SpamKeywordCheck keywords)
+public sealed class PageScanner(SpamKeywordCheck keywords, WordListCheck words)
 {
-    public PageScanner(ChineseConverter converter) : this(new SpamKeywordCheck(converter))
+    public PageScanner(ChineseConverter converter) : this(new SpamKeywordCheck(converter), new WordListCheck(converter))
     {
     }
 
@@ -17,6 +17,7 @@ public sealed class PageScanner(SpamKeywordCheck keywords)
     {
         var locator = new TextLocator(content);
         var findings = keywords.Check(content, locator).ToList();
+        findings.AddRange(words.Check(content, locator));
         if (isHtml)
         {
             var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(content);
