@@ -22,6 +22,17 @@ try
         case PortalCommand.Scan:
             return GovPortal.Safety.Scanning.ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, Console.Out, Console.Error);
 
+        case PortalCommand.Check:
+        {
+            var checkBuilder = Host.CreateApplicationBuilder();
+            checkBuilder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("GovPortal", LogLevel.Warning);
+            checkBuilder.Services.AddPortalCore(settings);
+            using var checkHost = checkBuilder.Build();
+            await checkHost.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            return await GovPortal.Safety.Health.CheckCommand.RunAsync(
+                checkHost.Services.GetRequiredService<GovPortal.Safety.Health.HealthChecker>(), commandLine.CsvFile, commandLine.CheckExternalLinks, Console.Out);
+        }
+
         case PortalCommand.Publish:
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

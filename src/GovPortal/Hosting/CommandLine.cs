@@ -5,6 +5,7 @@ public enum PortalCommand
     Serve,
     Publish,
     Scan,
+    Check,
     Help,
 }
 
@@ -17,10 +18,17 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>Hosts that links, scripts and frames may point to (scan command).</summary>
     public IReadOnlySet<string> AllowedHosts { get; init; } = new HashSet<string>();
 
+    /// <summary>Where the check command writes its CSV, if anywhere.</summary>
+    public string? CsvFile { get; init; }
+
+    /// <summary>Whether the check command also tries links to other sites.</summary>
+    public bool CheckExternalLinks { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
-        && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts);
+        && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts)
+        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks;
 
     public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
 
@@ -34,6 +42,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           publish    全量重新发布整个网站，并报告页面数量和速度
           scan 文件… 检查网页或文本文件中的色情、赌博等垃圾信息、暗链、外部脚本、框架和跳转，
                      逐条列出位置；发现必须处理的问题时退出码为 1
+          check      网站健康检查（首页和栏目更新、空白栏目、不可用链接、页面内容安全、网页防篡改），
+                     有单项否决问题时退出码为 1，可定时运行
           help       显示本说明
 
         选项:
@@ -42,6 +52,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --database 连接串  使用 PostgreSQL，例如 "Host=db;Database=govportal;Username=gov;Password=..."
                              （不指定时使用 数据目录/govportal.db 的内置 SQLite）
           --allow-host 域名  scan 时允许链接、脚本和框架指向的域名（可重复，含子域名）
+          --csv 文件         check 的结果另存为 CSV
+          --check-external   check 时也检查站外链接（每个链接最多等 5 秒；内网环境请勿使用）
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
 
@@ -54,6 +66,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var database = string.IsNullOrWhiteSpace(databaseFromEnvironment) ? null : databaseFromEnvironment;
         var files = new List<string>();
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? csv = null;
+        var checkExternal = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -71,12 +85,16 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     command = PortalCommand.Help;
                     commandSeen = true;
                     break;
-                case "--data" or "--urls" or "--database" or "--allow-host":
+                case "--check-external":
+                    checkExternal = true;
+                    break;
+                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv":
                     var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
+                    else if (arg == "--csv") csv = value;
                     else database = value;
                     break;
                 default:
@@ -92,6 +110,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "serve" => PortalCommand.Serve,
                         "publish" => PortalCommand.Publish,
                         "scan" => PortalCommand.Scan,
+                        "check" => PortalCommand.Check,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -102,6 +121,6 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             }
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
-        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts }, null);
+        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal }, null);
     }
 }

@@ -36,6 +36,8 @@ public static class PortalServices
         services.AddSingleton<ThemeAssets>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<PortalStartup>();
+        services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
+        services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
         return services;
     }
 

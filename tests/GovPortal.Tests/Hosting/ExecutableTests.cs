@@ -80,3 +80,21 @@ public sealed class ScanCommandTests
         Assert.Contains("无法读取", errors);
     }
 }
+
+/// <summary>The check command as an operator schedules it.</summary>
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public async Task Check_prints_the_report_writes_csv_and_fails_on_single_veto_items()
+    {
+        using var data = new TempDirectory();
+        var csv = Path.Combine(data.Path, "health.csv");
+        // The demo's news is from 2023, so today its home page and columns are stale: single-veto items.
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("check", "--data", data.Path, "--csv", csv);
+
+        Assert.True(exitCode == 1, output + errors);
+        Assert.Contains("[单项否决] 首页栏目信息更新", output);
+        Assert.Contains("[单项否决] 栏目不更新 /xwzx/xcyw/", output);
+        Assert.StartsWith("检查时间,指标,单项否决,位置,说明", File.ReadAllText(csv).TrimStart('\uFEFF'));
+    }
+}
