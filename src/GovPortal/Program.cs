@@ -20,7 +20,7 @@ try
             return 0;
 
         case PortalCommand.Scan:
-            return GovPortal.Safety.Scanning.ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, Console.Out, Console.Error);
+            return GovPortal.Safety.Scanning.ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory, Console.Out, Console.Error);
 
         case PortalCommand.Check:
         {

@@ -26,7 +26,7 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory));
         services.AddSingleton<RichTextSanitizer>();
-        services.AddSingleton(provider => new PageScanner(provider.GetRequiredService<ChineseConverter>()));
+        services.AddSingleton(provider => new PageScanner(provider.GetRequiredService<ChineseConverter>(), settings.Paths.SafetyListsDirectory));
         services.AddSingleton<UploadStore>();
         services.AddSingleton<DemoSiteSeeder>();
         services.AddSingleton(_ => Manifest.Open(settings.Paths.ManifestFile));

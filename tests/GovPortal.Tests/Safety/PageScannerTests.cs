@@ -143,4 +143,17 @@ public sealed class PageScannerTests
         var finding = Assert.Single(ScanText(System.Text.RegularExpressions.Regex.Unescape(text)));
         Assert.Equal(severity, finding.Severity);
     }
+
+    [Fact]
+    public void A_sites_own_list_replaces_the_built_in_one()
+    {
+        using var folder = new GovPortal.Tests.Support.TempDirectory();
+        File.WriteAllText(Path.Combine(folder.Path, "sensitive-words.txt"), "# 本站词表\n内部用语\tblock\t内部资料请勿外传\n");
+        var scanner = new PageScanner(Converter, folder.Path);
+
+        var finding = Assert.Single(scanner.Scan("本文为内部资料，请勿外传。", isHtml: false, SiteHosts));
+        Assert.Equal(("内部用语", Severity.Block), (finding.Category, finding.Severity));
+        Assert.Empty(scanner.Scan("这个他妈的问题", isHtml: false, SiteHosts)); // the built-in list is replaced
+        Assert.Single(scanner.Scan("区委书记沈志东", isHtml: false, SiteHosts)); // wording.txt still built in
+    }
 }

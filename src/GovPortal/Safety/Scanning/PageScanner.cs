@@ -9,7 +9,8 @@ namespace GovPortal.Safety.Scanning;
 /// </summary>
 public sealed class PageScanner(SpamKeywordCheck keywords, WordListCheck words)
 {
-    public PageScanner(ChineseConverter converter) : this(new SpamKeywordCheck(converter), new WordListCheck(converter))
+    public PageScanner(ChineseConverter converter, string? listDirectory = null)
+        : this(new SpamKeywordCheck(converter), new WordListCheck(converter, listDirectory))
     {
     }
 

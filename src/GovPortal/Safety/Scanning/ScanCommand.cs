@@ -9,9 +9,9 @@ namespace GovPortal.Safety.Scanning;
 /// </summary>
 public static class ScanCommand
 {
-    public static int Run(IReadOnlyList<string> files, IReadOnlySet<string> allowedHosts, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> files, IReadOnlySet<string> allowedHosts, string listDirectory, TextWriter output, TextWriter errors)
     {
-        var scanner = new PageScanner(new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory));
+        var scanner = new PageScanner(new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory), listDirectory);
         int blocking = 0, warnings = 0, unreadable = 0;
         foreach (var file in files)
         {

@@ -16,10 +16,16 @@ public sealed class WordListCheck
     private readonly ChineseConverter _converter;
     private readonly List<Word> _words = [];
     private readonly List<Official> _officials = [];
+    private readonly string? _listDirectory;
 
-    public WordListCheck(ChineseConverter converter)
+    /// <param name="listDirectory">
+    /// Where an administrator keeps the site's own lists (sensitive-words.txt, wording.txt, same format as the
+    /// defaults); a list found there replaces the built-in one.
+    /// </param>
+    public WordListCheck(ChineseConverter converter, string? listDirectory = null)
     {
         _converter = converter;
+        _listDirectory = listDirectory;
         foreach (var (category, severity, word) in Read("sensitive-words.txt"))
             Add(word, category, severity == "block" ? Severity.Block : Severity.Warn, $"含有{category}“{word}”");
         foreach (var (kind, first, second) in Read("wording.txt"))
@@ -69,10 +75,13 @@ public sealed class WordListCheck
         return new Finding(severity, category, message, line, column, SpamKeywordCheck.Excerpt(text, from, to));
     }
 
-    private static IEnumerable<(string, string, string)> Read(string name)
+    private IEnumerable<(string, string, string)> Read(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("GovPortal.Safety." + name)
-            ?? throw new InvalidOperationException($"{name} is not embedded.");
+        var own = _listDirectory is null ? null : Path.Combine(_listDirectory, name);
+        using var stream = own is not null && File.Exists(own)
+            ? File.OpenRead(own)
+            : Assembly.GetExecutingAssembly().GetManifestResourceStream("GovPortal.Safety." + name)
+              ?? throw new InvalidOperationException($"{name} is not embedded.");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
