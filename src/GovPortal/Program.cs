@@ -1,5 +1,7 @@
 using GovPortal.Hosting;
 using GovPortal.Publishing;
+using GovPortal.Safety.Health;
+using GovPortal.Safety.Scanning;
 
 var (commandLine, error) = CommandLine.Parse(args, Environment.GetEnvironmentVariable("GOVPORTAL_DATABASE"));
 if (commandLine is null)
@@ -20,42 +22,61 @@ try
             return 0;
 
         case PortalCommand.Scan:
-            return GovPortal.Safety.Scanning.ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory, Console.Out, Console.Error);
+            return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory, Console.Out, Console.Error);
 
         case PortalCommand.Check:
         {
-            var checkBuilder = Host.CreateApplicationBuilder();
-            checkBuilder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("GovPortal", LogLevel.Warning);
-            checkBuilder.Services.AddPortalCore(settings);
-            using var checkHost = checkBuilder.Build();
-            await checkHost.Services.GetRequiredService<PortalStartup>().PrepareAsync();
-            return await GovPortal.Safety.Health.CheckCommand.RunAsync(
-                checkHost.Services.GetRequiredService<GovPortal.Safety.Health.HealthChecker>(), commandLine.CsvFile, commandLine.CheckExternalLinks, Console.Out);
+            using var host = BuildCommandHost(settings, quiet: true);
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            return await CheckCommand.RunAsync(host.Services.GetRequiredService<HealthChecker>(), commandLine.CsvFile, commandLine.CheckExternalLinks, Console.Out);
         }
 
         case PortalCommand.Publish:
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-            builder.Services.AddPortalCore(settings);
-            using (var host = builder.Build())
+        {
+            // Only one process writes the output: a running portal would take this publish's files for tampering.
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
             {
-                await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
-                var result = await host.Services.GetRequiredService<Publisher>().PublishAllAsync();
-                Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
-                                  $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
-                Console.WriteLine($"输出目录：{settings.Paths.PublicDirectory}");
+                Console.Error.WriteLine($"发布失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务。" +
+                                        "请先停止门户再全量发布，或在运行中的门户里发布（它只更新受影响的页面）。");
+                return 1;
             }
+            using var host = BuildCommandHost(settings, quiet: false);
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            var result = await host.Services.GetRequiredService<Publisher>().PublishAllAsync();
+            Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
+                              $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
+            Console.WriteLine($"输出目录：{settings.Paths.PublicDirectory}");
             return 0;
+        }
 
         default:
+        {
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
+            {
+                Console.Error.WriteLine($"启动失败：另一个门户进程正在使用数据目录 {settings.Paths.DataDirectory}。");
+                return 1;
+            }
             var app = await PortalApp.CreateAsync(settings);
             Console.WriteLine($"GovPortal 正在运行：{settings.Urls}（数据目录：{settings.Paths.DataDirectory}），按 Ctrl+C 停止。");
             await app.RunAsync();
             return 0;
+        }
     }
 }
 catch (PublishException e)
 {
     Console.Error.WriteLine($"发布失败：{e.Message}");
     return 1;
+}
+
+// quiet: only warnings and errors in the log, so that a scheduled command's output is its report.
+static IHost BuildCommandHost(PortalSettings settings, bool quiet)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+    if (quiet) builder.Logging.AddFilter("GovPortal", LogLevel.Warning);
+    builder.Services.AddPortalCore(settings);
+    return builder.Build();
 }

@@ -98,3 +98,24 @@ public sealed class CheckCommandTests
         Assert.StartsWith("检查时间,指标,单项否决,位置,说明", File.ReadAllText(csv).TrimStart('\uFEFF'));
     }
 }
+
+/// <summary>One process writes a data folder's output at a time.</summary>
+public sealed class DataDirectoryLockTests
+{
+    [Fact]
+    public async Task Publish_refuses_to_run_beside_a_running_portal()
+    {
+        using var data = new TempDirectory();
+        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new GovPortal.Hosting.PortalPaths(data.Path)))
+        {
+            Assert.NotNull(running);
+            var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("门户正在使用数据目录", errors);
+            Assert.False(File.Exists(Path.Combine(data.Path, "output", "public", "index.html")));
+        }
+        var (afterExit, output, _) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+        Assert.Equal(0, afterExit);
+        Assert.Contains("已发布", output);
+    }
+}
