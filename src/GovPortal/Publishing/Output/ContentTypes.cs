@@ -33,6 +33,4 @@ public static class ContentTypes
 
     public static bool IsCompressible(string path) =>
         ByExtension.TryGetValue(Path.GetExtension(path), out var known) && known.Compressible;
-
-    public static bool IsHtml(string path) => path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
 }

@@ -17,7 +17,6 @@ public sealed class RazorPageRenderer
         // Without an encoder that allows all Unicode ranges, every Chinese character would become an entity.
         _services = new ServiceCollection()
             .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
-            .AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All))
             .BuildServiceProvider();
     }
 
