@@ -27,7 +27,10 @@ try
         case PortalCommand.Check:
         {
             using var host = BuildCommandHost(settings, quiet: true);
-            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            // Checking never writes beside a running portal: it prepares the folder (first run) only when no portal
+            // holds it, and otherwise reads what is there.
+            using (var dataLock = DataDirectoryLock.TryAcquire(settings.Paths))
+                if (dataLock is not null) await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
             return await CheckCommand.RunAsync(host.Services.GetRequiredService<HealthChecker>(), commandLine.CsvFile, commandLine.CheckExternalLinks, Console.Out);
         }
 
@@ -42,7 +45,7 @@ try
                 return 1;
             }
             using var host = BuildCommandHost(settings, quiet: false);
-            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync(publishIfNeeded: false);
             var result = await host.Services.GetRequiredService<Publisher>().PublishAllAsync();
             Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
                               $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");

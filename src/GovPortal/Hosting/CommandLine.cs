@@ -81,6 +81,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
 
             switch (arg)
             {
+                case "--help" or "-h" or "--check-external" when inlineValue is not null:
+                    return (null, $"选项 {arg} 不带值。");
                 case "--help" or "-h":
                     command = PortalCommand.Help;
                     commandSeen = true;
@@ -89,7 +91,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     checkExternal = true;
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv":
-                    var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
+                    var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;

@@ -9,10 +9,16 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
         var database = commandLine.Database is { } connectionString
-            ? connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? IsPostgres(connectionString)
                 ? DatabaseOptions.Postgres(connectionString)
                 : new DatabaseOptions(DatabaseProvider.Sqlite, connectionString)
             : DatabaseOptions.Sqlite(paths.DatabaseFile);
         return new PortalSettings(paths, database, commandLine.Urls);
     }
+
+    // Npgsql names the server with Host= (or its aliases Server=, Servers=); SQLite connection strings never do.
+    private static bool IsPostgres(string connectionString) =>
+        connectionString.Split(';').Select(part => part.Split('=', 2)[0].Trim())
+            .Any(key => key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase)
+                        || key.Equals("Servers", StringComparison.OrdinalIgnoreCase));
 }

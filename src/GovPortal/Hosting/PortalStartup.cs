@@ -8,7 +8,8 @@ namespace GovPortal.Hosting;
 /// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, ILogger<PortalStartup> logger)
 {
-    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    /// <param name="publishIfNeeded">False when the caller publishes itself (the publish command), so it is done once.</param>
+    public async Task PrepareAsync(CancellationToken cancellationToken = default, bool publishIfNeeded = true)
     {
         settings.Paths.EnsureCreated();
         await using (var db = settings.Database.CreateContext())
@@ -17,7 +18,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
         }
-        if (!publisher.OutputIsCurrent)
+        if (publishIfNeeded && !publisher.OutputIsCurrent)
         {
             var result = await publisher.PublishAllAsync(cancellationToken);
             logger.LogInformation("Published {Pages} pages at {Rate:0} pages/s", result.Pages, result.PagesPerSecond);

@@ -24,7 +24,17 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
     public async Task<long?> CountAsync(int articleId, CancellationToken cancellationToken = default)
     {
         var lazy = _counters.GetOrAdd(articleId, id => new Lazy<Task<Counter?>>(() => LoadAsync(id)));
-        var counter = await lazy.Value.WaitAsync(cancellationToken);
+        Counter? counter;
+        try
+        {
+            counter = await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch when (lazy.Value.IsFaulted)
+        {
+            // A database hiccup must not stop this article's count until restart: the next view tries again.
+            _counters.TryRemove(new KeyValuePair<int, Lazy<Task<Counter?>>>(articleId, lazy));
+            throw;
+        }
         if (counter is null)
         {
             // Unknown today may be published tomorrow: do not remember the miss.
@@ -50,8 +60,10 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
                 if (pending == 0) continue;
                 try
                 {
+                    // Not cancellable: once the database may have applied it, the count must not be put back and
+                    // written twice by the final flush.
                     await db.Articles.Where(a => a.Id == articleId)
-                        .ExecuteUpdateAsync(set => set.SetProperty(a => a.HitCount, a => a.HitCount + pending), cancellationToken);
+                        .ExecuteUpdateAsync(set => set.SetProperty(a => a.HitCount, a => a.HitCount + pending), CancellationToken.None);
                     written += pending;
                 }
                 catch (Exception e)

@@ -30,7 +30,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         if (entry is null)
         {
             // A file in the output that nobody published: never served, and out of reach from now on.
-            if (guardOptions.Enabled && path is not null && File.Exists(store.FullPathOf(path))) guard.Quarantine(path);
+            if (guardOptions.Enabled && path is not null && !store.IsPublishing && File.Exists(store.FullPathOf(path))) guard.Quarantine(path);
             if (path is not null && !path.EndsWith(".html", StringComparison.Ordinal)
                 && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
             {
@@ -54,13 +54,17 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             return;
         }
         var headers = context.Response.Headers;
-        headers.ETag = file.ETagHeader;
-        headers.LastModified = file.LastModified;
-        headers.CacheControl = file.CacheControl;
+        if (file.MatchesManifest)
+        {
+            headers.ETag = file.ETagHeader;
+            headers.LastModified = file.LastModified;
+            headers.CacheControl = file.CacheControl;
+        }
+        else headers.CacheControl = "no-store";
         if (file.VaryByEncoding) headers.Vary = "Accept-Encoding";
         if (file.ContentDisposition.Count > 0) headers.ContentDisposition = file.ContentDisposition;
 
-        if (IsNotModified(request, file))
+        if (file.MatchesManifest && IsNotModified(request, file))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -88,35 +92,31 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
             cache.Invalidate(variant.Path);
         }
-        var fullPath = store.FullPathOf(variant.Path);
-        byte[]? content;
-        try
-        {
-            content = await File.ReadAllBytesAsync(fullPath);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            content = null;
-        }
-        if (guardOptions.Enabled) content = guard.Check(variant, content);
+        var (content, cacheable) = Read(variant);
         if (content is null && !ReferenceEquals(variant, entry))
         {
             // A compressed variant that cannot be had: the original, uncompressed, is just as true.
             variant = entry;
             encoding = null;
-            fullPath = store.FullPathOf(entry.Path);
-            content = File.Exists(fullPath) ? await File.ReadAllBytesAsync(fullPath) : null;
-            if (guardOptions.Enabled) content = guard.Check(entry, content);
+            (content, cacheable) = Read(entry);
         }
         if (content is null)
         {
             logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", variant.Path);
             return null;
         }
+        var fullPath = store.FullPathOf(variant.Path);
         // The stamp is taken after the check, which may have put the true file back.
-        var file = new ServedFile(entry, variant, encoding, content, fullPath, FileStamp.Of(fullPath));
-        cache.Add(variant.Path, file);
+        var file = new ServedFile(entry, variant, encoding, content, fullPath, FileStamp.Of(fullPath), cacheable);
+        if (cacheable) cache.Add(variant.Path, file);
         return file;
+    }
+
+    private (byte[]? Content, bool Cacheable) Read(ManifestEntry variant)
+    {
+        var onDisk = store.ReadForCheck(variant);
+        if (guardOptions.Enabled) return guard.Check(variant, onDisk);
+        return (onDisk == OutputStore.Unreadable ? null : onDisk, true);
     }
 
     private static (ManifestEntry Entry, string? Encoding) ChooseVariant(HttpRequest request, Manifest manifest, ManifestEntry entry)

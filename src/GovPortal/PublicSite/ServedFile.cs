@@ -8,8 +8,13 @@ namespace GovPortal.PublicSite;
 /// <summary>A published file ready to send: its bytes and every response header, computed once per version.</summary>
 public sealed class ServedFile
 {
-    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content, string fullPath, FileStamp? stamp)
+    /// <param name="matchesManifest">
+    /// False for bytes that are not exactly <paramref name="variant"/>'s version (a publish in progress): they are
+    /// sent without validators and not stored by caches, so nothing keeps them under the wrong ETag.
+    /// </param>
+    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content, string fullPath, FileStamp? stamp, bool matchesManifest = true)
     {
+        MatchesManifest = matchesManifest;
         FullPath = fullPath;
         Stamp = stamp;
         Sha256 = variant.Sha256;
@@ -31,6 +36,7 @@ public sealed class ServedFile
     public string FullPath { get; }
     public FileStamp? Stamp { get; }
 
+    public bool MatchesManifest { get; }
     public string Sha256 { get; }
     public byte[] Content { get; }
     public EntityTagHeaderValue ETag { get; }

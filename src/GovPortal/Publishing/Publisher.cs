@@ -33,13 +33,31 @@ public sealed class Publisher(
     private const int ArticleBatchSize = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <summary>Whether the output was built by this theme; a new build of the theme needs a full rebuild.</summary>
-    public bool OutputIsCurrent => store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _);
+    /// <summary>
+    /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was
+    /// saved but could not be published, needs a full rebuild.
+    /// </summary>
+    public bool OutputIsCurrent =>
+        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker);
+
+    /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
+    private string RebuildMarker => Path.Combine(Path.GetDirectoryName(store.PublicDirectory)!, "rebuild-needed");
 
     public async Task<PublishResult> PublishAllAsync(CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
+        {
+            return await PublishAllUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<PublishResult> PublishAllUnlockedAsync(CancellationToken cancellationToken)
+    {
         {
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
@@ -74,11 +92,8 @@ public sealed class Publisher(
             var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed);
             logger.LogInformation("Full publish: {Pages} pages ({Articles} articles), {Files} files written in {Seconds:0.00} s",
                 result.Pages, result.Articles, result.FilesWritten, result.Elapsed.TotalSeconds);
+            File.Delete(RebuildMarker);
             return result;
-        }
-        finally
-        {
-            _oneAtATime.Release();
         }
     }
 
@@ -101,7 +116,13 @@ public sealed class Publisher(
             if (!tree.Contains(article.ChannelId))
                 throw new PublishException("所选栏目不存在，请重新选择栏目。");
             article.PublishedAtUtc = ChinaTime.TruncateToMinute(article.PublishedAtUtc);
-            if (article.Status == ArticleStatus.Published) CheckBeforePublishing(article, site);
+            if (article.Status == ArticleStatus.Published)
+            {
+                // Everything that can stop the publish is checked before the change is saved.
+                CheckBeforePublishing(article, site);
+                foreach (var file in article.RelatedFiles.Where(f => !File.Exists(uploads.PathOf(f.StoredName))))
+                    throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
+            }
             int[] channels = channelBefore == article.ChannelId ? [channelBefore] : [channelBefore, article.ChannelId];
 
             var loaded = stopwatch.Elapsed;
@@ -117,15 +138,30 @@ public sealed class Publisher(
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             var planned = stopwatch.Elapsed;
-            var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets, uploads);
-            using var batch = store.BeginBatch();
-            await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
+            try
             {
-                if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);
-                else await renderer.RenderAsync(key, batch);
-            });
+                if (!OutputIsCurrent)
+                {
+                    // An earlier saved change never reached the output: this one cannot be planned from it.
+                    await PublishAllUnlockedAsync(cancellationToken);
+                    return plan;
+                }
+                var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets, uploads);
+                using var batch = store.BeginBatch();
+                await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
+                {
+                    if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);
+                    else await renderer.RenderAsync(key, batch);
+                });
+                batch.Commit(plan.Remove);
+            }
+            catch
+            {
+                // The change is saved but its pages are not: remember to rebuild, so the site catches up.
+                await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
+                throw;
+            }
             var rendered = stopwatch.Elapsed;
-            batch.Commit(plan.Remove);
             logger.LogInformation("Article {ArticleId} changed: {Plan}", articleId, plan);
             logger.LogDebug("Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, render {Render:0}, commit {Commit:0}",
                 loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds, (saved - snapshotted).TotalMilliseconds,

@@ -25,10 +25,22 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--port", "80" }, "未知选项：--port")]
     [InlineData(new[] { "--data" }, "选项 --data 需要一个值。")]
     [InlineData(new[] { "serve", "publish" }, "多余的参数：publish")]
+    [InlineData(new[] { "check", "--check-external=false" }, "选项 --check-external 不带值。")]
+    [InlineData(new[] { "check", "--csv", "--check-external" }, "选项 --csv 需要一个值。")]
     public void Anything_unknown_is_an_error(string[] args, string message)
     {
         var (parsed, error) = CommandLine.Parse(args);
         Assert.Null(parsed);
         Assert.Equal(message, error);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=gov", true)]
+    [InlineData("Server=db;Database=gov;Username=u", true)]
+    [InlineData("Data Source=/srv/gov.db", false)]
+    public void A_postgres_connection_string_is_recognised_by_its_server_key(string connectionString, bool postgres)
+    {
+        var (parsed, _) = CommandLine.Parse(["--database", connectionString]);
+        Assert.Equal(postgres ? GovPortal.Data.DatabaseProvider.Postgres : GovPortal.Data.DatabaseProvider.Sqlite, PortalSettings.From(parsed!).Database.Provider);
     }
 }

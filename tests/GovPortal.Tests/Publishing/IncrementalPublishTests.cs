@@ -126,3 +126,38 @@ public sealed class IncrementalPublishTests
         Assert.Equal(before, OutputSnapshot.Hashes(portal.Service<Manifest>())); // nothing published
     }
 }
+
+/// <summary>A change that is saved but cannot be rendered is never lost: the site catches up at the next publish.</summary>
+public sealed class FailedPublishRecoveryTests
+{
+    [Fact]
+    public async Task A_saved_change_whose_pages_failed_is_published_by_the_next_change()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var store = portal.Service<OutputStore>();
+        var publisher = portal.Service<Publisher>();
+        store.AfterFileCommitted = _ => throw new IOException("disk full");
+        await Assert.ThrowsAsync<IOException>(() => publisher.ApplyArticleChangeAsync(seed.Id, a => a.Title = "保存了但没发布出去的标题"));
+        store.AfterFileCommitted = null;
+
+        await using (var db = portal.Settings.Database.CreateContext())
+            Assert.Equal("保存了但没发布出去的标题", (await db.Articles.FindAsync(seed.Id))!.Title); // saved
+        Assert.DoesNotContain("保存了但没发布出去的标题", await portal.Client.GetStringAsync(seed.Url)); // the old page, whole
+        Assert.False(publisher.OutputIsCurrent);
+
+        var other = (await portal.ChannelAsync("zcwj")).Id;
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var id = db.Articles.Where(a => a.ChannelId == other).Select(a => a.Id).First();
+            await publisher.ApplyArticleChangeAsync(id, a => a.Summary += "。");
+        }
+
+        Assert.True(publisher.OutputIsCurrent);
+        Assert.Contains("保存了但没发布出去的标题", await portal.Client.GetStringAsync(seed.Url));
+        var lists = "";
+        foreach (var page in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html", "/xwzx/xcyw/index_4.html" })
+            lists += await portal.Client.GetStringAsync(page);
+        Assert.Contains("保存了但没发布出去的标题", lists); // its list page caught up too
+    }
+}

@@ -161,6 +161,31 @@ public sealed class TamperGuardTests
         Assert.Contains("发布途中的新标题", await portal.Client.GetStringAsync(seed.Url));
     }
 
+    [Theory]
+    [InlineData("symlink")]
+    [InlineData("fifo")]
+    public async Task A_page_replaced_by_a_link_or_a_pipe_is_answered_and_put_back(string kind)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var file = FileOf(portal, seed.Url!);
+        var original = await File.ReadAllBytesAsync(file);
+        File.Delete(file);
+        if (kind == "symlink") File.CreateSymbolicLink(file, "/dev/zero"); // endless: must not be read to the end
+        else
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file])!; // would block a reader for ever
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var response = await portal.Client.GetAsync(seed.Url);
+        Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
+        var info = new FileInfo(file);
+        Assert.Null(info.LinkTarget);
+        Assert.Equal(original, await File.ReadAllBytesAsync(file));
+    }
+
     private static Dictionary<string, byte[]> OutputSnapshotFiles(string publicDirectory) =>
         Directory.Exists(publicDirectory)
             ? Directory.EnumerateFiles(publicDirectory, "*", SearchOption.AllDirectories)

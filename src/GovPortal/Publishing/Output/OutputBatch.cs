@@ -24,6 +24,7 @@ public sealed class OutputBatch : IDisposable
     private long _objectBytes;
     private int _filesWritten;
     private bool _ended;
+    private bool _committed;
 
     internal OutputBatch(OutputStore store, DateTime now)
     {
@@ -111,16 +112,22 @@ public sealed class OutputBatch : IDisposable
         foreach (var produced in _producedByOwner.Values)
             removals.ExceptWith(produced.Keys);
 
-        // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
-        manifest.Apply(_written.Values.ToList(), removals);
-        foreach (var path in removals) _store.DeleteFile(path);
-        Dispose();
+        lock (_store.CommitLock)
+        {
+            // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
+            manifest.Apply(_written.Values.ToList(), removals);
+            foreach (var path in removals) _store.DeleteFile(path);
+            _committed = true;
+            Dispose();
+        }
     }
 
+    /// <summary>Ends the batch. A batch that was not committed is rolled back: its files return to their last good versions.</summary>
     public void Dispose()
     {
         if (_ended) return;
         _ended = true;
+        if (!_committed) _store.RollBack(_attempted.Keys);
         _store.EndBatch(_attempted.Keys);
     }
 }

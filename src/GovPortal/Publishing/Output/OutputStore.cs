@@ -17,6 +17,15 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
     private int _activeBatches;
 
+    /// <summary>
+    /// Held while a batch commits (manifest, deletions, end of pending) or rolls back, and while the tamper guard
+    /// restores a file: a restore never acts on a manifest entry that a commit is replacing.
+    /// </summary>
+    public Lock CommitLock { get; } = new();
+
+    /// <summary>Stands for a file that could not be read as a plain file: it matches no hash, so it is replaced.</summary>
+    public static readonly byte[] Unreadable = [];
+
     /// <summary>Called after each file is renamed into place. Tests use it to simulate a crash mid-publish.</summary>
     public Action<string>? AfterFileCommitted { get; set; }
 
@@ -67,6 +76,77 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
         WriteAtomically(full, content);
         AfterFileCommitted?.Invoke(relativePath);
         return (sha, new ManifestEntry(relativePath, sha, content.Length, now, owner, downloadName));
+    }
+
+    /// <summary>
+    /// Reads a published file for checking, defensively: null if it is missing; <see cref="Unreadable"/> if it is a
+    /// link, cannot be read, or has a size that rules it out (so a FIFO or a link to an endless device never blocks
+    /// or floods a reader); otherwise its bytes.
+    /// </summary>
+    public byte[]? ReadForCheck(ManifestEntry entry)
+    {
+        var full = FullPathOf(entry.Path);
+        try
+        {
+            var info = new FileInfo(full);
+            if (!info.Exists) return null;
+            if (info.LinkTarget is not null) return Unreadable;
+            // A running publish may have put a new version of another size in place; anything else of the wrong
+            // size is not the published file, whatever it holds.
+            if (info.Length != entry.Size && !_pending.ContainsKey(entry.Path)) return Unreadable;
+            if (info.Length > MaxCheckedFileBytes) return Unreadable;
+            return File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e is FileNotFoundException or DirectoryNotFoundException ? null : Unreadable;
+        }
+    }
+
+    /// <summary>Published files are pages and office documents; nothing larger is read into memory to be checked.</summary>
+    public const long MaxCheckedFileBytes = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// The true content of a manifest entry: from the object store, or for a .gz/.br variant, compressed again from
+    /// the original and accepted only if it hashes to what the manifest says. Null if it cannot be had.
+    /// </summary>
+    public byte[]? TrueContentOf(ManifestEntry entry)
+    {
+        if (objects.TryGet(entry.Sha256) is { } stored) return stored;
+        var isGzip = entry.Path.EndsWith(".gz", StringComparison.Ordinal);
+        if (!isGzip && !entry.Path.EndsWith(".br", StringComparison.Ordinal)) return null;
+        if (!manifest.TryGet(entry.Path[..^3], out var original) || objects.TryGet(original.Sha256) is not { } content) return null;
+        var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
+        return Convert.ToHexStringLower(SHA256.HashData(remade)) == entry.Sha256 ? remade : null;
+    }
+
+    /// <summary>
+    /// Undoes the files a batch renamed into place but never committed: each goes back to its manifest version, or
+    /// away if the manifest does not know it. The site is then the last good one again, without waiting for a sweep.
+    /// </summary>
+    internal void RollBack(IEnumerable<string> paths)
+    {
+        lock (CommitLock)
+        {
+            foreach (var path in paths)
+            {
+                try
+                {
+                    if (!manifest.TryGet(path, out var entry))
+                    {
+                        DeleteFile(path);
+                        continue;
+                    }
+                    var onDisk = ReadForCheck(entry);
+                    if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256) continue;
+                    if (TrueContentOf(entry) is { } truth) Restore(path, truth);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left for the tamper guard, which finds and repairs any file that differs from the manifest.
+                }
+            }
+        }
     }
 
     /// <summary>Puts the true content of a published file back in place (tamper guard).</summary>

@@ -24,17 +24,26 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified)> _verified = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The bytes to serve for <paramref name="entry"/>, given what was read from disk (null if the file is missing):
-    /// what was read if it is genuine, otherwise the true version (restored on disk), or null if none exists.
+    /// What to serve for <paramref name="entry"/>, given what was read from disk (null if missing,
+    /// <see cref="OutputStore.Unreadable"/> if it could not be read as a plain file): what was read if it is
+    /// genuine; the true version, restored on disk, if not; nothing if no true version exists. <c>Cacheable</c> is
+    /// false for bytes that are not exactly <paramref name="entry"/>'s version (a running publish's, or a newer
+    /// entry's), so they are never kept or sent under that version's validators.
     /// </summary>
-    public byte[]? Check(ManifestEntry entry, byte[]? onDisk)
+    public (byte[]? Content, bool Cacheable) Check(ManifestEntry entry, byte[]? onDisk)
     {
-        if (onDisk is not null)
+        var sha = onDisk is null || onDisk == OutputStore.Unreadable ? null : Convert.ToHexStringLower(SHA256.HashData(onDisk));
+        if (sha == entry.Sha256) return (onDisk, true);
+        if (sha is not null && output.IsPending(entry.Path, sha)) return (onDisk, false);
+
+        lock (output.CommitLock)
         {
-            var sha = Convert.ToHexStringLower(SHA256.HashData(onDisk));
-            if (sha == entry.Sha256 || output.IsPending(entry.Path, sha)) return onDisk;
+            // A commit may have replaced or removed the entry since it was read: judge against what is current.
+            if (!output.Manifest.TryGet(entry.Path, out var current)) return (null, false);
+            if (current.Sha256 != entry.Sha256 && sha == current.Sha256) return (onDisk, false);
+            var restored = RestoreFromStore(current, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
+            return (restored, restored is not null && current.Sha256 == entry.Sha256);
         }
-        return RestoreFromStore(entry, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
     }
 
     /// <summary>
@@ -55,7 +64,9 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
                 cancellationToken.ThrowIfCancellationRequested();
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (manifest.TryGet(relative, out _) || output.IsPendingPath(relative)) continue;
-                if (OutputStore.IsTemporary(Path.GetFileName(file)) && output.IsPublishing) continue;
+                // Temporary files are the publisher's and the guard's own work in progress; never served, and
+                // leftovers of a crash are removed by the next full publish.
+                if (OutputStore.IsTemporary(Path.GetFileName(file))) continue;
                 if (Quarantine(relative)) events++;
             }
         }
@@ -63,12 +74,21 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (output.IsPublishing) break;
-            var info = new FileInfo(output.FullPathOf(entry.Path));
-            if (!full && info.Exists && _verified.TryGetValue(entry.Path, out var known) && known == (info.Length, info.LastWriteTimeUtc)) continue;
-            byte[]? content = info.Exists ? File.ReadAllBytes(info.FullName) : null;
-            var genuine = Check(entry, content);
-            if (!ReferenceEquals(genuine, content)) events++;
-            else RememberGenuine(entry.Path);
+            try
+            {
+                var info = new FileInfo(output.FullPathOf(entry.Path));
+                if (!full && info.Exists && info.LinkTarget is null && _verified.TryGetValue(entry.Path, out var known)
+                    && known == (info.Length, info.LastWriteTimeUtc)) continue;
+                var content = output.ReadForCheck(entry);
+                var (served, _) = Check(entry, content);
+                if (!ReferenceEquals(served, content)) events++;
+                else RememberGenuine(entry.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // One file that resists must not stop the sweep of all the others.
+                logger.LogError(e, "Tamper sweep could not check {Path}", entry.Path);
+            }
         }
         Interlocked.Increment(ref _sweeps);
         Swept?.Invoke(events);
@@ -78,18 +98,29 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
     /// <summary>Moves a file that is not in the manifest out of the public folder.</summary>
     public bool Quarantine(string relativePath)
     {
+        lock (output.CommitLock) return QuarantineUnlocked(relativePath);
+    }
+
+    private bool QuarantineUnlocked(string relativePath)
+    {
         var source = output.FullPathOf(relativePath);
         if (!File.Exists(source) || output.Manifest.TryGet(relativePath, out _) || output.IsPendingPath(relativePath)) return false;
+        // A folder per event, so that two files of the same name never overwrite each other's evidence.
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var target = Path.Combine(paths.QuarantineDirectory, stamp, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var target = Path.Combine(paths.QuarantineDirectory, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}", relativePath);
         try
         {
-            File.Move(source, target, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(source, target);
         }
         catch (FileNotFoundException)
         {
             return false; // removed meanwhile (a publish cleaning up its own file)
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            alerts.Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件无法移入隔离区（{e.Message}），它不会被提供给访问者，请人工处理。");
+            return false;
         }
         alerts.Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件已移入隔离区：{target}");
         return true;
@@ -103,23 +134,9 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
 
     public void Forget(string relativePath) => _verified.TryRemove(relativePath, out _);
 
-    /// <summary>
-    /// The true content of a manifest entry: from the object store, or for a .gz/.br variant, compressed again
-    /// from the original and accepted only if it hashes to what the manifest says.
-    /// </summary>
-    private byte[]? TrueContentOf(ManifestEntry entry)
-    {
-        if (output.Objects.TryGet(entry.Sha256) is { } stored) return stored;
-        var isGzip = entry.Path.EndsWith(".gz", StringComparison.Ordinal);
-        if (!isGzip && !entry.Path.EndsWith(".br", StringComparison.Ordinal)) return null;
-        if (!output.Manifest.TryGet(entry.Path[..^3], out var original) || output.Objects.TryGet(original.Sha256) is not { } content) return null;
-        var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
-        return Convert.ToHexStringLower(SHA256.HashData(remade)) == entry.Sha256 ? remade : null;
-    }
-
     private byte[]? RestoreFromStore(ManifestEntry entry, TamperKind kind)
     {
-        var truth = TrueContentOf(entry);
+        var truth = output.TrueContentOf(entry);
         if (truth is null)
         {
             alerts.Raise(TamperKind.Unrecoverable, entry.Path, "文件与发布清单不符，且对象库中没有它的正确版本，已停止对外提供。");
