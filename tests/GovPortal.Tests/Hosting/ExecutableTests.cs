@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.Hosting;
@@ -6,22 +5,9 @@ namespace GovPortal.Tests.Hosting;
 /// <summary>The real executable, as an operator runs it.</summary>
 public sealed class ExecutableTests
 {
-    internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var executable = Path.Combine(AppContext.BaseDirectory, "GovPortal.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", executable, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment.Remove("GOVPORTAL_DATABASE");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
+    internal static Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args) =>
+        Processes.RunAsync("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "GovPortal.dll"), .. args],
+            workingDirectory: Path.GetTempPath(), removeVariables: ["GOVPORTAL_DATABASE"]);
 
     [Theory]
     [InlineData("deploy")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.PublicSite;
@@ -15,15 +14,7 @@ public sealed class HtmlValidityTests(DemoPortalFixture fixture) : IClassFixture
         var pages = Directory.EnumerateFiles(fixture.Portal.Settings.Paths.PublicDirectory, "*.html", SearchOption.AllDirectories).ToList();
         Assert.True(pages.Count > 100);
 
-        var start = new ProcessStartInfo("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await output + await errors);
+        var (exitCode, output, errors) = await Processes.RunAsync("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages]);
+        Assert.True(exitCode == 0, output + errors);
     }
 }

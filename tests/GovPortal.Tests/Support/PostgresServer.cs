@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace GovPortal.Tests.Support;
@@ -47,14 +46,10 @@ public sealed class PostgresServer : IAsyncLifetime
     private static async Task<string> RunScriptAsync(string verb, string directory)
     {
         var script = Path.Combine(Repository.Root, "scripts", "postgres-throwaway.sh");
-        var start = new ProcessStartInfo("bash", [script, verb, directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({script} {verb}): {await errors}");
-        return await output;
+        var (exitCode, output, errors) = await Processes.RunAsync("bash", [script, verb, directory]);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({script} {verb}): {errors}");
+        return output;
     }
 }
 
