@@ -44,7 +44,16 @@ public static class PortalServices
     /// <summary>The public server: output files and view counts.</summary>
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new ServedFileCache(ServedFileCacheBytes));
+        services.AddSingleton(provider =>
+        {
+            var cache = new ServedFileCache(ServedFileCacheBytes);
+            // Withdrawn pages leave memory with the manifest; other versions are replaced by their new hash.
+            provider.GetRequiredService<Manifest>().Removed += paths =>
+            {
+                foreach (var path in paths) cache.Invalidate(path);
+            };
+            return cache;
+        });
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());

@@ -17,6 +17,9 @@ public sealed class Manifest
     private Manifest(string file) => _file = file;
 
     public int Count => _entries.Count;
+
+    /// <summary>Raised after paths left the manifest (the served-file cache forgets them).</summary>
+    public event Action<IReadOnlyCollection<string>>? Removed;
     public IEnumerable<ManifestEntry> Entries => _entries.Values;
 
     public static Manifest Open(string file)
@@ -102,6 +105,7 @@ public sealed class Manifest
         }
         foreach (var entry in upserts) Set(entry);
         foreach (var path in removals) Unset(path);
+        if (removals.Count > 0) Removed?.Invoke(removals);
     }
 
     private void Set(ManifestEntry entry)

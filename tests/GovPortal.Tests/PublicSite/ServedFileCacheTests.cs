@@ -1,0 +1,49 @@
+using GovPortal.Publishing.Output;
+using GovPortal.PublicSite;
+
+namespace GovPortal.Tests.PublicSite;
+
+public sealed class ServedFileCacheTests
+{
+    private static ServedFile File(string path, int size, string sha = "a")
+    {
+        var entry = new ManifestEntry(path, sha.PadRight(64, '0'), size, DateTime.UtcNow, "Home:0:0");
+        return new ServedFile(entry, entry, null, new byte[size], "/x/" + path, null);
+    }
+
+    [Fact]
+    public void The_oldest_files_make_room_within_the_budget()
+    {
+        var cache = new ServedFileCache(budgetBytes: 1000);
+        for (var i = 0; i < 10; i++) cache.Add($"p{i}.html", File($"p{i}.html", 200));
+
+        Assert.True(cache.Bytes <= 1000);
+        Assert.Equal(5, cache.Count);
+        Assert.False(cache.TryGet("p0.html", "a".PadRight(64, '0'), out _));
+        Assert.True(cache.TryGet("p9.html", "a".PadRight(64, '0'), out _));
+    }
+
+    [Fact]
+    public void A_new_version_replaces_the_old_and_is_not_evicted_by_it()
+    {
+        var cache = new ServedFileCache(budgetBytes: 1000);
+        cache.Add("p.html", File("p.html", 200, "a"));
+        cache.Add("p.html", File("p.html", 200, "b"));
+        for (var i = 0; i < 2; i++) cache.Add($"q{i}.html", File($"q{i}.html", 200));
+
+        Assert.Equal(600, cache.Bytes);
+        Assert.True(cache.TryGet("p.html", "b".PadRight(64, '0'), out _));
+        Assert.False(cache.TryGet("p.html", "a".PadRight(64, '0'), out _));
+    }
+
+    [Fact]
+    public void Very_large_files_are_not_kept_and_invalidation_frees_memory()
+    {
+        var cache = new ServedFileCache(budgetBytes: 1000);
+        cache.Add("big.pdf", File("big.pdf", 600));
+        Assert.Equal(0, cache.Count);
+        cache.Add("p.html", File("p.html", 100));
+        cache.Invalidate("p.html");
+        Assert.Equal(0, cache.Bytes);
+    }
+}
