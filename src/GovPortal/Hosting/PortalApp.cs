@@ -28,6 +28,7 @@ public static class PortalApp
             // Never a stack trace to a reader: a short notice in Chinese; details go to the log.
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             context.Response.ContentType = "text/plain; charset=utf-8";
+            SecurityHeaders.Apply(context.Response.Headers);
             await context.Response.WriteAsync("服务器暂时无法处理您的请求，请稍后再试。");
         }));
         app.UseSecurityHeaders();

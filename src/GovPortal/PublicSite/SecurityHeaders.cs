@@ -16,11 +16,16 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
+        Apply(context.Response.Headers);
+        return next(context);
+    });
+
+    /// <summary>Sets the headers; also called by the error page, since handling an error clears the response.</summary>
+    public static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = NoSniff;
         headers.XFrameOptions = SameOrigin;
         headers["Referrer-Policy"] = Referrer;
-        return next(context);
-    });
+    }
 }

@@ -58,3 +58,28 @@ public sealed class HitCounterTests
         Assert.Equal(expected, response.StatusCode);
     }
 }
+
+/// <summary>An error inside the server reaches the reader as a short notice, never as a stack trace.</summary>
+public sealed class ServerErrorTests
+{
+    [Fact]
+    public async Task A_failing_database_gives_a_chinese_notice_with_the_security_headers()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        await using (var db = portal.Settings.Database.CreateContext())
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "ALTER TABLE Articles RENAME TO Gone");
+
+        using var response = await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("服务器暂时无法处理您的请求，请稍后再试。", body);
+        Assert.DoesNotContain("Exception", body);
+        Assert.Contains("script-src 'self'", string.Join(" ", response.Headers.GetValues("Content-Security-Policy")));
+
+        // The page itself is still served: the public site does not need the database.
+        using var page = await portal.Client.GetAsync(seed.Url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
