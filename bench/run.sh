@@ -5,6 +5,7 @@
 # so the ratio means more than the absolute numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/free-port.sh
 ARTICLES=${1:-100000}
 RUNS=${2:-50}
 DATA=$(mktemp -d /tmp/govportal-bench.XXXXXX)
@@ -34,7 +35,7 @@ ARTICLE_PATH=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/govporta
 # measure the guard's cost), run the wrk comparison with nginx, stop the portal.
 serve() {
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  port=$(free_port)
   local log
   log=$(mktemp)
   GOVPORTAL_TAMPER_GUARD=$1 dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$DATA" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &

@@ -42,23 +42,7 @@ if ((${#missing[@]})); then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-# Free TCP port on 127.0.0.1: ask the kernel via python3 if present,
-# otherwise probe random ports with bash's /dev/tcp.
-free_port() {
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-    return
-  fi
-  local p i
-  for i in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-  die "could not find a free port"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/free-port.sh"
 
 # Minimal HTTP/1.1 GET over /dev/tcp (curl may not be installed): prints the
 # status code and Content-Encoding, used to sanity-check both servers serve

@@ -64,25 +64,7 @@ ensure_server() {
   [[ -n ${BINDIR:-} ]] || die "postgresql installed but no server binaries under /usr/lib/postgresql/*/bin"
 }
 
-# Print a TCP port that is currently free on 127.0.0.1. Prefer asking the
-# kernel (bind to port 0); fall back to probing random ports with bash's
-# /dev/tcp when python3 is not available. There is an inherent race between
-# this check and the server binding, so `start` retries on failure.
-free_port() {
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-    return
-  fi
-  local p i
-  for i in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return
-    fi
-  done
-  die "could not find a free port"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
 
 # EXIT trap while `start` is in progress: stop a half-configured server.
 STARTING_DATA=""
