@@ -53,6 +53,23 @@ try
             return 0;
         }
 
+        case PortalCommand.Reindex:
+        {
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
+            {
+                Console.Error.WriteLine($"重建索引失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务，请先停止门户。");
+                return 1;
+            }
+            using var host = BuildCommandHost(settings, quiet: false);
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync(publishIfNeeded: false);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var count = await host.Services.GetRequiredService<Publisher>().RebuildSearchIndexAsync();
+            Console.WriteLine($"已重建站内搜索索引：{count} 篇文章，用时 {watch.Elapsed.TotalSeconds:0.00} 秒。");
+            Console.WriteLine($"索引目录：{settings.Paths.SearchIndexDirectory}");
+            return 0;
+        }
+
         default:
         {
             using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);

@@ -6,6 +6,7 @@ public enum PortalCommand
     Publish,
     Scan,
     Check,
+    Reindex,
     Help,
 }
 
@@ -44,6 +45,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                      逐条列出位置；发现必须处理的问题时退出码为 1
           check      网站健康检查（首页和栏目更新、空白栏目、不可用链接、页面内容安全、网页防篡改），
                      有单项否决问题时退出码为 1，可定时运行
+          reindex    重建站内搜索索引（页面保持不变），例如索引损坏或被删除后
           help       显示本说明
 
         选项:
@@ -113,6 +115,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "publish" => PortalCommand.Publish,
                         "scan" => PortalCommand.Scan,
                         "check" => PortalCommand.Check,
+                        "reindex" => PortalCommand.Reindex,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };

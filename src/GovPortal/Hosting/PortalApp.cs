@@ -13,7 +13,14 @@ public static class PortalApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(settings.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A pasted paragraph as a search (10,000 Chinese characters are 90 KB percent-encoded) gets a page that
+            // explains the limit, not a bare "414" from the server.
+            kestrel.Limits.MaxRequestLineSize = 128 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+        });
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).

@@ -22,6 +22,9 @@ public sealed class PortalPaths
     /// <summary>SHA-256 and size of every file under <see cref="PublicDirectory"/>.</summary>
     public string ManifestFile => Path.Combine(OutputDirectory, "manifest.db");
 
+    /// <summary>The search index of the published articles: part of the output, so public nodes search without a database.</summary>
+    public string SearchIndexDirectory => Path.Combine(OutputDirectory, "search");
+
     /// <summary>Every published version of every file, by SHA-256: what the tamper guard restores from.</summary>
     public string ObjectStoreFile => Path.Combine(DataDirectory, "store", "objects.db");
 

@@ -9,6 +9,7 @@ using GovPortal.PublicSite;
 using GovPortal.Safety;
 using GovPortal.Safety.Tamper;
 using GovPortal.Safety.Scanning;
+using GovPortal.Search;
 
 namespace GovPortal.Hosting;
 
@@ -34,6 +35,9 @@ public static class PortalServices
         services.AddSingleton<OutputStore>();
         services.AddSingleton<RazorPageRenderer>();
         services.AddSingleton<ThemeAssets>();
+        services.AddSingleton<AttachmentText>();
+        services.AddSingleton<SearchDocuments>();
+        services.AddSingleton<SearchIndex>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
@@ -41,7 +45,7 @@ public static class PortalServices
         return services;
     }
 
-    /// <summary>The public server: output files and view counts.</summary>
+    /// <summary>The public server: output files, view counts and search.</summary>
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddSingleton(provider =>
@@ -61,6 +65,7 @@ public static class PortalServices
         services.AddSingleton<TamperGuard>();
         services.AddHostedService<TamperSweepService>();
         services.AddHostedService<HitFlushService>();
+        services.AddSiteSearch();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using GovPortal.Data;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.Safety.Scanning;
+using GovPortal.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,8 @@ public sealed class Publisher(
     RazorPageRenderer razor,
     ThemeAssets assets,
     PageScanner scanner,
+    SearchIndex searchIndex,
+    SearchDocuments searchDocuments,
     TimeProvider time,
     ILogger<Publisher> logger)
 {
@@ -34,11 +37,12 @@ public sealed class Publisher(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>
-    /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was
-    /// saved but could not be published, needs a full rebuild.
+    /// Whether the output was built by this theme and reflects the database: a new theme, a missing search index,
+    /// or a change that was saved but could not be published, needs a full rebuild.
     /// </summary>
     public bool OutputIsCurrent =>
-        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker);
+        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker)
+        && searchIndex.Exists;
 
     /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
     private string RebuildMarker => Path.Combine(Path.GetDirectoryName(store.PublicDirectory)!, "rebuild-needed");
@@ -68,6 +72,7 @@ public sealed class Publisher(
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
+            using var index = searchIndex.BeginRebuild();
             var keys = await renderer.AllPageKeysAsync();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(keys, parallel, async (key, _) => await renderer.RenderAsync(key, batch));
@@ -82,11 +87,16 @@ public sealed class Publisher(
             {
                 var articles = await next;
                 next = i + 1 < chunks.Count ? LoadArticlesAsync(db, chunks[i + 1], cancellationToken) : null;
-                await Parallel.ForEachAsync(articles, parallel, async (article, _) => await renderer.RenderArticleAsync(article, batch));
+                await Parallel.ForEachAsync(articles, parallel, async (article, _) =>
+                {
+                    await renderer.RenderArticleAsync(article, batch);
+                    index.Add(searchDocuments.From(article, tree));
+                });
             }
             var articlesDone = stopwatch.Elapsed;
 
             batch.Commit([], fullRebuild: true);
+            index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
                 listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
             var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed);
@@ -154,6 +164,7 @@ public sealed class Publisher(
                     else await renderer.RenderAsync(key, batch);
                 });
                 batch.Commit(plan.Remove);
+                UpdateSearchIndex(plan, article, SearchSiteInfo.From(renderer.Chrome, tree), tree);
             }
             catch
             {
@@ -167,6 +178,43 @@ public sealed class Publisher(
                 loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds, (saved - snapshotted).TotalMilliseconds,
                 (planned - saved).TotalMilliseconds, (rendered - planned).TotalMilliseconds, (stopwatch.Elapsed - rendered).TotalMilliseconds);
             return plan;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The search index follows the plan: the article's page rendered means indexed, removed means gone.</summary>
+    private void UpdateSearchIndex(PublishPlan plan, Article article, SearchSiteInfo site, ChannelTree tree)
+    {
+        var key = PageKey.Article(article.Id);
+        if (plan.Render.Contains(key)) searchIndex.Apply(article.Id, searchDocuments.From(article, tree), site);
+        else if (plan.Remove.Contains(key)) searchIndex.Apply(article.Id, null, site);
+    }
+
+    /// <summary>
+    /// Rebuilds the search index alone from the live articles, leaving the pages as they are: for a damaged or
+    /// deleted index, or after changing how text is indexed.
+    /// </summary>
+    public async Task<int> RebuildSearchIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            var (site, tree) = await LoadSiteAsync(db, cancellationToken);
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
+            var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Url != null).Select(a => a.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+            using var index = searchIndex.BeginRebuild();
+            foreach (var chunk in ids.Chunk(ArticleBatchSize))
+            {
+                var articles = await LoadArticlesAsync(db, chunk, cancellationToken);
+                Parallel.ForEach(articles, article => index.Add(searchDocuments.From(article, tree)));
+            }
+            index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
+            logger.LogInformation("Search index rebuilt: {Documents} articles", index.Documents);
+            return index.Documents;
         }
         finally
         {

@@ -17,4 +17,23 @@ public sealed class HtmlValidityTests(DemoPortalFixture fixture) : IClassFixture
         var (exitCode, output, errors) = await Processes.RunAsync("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages]);
         Assert.True(exitCode == 0, output + errors);
     }
+
+    [Fact]
+    public async Task Search_pages_are_valid_html_in_every_form()
+    {
+        var source = Path.Combine(Repository.Root, "src", "GovPortal");
+        var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+        using var folder = new TempDirectory();
+        var pages = new List<string>();
+        var q = Uri.EscapeDataString("生态环境");
+        foreach (var url in new[] { $"/search?q={q}&from=bad", $"/elder/search?q={q}&sort=date", $"/zh-hant/search?q={q}&channel=1", "/search", "/search?q=%E3%80%82" })
+        {
+            var file = Path.Combine(folder.Path, $"search-{pages.Count}.html");
+            await File.WriteAllTextAsync(file, await fixture.Portal.Client.GetStringAsync(url));
+            pages.Add(file);
+        }
+
+        var (exitCode, output, errors) = await Processes.RunAsync("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages]);
+        Assert.True(exitCode == 0, output + errors);
+    }
 }

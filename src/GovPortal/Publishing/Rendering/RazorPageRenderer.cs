@@ -20,7 +20,10 @@ public sealed class RazorPageRenderer
             .BuildServiceProvider();
     }
 
-    public async Task<byte[]> RenderAsync<TComponent>(object model) where TComponent : IComponent
+    public async Task<byte[]> RenderAsync<TComponent>(object model) where TComponent : IComponent =>
+        Encoding.UTF8.GetBytes(await RenderHtmlAsync<TComponent>(model));
+
+    public async Task<string> RenderHtmlAsync<TComponent>(object model) where TComponent : IComponent
     {
         // A renderer per page: a long-lived one keeps every root component and slows down.
         await using var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
@@ -29,6 +32,6 @@ public sealed class RazorPageRenderer
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
             return output.ToHtmlString();
         });
-        return Encoding.UTF8.GetBytes(html);
+        return html;
     }
 }

@@ -30,6 +30,12 @@ public sealed class SiteRenderer
         _chrome = new SiteChrome(site, navigation, "/" + assets.StylesheetPath, "/" + assets.ScriptPath);
     }
 
+    /// <summary>The site's frame, as every page shows it.</summary>
+    public SiteChrome Chrome => _chrome;
+
+    /// <summary>Where a related file is published: a random name that carries no user input.</summary>
+    public static string AttachmentPath(RelatedFile file) => $"files/{file.StoredName}.{file.Extension}";
+
     public string ChannelUrl(int channelId) => $"/{_tree.PathOf(channelId)}/";
 
     public static string ChannelPagePath(string channelPath, int page) =>
@@ -105,7 +111,7 @@ public sealed class SiteRenderer
         var attachments = new List<AttachmentLink>();
         foreach (var file in article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
         {
-            var path = $"files/{file.StoredName}.{file.Extension}";
+            var path = AttachmentPath(file);
             var source = _uploads.PathOf(file.StoredName);
             if (!File.Exists(source))
                 throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using GovPortal.Chinese;
+using GovPortal.Content;
+using GovPortal.Publishing.Rendering;
+using GovPortal.Search;
+using GovPortal.Theme;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GovPortal.PublicSite;
+
+/// <summary>How often one client may search: enough for a person, too little for a scraper.</summary>
+public sealed record SearchLimits(int PermitLimit = 30, int WindowSeconds = 10);
+
+/// <summary>站内搜索: the results page in each form of the site, and the JSON API for other government systems.</summary>
+public static class SearchEndpoints
+{
+    public const string RateLimitPolicy = "search";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // Chinese stays readable; characters that matter to HTML are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    private static readonly Dictionary<string, PageVariant> Pages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/search"] = PageVariant.Standard,
+        ["/elder/search"] = PageVariant.Elder,
+        ["/zh-hant/search"] = PageVariant.Traditional,
+    };
+
+    /// <summary>Whether a path is a search page, which the output server must leave to the router.</summary>
+    public static bool IsSearchPage(PathString path) => path.HasValue && Pages.ContainsKey(path.Value!.TrimEnd('/'));
+
+    public static IServiceCollection AddSiteSearch(this IServiceCollection services)
+    {
+        services.AddSingleton(new SearchLimits());
+        services.AddSingleton(provider => new SiteSearch(provider.GetRequiredService<Hosting.PortalPaths>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SiteSearch>>(), provider.GetRequiredService<SearchIndex>()));
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<SearchLimits>();
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitLimit,
+                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = (rejected, cancellationToken) => TooManyAsync(rejected.HttpContext, cancellationToken);
+        });
+        return services;
+    }
+
+    public static void MapSiteSearch(this WebApplication app)
+    {
+        foreach (var (path, variant) in Pages)
+            app.MapGet(path, (HttpContext context, CancellationToken cancellationToken) => PageAsync(context, variant, null, cancellationToken))
+                .RequireRateLimiting(RateLimitPolicy);
+        app.MapGet("/api/search", ApiAsync).RequireRateLimiting(RateLimitPolicy);
+    }
+
+    private static async Task PageAsync(HttpContext context, PageVariant variant, string? limited, CancellationToken cancellationToken)
+    {
+        var services = context.RequestServices;
+        var request = SearchRequest.Parse(limited is null ? context.Request.Query : QueryCollection.Empty, services.GetRequiredService<ChineseConverter>());
+        var results = services.GetRequiredService<SiteSearch>().Search(limited is null ? request : request with { Query = "", MatchText = "" });
+        context.Response.Headers.CacheControl = "no-cache";
+        if (results.Site is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("站内搜索暂时不可用：网站正在首次发布，请稍后再试。", cancellationToken);
+            return;
+        }
+        var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage>(
+            new SearchPageModel(results.Site.Chrome, results, variant, limited));
+        // The Traditional page is converted on the server, phrase by phrase, so it needs no script.
+        if (variant == PageVariant.Traditional) html = services.GetRequiredService<ChineseConverter>().ToTraditional(html);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(html, cancellationToken);
+    }
+
+    private static IResult ApiAsync(HttpContext context, SiteSearch search, ChineseConverter converter)
+    {
+        var results = search.Search(SearchRequest.Parse(context.Request.Query, converter));
+        var request = results.Request;
+        var baseUrl = results.Site?.Chrome.Site.BaseUrl ?? "";
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.Json(new
+        {
+            query = request.Query,
+            words = results.Words,
+            channel = request.ChannelId,
+            from = request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to = request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            sort = request.Order == SearchOrder.Newest ? "date" : "relevance",
+            page = request.Page,
+            pageSize = SearchRequest.PageSize,
+            total = results.Total,
+            pageCount = results.PageCount,
+            notices = results.Notices,
+            results = results.Hits.Select(hit => new
+            {
+                id = hit.ArticleId,
+                title = hit.Title,
+                titleHtml = hit.TitleHtml,
+                url = baseUrl + hit.Url,
+                channel = new { id = hit.ChannelId, name = hit.ChannelName },
+                publishedAt = ChinaTime.Format(hit.PublishedAtUtc),
+                snippetHtml = hit.SnippetHtml,
+                file = hit.FileName is null ? null : new { name = hit.FileName, url = baseUrl + hit.FileUrl },
+            }),
+        }, Json, statusCode: results.Site is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+
+    private static async ValueTask TooManyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var limits = context.RequestServices.GetRequiredService<SearchLimits>();
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = limits.WindowSeconds.ToString(CultureInfo.InvariantCulture);
+        var message = $"您的搜索过于频繁，请等待 {limits.WindowSeconds} 秒后再试。";
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsJsonAsync(new { error = message }, Json, cancellationToken);
+            return;
+        }
+        var variant = Pages.TryGetValue(context.Request.Path.Value!.TrimEnd('/'), out var v) ? v : PageVariant.Standard;
+        await PageAsync(context, variant, message, cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+namespace GovPortal.Search;
+
+/// <summary>What the index knows of one published article: enough to find it, filter it and show a result.</summary>
+/// <param name="Scope">The article's channel and all its ancestors, so a search in a column includes its sub-columns.</param>
+/// <param name="Text">Subtitle, summary and body as plain text.</param>
+public sealed record SearchDocument(
+    int ArticleId,
+    int ChannelId,
+    IReadOnlyList<int> Scope,
+    string Title,
+    string Text,
+    string Url,
+    DateTime PublishedAtUtc,
+    IReadOnlyList<SearchFile> Files);
+
+/// <summary>A related file's name, address in the output and extracted text.</summary>
+public sealed record SearchFile(string Name, string Url, string Text);

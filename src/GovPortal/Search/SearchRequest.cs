@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using GovPortal.Chinese;
+using Microsoft.Extensions.Primitives;
+
+namespace GovPortal.Search;
+
+public enum SearchOrder
+{
+    Relevance,
+    Newest,
+}
+
+/// <summary>A search as the reader asked it, cleaned: whatever arrived, this is safe to show and to run.</summary>
+/// <param name="Query">What the reader typed, without control characters and at most <see cref="SearchRequest.MaxQueryLength"/> long.</param>
+/// <param name="MatchText">The query in Simplified characters, lower case: what is matched against the index.</param>
+/// <param name="Notices">What was wrong with the request and what was done about it, in Chinese.</param>
+public sealed record SearchRequest(
+    string Query,
+    string MatchText,
+    int? ChannelId,
+    DateOnly? From,
+    DateOnly? To,
+    SearchOrder Order,
+    int Page,
+    IReadOnlyList<string> Notices)
+{
+    public const int MaxQueryLength = 100;
+    public const int PageSize = 10;
+    public const int MaxPage = 50;
+
+    public bool HasFilters => ChannelId is not null || From is not null || To is not null;
+
+    /// <summary>Reads q, channel, from, to, sort and page; never throws.</summary>
+    public static SearchRequest Parse(IQueryCollection query, ChineseConverter converter)
+    {
+        var notices = new List<string>();
+        var typed = Clean(First(query["q"]));
+        if (typed.Length > MaxQueryLength)
+        {
+            typed = typed[..MaxQueryLength];
+            if (char.IsHighSurrogate(typed[^1])) typed = typed[..^1];
+            notices.Add($"检索词过长，只按前 {MaxQueryLength} 个字查找。");
+        }
+
+        int? channel = null;
+        var channelText = First(query["channel"]).Trim();
+        if (channelText.Length > 0)
+        {
+            if (int.TryParse(channelText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) channel = id;
+            else notices.Add("栏目参数无效，已在全站范围内查找。");
+        }
+
+        var from = ParseDate(First(query["from"]), "开始日期", notices);
+        var to = ParseDate(First(query["to"]), "结束日期", notices);
+        if (from is not null && to is not null && from > to)
+        {
+            (from, to) = (to, from);
+            notices.Add("开始日期晚于结束日期，已对调后查找。");
+        }
+
+        var order = First(query["sort"]).Trim() == "date" ? SearchOrder.Newest : SearchOrder.Relevance;
+
+        var page = 1;
+        var pageText = First(query["page"]).Trim();
+        if (pageText.Length > 0 && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            page = 1;
+        if (page > MaxPage)
+        {
+            page = MaxPage;
+            notices.Add($"最多显示前 {MaxPage} 页结果，请增加检索词或筛选条件缩小范围。");
+        }
+
+        var match = converter.ToSimplified(typed).ToLowerInvariant();
+        return new SearchRequest(typed, match, channel, from, to, order, page, notices);
+    }
+
+    private static string First(StringValues values) => values.Count > 0 ? values[0] ?? "" : "";
+
+    /// <summary>Drops control and format characters and broken surrogates, folds runs of white space.</summary>
+    public static string Clean(string raw)
+    {
+        var text = new StringBuilder(Math.Min(raw.Length, 4 * MaxQueryLength));
+        var space = false;
+        for (var i = 0; i < raw.Length && text.Length < 2 * MaxQueryLength; i++)
+        {
+            var c = raw[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])) { Flush(); text.Append(c).Append(raw[++i]); }
+                continue;
+            }
+            if (char.IsLowSurrogate(c) || c == '\uFFFD') continue;
+            if (char.IsWhiteSpace(c))
+            {
+                space = text.Length > 0;
+                continue;
+            }
+            // Zero-width and control characters vanish without a trace: 环\u200B境 is 环境.
+            if (char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format) continue;
+            Flush();
+            text.Append(c);
+        }
+        return text.ToString();
+
+        void Flush()
+        {
+            if (space) text.Append(' ');
+            space = false;
+        }
+    }
+
+    private static DateOnly? ParseDate(string text, string label, List<string> notices)
+    {
+        text = text.Trim();
+        if (text.Length == 0) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        notices.Add($"{label}格式不正确，应为“年-月-日”（例如 2023-10-12），已忽略该条件。");
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+namespace GovPortal.Search;
+
+/// <summary>One found article. The *Html members are encoded text with the reader's words in &lt;mark&gt;.</summary>
+/// <param name="FileName">Set when the words were found in a related file rather than the article itself.</param>
+public sealed record SearchHit(
+    int ArticleId,
+    string Title,
+    string TitleHtml,
+    string Url,
+    int ChannelId,
+    string ChannelName,
+    DateTime PublishedAtUtc,
+    string SnippetHtml,
+    string? FileName,
+    string? FileUrl);
+
+/// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
+/// <param name="Site">Null only when no index has been published yet.</param>
+/// <param name="Words">The words that were looked for, for the reader to see how the query was understood.</param>
+public sealed record SearchResults(
+    SearchRequest Request,
+    SearchSiteInfo? Site,
+    IReadOnlyList<string> Words,
+    int Total,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<string> Notices)
+{
+    public int PageCount => Math.Min(SearchRequest.MaxPage, (Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+
+    /// <summary>Whether anything was looked for: words, or at least a filter to browse by.</summary>
+    public bool Searched => Words.Count > 0 || Request.HasFilters;
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using GovPortal.Content;
+using GovPortal.Hosting;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace GovPortal.Search;
+
+/// <summary>
+/// Answers searches from the index in the published output. Needs no database: channel names and the site's frame
+/// come from the index's own commit. Sees the publisher's commits at once in this process, and within half a second
+/// when another process (a public node) wrote them.
+/// </summary>
+public sealed class SiteSearch : IDisposable
+{
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly PortalPaths _paths;
+    private readonly QueryWords _words = new();
+    private readonly SearchQueryBuilder _queries = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger<SiteSearch> _logger;
+    private readonly System.Threading.Lock _lock = new();
+    private FSDirectory? _directory;
+    private SearcherManager? _manager;
+    private long _lastRefresh;
+    private (long Version, SearchSiteInfo? Info) _site;
+
+    public SiteSearch(PortalPaths paths, TimeProvider time, ILogger<SiteSearch> logger, SearchIndex? writer = null)
+    {
+        _paths = paths;
+        _time = time;
+        _logger = logger;
+        if (writer is not null) writer.Committed += Refresh;
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var parts = _words.Split(request.MatchText);
+        var words = parts.SelectMany(p => p.Words).Distinct().ToList();
+        var notices = request.Notices.ToList();
+        var manager = Manager();
+        if (manager is null)
+        {
+            notices.Add("站内搜索的索引尚未建立，请稍后再试。");
+            return new SearchResults(request, null, words, 0, [], notices);
+        }
+
+        var searcher = manager.Acquire();
+        try
+        {
+            var site = SiteOf(searcher);
+            if (request.ChannelId is { } channelId && site?.Channels.All(c => c.Id != channelId) == true)
+            {
+                notices.Add("所选栏目不存在，已在全站范围内查找。");
+                request = request with { ChannelId = null };
+            }
+            if (words.Count == 0 && !request.HasFilters)
+            {
+                if (request.Query.Length > 0) notices.Add("检索词中没有可查找的文字，请输入汉字、字母或数字。");
+                return new SearchResults(request, site, words, 0, [], notices);
+            }
+
+            Query query = _queries.Build(parts) ?? new MatchAllDocsQuery();
+            query = Filtered(query, request);
+            var sort = request.Order == SearchOrder.Newest || words.Count == 0
+                ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
+                : new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+            var top = searcher.Search(query, null, request.Page * SearchRequest.PageSize, sort);
+            var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
+                .Select(d => Hit(searcher.Doc(d.Doc), words, site)).ToList();
+            if (hits.Count == 0 && top.TotalHits > 0)
+                notices.Add("该页没有结果，请返回前面的页面查看。");
+            return new SearchResults(request, site, words, top.TotalHits, hits, notices);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>Makes the latest commit visible to the next search.</summary>
+    public void Refresh()
+    {
+        try
+        {
+            Manager()?.MaybeRefreshBlocking();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            _logger.LogWarning(e, "Refreshing the search index failed; searches keep the previous version");
+        }
+    }
+
+    private static Query Filtered(Query query, SearchRequest request)
+    {
+        var filters = new BooleanQuery();
+        if (request.ChannelId is { } channel)
+            filters.Add(new TermQuery(new Term(SearchFields.Scope, channel.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
+        if (request.From is not null || request.To is not null)
+        {
+            long? from = request.From is { } f ? ChinaTime.ToUtc(f.Year, f.Month, f.Day, 0, 0).Ticks : null;
+            long? to = request.To is { } t ? ChinaTime.ToUtc(t.Year, t.Month, t.Day, 0, 0).AddDays(1).Ticks - 1 : null;
+            filters.Add(NumericRangeQuery.NewInt64Range(SearchFields.Date, from, to, true, true), Occur.MUST);
+        }
+        return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
+    }
+
+    private static SearchHit Hit(Lucene.Net.Documents.Document document, IReadOnlyList<string> words, SearchSiteInfo? site)
+    {
+        var title = document.Get(SearchFields.Title);
+        var text = document.Get(SearchFields.Text) ?? "";
+        var channelId = document.GetField(SearchFields.Channel).GetInt32Value() ?? 0;
+        string? fileName = null, fileUrl = null;
+        var snippet = Snippets.Excerpt(text, words);
+        if (snippet is null && !words.Any(w => title.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Not in the article itself: name the related file that holds the words.
+            var files = document.GetValues(SearchFields.File);
+            var names = document.GetValues(SearchFields.FileName);
+            var urls = document.GetValues(SearchFields.FileUrl);
+            for (var i = 0; i < files.Length && snippet is null; i++)
+            {
+                snippet = Snippets.Excerpt(files[i], words);
+                if (snippet is not null) (fileName, fileUrl) = (names[i], urls[i]);
+            }
+        }
+        return new SearchHit(
+            int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), title, Snippets.Highlight(title, words),
+            document.Get(SearchFields.Url), channelId, site?.ChannelName(channelId) ?? "",
+            new DateTime(document.GetField(SearchFields.Date).GetInt64Value() ?? 0, DateTimeKind.Utc),
+            snippet ?? Snippets.Opening(text), fileName, fileUrl);
+    }
+
+    private SearchSiteInfo? SiteOf(IndexSearcher searcher)
+    {
+        var reader = (DirectoryReader)searcher.IndexReader;
+        var site = _site;
+        if (site.Version == reader.Version && site.Info is not null) return site.Info;
+        var info = reader.IndexCommit.UserData.TryGetValue(SearchFields.SiteInfoKey, out var json)
+            ? JsonSerializer.Deserialize<SearchSiteInfo>(json)
+            : null;
+        _site = (reader.Version, info);
+        return info;
+    }
+
+    private SearcherManager? Manager()
+    {
+        var manager = _manager;
+        if (manager is not null)
+        {
+            var now = _time.GetTimestamp();
+            if (_time.GetElapsedTime(Interlocked.Read(ref _lastRefresh), now) >= RefreshInterval)
+            {
+                Interlocked.Exchange(ref _lastRefresh, now);
+                // Picks up commits by another process; cheap when nothing changed.
+                try { manager.MaybeRefresh(); }
+                catch (Exception e) when (e is IOException) { _logger.LogWarning(e, "Checking the search index for changes failed"); }
+            }
+            return manager;
+        }
+        lock (_lock)
+        {
+            if (_manager is not null) return _manager;
+            if (!System.IO.Directory.Exists(_paths.SearchIndexDirectory)) return null;
+            _directory ??= FSDirectory.Open(_paths.SearchIndexDirectory);
+            if (!DirectoryReader.IndexExists(_directory)) return null;
+            _lastRefresh = _time.GetTimestamp();
+            return _manager = new SearcherManager(_directory, null);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _manager?.Dispose();
+            _directory?.Dispose();
+        }
+    }
+}

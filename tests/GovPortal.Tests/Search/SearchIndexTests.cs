@@ -1,0 +1,195 @@
+using System.Net;
+using GovPortal.Content;
+using GovPortal.Content.Uploads;
+using GovPortal.Data.Demo;
+using GovPortal.Hosting;
+using GovPortal.PublicSite;
+using GovPortal.Publishing;
+using GovPortal.Search;
+using GovPortal.Tests.Hosting;
+using GovPortal.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GovPortal.Tests.Search;
+
+/// <summary>The index follows every publish, edit and withdrawal, holds the text of related files, and serves on its own.</summary>
+public sealed class SearchIndexTests
+{
+    private static async Task<int> AddDraftAsync(RunningPortal portal, string slug, string title, string bodyHtml, params RelatedFile[] files)
+    {
+        var channel = await portal.ChannelAsync(slug);
+        await using var db = portal.Settings.Database.CreateContext();
+        var draft = new Article
+        {
+            ChannelId = channel.Id, Title = title, Source = "区政府办公室", BodyHtml = bodyHtml,
+            PublishedAtUtc = ChinaTime.ToUtc(2024, 5, 20, 10, 0), Status = ArticleStatus.Draft, RelatedFiles = [.. files],
+        };
+        db.Articles.Add(draft);
+        await db.SaveChangesAsync();
+        return draft.Id;
+    }
+
+    private static Task<PublishPlan> PublishAsync(RunningPortal portal, int id) =>
+        portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
+
+    private static RelatedFile Upload(RunningPortal portal, string name, byte[] bytes, string contentType)
+    {
+        var stored = portal.Service<UploadStore>().Save(bytes);
+        return new RelatedFile { DisplayName = name, StoredName = stored, Extension = Path.GetExtension(name).TrimStart('.'), SizeBytes = bytes.Length, ContentType = contentType };
+    }
+
+    [Fact]
+    public async Task Publishing_editing_and_withdrawing_show_in_search_as_soon_as_the_publisher_returns()
+    {
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        var id = await AddDraftAsync(portal, "tzgg", "关于开展秸秆禁烧巡查的通知", "<p>请各镇（街道）做好秸秆禁烧巡查。</p>");
+        Assert.Equal(0, (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧巡查"))).GetProperty("total").GetInt32());
+
+        await PublishAsync(portal, id);
+        var found = await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧巡查"));
+        Assert.Equal(["关于开展秸秆禁烧巡查的通知"], found.Titles());
+        Assert.Equal("通知公告", found.GetProperty("results")[0].GetProperty("channel").GetProperty("name").GetString());
+
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Title = "关于开展夏季秸秆禁烧专项巡查的通知");
+        Assert.Equal(["关于开展夏季秸秆禁烧专项巡查的通知"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("夏季 专项巡查"))).Titles());
+        // Replaced, not added beside the old version.
+        Assert.Equal(["关于开展夏季秸秆禁烧专项巡查的通知"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).Titles());
+
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Withdrawn);
+        Assert.Equal(0, (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).GetProperty("total").GetInt32());
+        var (_, page) = await portal.Client.GetDocumentAsync(SearchClient.Query("秸秆禁烧 巡查"));
+        Assert.Empty(page.QuerySelectorAll(".search-hit"));
+    }
+
+    [Fact]
+    public async Task A_name_matches_only_where_its_characters_stand_together_and_the_seed_ranks_first()
+    {
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        // 沈, 志 and 栋 all occur, apart; 相城区, 生态环境保护 and 大会 all occur, apart from each other.
+        var apart = await AddDraftAsync(portal, "bmdt", "沈阳市志愿者走进相城区栋梁社区",
+            "<p>沈阳市的志愿者来到栋梁社区，宣传生态环境保护知识。</p><p>社区居民大会同日召开。</p>");
+        await PublishAsync(portal, apart);
+
+        Assert.Equal([PortalData.SeedTitle], (await portal.ApiAsync("q=" + Uri.EscapeDataString("沈志栋"))).Titles());
+        var ranked = (await portal.ApiAsync("q=" + Uri.EscapeDataString("相城区 生态环境保护大会"))).Titles();
+        Assert.Equal(PortalData.SeedTitle, ranked[0]);
+        Assert.Equal(2, ranked.Count);
+        Assert.Contains("沈阳市志愿者走进相城区栋梁社区", (await portal.ApiAsync("q=" + Uri.EscapeDataString("志愿者 栋梁"))).Titles());
+    }
+
+    [Fact]
+    public async Task The_text_of_related_pdf_and_word_files_is_searchable_and_the_result_names_the_file()
+    {
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        var pdf = Upload(portal, "望亭镇防汛预案.pdf", TestPdf.Create("望亭镇二〇二四年防汛抢险应急预案", "太湖沿岸圩区排涝泵站启用顺序"), "application/pdf");
+        var docx = Upload(portal, "征求意见稿.docx", SimpleDocx.Create("相城区养犬管理办法", ["犬只免疫登记办理地点"]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        var id = await AddDraftAsync(portal, "zcwj", "关于公布防汛和养犬管理有关文件的通知", "<p>详见附件。</p>", pdf, docx);
+        await PublishAsync(portal, id);
+
+        var byPdf = await portal.ApiAsync("q=" + Uri.EscapeDataString("圩区排涝泵站"));
+        var hit = Assert.Single(byPdf.GetProperty("results").EnumerateArray());
+        Assert.Equal(id, hit.GetProperty("id").GetInt32());
+        Assert.Equal("望亭镇防汛预案.pdf", hit.GetProperty("file").GetProperty("name").GetString());
+        Assert.Contains("<mark>圩区排涝泵站</mark>", hit.GetProperty("snippetHtml").GetString());
+
+        var (_, page) = await portal.Client.GetDocumentAsync(SearchClient.Query("犬只免疫登记"));
+        var meta = Assert.Single(page.QuerySelectorAll(".search-hit")).QuerySelector(".hit-meta a")!;
+        Assert.Equal("征求意见稿.docx", meta.Text());
+        using var download = await portal.Client.GetAsync(meta.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_public_node_with_a_copy_of_the_output_answers_without_a_database()
+    {
+        using var node = new TempDirectory();
+        await using (var portal = await RunningPortal.StartAsync())
+        {
+            await portal.StopAsync();
+            CopyDirectory(portal.Settings.Paths.SearchIndexDirectory, new PortalPaths(node.Path).SearchIndexDirectory);
+        }
+        Assert.False(File.Exists(Path.Combine(node.Path, "govportal.db")));
+
+        using var search = new SiteSearch(new PortalPaths(node.Path), TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        var results = search.Search(Request("沈志栋"));
+
+        Assert.Equal(PortalData.SeedTitle, Assert.Single(results.Hits).Title);
+        Assert.Equal("相城要闻", results.Hits[0].ChannelName);
+        Assert.Equal("苏州市相城区人民政府", results.Site!.Chrome.Site.Name);
+        Assert.Contains(results.Site.Channels, c => c.Name == "部门动态" && c.Depth == 1);
+    }
+
+    [Fact]
+    public async Task A_searcher_in_another_process_sees_a_commit_once_its_refresh_interval_has_passed()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var clock = new FakeTimeProvider();
+        // Not subscribed to the publisher: it learns of commits only by looking, as a public node does.
+        using var node = new SiteSearch(portal.Settings.Paths, clock, NullLogger<SiteSearch>.Instance);
+        Assert.Empty(node.Search(Request("蓝藻打捞")).Hits);
+
+        var id = await AddDraftAsync(portal, "bmdt", "区水务局开展蓝藻打捞", "<p>蓝藻打捞工作有序推进。</p>");
+        await PublishAsync(portal, id);
+        Assert.Empty(node.Search(Request("蓝藻打捞")).Hits);
+
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        node.Search(Request("蓝藻打捞")); // this search notices the change; the next one sees it
+        Assert.Single(node.Search(Request("蓝藻打捞")).Hits);
+    }
+
+    [Fact]
+    public async Task The_reindex_command_rebuilds_a_deleted_index()
+    {
+        using var data = new TempDirectory();
+        var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+        Assert.True(published == 0, publishErrors);
+        var paths = new PortalPaths(data.Path);
+        Directory.Delete(paths.SearchIndexDirectory, recursive: true);
+
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("reindex", "--data", data.Path);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Matches(@"已重建站内搜索索引：129 篇文章", output);
+        using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        Assert.Equal(PortalData.SeedTitle, Assert.Single(search.Search(Request("沈志栋")).Hits).Title);
+    }
+
+    [Fact]
+    public async Task Too_many_searches_from_one_client_get_a_clear_429_page_and_other_pages_still_load()
+    {
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 3, WindowSeconds: 60)));
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await portal.Client.GetAsync(SearchClient.Query("工作"));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await portal.Client.GetAsync(SearchClient.Query("工作"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("您的搜索过于频繁，请等待 60 秒后再试。", page.QuerySelector("[role=alert]").Text());
+        Assert.NotNull(page.QuerySelector("header form[role=search]"));
+
+        using var api = await portal.Client.GetAsync("/api/search?q=x");
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Contains("搜索过于频繁", await api.Content.ReadAsStringAsync());
+
+        using var home = await portal.Client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    private static SearchRequest Request(string q) =>
+        SearchRequest.Parse(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = q }),
+            new GovPortal.Chinese.ChineseConverter(GovPortal.Chinese.ChineseConverter.DefaultDictionaryDirectory));
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != "write.lock"))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+}
