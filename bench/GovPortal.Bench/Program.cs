@@ -6,6 +6,7 @@ using GovPortal.Hosting;
 //   GovPortal.Bench generate DATA_DIR [ARTICLES=100000]
 //   GovPortal.Bench publish DATA_DIR
 //   GovPortal.Bench incremental DATA_DIR [RUNS=50]
+//   GovPortal.Bench search DATA_DIR [QUERIES_FILE=bench/search-queries.txt]
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length < 2)
 {
@@ -14,7 +15,7 @@ if (args.Length < 2)
 }
 
 var paths = new PortalPaths(args[1]);
-var number = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var number = args.Length > 2 && args[0] != "search" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
 switch (args[0])
 {
     case "generate":
@@ -27,6 +28,11 @@ switch (args[0])
         return 0;
     case "incremental":
         Console.WriteLine(await PublishBenchmarks.IncrementalAsync(paths, number > 0 ? number : 50));
+        return 0;
+    case "search":
+        // SEARCH_QUERIES_ONLY=1: only the query latencies on the existing index, for quick comparisons.
+        var queriesOnly = Environment.GetEnvironmentVariable("SEARCH_QUERIES_ONLY") == "1";
+        Console.WriteLine(await SearchBenchmarks.RunAsync(paths, args.Length > 2 ? args[2] : "bench/search-queries.txt", rebuild: !queriesOnly, withLike: !queriesOnly));
         return 0;
     case "listings":
         Console.WriteLine(await StageProfile.ListingsAsync(paths));

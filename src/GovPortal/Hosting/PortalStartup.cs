@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPortal.Hosting;
 
 /// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
-public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, ILogger<PortalStartup> logger)
+public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, Search.SearchIndex searchIndex, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">False when the caller publishes itself (the publish command), so it is done once.</param>
     public async Task PrepareAsync(CancellationToken cancellationToken = default, bool publishIfNeeded = true)
@@ -18,10 +18,17 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
         }
-        if (publishIfNeeded && !publisher.OutputIsCurrent)
+        if (!publishIfNeeded) return;
+        if (!publisher.OutputIsCurrent)
         {
             var result = await publisher.PublishAllAsync(cancellationToken);
             logger.LogInformation("Published {Pages} pages at {Rate:0} pages/s", result.Pages, result.PagesPerSecond);
+        }
+        else if (searchIndex.NeedsRebuild)
+        {
+            // Missing, or the last run stopped between publishing a change and committing it to the index.
+            var count = await publisher.RebuildSearchIndexAsync(cancellationToken);
+            logger.LogWarning("The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
         }
     }
 }

@@ -37,12 +37,12 @@ public sealed class Publisher(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>
-    /// Whether the output was built by this theme and reflects the database: a new theme, a missing search index,
-    /// or a change that was saved but could not be published, needs a full rebuild.
+    /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was
+    /// saved but could not be published, needs a full rebuild. (The search index is checked apart:
+    /// <see cref="SearchIndex.NeedsRebuild"/>.)
     /// </summary>
     public bool OutputIsCurrent =>
-        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker)
-        && searchIndex.Exists;
+        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker);
 
     /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
     private string RebuildMarker => Path.Combine(Path.GetDirectoryName(store.PublicDirectory)!, "rebuild-needed");
@@ -148,6 +148,7 @@ public sealed class Publisher(
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             var planned = stopwatch.Elapsed;
+            var committed = planned;
             try
             {
                 if (!OutputIsCurrent)
@@ -164,6 +165,7 @@ public sealed class Publisher(
                     else await renderer.RenderAsync(key, batch);
                 });
                 batch.Commit(plan.Remove);
+                committed = stopwatch.Elapsed;
                 UpdateSearchIndex(plan, article, SearchSiteInfo.From(renderer.Chrome, tree), tree);
             }
             catch
@@ -174,9 +176,9 @@ public sealed class Publisher(
             }
             var rendered = stopwatch.Elapsed;
             logger.LogInformation("Article {ArticleId} changed: {Plan}", articleId, plan);
-            logger.LogDebug("Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, render {Render:0}, commit {Commit:0}",
+            logger.LogDebug("Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, render and write {Render:0}, search index {Index:0}",
                 loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds, (saved - snapshotted).TotalMilliseconds,
-                (planned - saved).TotalMilliseconds, (rendered - planned).TotalMilliseconds, (stopwatch.Elapsed - rendered).TotalMilliseconds);
+                (planned - saved).TotalMilliseconds, (committed - planned).TotalMilliseconds, (rendered - committed).TotalMilliseconds);
             return plan;
         }
         finally
@@ -185,7 +187,10 @@ public sealed class Publisher(
         }
     }
 
-    /// <summary>The search index follows the plan: the article's page rendered means indexed, removed means gone.</summary>
+    /// <summary>
+    /// The search index follows the plan: the article's page rendered means indexed, removed means gone. The index
+    /// commits a moment later (<see cref="SearchIndex.CommitDelay"/>).
+    /// </summary>
     private void UpdateSearchIndex(PublishPlan plan, Article article, SearchSiteInfo site, ChannelTree tree)
     {
         var key = PageKey.Article(article.Id);

@@ -32,8 +32,14 @@ public sealed class SearchIndexTests
         return draft.Id;
     }
 
-    private static Task<PublishPlan> PublishAsync(RunningPortal portal, int id) =>
-        portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
+    /// <summary>Applies a change and commits the index at once, rather than after <see cref="SearchIndex.CommitDelay"/>.</summary>
+    private static async Task ChangeAsync(RunningPortal portal, int id, Action<Article> change)
+    {
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, change);
+        portal.Service<SearchIndex>().CommitPending();
+    }
+
+    private static Task PublishAsync(RunningPortal portal, int id) => ChangeAsync(portal, id, a => a.Status = ArticleStatus.Published);
 
     private static RelatedFile Upload(RunningPortal portal, string name, byte[] bytes, string contentType)
     {
@@ -42,7 +48,7 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
-    public async Task Publishing_editing_and_withdrawing_show_in_search_as_soon_as_the_publisher_returns()
+    public async Task Publishing_editing_and_withdrawing_show_in_search_once_the_index_commits()
     {
         await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
         var id = await AddDraftAsync(portal, "tzgg", "关于开展秸秆禁烧巡查的通知", "<p>请各镇（街道）做好秸秆禁烧巡查。</p>");
@@ -53,15 +59,58 @@ public sealed class SearchIndexTests
         Assert.Equal(["关于开展秸秆禁烧巡查的通知"], found.Titles());
         Assert.Equal("通知公告", found.GetProperty("results")[0].GetProperty("channel").GetProperty("name").GetString());
 
-        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Title = "关于开展夏季秸秆禁烧专项巡查的通知");
+        await ChangeAsync(portal, id, a => a.Title = "关于开展夏季秸秆禁烧专项巡查的通知");
         Assert.Equal(["关于开展夏季秸秆禁烧专项巡查的通知"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("夏季 专项巡查"))).Titles());
         // Replaced, not added beside the old version.
         Assert.Equal(["关于开展夏季秸秆禁烧专项巡查的通知"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).Titles());
 
-        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Withdrawn);
+        await ChangeAsync(portal, id, a => a.Status = ArticleStatus.Withdrawn);
         Assert.Equal(0, (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).GetProperty("total").GetInt32());
         var (_, page) = await portal.Client.GetDocumentAsync(SearchClient.Query("秸秆禁烧 巡查"));
         Assert.Empty(page.QuerySelectorAll(".search-hit"));
+    }
+
+    [Fact]
+    public async Task A_change_is_committed_by_itself_shortly_after_publishing()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var index = portal.Service<SearchIndex>();
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        index.Committed += () => committed.TrySetResult();
+        var id = await AddDraftAsync(portal, "bmdt", "区城管局整治共享单车停放", "<p>共享单车停放秩序整治。</p>");
+        var pending = Path.Combine(portal.Settings.Paths.OutputDirectory, "search-pending");
+
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
+        Assert.True(File.Exists(pending)); // until the commit, a crash would leave the index behind the pages
+
+        // Waits for the commit event (due after SearchIndex.CommitDelay); the timeout only guards a hang.
+        await committed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["区城管局整治共享单车停放"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("共享单车"))).Titles());
+        Assert.False(File.Exists(pending));
+    }
+
+    [Fact]
+    public async Task An_index_left_behind_the_pages_is_rebuilt_at_the_next_start()
+    {
+        using var data = new TempDirectory();
+        int id;
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
+        {
+            id = await AddDraftAsync(portal, "bmdt", "区城管局整治共享单车停放", "<p>共享单车停放秩序整治。</p>");
+            await PublishAsync(portal, id);
+        }
+        // As if the process had stopped after publishing the page and before committing the index.
+        var paths = new PortalPaths(data.Path);
+        using (var reader = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance))
+        using (var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance))
+            index.Apply(id, null, reader.Search(Request("x")).Site!); // committed when disposed
+        File.WriteAllText(Path.Combine(paths.OutputDirectory, "search-pending"), "");
+        using (var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance))
+            Assert.Empty(search.Search(Request("共享单车")).Hits);
+
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
+            Assert.Equal(["区城管局整治共享单车停放"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("共享单车"))).Titles());
+        Assert.False(File.Exists(Path.Combine(paths.OutputDirectory, "search-pending")));
     }
 
     [Fact]

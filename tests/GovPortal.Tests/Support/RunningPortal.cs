@@ -11,10 +11,10 @@ namespace GovPortal.Tests.Support;
 /// <summary>The portal on a real Kestrel port (127.0.0.1:0) with its own data folder and the demo site.</summary>
 public sealed class RunningPortal : IAsyncDisposable
 {
-    private readonly TempDirectory _data;
+    private readonly TempDirectory? _data;
     private bool _stopped;
 
-    private RunningPortal(TempDirectory data, WebApplication app, PortalSettings settings, Uri address)
+    private RunningPortal(TempDirectory? data, WebApplication app, PortalSettings settings, Uri address)
     {
         _data = data;
         App = app;
@@ -30,14 +30,15 @@ public sealed class RunningPortal : IAsyncDisposable
     public PortalSettings Settings { get; }
     public Uri Address { get; }
     public HttpClient Client { get; }
-    public string DataDirectory => _data.Path;
+    public string DataDirectory => Settings.Paths.DataDirectory;
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="dataDirectory">A folder the test owns, to start again on the same data; by default a new one, deleted afterwards.</param>
+    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null, string? dataDirectory = null)
     {
-        var data = new TempDirectory();
-        var paths = new PortalPaths(data.Path);
+        var data = dataDirectory is null ? new TempDirectory() : null;
+        var paths = new PortalPaths(dataDirectory ?? data!.Path);
         var settings = new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
         var app = await PortalApp.CreateAsync(settings, services =>
         {
@@ -63,6 +64,6 @@ public sealed class RunningPortal : IAsyncDisposable
         Client.Dispose();
         await StopAsync();
         await App.DisposeAsync();
-        _data.Dispose();
+        _data?.Dispose();
     }
 }
