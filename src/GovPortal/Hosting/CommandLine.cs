@@ -25,11 +25,14 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>Whether the check command also tries links to other sites.</summary>
     public bool CheckExternalLinks { get; init; }
 
+    /// <summary>Proxies whose X-Forwarded-For names the reader's address (serve command).</summary>
+    public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
         && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts)
-        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks;
+        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks && TrustedProxies.SequenceEqual(other.TrustedProxies);
 
     public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
 
@@ -56,6 +59,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --allow-host 域名  scan 时允许链接、脚本和框架指向的域名（可重复，含子域名）
           --csv 文件         check 的结果另存为 CSV
           --check-external   check 时也检查站外链接（每个链接最多等 5 秒；内网环境请勿使用）
+          --trusted-proxy IP 门户前面的反向代理地址（可重复）；来自它的请求按 X-Forwarded-For 识别访问者，
+                             搜索频率限制按访问者而不是代理计算
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
 
@@ -70,6 +75,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? csv = null;
         var checkExternal = false;
+        var proxies = new List<System.Net.IPAddress>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -92,13 +98,18 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--check-external":
                     checkExternal = true;
                     break;
-                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv":
+                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy":
                     var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else if (arg == "--csv") csv = value;
+                    else if (arg == "--trusted-proxy")
+                    {
+                        if (!System.Net.IPAddress.TryParse(value.Trim(), out var proxy)) return (null, $"--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“{value}”。");
+                        proxies.Add(proxy);
+                    }
                     else database = value;
                     break;
                 default:
@@ -126,6 +137,6 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             }
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
-        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal }, null);
+        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal, TrustedProxies = proxies }, null);
     }
 }

@@ -38,6 +38,15 @@ public static class PortalApp
             SecurityHeaders.Apply(context.Response.Headers);
             await context.Response.WriteAsync("服务器暂时无法处理您的请求，请稍后再试。");
         }));
+        if (settings.TrustedProxies.Count > 0)
+        {
+            // Behind the site's proxy, the reader's address (for the search rate limit) is the one it forwards.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in settings.TrustedProxies) forwarded.KnownProxies.Add(proxy);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseSecurityHeaders();
         app.MapPublicSite();
 

@@ -5,6 +5,9 @@ namespace GovPortal.Hosting;
 /// <summary>Everything a portal process needs to start: where its state is, which database, where to listen.</summary>
 public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database, string Urls)
 {
+    /// <summary>Reverse proxies whose X-Forwarded-For header is believed; nobody else's is.</summary>
+    public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -13,7 +16,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
                 ? DatabaseOptions.Postgres(connectionString)
                 : new DatabaseOptions(DatabaseProvider.Sqlite, connectionString)
             : DatabaseOptions.Sqlite(paths.DatabaseFile);
-        return new PortalSettings(paths, database, commandLine.Urls);
+        return new PortalSettings(paths, database, commandLine.Urls) { TrustedProxies = commandLine.TrustedProxies };
     }
 
     // Npgsql names the server with Host= (or its aliases Server=, Servers=); SQLite connection strings never do.

@@ -164,9 +164,17 @@ public sealed class Publisher(
                     if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);
                     else await renderer.RenderAsync(key, batch);
                 });
+                // The search index follows the plan: the article's page rendered means indexed, removed means gone.
+                // Its document is made before the pages go live, and the index is told a change is coming, so a
+                // crash between the two leaves a marker that makes the next start rebuild the index.
+                var key = PageKey.Article(article.Id);
+                var indexed = plan.Render.Contains(key) || plan.Remove.Contains(key);
+                var document = plan.Render.Contains(key) ? searchDocuments.From(article, tree) : null;
+                if (indexed) searchIndex.BeginChange();
                 batch.Commit(plan.Remove);
                 committed = stopwatch.Elapsed;
-                UpdateSearchIndex(plan, article, SearchSiteInfo.From(renderer.Chrome, tree), tree);
+                // Committed a moment later (SearchIndex.CommitDelay), together with changes that follow closely.
+                if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
             }
             catch
             {
@@ -185,17 +193,6 @@ public sealed class Publisher(
         {
             _oneAtATime.Release();
         }
-    }
-
-    /// <summary>
-    /// The search index follows the plan: the article's page rendered means indexed, removed means gone. The index
-    /// commits a moment later (<see cref="SearchIndex.CommitDelay"/>).
-    /// </summary>
-    private void UpdateSearchIndex(PublishPlan plan, Article article, SearchSiteInfo site, ChannelTree tree)
-    {
-        var key = PageKey.Article(article.Id);
-        if (plan.Render.Contains(key)) searchIndex.Apply(article.Id, searchDocuments.From(article, tree), site);
-        else if (plan.Remove.Contains(key)) searchIndex.Apply(article.Id, null, site);
     }
 
     /// <summary>

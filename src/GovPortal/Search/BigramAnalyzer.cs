@@ -19,7 +19,7 @@ public sealed class BigramAnalyzer : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+        var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(Version, stream);
         stream = new CJKBigramFilter(stream, AllScripts, outputUnigrams: true);

@@ -11,109 +11,88 @@ namespace GovPortal.Search;
 /// (deferred indexing: changes that follow each other closely share one commit, and the editor does not wait for
 /// the disk). Every commit is atomic, so a reader sees the index before a change or after it, never half of one.
 /// </summary>
+/// <remarks>
+/// The marker file output/search-pending says "the index may lack something the pages show". It is written before
+/// the pages of a change are committed (<see cref="BeginChange"/>) or a rebuild starts, and deleted only when every
+/// change begun since has been committed and no commit has failed. Found at start-up, it makes the portal rebuild
+/// the index from the database.
+/// </remarks>
 public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) : IDisposable
 {
     /// <summary>How long a change waits for others to share its commit; well inside the one second a reader may wait.</summary>
     public static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly System.Threading.Lock _lock = new();
-    private readonly SemaphoreSlim _commitLock = new(1, 1);
+    // Held by every write to the index: applying a change, committing, a whole rebuild.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private FSDirectory? _directory;
     private IndexWriter? _writer;
     private SearchSiteInfo? _pendingSite;
     private Task? _scheduledCommit;
+    private int _begun;     // changes begun and not yet committed
+    private int _applied;   // changes applied to the writer and not yet committed
+    private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
 
     /// <summary>Raised after each commit, so that searches in this process see it at once.</summary>
     public event Action? Committed;
 
     public string DirectoryPath => paths.SearchIndexDirectory;
 
-    /// <summary>
-    /// Present while changes are applied but not yet committed. Found at start-up, it means the process stopped in
-    /// between: the index is rebuilt, since it may lack changes the pages already show.
-    /// </summary>
     private string PendingMarker => Path.Combine(paths.OutputDirectory, "search-pending");
 
-    public bool Exists => System.IO.Directory.Exists(DirectoryPath) && DirectoryReader.IndexExists(Directory());
+    /// <summary>Whether the index is missing, unreadable, or may lack changes already published.</summary>
+    public bool NeedsRebuild => File.Exists(PendingMarker) || !CanBeRead();
 
-    /// <summary>Whether the index is missing or may lack changes already published.</summary>
-    public bool NeedsRebuild => !Exists || File.Exists(PendingMarker);
-
-    /// <summary>Starts replacing the whole index; nothing changes for readers until the rebuild is committed.</summary>
-    public SearchIndexRebuild BeginRebuild()
+    /// <summary>Announces a change about to be published: from now until its commit, a crash means a rebuild.</summary>
+    public void BeginChange()
     {
-        _commitLock.Wait();
-        try
+        lock (_lock)
         {
-            // Changes applied and not yet committed go in first: a rebuild that fails rolls back to this commit.
-            CommitPendingLocked();
-            var writer = Writer();
-            writer.DeleteAll();
-            return new SearchIndexRebuild(this, writer);
-        }
-        catch
-        {
-            _commitLock.Release();
-            throw;
+            _begun++;
+            WriteMarker();
         }
     }
 
     /// <summary>
     /// Puts one article's current state into the index (its new document, or none when it is not live); the commit
-    /// follows within <see cref="CommitDelay"/>.
+    /// follows within <see cref="CommitDelay"/>. Call <see cref="BeginChange"/> first.
     /// </summary>
     public void Apply(int articleId, SearchDocument? document, SearchSiteInfo site)
     {
-        var writer = Writer();
-        var id = new Term(SearchFields.Id, SearchFields.IdTerm(articleId));
-        lock (_lock)
+        _writeLock.Wait();
+        try
         {
-            if (_pendingSite is null) File.WriteAllText(PendingMarker, "");
-            _pendingSite = site;
+            var writer = Writer();
+            var id = new Term(SearchFields.Id, SearchFields.IdTerm(articleId));
+            if (document is null) writer.DeleteDocuments(id);
+            else writer.UpdateDocument(id, SearchFields.ToDocument(document));
+            lock (_lock)
+            {
+                _pendingSite = site;
+                _applied++;
+                _scheduledCommit ??= CommitLaterAsync();
+            }
         }
-        if (document is null) writer.DeleteDocuments(id);
-        else writer.UpdateDocument(id, SearchFields.ToDocument(document));
-        lock (_lock)
+        finally
         {
-            _scheduledCommit ??= CommitLaterAsync();
+            _writeLock.Release();
         }
     }
 
     /// <summary>Commits applied changes now rather than after the delay (at shutdown, and where a test must know).</summary>
     public void CommitPending()
     {
-        _commitLock.Wait();
+        bool committed;
+        _writeLock.Wait();
         try
         {
-            CommitPendingLocked();
+            committed = CommitPendingLocked();
         }
         finally
         {
-            _commitLock.Release();
+            _writeLock.Release();
         }
-    }
-
-    private void CommitPendingLocked()
-    {
-        SearchSiteInfo? site;
-        lock (_lock)
-        {
-            site = _pendingSite;
-            _pendingSite = null;
-            _scheduledCommit = null;
-        }
-        if (site is null) return;
-        try
-        {
-            Commit(site);
-            File.Delete(PendingMarker);
-        }
-        catch (Exception e)
-        {
-            // The marker stays: the next start rebuilds the index from the database.
-            logger.LogError(e, "Committing the search index failed; it will be rebuilt at the next start");
-            Rollback();
-        }
+        if (committed) RaiseCommitted();
     }
 
     private async Task CommitLaterAsync()
@@ -122,30 +101,104 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
         CommitPending();
     }
 
-    /// <summary>Called by a rebuild at its end; it holds the commit lock.</summary>
-    internal void CommitRebuild(SearchSiteInfo site)
+    private bool CommitPendingLocked()
     {
+        SearchSiteInfo? site;
+        int applied;
         lock (_lock)
         {
-            // The rebuild read every article, changes applied before it included.
-            _pendingSite = null;
+            (site, applied) = (_pendingSite, _applied);
+            (_pendingSite, _applied, _scheduledCommit) = (null, 0, null);
         }
-        Commit(site);
-        File.Delete(PendingMarker);
+        if (site is null) return false;
+        try
+        {
+            Commit(site);
+        }
+        catch (Exception e)
+        {
+            lock (_lock) _broken = true;
+            logger.LogError(e, "Committing the search index failed; it will be rebuilt at the next start or full publish");
+            Rollback();
+            return false;
+        }
+        lock (_lock)
+        {
+            _begun = Math.Max(0, _begun - applied);
+            if (_begun == 0 && !_broken) File.Delete(PendingMarker);
+        }
+        return true;
     }
 
-    internal void EndRebuild() => _commitLock.Release();
+    /// <summary>
+    /// Starts replacing the whole index with a new one (also over an index that cannot be read); readers keep the
+    /// last commit until the rebuild is committed.
+    /// </summary>
+    public SearchIndexRebuild BeginRebuild()
+    {
+        _writeLock.Wait();
+        try
+        {
+            lock (_lock) WriteMarker();
+            // What was applied goes in first, so a failed rebuild leaves the index as it was before it.
+            CommitPendingLocked();
+            CloseWriter();
+            System.IO.Directory.CreateDirectory(DirectoryPath);
+            var writer = _writer = new IndexWriter(Directory(), Config(OpenMode.CREATE));
+            return new SearchIndexRebuild(this, writer);
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
 
-    internal void Commit(SearchSiteInfo site)
+    /// <summary>Called by a rebuild at its end, holding the write lock.</summary>
+    internal void CommitRebuild(SearchSiteInfo site)
+    {
+        Commit(site);
+        lock (_lock)
+        {
+            // The rebuild read every live article: every change begun before it is in.
+            (_pendingSite, _applied, _begun, _broken) = (null, 0, 0, false);
+            File.Delete(PendingMarker);
+        }
+    }
+
+    /// <summary>Called by a rebuild when it is disposed, committed or not.</summary>
+    internal void EndRebuild(bool committed)
+    {
+        if (!committed)
+        {
+            lock (_lock) _broken = true; // the marker stays until a rebuild succeeds
+            Rollback();
+        }
+        _writeLock.Release();
+        if (committed) RaiseCommitted();
+    }
+
+    private void Commit(SearchSiteInfo site)
     {
         var writer = Writer();
         writer.SetCommitData(new Dictionary<string, string> { [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site) });
         writer.Commit();
-        Committed?.Invoke();
     }
 
-    /// <summary>Drops uncommitted changes; the index stays as last committed.</summary>
-    internal void Rollback()
+    private void RaiseCommitted()
+    {
+        try
+        {
+            Committed?.Invoke();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A search index listener failed after a commit");
+        }
+    }
+
+    /// <summary>Drops uncommitted changes; the index stays as last committed. Called holding the write lock.</summary>
+    private void Rollback()
     {
         lock (_lock)
         {
@@ -161,18 +214,52 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
         }
     }
 
+    private void WriteMarker()
+    {
+        if (!File.Exists(PendingMarker))
+        {
+            System.IO.Directory.CreateDirectory(paths.OutputDirectory);
+            File.WriteAllText(PendingMarker, "");
+        }
+    }
+
+    private bool CanBeRead()
+    {
+        try
+        {
+            if (!System.IO.Directory.Exists(DirectoryPath) || !DirectoryReader.IndexExists(Directory())) return false;
+            using var reader = DirectoryReader.Open(Directory());
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "The search index in {Directory} cannot be read; it will be rebuilt", DirectoryPath);
+            return false;
+        }
+    }
+
+    private IndexWriterConfig Config(OpenMode mode) => new(BigramAnalyzer.Version, new BigramAnalyzer())
+    {
+        OpenMode = mode,
+        RAMBufferSizeMB = 64,
+    };
+
     private IndexWriter Writer()
     {
         lock (_lock)
         {
             if (_writer is not null) return _writer;
             System.IO.Directory.CreateDirectory(DirectoryPath);
-            var config = new IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer())
-            {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
-                RAMBufferSizeMB = 64,
-            };
-            return _writer = new IndexWriter(Directory(), config);
+            return _writer = new IndexWriter(Directory(), Config(OpenMode.CREATE_OR_APPEND));
+        }
+    }
+
+    private void CloseWriter()
+    {
+        lock (_lock)
+        {
+            _writer?.Dispose();
+            _writer = null;
         }
     }
 
@@ -189,7 +276,14 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
         CommitPending();
         lock (_lock)
         {
-            _writer?.Dispose();
+            try
+            {
+                _writer?.Dispose();
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Closing the search index failed");
+            }
             _writer = null;
             _directory?.Dispose();
             _directory = null;
@@ -223,7 +317,6 @@ public sealed class SearchIndexRebuild(SearchIndex index, IndexWriter writer) : 
     {
         if (_disposed) return;
         _disposed = true;
-        if (!_committed) index.Rollback();
-        index.EndRebuild();
+        index.EndRebuild(_committed);
     }
 }

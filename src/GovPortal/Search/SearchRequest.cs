@@ -114,7 +114,12 @@ public sealed record SearchRequest(
     {
         text = text.Trim();
         if (text.Length == 0) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date.Year is >= 1900 and <= 2999) return date;
+            notices.Add($"{label}超出范围（1900 年至 2999 年），已忽略该条件。");
+            return null;
+        }
         notices.Add($"{label}格式不正确，应为“年-月-日”（例如 2023-10-12），已忽略该条件。");
         return null;
     }

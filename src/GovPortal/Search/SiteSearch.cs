@@ -26,7 +26,7 @@ public sealed class SiteSearch : IDisposable
     private FSDirectory? _directory;
     private SearcherManager? _manager;
     private long _lastRefresh;
-    private (long Version, SearchSiteInfo? Info) _site;
+    private CachedSite? _site;
 
     public SiteSearch(PortalPaths paths, TimeProvider time, ILogger<SiteSearch> logger, SearchIndex? writer = null)
     {
@@ -41,10 +41,20 @@ public sealed class SiteSearch : IDisposable
         var parts = _words.Split(request.MatchText);
         var words = parts.SelectMany(p => p.Words).Distinct().ToList();
         var notices = request.Notices.ToList();
-        var manager = Manager();
+        SearcherManager? manager;
+        try
+        {
+            manager = Manager();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A damaged index: the portal rebuilds it at its next start (or `reindex`); readers get a notice.
+            _logger.LogError(e, "The search index cannot be opened");
+            manager = null;
+        }
         if (manager is null)
         {
-            notices.Add("站内搜索的索引尚未建立，请稍后再试。");
+            notices.Add("站内搜索的索引尚未建立或正在重建，请稍后再试。");
             return new SearchResults(request, null, words, 0, [], notices);
         }
 
@@ -137,14 +147,17 @@ public sealed class SiteSearch : IDisposable
     private SearchSiteInfo? SiteOf(IndexSearcher searcher)
     {
         var reader = (DirectoryReader)searcher.IndexReader;
-        var site = _site;
-        if (site.Version == reader.Version && site.Info is not null) return site.Info;
+        var cached = Volatile.Read(ref _site);
+        if (cached is not null && cached.Version == reader.Version) return cached.Info;
         var info = reader.IndexCommit.UserData.TryGetValue(SearchFields.SiteInfoKey, out var json)
             ? JsonSerializer.Deserialize<SearchSiteInfo>(json)
             : null;
-        _site = (reader.Version, info);
+        Volatile.Write(ref _site, new CachedSite(reader.Version, info));
         return info;
     }
+
+    /// <summary>The site info of one index version, swapped whole so that a reader never sees a version with another's info.</summary>
+    private sealed record CachedSite(long Version, SearchSiteInfo? Info);
 
     private SearcherManager? Manager()
     {

@@ -27,11 +27,20 @@ public sealed class CommandLineTests
     [InlineData(new[] { "serve", "publish" }, "多余的参数：publish")]
     [InlineData(new[] { "check", "--check-external=false" }, "选项 --check-external 不带值。")]
     [InlineData(new[] { "check", "--csv", "--check-external" }, "选项 --csv 需要一个值。")]
+    [InlineData(new[] { "--trusted-proxy", "proxy.local" }, "--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“proxy.local”。")]
     public void Anything_unknown_is_an_error(string[] args, string message)
     {
         var (parsed, error) = CommandLine.Parse(args);
         Assert.Null(parsed);
         Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void Trusted_proxies_reach_the_settings()
+    {
+        var (parsed, _) = CommandLine.Parse(["--trusted-proxy", "10.0.0.5", "--trusted-proxy=::1", "reindex"]);
+        Assert.Equal(PortalCommand.Reindex, parsed!.Command);
+        Assert.Equal([System.Net.IPAddress.Parse("10.0.0.5"), System.Net.IPAddress.IPv6Loopback], PortalSettings.From(parsed).TrustedProxies);
     }
 
     [Theory]

@@ -152,6 +152,96 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task Letters_and_digits_in_chinese_text_are_found_as_written()
+    {
+        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        var id = await AddDraftAsync(portal, "bmdt", "区数据局推进5G基站建设", "<p>全区PM2.5平均浓度下降，投入1.2亿元建设H7N9监测点。</p>");
+        await PublishAsync(portal, id);
+
+        foreach (var query in new[] { "5G基站", "5G", "PM2.5", "1.2亿元", "H7N9 监测点" })
+            Assert.Equal(["区数据局推进5G基站建设"], (await portal.ApiAsync("q=" + Uri.EscapeDataString(query))).Titles());
+    }
+
+    [Fact]
+    public async Task A_damaged_index_is_rebuilt_at_the_next_start()
+    {
+        using var data = new TempDirectory();
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path)) { }
+        var index = new PortalPaths(data.Path).SearchIndexDirectory;
+        foreach (var file in Directory.EnumerateFiles(index).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+            File.WriteAllBytes(file, "damaged"u8.ToArray());
+
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
+            Assert.Equal([PortalData.SeedTitle], (await portal.ApiAsync("q=" + Uri.EscapeDataString("沈志栋"))).Titles());
+    }
+
+    [Fact]
+    public void The_pending_marker_stays_until_every_begun_change_is_committed_or_a_rebuild_succeeds()
+    {
+        using var data = new TempDirectory();
+        var paths = new PortalPaths(data.Path);
+        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        var document = new SearchDocument(1, 1, [1], "标题", "正文", "/a/1.html", DateTime.UtcNow, []);
+        using var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
+
+        using (var rebuild = index.BeginRebuild()) rebuild.Add(document); // not committed: rolled back
+        Assert.True(index.NeedsRebuild);
+        using (var rebuild = index.BeginRebuild())
+        {
+            rebuild.Add(document);
+            rebuild.Commit(site);
+        }
+        Assert.False(index.NeedsRebuild);
+
+        index.BeginChange();
+        index.BeginChange(); // a second change whose pages went out but which never reached the index
+        index.Apply(1, document with { Title = "新标题" }, site);
+        index.CommitPending();
+        Assert.True(index.NeedsRebuild);
+
+        index.BeginChange();
+        index.Apply(1, document, site);
+        index.CommitPending();
+        Assert.True(index.NeedsRebuild); // later changes do not make up for the lost one
+
+        using (var rebuild = index.BeginRebuild())
+        {
+            rebuild.Add(document);
+            rebuild.Commit(site);
+        }
+        Assert.False(index.NeedsRebuild);
+
+        index.BeginChange();
+        index.Apply(1, document with { Title = "再改" }, site);
+        index.CommitPending();
+        Assert.False(index.NeedsRebuild);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_reader_has_their_own_limit()
+    {
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 2, WindowSeconds: 60)),
+            adjustSettings: settings => settings with { TrustedProxies = [IPAddress.Loopback] });
+        async Task<HttpStatusCode> SearchAs(string reader)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x");
+            request.Headers.Add("X-Forwarded-For", reader);
+            using var response = await portal.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await SearchAs("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await SearchAs("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SearchAs("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await SearchAs("198.51.100.20"));
+        // Addresses of one IPv6 /64 are one reader.
+        Assert.Equal(HttpStatusCode.OK, await SearchAs("2001:db8:1:2::1"));
+        Assert.Equal(HttpStatusCode.OK, await SearchAs("2001:db8:1:2::ffff"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SearchAs("2001:db8:1:2:abcd::9"));
+    }
+
+    [Fact]
     public async Task A_public_node_with_a_copy_of_the_output_answers_without_a_database()
     {
         using var node = new TempDirectory();

@@ -174,6 +174,9 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
         "q=x&page=99999999999999999999",
         "q=x&channel=abc&from=2023-99-99&to=%00&sort=%FF",
         "channel=1&from=1900-01-01&to=9999-12-31",
+        "q=x&from=0001-01-01&to=0001-01-01",
+        "q=x&from=9999-12-31",
+        "q=" + new string('a', 300),
         "",
     };
 
@@ -190,6 +193,13 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
             Assert.DoesNotContain("Exception", body);
             if (path != "/api/search") Assert.NotNull(Html.Parse(body).QuerySelector(".search-form"));
         }
+    }
+
+    [Fact]
+    public async Task A_word_the_index_cannot_hold_finds_nothing_rather_than_everything()
+    {
+        var results = await Portal.ApiAsync("q=" + new string('a', 300));
+        Assert.Equal(0, results.GetProperty("total").GetInt32());
     }
 
     [Fact]

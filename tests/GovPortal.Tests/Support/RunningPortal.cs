@@ -35,11 +35,13 @@ public sealed class RunningPortal : IAsyncDisposable
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <param name="dataDirectory">A folder the test owns, to start again on the same data; by default a new one, deleted afterwards.</param>
-    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null, string? dataDirectory = null)
+    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null,
+        string? dataDirectory = null, Func<PortalSettings, PortalSettings>? adjustSettings = null)
     {
         var data = dataDirectory is null ? new TempDirectory() : null;
         var paths = new PortalPaths(dataDirectory ?? data!.Path);
         var settings = new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
+        if (adjustSettings is not null) settings = adjustSettings(settings);
         var app = await PortalApp.CreateAsync(settings, services =>
         {
             // Tests run the tamper sweep themselves, so that it never races with what a test does to the files.
