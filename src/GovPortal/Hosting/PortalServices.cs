@@ -58,6 +58,7 @@ public static class PortalServices
             };
             return cache;
         });
+        services.AddSingleton<GovPortal.PublicSite.Variants.VariantTransformer>();
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());

@@ -1,5 +1,10 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using GovPortal.PublicSite.Variants;
 using GovPortal.Publishing.Output;
 using GovPortal.Safety.Tamper;
+using GovPortal.Theme;
 using Microsoft.Net.Http.Headers;
 
 namespace GovPortal.PublicSite;
@@ -10,11 +15,18 @@ namespace GovPortal.PublicSite;
 /// revalidation, precompressed brotli/gzip variants and the themed 404 page. Every file read from disk passes the
 /// tamper guard before it is sent or cached.
 /// </summary>
-public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions, ILogger<OutputFileServer> logger)
+public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions,
+    VariantTransformer transformer, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
+        var (pageVariant, standardPath) = VariantPaths.Split(request.Path.Value);
+        if (pageVariant != PageVariant.Standard)
+        {
+            await ServeFormAsync(context, pageVariant, standardPath);
+            return;
+        }
         var path = PublicPathResolver.Resolve(request.Path.Value);
         var manifest = store.Manifest;
         ManifestEntry? entry = null;
@@ -43,7 +55,47 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             return;
         }
 
-        var file = await GetAsync(manifest, entry, request);
+        await SendAsync(context, await GetAsync(manifest, entry, request));
+    }
+
+    /// <summary>The elder or Traditional form of a published page: made from its genuine standard bytes.</summary>
+    private async Task ServeFormAsync(HttpContext context, PageVariant variant, string standardPath)
+    {
+        var request = context.Request;
+        if (standardPath.Length == 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = request.PathBase + variant.Prefix() + "/" + request.QueryString;
+            return;
+        }
+        var path = PublicPathResolver.Resolve(standardPath);
+        var manifest = store.Manifest;
+        ManifestEntry? entry = null;
+        // Only pages have forms; theme files, attachments and feeds are linked at their one address.
+        if (path is not null && path.EndsWith(".html", StringComparison.Ordinal)) manifest.TryGet(path, out entry);
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            context.Response.StatusCode = entry is not null ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+        if (entry is null)
+        {
+            if (path is not null && !path.EndsWith(".html", StringComparison.Ordinal) && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
+                return;
+            }
+            await ServeNotFoundAsync(context, variant);
+            return;
+        }
+        await SendAsync(context, GetForm(entry, variant, request));
+    }
+
+    private async Task SendAsync(HttpContext context, ServedFile? file)
+    {
+        var request = context.Request;
         if (file is null)
         {
             // Neither the file nor its true version can be had: refuse rather than send anything unverified.
@@ -112,6 +164,52 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         return file;
     }
 
+    /// <summary>
+    /// A page's elder or Traditional form in the encoding the client accepts, from memory, or made from the genuine
+    /// standard page (read and checked as any other request would) and kept, keyed by the standard page's version.
+    /// </summary>
+    private ServedFile? GetForm(ManifestEntry entry, PageVariant variant, HttpRequest request)
+    {
+        var accepted = request.Headers.AcceptEncoding;
+        var encoding = accepted.Count == 0 ? null
+            : AcceptEncoding.Accepts(accepted, "br") ? "br"
+            : AcceptEncoding.Accepts(accepted, "gzip") ? "gzip" : null;
+        var formPath = variant.Prefix().TrimStart('/') + "/" + entry.Path;
+        // One ETag per standard version, form, encoding and transformer: the same bytes always get the same tag.
+        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Sha256}|{formPath}|{encoding}|{VariantTransformer.Version}")));
+        var key = formPath + "#" + encoding;
+        if (cache.TryGet(key, tag, out var cached))
+        {
+            if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
+            cache.Invalidate(key);
+        }
+        var (content, cacheable) = Read(entry);
+        if (content is null)
+        {
+            logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", entry.Path);
+            return null;
+        }
+        var form = Encoding.UTF8.GetBytes(transformer.Transform(Encoding.UTF8.GetString(content), variant));
+        var body = encoding switch
+        {
+            "br" => Compress(form, s => new BrotliStream(s, CompressionLevel.Fastest)),
+            "gzip" => Compress(form, s => new GZipStream(s, CompressionLevel.Optimal)),
+            _ => form,
+        };
+        var fullPath = store.FullPathOf(entry.Path);
+        // The stamp is the standard file's: if it changes on disk, the form is made again from checked bytes.
+        var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Sha256 = tag }, encoding, body, fullPath, FileStamp.Of(fullPath), cacheable);
+        if (cacheable) cache.Add(key, file);
+        return file;
+    }
+
+    private static byte[] Compress(byte[] content, Func<Stream, Stream> compressor)
+    {
+        using var buffer = new MemoryStream();
+        using (var stream = compressor(buffer)) stream.Write(content);
+        return buffer.ToArray();
+    }
+
     private (byte[]? Content, bool Cacheable) Read(ManifestEntry variant)
     {
         var onDisk = store.ReadForCheck(variant);
@@ -143,12 +241,15 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         return since is { } s && new DateTimeOffset(modified, TimeSpan.Zero) <= s;
     }
 
-    public async Task ServeNotFoundAsync(HttpContext context)
+    public async Task ServeNotFoundAsync(HttpContext context, PageVariant variant = PageVariant.Standard)
     {
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         context.Response.Headers.CacheControl = "no-cache";
         var manifest = store.Manifest;
-        if (manifest.TryGet("404.html", out var page) && await GetAsync(manifest, page, context.Request) is { } file)
+        ServedFile? file = null;
+        if (manifest.TryGet("404.html", out var page))
+            file = variant == PageVariant.Standard ? await GetAsync(manifest, page, context.Request) : GetForm(page, variant, context.Request);
+        if (file is not null)
         {
             context.Response.ContentType = file.ContentType;
             if (file.ContentEncoding.Count > 0) context.Response.Headers.ContentEncoding = file.ContentEncoding;

@@ -44,6 +44,7 @@ public sealed record ArticlePageModel(
     string BodyHtml,
     IReadOnlyList<AttachmentLink> Attachments,
     string AbsoluteUrl,
-    string QrCodeSvg);
+    string QrCodeSvg,
+    string Path);
 
-public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs);
+public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs, string Path);

@@ -18,7 +18,7 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("苏州市相城区人民政府", page.QuerySelector(".site-name").Text());
         var services = page.QuerySelectorAll(".service-links a").Select(a => a.Text()).ToList();
-        Assert.Equal(["用户登录", "网站无障碍", "适老版"], services);
+        Assert.Equal(["用户登录", "网站无障碍", "适老版", "返回标准版", "繁體", "简体"], services); // the stylesheet shows those for this form
 
         var crumbs = page.QuerySelectorAll(".breadcrumb a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
         Assert.Equal([("首页", "/"), ("新闻中心", "/xwzx/"), ("相城要闻", "/xwzx/xcyw/")], crumbs);

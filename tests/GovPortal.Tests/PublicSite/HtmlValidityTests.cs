@@ -19,14 +19,16 @@ public sealed class HtmlValidityTests(DemoPortalFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Search_pages_are_valid_html_in_every_form()
+    public async Task Search_pages_and_the_elder_and_traditional_forms_are_valid_html()
     {
         var source = Path.Combine(Repository.Root, "src", "GovPortal");
         var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
         using var folder = new TempDirectory();
         var pages = new List<string>();
         var q = Uri.EscapeDataString("生态环境");
-        foreach (var url in new[] { $"/search?q={q}&from=bad", $"/elder/search?q={q}&sort=date", $"/zh-hant/search?q={q}&channel=1", "/search", "/search?q=%E3%80%82" })
+        var seed = await fixture.Portal.SeedArticleAsync();
+        foreach (var url in new[] { $"/search?q={q}&from=bad", $"/elder/search?q={q}&sort=date", $"/zh-hant/search?q={q}&channel=1", "/search", "/search?q=%E3%80%82",
+                     "/elder/", "/zh-hant/", "/elder" + seed.Url, "/zh-hant" + seed.Url, "/zh-hant/xwzx/xcyw/index_2.html" })
         {
             var file = Path.Combine(folder.Path, $"search-{pages.Count}.html");
             await File.WriteAllTextAsync(file, await fixture.Portal.Client.GetStringAsync(url));

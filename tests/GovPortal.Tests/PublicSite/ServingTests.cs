@@ -108,6 +108,10 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
     [InlineData("/index.html.br")]
     [InlineData("/index.html%00.txt")]
     [InlineData("/.hidden")]
+    [InlineData("/zh-hant/%2e%2e/%2e%2e/govportal.db")]
+    [InlineData("/elder/..%2f..%2fmanifest.db")]
+    [InlineData("/zh-hant/../../govportal.db")]
+    [InlineData("/elder/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
     public async Task No_path_reaches_a_file_outside_the_published_output(string path)
     {
         var response = await RawGetAsync(path);

@@ -71,12 +71,15 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         var seed = await portal.SeedArticleAsync();
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.BodyHtml +=
-            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> <a href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a></p>");
+            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> <a href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a>" +
+            " <a href=\"/zh-hant/xwzx/xcyw/\">繁體</a> <a href=\"/elder/xwzx/gone.html\">适老版旧链接</a> <a href=\"/zh-hant/xwzx/xcyw/rss.xml\">订阅</a></p>");
 
         var report = await portal.Service<HealthChecker>().CheckAsync();
 
         var broken = report.Problems.Where(p => p.Indicator == "不可用链接").ToList();
-        Assert.Equal(2, broken.Count);
+        Assert.Equal(4, broken.Count); // every page's links to its own elder and Traditional forms are fine
+        Assert.Contains(broken, p => p.Detail.Contains("/elder/xwzx/gone.html"));
+        Assert.Contains(broken, p => p.Detail.Contains("/zh-hant/xwzx/xcyw/rss.xml")); // feeds have no forms
         Assert.All(broken, p => Assert.Equal(seed.Url, p.Where));
         Assert.Contains(broken, p => p.Detail.Contains("/xwzx/none.html"));
         Assert.Contains(broken, p => p.Detail.Contains(".pdf"));

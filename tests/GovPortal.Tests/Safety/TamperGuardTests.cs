@@ -39,6 +39,24 @@ public sealed class TamperGuardTests
         Assert.Contains(seed.Url!.TrimStart('/'), await File.ReadAllTextAsync(portal.Settings.Paths.TamperEventsFile));
     }
 
+    [Theory]
+    [InlineData("/zh-hant")]
+    [InlineData("/elder")]
+    public async Task The_elder_and_traditional_forms_of_a_tampered_page_are_made_from_the_true_page(string form)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        (await portal.Client.GetAsync(form + seed.Url)).Dispose(); // the form is now held in memory
+
+        await File.AppendAllTextAsync(FileOf(portal, seed.Url!), "\n" + SpamLine + "\n");
+        var body = await portal.Client.GetStringAsync(form + seed.Url);
+
+        Assert.DoesNotContain("久久综合", body);
+        Assert.DoesNotContain("久久綜合", body);
+        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
+        Assert.DoesNotContain("久久综合", await File.ReadAllTextAsync(FileOf(portal, seed.Url!)));
+    }
+
     [Fact]
     public async Task A_tampered_compressed_variant_is_answered_with_the_true_one()
     {

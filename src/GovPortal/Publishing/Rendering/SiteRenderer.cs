@@ -51,15 +51,13 @@ public sealed class SiteRenderer
                 break;
             case PageKind.NotFound:
                 batch.Write(key, "404.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "页面未找到",
-                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"])));
+                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"], "/404.html")));
                 break;
             case PageKind.ServiceNotice:
                 batch.Write(key, "service/accessibility.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "网站无障碍",
-                    ["本站的无障碍浏览工具（页面缩放、高对比度配色、大字幕、语音朗读等）正在建设中，开通后将在每个页面提供。",
-                     "目前您可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面，本站页面也支持读屏软件和仅用键盘浏览。"])));
-                batch.Write(key, "service/elder.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "适老版",
-                    ["本站适老版（大字体、大按钮、简洁版面）正在建设中，开通后可在每个页面一键切换。",
-                     "目前您可以在文章页通过“字体 大/中/小”调大正文字号，或使用浏览器的缩放功能。"])));
+                    ["本站每个页面都有适老版（大字体、大按钮、简洁版面）和繁體版，可从页面顶部的链接切换。",
+                     "本站页面支持读屏软件和仅用键盘浏览；您也可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面。",
+                     "页面缩放、高对比度配色、大字幕、语音朗读等无障碍浏览工具正在建设中，开通后将在每个页面提供。"], "/service/accessibility.html")));
                 break;
             case PageKind.ThemeAssets:
                 batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
@@ -122,7 +120,7 @@ public sealed class SiteRenderer
         var absoluteUrl = _site.BaseUrl + article.Url;
         var model = new ArticlePageModel(_chrome, article.Id, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
             article.Source, article.Author, article.PublishedAtUtc, article.BodyHtml, attachments, absoluteUrl,
-            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"));
+            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"), article.Url);
         batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage>(model));
     }
 

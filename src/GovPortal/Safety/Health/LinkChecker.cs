@@ -62,9 +62,13 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
 
     private bool Exists(string requestPath)
     {
-        var path = PublicPathResolver.Resolve(requestPath);
+        if (SearchEndpoints.IsSearchPage(requestPath)) return true;
+        // The elder and Traditional forms of a page exist wherever the page does.
+        var (form, standardPath) = GovPortal.PublicSite.Variants.VariantPaths.Split(requestPath);
+        var path = PublicPathResolver.Resolve(form == GovPortal.Theme.PageVariant.Standard ? requestPath : standardPath);
         if (path is null) return false;
-        return output.Manifest.TryGet(path, out _) || output.Manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _);
+        var page = output.Manifest.TryGet(path, out _) && (form == GovPortal.Theme.PageVariant.Standard || path.EndsWith(".html", StringComparison.Ordinal));
+        return page || output.Manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _);
     }
 
     private async Task<IEnumerable<HealthProblem>> CheckExternalAsync(Dictionary<string, List<string>> links, TimeSpan timeout, CancellationToken cancellationToken)
