@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using GovPortal.Chinese;
 using GovPortal.Content;
 using GovPortal.Publishing.Rendering;
+using GovPortal.PublicSite.Variants;
 using GovPortal.Search;
 using GovPortal.Theme;
 using Microsoft.AspNetCore.RateLimiting;
@@ -95,9 +96,9 @@ public static class SearchEndpoints
             return;
         }
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage>(
-            new SearchPageModel(results.Site.Chrome, results, variant, limited));
-        // The Traditional page is converted on the server, phrase by phrase, so it needs no script.
-        if (variant == PageVariant.Traditional) html = services.GetRequiredService<ChineseConverter>().ToTraditional(html);
+            new SearchPageModel(results.Site.Chrome, results, limited));
+        // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
+        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant);
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html, cancellationToken);
     }

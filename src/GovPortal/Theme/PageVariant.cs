@@ -16,13 +16,4 @@ public static class PageVariants
         PageVariant.Traditional => "/zh-hant",
         _ => "",
     };
-
-    public static string Label(this PageVariant variant) => variant switch
-    {
-        PageVariant.Elder => "适老版",
-        PageVariant.Traditional => "繁體",
-        _ => "标准版",
-    };
-
-    public static string Language(this PageVariant variant) => variant == PageVariant.Traditional ? "zh-Hant" : "zh-CN";
 }

@@ -4,16 +4,20 @@ using GovPortal.Search;
 
 namespace GovPortal.Theme;
 
+/// <summary>
+/// The search page, always rendered in the standard form; its elder and Traditional forms are made from it like any
+/// other page's (see PublicSite/Variants/VariantTransformer).
+/// </summary>
 /// <param name="Limited">Set on the page that answers a reader who searched too often.</param>
-public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, PageVariant Variant, string? Limited = null)
+public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, string? Limited = null)
 {
-    public string SearchPath => Variant.Prefix() + "/search";
+    public const string SearchPath = "/search";
 
-    /// <summary>The same search on another page or in another form of the site.</summary>
-    public string Link(int page, PageVariant? variant = null)
+    /// <summary>The same search on another page of results.</summary>
+    public string Link(int page)
     {
         var request = Results.Request;
-        var query = new StringBuilder((variant ?? Variant).Prefix()).Append("/search?q=").Append(Uri.EscapeDataString(request.Query));
+        var query = new StringBuilder(SearchPath).Append("?q=").Append(Uri.EscapeDataString(request.Query));
         if (request.ChannelId is { } channel) query.Append("&channel=").Append(channel.ToString(CultureInfo.InvariantCulture));
         if (request.From is { } from) query.Append("&from=").Append(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.To is { } to) query.Append("&to=").Append(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -133,6 +133,10 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
         Assert.Equal("沈志棟", traditional.QuerySelector(".search-hit mark").Text());
         Assert.Equal("站內搜索", traditional.QuerySelector("h1").Text());
         Assert.Equal("/zh-hant/search", traditional.QuerySelector(".search-form")!.GetAttribute("action"));
+        // Results lead to the page in the same form.
+        var seed = await Portal.SeedArticleAsync();
+        Assert.Equal("/zh-hant" + seed.Url, traditional.QuerySelector(".search-hit h3 a")!.GetAttribute("href"));
+        Assert.Equal("/elder" + seed.Url, elder.QuerySelector(".search-hit h3 a")!.GetAttribute("href"));
         // Each form links to the others with the same search.
         Assert.Equal("/elder/search?q=" + Uri.EscapeDataString("沈志栋"), traditional.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
     }
