@@ -3,6 +3,7 @@
 # test commands work on a fresh Debian machine that has nothing but the .NET SDK.
 #   npm          the build installs OpenCC dictionaries (and later front-end packages) from the npm registry
 #   postgresql   the data-layer tests run against a real PostgreSQL as well as SQLite
+#   chromium     the browser tests (Playwright drives Debian's chromium; the font renders Chinese text)
 set -euo pipefail
 
 need=()
@@ -11,6 +12,9 @@ for arg in "$@"; do
     npm) command -v npm >/dev/null 2>&1 || need+=(nodejs npm) ;;
     postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) ;;
     nginx) command -v nginx >/dev/null 2>&1 || need+=(nginx-light) ;;
+    chromium)
+      command -v chromium >/dev/null 2>&1 || need+=(chromium)
+      dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei) ;;
     wrk) command -v wrk >/dev/null 2>&1 || need+=(wrk) ;;
     *) echo "ensure-tools: unknown tool $arg" >&2; exit 2 ;;
   esac

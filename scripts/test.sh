@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds GovPortal and runs every test: unit, HTTP (real Kestrel), publishing on real files, and the data layer on
-# SQLite and on a real PostgreSQL started here as a throwaway cluster.
+# Builds GovPortal and runs every test: unit, HTTP (real Kestrel), publishing on real files, browser tests (Playwright
+# with Debian's chromium, axe), and the data layer on SQLite and on a real PostgreSQL started here as a throwaway cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-tools.sh npm postgresql
+bash scripts/ensure-tools.sh npm postgresql chromium
 
 cluster=$(mktemp -d /tmp/govportal-test-pg.XXXXXX)
 rmdir "$cluster"

@@ -1,0 +1,61 @@
+using GovPortal.PublicSite;
+using GovPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace GovPortal.Tests.Browser;
+
+/// <summary>
+/// The demo portal on a real port and Debian's chromium driven by Playwright's bundled driver (no browser download;
+/// scripts/ensure-tools.sh installs chromium and a Chinese font). One browser for all browser tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public RunningPortal Portal { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), "chromium is installed by scripts/ensure-tools.sh chromium (run bash scripts/test.sh)");
+        Portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Without the background-networking flags chromium keeps trying hosts this machine cannot reach.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (no stored choices) with a page open at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.Address.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+/// <summary>Browser tests share one browser and run one after another: the machine has two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
