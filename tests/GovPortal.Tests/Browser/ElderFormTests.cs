@@ -63,3 +63,46 @@ public sealed class ElderFormTests(BrowserFixture fixture)
         }
     }
 }
+
+/// <summary>The main navigation on a phone: folded behind one button, opened and closed by keyboard or touch.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneNavigationTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task On_a_phone_the_navigation_folds_behind_a_button_that_opens_it()
+    {
+        var page = await fixture.OpenAsync("/", width: 360, height: 740);
+        try
+        {
+            Assert.True(await page.IsVisibleAsync(".nav-toggle"));
+            Assert.False(await page.IsVisibleAsync("#main-nav-list"));
+            Assert.Equal("false", await page.GetAttributeAsync(".nav-toggle", "aria-expanded"));
+
+            await page.FocusAsync(".nav-toggle");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.True(await page.IsVisibleAsync("#main-nav-list"));
+            Assert.Equal("true", await page.GetAttributeAsync(".nav-toggle", "aria-expanded"));
+            await page.ClickAsync("#main-nav-list a >> text=新闻中心");
+            await page.WaitForURLAsync("**/xwzx/");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_navigation_is_always_shown()
+    {
+        var page = await fixture.OpenAsync("/");
+        try
+        {
+            Assert.False(await page.IsVisibleAsync(".nav-toggle"));
+            Assert.True(await page.IsVisibleAsync("#main-nav-list"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

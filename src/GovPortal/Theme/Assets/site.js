@@ -91,7 +91,28 @@
   else countView();
   rememberFontSize();
   shareDialog();
+  collapsibleNavigation();
   accessibilityToolbar();
+
+  // On a phone the main navigation folds behind a 栏目导航 button; without script it is simply always shown.
+  function collapsibleNavigation() {
+    var nav = document.querySelector(".main-nav");
+    var list = document.getElementById("main-nav-list");
+    if (!nav || !list) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "nav-toggle";
+    button.textContent = "栏目导航";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "main-nav-list");
+    nav.insertBefore(button, list);
+    nav.classList.add("collapsible");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      nav.classList.toggle("open", open);
+    });
+  }
 
   // 网站无障碍: zoom, line spacing, colour schemes, large cursor, reading guide, caption bar and speech, kept in the
   // browser across pages and visits.
