@@ -1,0 +1,81 @@
+using GovPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GovPortal.Tests.Browser;
+
+/// <summary>A reader whose browser runs no script still reads, navigates, searches and changes form.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WithoutScriptTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Content_navigation_lists_search_and_the_links_to_other_forms_work_without_script()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Portal.Address.ToString().TrimEnd('/'),
+            JavaScriptEnabled = false,
+        });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            await page.ClickAsync(".main-nav a >> text=新闻中心");
+            await page.WaitForURLAsync("**/xwzx/");
+            await page.ClickAsync(".child-blocks a[aria-label=更多相城要闻]");
+            await page.WaitForURLAsync("**/xwzx/xcyw/");
+            await page.ClickAsync(".pagination a[rel=next]");
+            await page.WaitForURLAsync("**/xwzx/xcyw/index_2.html");
+
+            await page.FillAsync("#site-search-q", "沈志栋");
+            await page.PressAsync("#site-search-q", "Enter");
+            await page.WaitForURLAsync("**/search?q=*");
+            await page.ClickAsync(".search-hit h3 a");
+            Assert.Equal(PortalData.SeedTitle, await page.TextContentAsync("article h1"));
+
+            await page.ClickAsync("a[data-variant-link=traditional]");
+            Assert.Equal("相城區召開生態環境保護大會", await page.TextContentAsync("article h1"));
+            await page.ClickAsync("a[data-variant-link=elder]");
+            await page.WaitForURLAsync("**/elder/**");
+            Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
+            Assert.True(await page.IsVisibleAsync("#main-nav-list a"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Close_window_closes_a_window_the_site_opened_and_otherwise_goes_home()
+    {
+        var seed = await fixture.Portal.SeedArticleAsync();
+        var page = await fixture.OpenAsync("/");
+        try
+        {
+            var popupTask = page.WaitForPopupAsync();
+            await page.EvaluateAsync($"() => window.open('{seed.Url}')");
+            var popup = await popupTask;
+            await popup.WaitForLoadStateAsync();
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            popup.Close += (_, _) => closed.TrySetResult();
+            await popup.ClickAsync("button[data-action=close]");
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Arrived directly: nothing to close, no page of this site to go back to.
+            var direct = await fixture.OpenAsync(seed.Url!);
+            try
+            {
+                await direct.ClickAsync("button[data-action=close]");
+                await direct.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            }
+            finally
+            {
+                await direct.Context.CloseAsync();
+            }
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
