@@ -53,6 +53,16 @@ try
             return 0;
         }
 
+        case PortalCommand.Mourning:
+        {
+            var calendar = new GovPortal.PublicSite.MourningCalendar(settings.Paths, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<GovPortal.PublicSite.MourningCalendar>.Instance);
+            if (commandLine.MourningDates is { } dates) calendar.Set(dates);
+            var current = calendar.Dates().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Console.WriteLine(current.Count == 0 ? "没有设置全站置灰的日期。" : "全站置灰的日期：" + string.Join("、", current));
+            return 0;
+        }
+
         case PortalCommand.Reindex:
         {
             using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);

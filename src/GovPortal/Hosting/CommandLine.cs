@@ -7,6 +7,7 @@ public enum PortalCommand
     Scan,
     Check,
     Reindex,
+    Mourning,
     Help,
 }
 
@@ -25,6 +26,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>Whether the check command also tries links to other sites.</summary>
     public bool CheckExternalLinks { get; init; }
 
+    /// <summary>The mourning command's new list of dates; null to show the current list.</summary>
+    public IReadOnlyList<DateOnly>? MourningDates { get; init; }
+
     /// <summary>Proxies whose X-Forwarded-For names the reader's address (serve command).</summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
 
@@ -32,7 +36,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
         && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts)
-        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks && TrustedProxies.SequenceEqual(other.TrustedProxies);
+        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks && TrustedProxies.SequenceEqual(other.TrustedProxies)
+        && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? []) && (MourningDates is null) == (other.MourningDates is null);
 
     public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
 
@@ -49,6 +54,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           check      网站健康检查（首页和栏目更新、空白栏目、不可用链接、页面内容安全、网页防篡改），
                      有单项否决问题时退出码为 1，可定时运行
           reindex    重建站内搜索索引（页面保持不变），例如索引损坏或被删除后
+          mourning [日期…|clear]
+                     全站置灰的日期（哀悼日）：不带参数时列出；给出日期（如 2026-12-13）时设为这些日期；
+                     clear 清空。这些日期里每个公众页面都以灰色显示，运行中的门户立即生效
           help       显示本说明
 
         选项:
@@ -76,6 +84,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         string? csv = null;
         var checkExternal = false;
         var proxies = new List<System.Net.IPAddress>();
+        List<DateOnly>? mourning = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -119,6 +128,15 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         files.Add(arg);
                         break;
                     }
+                    if (commandSeen && command == PortalCommand.Mourning)
+                    {
+                        mourning ??= [];
+                        if (arg == "clear") break;
+                        if (!DateOnly.TryParseExact(arg, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                            return (null, $"日期“{arg}”的格式不对，应为 年-月-日，例如 2026-12-13。");
+                        mourning.Add(date);
+                        break;
+                    }
                     if (commandSeen) return (null, $"多余的参数：{arg}");
                     PortalCommand? parsed = arg switch
                     {
@@ -127,6 +145,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "scan" => PortalCommand.Scan,
                         "check" => PortalCommand.Check,
                         "reindex" => PortalCommand.Reindex,
+                        "mourning" => PortalCommand.Mourning,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -137,6 +156,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             }
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
-        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal, TrustedProxies = proxies }, null);
+        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal, TrustedProxies = proxies,
+            MourningDates = mourning?.Distinct().Order().ToList() }, null);
     }
 }

@@ -25,6 +25,9 @@ public sealed class PortalPaths
     /// <summary>The search index of the published articles: part of the output, so public nodes search without a database.</summary>
     public string SearchIndexDirectory => Path.Combine(OutputDirectory, "search");
 
+    /// <summary>The days of mourning (全站置灰), one YYYY-MM-DD per line: in the output, so every public node has them.</summary>
+    public string MourningDatesFile => Path.Combine(OutputDirectory, "mourning-dates.txt");
+
     /// <summary>Every published version of every file, by SHA-256: what the tamper guard restores from.</summary>
     public string ObjectStoreFile => Path.Combine(DataDirectory, "store", "objects.db");
 

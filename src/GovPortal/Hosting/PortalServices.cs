@@ -59,6 +59,7 @@ public static class PortalServices
             return cache;
         });
         services.AddSingleton<GovPortal.PublicSite.Variants.VariantTransformer>();
+        services.AddSingleton<MourningCalendar>();
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());

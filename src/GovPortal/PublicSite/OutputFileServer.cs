@@ -16,7 +16,7 @@ namespace GovPortal.PublicSite;
 /// tamper guard before it is sent or cached.
 /// </summary>
 public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions,
-    VariantTransformer transformer, ILogger<OutputFileServer> logger)
+    VariantTransformer transformer, MourningCalendar mourning, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
@@ -55,8 +55,14 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             return;
         }
 
-        await SendAsync(context, await GetAsync(manifest, entry, request));
+        // On a day of mourning, pages are served in grayscale: made from the genuine page like the other forms.
+        var file = IsPage(entry) && mourning.IsMourningToday()
+            ? GetForm(entry, PageVariant.Standard, request)
+            : await GetAsync(manifest, entry, request);
+        await SendAsync(context, file);
     }
+
+    private static bool IsPage(ManifestEntry entry) => entry.Path.EndsWith(".html", StringComparison.Ordinal);
 
     /// <summary>The elder or Traditional form of a published page: made from its genuine standard bytes.</summary>
     private async Task ServeFormAsync(HttpContext context, PageVariant variant, string standardPath)
@@ -174,10 +180,11 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var encoding = accepted.Count == 0 ? null
             : AcceptEncoding.Accepts(accepted, "br") ? "br"
             : AcceptEncoding.Accepts(accepted, "gzip") ? "gzip" : null;
-        var formPath = variant.Prefix().TrimStart('/') + "/" + entry.Path;
-        // One ETag per standard version, form, encoding and transformer: the same bytes always get the same tag.
-        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Sha256}|{formPath}|{encoding}|{VariantTransformer.Version}")));
-        var key = formPath + "#" + encoding;
+        var grey = mourning.IsMourningToday();
+        var formPath = (variant == PageVariant.Standard ? "" : variant.Prefix().TrimStart('/') + "/") + entry.Path;
+        // One ETag per standard version, form, day kind, encoding and transformer: the same bytes always get the same tag.
+        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
+        var key = formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
             if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
@@ -189,7 +196,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", entry.Path);
             return null;
         }
-        var form = Encoding.UTF8.GetBytes(transformer.Transform(Encoding.UTF8.GetString(content), variant));
+        var form = Encoding.UTF8.GetBytes(transformer.Transform(Encoding.UTF8.GetString(content), variant, grey));
         var body = encoding switch
         {
             "br" => Compress(form, s => new BrotliStream(s, CompressionLevel.Fastest)),
@@ -248,7 +255,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var manifest = store.Manifest;
         ServedFile? file = null;
         if (manifest.TryGet("404.html", out var page))
-            file = variant == PageVariant.Standard ? await GetAsync(manifest, page, context.Request) : GetForm(page, variant, context.Request);
+            file = variant == PageVariant.Standard && !mourning.IsMourningToday() ? await GetAsync(manifest, page, context.Request) : GetForm(page, variant, context.Request);
         if (file is not null)
         {
             context.Response.ContentType = file.ContentType;

@@ -98,7 +98,7 @@ public static class SearchEndpoints
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage>(
             new SearchPageModel(results.Site.Chrome, results, limited));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
-        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant);
+        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, services.GetRequiredService<MourningCalendar>().IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html, cancellationToken);
     }

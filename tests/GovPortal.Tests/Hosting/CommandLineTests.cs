@@ -36,6 +36,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Mourning_lists_sets_or_clears_the_dates()
+    {
+        Assert.Null(CommandLine.Parse(["mourning"]).Parsed!.MourningDates);
+        Assert.Equal([new DateOnly(2026, 4, 4), new DateOnly(2026, 12, 13)],
+            CommandLine.Parse(["mourning", "2026-12-13", "2026-04-04", "2026-12-13"]).Parsed!.MourningDates);
+        Assert.Empty(CommandLine.Parse(["mourning", "clear"]).Parsed!.MourningDates!);
+        Assert.Equal("日期“2026-13-01”的格式不对，应为 年-月-日，例如 2026-12-13。", CommandLine.Parse(["mourning", "2026-13-01"]).Error);
+    }
+
+    [Fact]
     public void Trusted_proxies_reach_the_settings()
     {
         var (parsed, _) = CommandLine.Parse(["--trusted-proxy", "10.0.0.5", "--trusted-proxy=::1", "reindex"]);

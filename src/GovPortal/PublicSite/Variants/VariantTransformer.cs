@@ -13,17 +13,19 @@ namespace GovPortal.PublicSite.Variants;
 public sealed partial class VariantTransformer(ChineseConverter converter)
 {
     /// <summary>Part of every form's ETag: a change to this class gives every transformed page a new one.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
-    public string Transform(string html, PageVariant variant)
+    /// <param name="mourning">A day of mourning (全站置灰): the page is shown in grayscale.</param>
+    public string Transform(string html, PageVariant variant, bool mourning = false)
     {
+        if (mourning) html = html.Replace("<html lang=\"zh-CN\">", "<html lang=\"zh-CN\" class=\"mourning\">", StringComparison.Ordinal);
         if (variant == PageVariant.Standard) return html;
         var prefix = variant.Prefix();
         html = html.Replace("<body class=\"variant-standard\">",
             variant == PageVariant.Elder ? "<body class=\"variant-elder elder\">" : "<body class=\"variant-traditional\">", StringComparison.Ordinal);
         html = LinkTag().Replace(html, tag => RewriteLinks(tag.Value, prefix));
         if (variant != PageVariant.Traditional) return html;
-        html = html.Replace("<html lang=\"zh-CN\">", "<html lang=\"zh-Hant\">", StringComparison.Ordinal);
+        html = html.Replace("<html lang=\"zh-CN\"", "<html lang=\"zh-Hant\"", StringComparison.Ordinal);
         return converter.ToTraditional(html);
     }
 
