@@ -176,6 +176,74 @@ public sealed class ToolbarTests(BrowserFixture fixture)
             Assert.Contains("scheme-" + scheme, await page.GetAttributeAsync("html", "class") ?? "");
             var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
             Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+            // The schemes promise 7:1, the enhanced contrast of WCAG's AAA level.
+            var enhanced = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast-enhanced"] } });
+            Assert.True(enhanced.Violations.Length == 0, string.Join("\n", enhanced.Violations.SelectMany(v => v.Nodes.Take(5).Select(n => n.Html))));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_toolbar_control_works_from_the_keyboard()
+    {
+        var page = await fixture.OpenAsync(await SeedUrlAsync());
+        try
+        {
+            await page.FocusAsync("a[data-a11y-entry]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.FocusAsync("button[data-a11y=speech]");
+            await page.Keyboard.PressAsync("Space");
+            var toggles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#a11y-toolbar button[aria-pressed]')].map(b => b.dataset.a11y + ':' + (b.dataset.value || ''))");
+            foreach (var toggle in toggles.Where(t => !t.StartsWith("speech:"))) // speech stays on: its controls are next
+            {
+                var parts = toggle.Split(':');
+                var selector = parts[1].Length > 0 ? $"button[data-a11y={parts[0]}][data-value={parts[1]}]" : parts[0] == "scheme" ? "button[data-a11y=scheme][data-value='']" : $"button[data-a11y={parts[0]}]";
+                var before = await page.GetAttributeAsync(selector, "aria-pressed");
+                await page.FocusAsync(selector);
+                await page.Keyboard.PressAsync("Enter");
+                if (parts[0] == "scheme") Assert.Equal("true", await page.GetAttributeAsync(selector, "aria-pressed"));
+                else Assert.True(before != await page.GetAttributeAsync(selector, "aria-pressed"), toggle + " did not toggle");
+            }
+            foreach (var action in new[] { "zoom-in", "zoom-out", "read", "pause", "stop", "reset" })
+            {
+                if (!await page.IsVisibleAsync($"button[data-a11y={action}]")) continue;
+                await page.FocusAsync($"button[data-a11y={action}]");
+                await page.Keyboard.PressAsync("Enter");
+            }
+            Assert.Equal(16, await RootFontSizeAsync(page)); // after 全部重置
+            await page.FocusAsync("button[data-a11y=close]");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.False(await page.IsVisibleAsync("#a11y-toolbar"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Printing_shows_only_the_article_and_its_address_and_the_print_button_prints()
+    {
+        var seed = await fixture.Portal.SeedArticleAsync();
+        var page = await fixture.OpenAsync("about:blank");
+        try
+        {
+            await page.Context.AddInitScriptAsync("window.__printed = 0; window.print = () => window.__printed++;");
+            await page.GotoAsync(seed.Url!);
+            await page.ClickAsync("button[data-action=print]");
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
+
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            foreach (var hidden in new[] { ".site-header", ".site-footer", ".breadcrumb", ".article-tools", ".font-size", ".article-meta .hits" })
+                Assert.False(await page.IsVisibleAsync(hidden), hidden);
+            foreach (var shown in new[] { "article h1", ".article-meta", ".article-body", ".related-files" })
+                Assert.True(await page.IsVisibleAsync(shown), shown);
+            var address = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.article'), '::after').content");
+            Assert.Contains("本页地址：", address);
+            Assert.Contains(seed.Url!, address);
         }
         finally
         {

@@ -65,6 +65,21 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_elder_form_puts_the_main_navigation_first()
+    {
+        var (_, standard) = await Portal.Client.GetDocumentAsync("/");
+        var (_, elder) = await Portal.Client.GetDocumentAsync("/elder/");
+
+        static string? First(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelector(".site-header")!.Children.First(e => e.LocalName != "template").ClassName;
+        Assert.Equal("topbar", First(standard));
+        Assert.Equal("main-nav", First(elder));
+        Assert.Equal(standard.QuerySelectorAll(".main-nav a").Select(a => "/elder" + a.GetAttribute("href")),
+            elder.QuerySelectorAll(".main-nav a").Select(a => a.GetAttribute("href")));
+        Assert.Single(elder.QuerySelectorAll(".main-nav"));
+    }
+
+    [Fact]
     public async Task Pages_are_the_same_content_in_every_form()
     {
         var (_, standard) = await Portal.Client.GetDocumentAsync("/xwzx/xcyw/");

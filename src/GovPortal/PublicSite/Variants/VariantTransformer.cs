@@ -13,7 +13,7 @@ namespace GovPortal.PublicSite.Variants;
 public sealed partial class VariantTransformer(ChineseConverter converter)
 {
     /// <summary>Part of every form's ETag: a change to this class gives every transformed page a new one.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <param name="mourning">A day of mourning (全站置灰): the page is shown in grayscale.</param>
     public string Transform(string html, PageVariant variant, bool mourning = false)
@@ -23,10 +23,28 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
         var prefix = variant.Prefix();
         html = html.Replace("<body class=\"variant-standard\">",
             variant == PageVariant.Elder ? "<body class=\"variant-elder elder\">" : "<body class=\"variant-traditional\">", StringComparison.Ordinal);
+        if (variant == PageVariant.Elder) html = MainNavigationFirst(html);
         html = LinkTag().Replace(html, tag => RewriteLinks(tag.Value, prefix));
         if (variant != PageVariant.Traditional) return html;
         html = html.Replace("<html lang=\"zh-CN\"", "<html lang=\"zh-Hant\"", StringComparison.Ordinal);
         return converter.ToTraditional(html);
+    }
+
+    /// <summary>
+    /// 适老版 puts the most-used links first: the main navigation moves to the top of the header, in the document
+    /// itself, so reading and keyboard order follow what is seen.
+    /// </summary>
+    private static string MainNavigationFirst(string html)
+    {
+        const string header = "<header class=\"site-header\">";
+        var headerAt = html.IndexOf(header, StringComparison.Ordinal);
+        var navAt = html.IndexOf("<nav class=\"main-nav\"", StringComparison.Ordinal);
+        var navEnd = navAt < 0 ? -1 : html.IndexOf("</nav>", navAt, StringComparison.Ordinal);
+        if (headerAt < 0 || navAt < headerAt || navEnd < 0) return html;
+        navEnd += "</nav>".Length;
+        var nav = html[navAt..navEnd];
+        var insertAt = headerAt + header.Length;
+        return html[..insertAt] + "\n  " + nav + html[insertAt..navAt] + html[navEnd..];
     }
 
     // The links between forms already say where they lead; everything else inside the site stays in this form.
