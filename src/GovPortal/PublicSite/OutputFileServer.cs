@@ -21,16 +21,19 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     public async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
-        var (pageVariant, standardPath) = VariantPaths.Split(request.Path.Value);
-        if (pageVariant != PageVariant.Standard)
+        // /elder/… and /zh-hant/… are the elder and Traditional forms of the page at the rest of the path.
+        var (variant, standardPath) = VariantPaths.Split(request.Path.Value);
+        if (variant != PageVariant.Standard && standardPath.Length == 0)
         {
-            await ServeFormAsync(context, pageVariant, standardPath);
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = request.PathBase + variant.Prefix() + "/" + request.QueryString;
             return;
         }
-        var path = PublicPathResolver.Resolve(request.Path.Value);
+        var path = PublicPathResolver.Resolve(standardPath);
         var manifest = store.Manifest;
         ManifestEntry? entry = null;
-        if (path is not null && !IsVariant(path)) manifest.TryGet(path, out entry);
+        // Only pages have forms; theme files, attachments and feeds are linked at their one address.
+        if (path is not null && !IsVariant(path) && (variant == PageVariant.Standard || IsPage(path))) manifest.TryGet(path, out entry);
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
@@ -42,53 +45,11 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         if (entry is null)
         {
             // A file in the output that nobody published: never served, and out of reach from now on.
-            if (guardOptions.Enabled && path is not null && !store.IsPublishing && File.Exists(store.FullPathOf(path))) guard.Quarantine(path);
-            if (path is not null && !path.EndsWith(".html", StringComparison.Ordinal)
-                && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
+            if (variant == PageVariant.Standard && guardOptions.Enabled && path is not null && !store.IsPublishing && File.Exists(store.FullPathOf(path)))
+                guard.Quarantine(path);
+            if (path is not null && !IsPage(path) && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
             {
                 // /xwzx/xcyw → /xwzx/xcyw/ so that relative links and the address bar agree.
-                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-                context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
-                return;
-            }
-            await ServeNotFoundAsync(context);
-            return;
-        }
-
-        // On a day of mourning, pages are served in grayscale: made from the genuine page like the other forms.
-        var file = IsPage(entry) && mourning.IsMourningToday()
-            ? GetForm(entry, PageVariant.Standard, request)
-            : await GetAsync(manifest, entry, request);
-        await SendAsync(context, file);
-    }
-
-    private static bool IsPage(ManifestEntry entry) => entry.Path.EndsWith(".html", StringComparison.Ordinal);
-
-    /// <summary>The elder or Traditional form of a published page: made from its genuine standard bytes.</summary>
-    private async Task ServeFormAsync(HttpContext context, PageVariant variant, string standardPath)
-    {
-        var request = context.Request;
-        if (standardPath.Length == 0)
-        {
-            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = request.PathBase + variant.Prefix() + "/" + request.QueryString;
-            return;
-        }
-        var path = PublicPathResolver.Resolve(standardPath);
-        var manifest = store.Manifest;
-        ManifestEntry? entry = null;
-        // Only pages have forms; theme files, attachments and feeds are linked at their one address.
-        if (path is not null && path.EndsWith(".html", StringComparison.Ordinal)) manifest.TryGet(path, out entry);
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            context.Response.StatusCode = entry is not null ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;
-            context.Response.Headers.Allow = "GET, HEAD";
-            return;
-        }
-        if (entry is null)
-        {
-            if (path is not null && !path.EndsWith(".html", StringComparison.Ordinal) && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
-            {
                 context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
                 context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
                 return;
@@ -96,7 +57,19 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             await ServeNotFoundAsync(context, variant);
             return;
         }
-        await SendAsync(context, GetForm(entry, variant, request));
+        await SendAsync(context, await GetPageOrFileAsync(manifest, entry, variant, request));
+    }
+
+    private static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A published file as it is, or, for the elder and Traditional forms and on a day of mourning, the page made from
+    /// its genuine bytes.
+    /// </summary>
+    private async Task<ServedFile?> GetPageOrFileAsync(Manifest manifest, ManifestEntry entry, PageVariant variant, HttpRequest request)
+    {
+        var grey = IsPage(entry.Path) && mourning.IsMourningToday();
+        return variant == PageVariant.Standard && !grey ? await GetAsync(manifest, entry, request) : GetForm(entry, variant, grey, request);
     }
 
     private async Task SendAsync(HttpContext context, ServedFile? file)
@@ -174,13 +147,12 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     /// A page's elder or Traditional form in the encoding the client accepts, from memory, or made from the genuine
     /// standard page (read and checked as any other request would) and kept, keyed by the standard page's version.
     /// </summary>
-    private ServedFile? GetForm(ManifestEntry entry, PageVariant variant, HttpRequest request)
+    private ServedFile? GetForm(ManifestEntry entry, PageVariant variant, bool grey, HttpRequest request)
     {
         var accepted = request.Headers.AcceptEncoding;
         var encoding = accepted.Count == 0 ? null
             : AcceptEncoding.Accepts(accepted, "br") ? "br"
             : AcceptEncoding.Accepts(accepted, "gzip") ? "gzip" : null;
-        var grey = mourning.IsMourningToday();
         var formPath = (variant == PageVariant.Standard ? "" : variant.Prefix().TrimStart('/') + "/") + entry.Path;
         // One ETag per standard version, form, day kind, encoding and transformer: the same bytes always get the same tag.
         var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
@@ -254,8 +226,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         context.Response.Headers.CacheControl = "no-cache";
         var manifest = store.Manifest;
         ServedFile? file = null;
-        if (manifest.TryGet("404.html", out var page))
-            file = variant == PageVariant.Standard && !mourning.IsMourningToday() ? await GetAsync(manifest, page, context.Request) : GetForm(page, variant, context.Request);
+        if (manifest.TryGet("404.html", out var page)) file = await GetPageOrFileAsync(manifest, page, variant, context.Request);
         if (file is not null)
         {
             context.Response.ContentType = file.ContentType;
