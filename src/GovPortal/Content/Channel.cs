@@ -20,4 +20,7 @@ public sealed class Channel
 
     /// <summary>Whether the home page shows a block with this channel's newest articles.</summary>
     public bool ShowOnHome { get; set; }
+
+    /// <summary>How many review levels (一审 … 三审) content of this channel passes before it can be published: 1 to 3.</summary>
+    public int ReviewLevels { get; set; } = 1;
 }

@@ -1,4 +1,8 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,15 +12,86 @@ namespace GovPortal.Data;
 /// The back office's database. Each provider has its own subclass so that SQLite and PostgreSQL keep separate
 /// migration histories (<see cref="SqliteGovPortalDbContext"/>, <see cref="PostgresGovPortalDbContext"/>).
 /// </summary>
-public abstract class GovPortalDbContext(DbContextOptions options) : DbContext(options)
+public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<RelatedFile> RelatedFiles => Set<RelatedFile>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
+    public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit log is append-only for the application too, not only for the database triggers.
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit log is append-only.");
+    }
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<StaffUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(50);
+        });
+        model.Entity<ChannelGrant>(grant =>
+        {
+            grant.Property(g => g.UserId).HasMaxLength(450);
+            grant.HasIndex(g => new { g.UserId, g.ChannelId }).IsUnique();
+            grant.HasOne<StaffUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+            grant.HasOne<Channel>().WithMany().HasForeignKey(g => g.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.Target).HasMaxLength(300);
+            entry.Property(e => e.Details).HasMaxLength(4000);
+            entry.HasIndex(e => e.AtUtc);
+        });
+        model.Entity<Revision>(revision =>
+        {
+            revision.Property(r => r.Title).HasMaxLength(300);
+            revision.Property(r => r.Subtitle).HasMaxLength(300);
+            revision.Property(r => r.Source).HasMaxLength(100);
+            revision.Property(r => r.Author).HasMaxLength(100);
+            revision.Property(r => r.Summary).HasMaxLength(2000);
+            revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy), nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy), nameof(Revision.ForcedReviewedBy) })
+                revision.Property<string>(name).HasMaxLength(256);
+            revision.Property(r => r.ApprovedBy).HasMaxLength(800);
+            revision.Property(r => r.RejectionComment).HasMaxLength(2000);
+            revision.Property(r => r.ForcedReason).HasMaxLength(2000);
+            revision.Property(r => r.Version).IsConcurrencyToken();
+            revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            revision.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Restrict);
+            revision.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RevisionId).OnDelete(DeleteBehavior.Cascade);
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.HasIndex(r => r.State);
+        });
+        model.Entity<RevisionFile>(file =>
+        {
+            file.Property(f => f.DisplayName).HasMaxLength(255);
+            file.Property(f => f.StoredName).HasMaxLength(64);
+            file.Property(f => f.Extension).HasMaxLength(10);
+            file.Property(f => f.ContentType).HasMaxLength(100);
+        });
         model.Entity<Site>(site =>
         {
             site.Property(s => s.Name).HasMaxLength(200);

@@ -32,11 +32,25 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>Proxies whose X-Forwarded-For names the reader's address (serve command).</summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
 
+    /// <summary>--public-node: serve the published site only, without a back office (a node in the DMZ).</summary>
+    public bool PublicNode { get; init; }
+
+    /// <summary>--admin-path: the back office's address prefix.</summary>
+    public string? BackOfficePath { get; init; }
+
+    /// <summary>--admin-allow: networks the back office may be reached from (后台访问限制).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> BackOfficeNetworks { get; init; } = [];
+
+    /// <summary>--admin-name: account name of the first administrator.</summary>
+    public string? FirstAdministratorName { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
         && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts)
         && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks && TrustedProxies.SequenceEqual(other.TrustedProxies)
+        && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
+        && FirstAdministratorName == other.FirstAdministratorName
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? []) && (MourningDates is null) == (other.MourningDates is null);
 
     public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
@@ -69,6 +83,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --check-external   check 时也检查站外链接（每个链接最多等 5 秒；内网环境请勿使用）
           --trusted-proxy IP 门户前面的反向代理地址（可重复）；来自它的请求按 X-Forwarded-For 识别访问者，
                              搜索频率限制按访问者而不是代理计算
+          --admin-path 路径  后台地址，默认 /admin（例如 /houtai-7f3a，可降低被扫描的机会）
+          --admin-allow 网段 后台访问限制：只允许这些网段访问后台（可重复），例如 10.0.0.0/8、192.168.1.20/32
+          --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
+          --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
 
@@ -83,6 +101,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? csv = null;
         var checkExternal = false;
+        var publicNode = false;
+        string? adminPath = null, adminName = null;
+        var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
 
@@ -98,7 +119,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
 
             switch (arg)
             {
-                case "--help" or "-h" or "--check-external" when inlineValue is not null:
+                case "--help" or "-h" or "--check-external" or "--public-node" when inlineValue is not null:
                     return (null, $"选项 {arg} 不带值。");
                 case "--help" or "-h":
                     command = PortalCommand.Help;
@@ -107,13 +128,35 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--check-external":
                     checkExternal = true;
                     break;
-                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy":
+                case "--public-node":
+                    publicNode = true;
+                    break;
+                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy" or "--admin-path" or "--admin-allow" or "--admin-name":
                     var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else if (arg == "--csv") csv = value;
+                    else if (arg == "--admin-path")
+                    {
+                        adminPath = BackOffice.BackOfficeOptions.NormalizePath(value);
+                        if (adminPath is null) return (null, $"--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“{value}”。");
+                    }
+                    else if (arg == "--admin-allow")
+                    {
+                        var text = value.Trim();
+                        if (!text.Contains('/')) text += System.Net.IPAddress.TryParse(text, out var single) && single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "/128" : "/32";
+                        if (!System.Net.IPNetwork.TryParse(text, out var network)) return (null, $"--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“{value}”。");
+                        adminNetworks.Add(network);
+                    }
+                    else if (arg == "--admin-name")
+                    {
+                        var name = value.Trim();
+                        if (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+                            return (null, $"--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“{value}”。");
+                        adminName = name;
+                    }
                     else if (arg == "--trusted-proxy")
                     {
                         if (!System.Net.IPAddress.TryParse(value.Trim(), out var proxy)) return (null, $"--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“{value}”。");
@@ -157,6 +200,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
         return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal, TrustedProxies = proxies,
+            PublicNode = publicNode, BackOfficePath = adminPath, BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
             MourningDates = mourning?.Distinct().Order().ToList() }, null);
     }
 }

@@ -1,3 +1,5 @@
+using GovPortal.BackOffice;
+using GovPortal.BackOffice.Accounts;
 using GovPortal.PublicSite;
 
 namespace GovPortal.Hosting;
@@ -20,13 +22,19 @@ public static class PortalApp
             // explains the limit, not a bare "414" from the server.
             kestrel.Limits.MaxRequestLineSize = 128 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+            // Room for a save with several attachments; every request outside the back office is held to
+            // PublicRequestBodyLimit before it is read.
+            kestrel.Limits.MaxRequestBodySize = BackOfficeRequestBodyLimit;
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddPortalCore(settings).AddPublicSite();
+        var backOffice = settings.BackOffice;
+        if (backOffice.Enabled) builder.Services.AddBackOffice(settings);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -41,16 +49,49 @@ public static class PortalApp
         if (settings.TrustedProxies.Count > 0)
         {
             // Behind the site's proxy, the reader's address (for the search rate limit) is the one it forwards.
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            // …and whether it was reached over HTTPS, so the back office's cookies are marked Secure.
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+                ForwardLimit = 1,
+            };
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             foreach (var proxy in settings.TrustedProxies) forwarded.KnownProxies.Add(proxy);
             app.UseForwardedHeaders(forwarded);
         }
         app.UseSecurityHeaders();
+        app.Use((context, next) =>
+        {
+            if (!(backOffice.Enabled && context.Request.Path.StartsWithSegments(backOffice.Path, StringComparison.OrdinalIgnoreCase))
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = PublicRequestBodyLimit;
+            return next(context);
+        });
+        if (backOffice.Enabled) app.UseBackOfficeGate(backOffice);
+        app.UsePublishedFiles(backOffice.Enabled ? new PathString(backOffice.Path) : null);
+        app.UseRouting();
+        app.UseRateLimiter();
+        if (backOffice.Enabled)
+        {
+            app.UseAuthentication();
+            app.UsePasswordChangeGate(backOffice);
+            app.UseAuthorization();
+            app.UseAntiforgery();
+            app.UseAntiforgeryMessage(backOffice);
+        }
+        app.UseOutputServerFallback();
         app.MapPublicSite();
+        if (backOffice.Enabled) app.MapBackOffice(backOffice);
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
+        if (backOffice.Enabled) await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
         return app;
     }
+
+    /// <summary>The largest request the back office accepts (a save with attachments).</summary>
+    public const long BackOfficeRequestBodyLimit = 210L * 1024 * 1024;
+
+    /// <summary>The largest request body anything else accepts: the public site takes no uploads.</summary>
+    public const long PublicRequestBodyLimit = 64 * 1024;
 }

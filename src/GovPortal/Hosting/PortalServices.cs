@@ -38,6 +38,7 @@ public static class PortalServices
         services.AddSingleton<AttachmentText>();
         services.AddSingleton<SearchDocuments>();
         services.AddSingleton<SearchIndex>();
+        services.AddSingleton<WithdrawnPages>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();

@@ -8,6 +8,9 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// <summary>Reverse proxies whose X-Forwarded-For header is believed; nobody else's is.</summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
 
+    /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
+    public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -16,7 +19,17 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
                 ? DatabaseOptions.Postgres(connectionString)
                 : new DatabaseOptions(DatabaseProvider.Sqlite, connectionString)
             : DatabaseOptions.Sqlite(paths.DatabaseFile);
-        return new PortalSettings(paths, database, commandLine.Urls) { TrustedProxies = commandLine.TrustedProxies };
+        return new PortalSettings(paths, database, commandLine.Urls)
+        {
+            TrustedProxies = commandLine.TrustedProxies,
+            BackOffice = new GovPortal.BackOffice.BackOfficeOptions
+            {
+                Enabled = !commandLine.PublicNode,
+                Path = commandLine.BackOfficePath ?? GovPortal.BackOffice.BackOfficeOptions.DefaultPath,
+                AllowedNetworks = commandLine.BackOfficeNetworks,
+                FirstAdministratorName = commandLine.FirstAdministratorName ?? "admin",
+            },
+        };
     }
 
     // Npgsql names the server with Host= (or its aliases Server=, Servers=); SQLite connection strings never do.

@@ -16,7 +16,7 @@ namespace GovPortal.PublicSite;
 /// tamper guard before it is sent or cached.
 /// </summary>
 public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions,
-    VariantTransformer transformer, MourningCalendar mourning, ILogger<OutputFileServer> logger)
+    VariantTransformer transformer, MourningCalendar mourning, WithdrawnPages withdrawn, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
@@ -54,7 +54,10 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
                 context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
                 return;
             }
-            await ServeNotFoundAsync(context, variant);
+            if (path is not null && withdrawn.Contains(path))
+                await ServeNoticeAsync(context, variant, StatusCodes.Status410Gone, GonePage, "此文章已撤稿。");
+            else
+                await ServeNotFoundAsync(context, variant);
             return;
         }
         await SendAsync(context, await GetPageOrFileAsync(manifest, entry, variant, request));
@@ -220,13 +223,19 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         return since is { } s && new DateTimeOffset(modified, TimeSpan.Zero) <= s;
     }
 
-    public async Task ServeNotFoundAsync(HttpContext context, PageVariant variant = PageVariant.Standard)
+    public Task ServeNotFoundAsync(HttpContext context, PageVariant variant = PageVariant.Standard) =>
+        ServeNoticeAsync(context, variant, StatusCodes.Status404NotFound, NotFoundPage, "页面未找到。");
+
+    /// <summary>The published notice pages for 404 and for withdrawn articles (410).</summary>
+    public const string NotFoundPage = "404.html", GonePage = "410.html";
+
+    private async Task ServeNoticeAsync(HttpContext context, PageVariant variant, int status, string noticePage, string fallback)
     {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-cache";
         var manifest = store.Manifest;
         ServedFile? file = null;
-        if (manifest.TryGet("404.html", out var page)) file = await GetPageOrFileAsync(manifest, page, variant, context.Request);
+        if (manifest.TryGet(noticePage, out var page)) file = await GetPageOrFileAsync(manifest, page, variant, context.Request);
         if (file is not null)
         {
             context.Response.ContentType = file.ContentType;
@@ -237,6 +246,6 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             return;
         }
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync("页面未找到。");
+        await context.Response.WriteAsync(fallback);
     }
 }

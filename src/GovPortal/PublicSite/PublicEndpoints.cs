@@ -3,23 +3,31 @@ namespace GovPortal.PublicSite;
 /// <summary>The few dynamic things of the public site (view counts, search), and the output server behind everything else.</summary>
 public static class PublicEndpoints
 {
-    public static void MapPublicSite(this WebApplication app)
+    /// <summary>
+    /// Reading a published file needs no routing: it is answered before the router runs. Paths under
+    /// <paramref name="notPublished"/> (the back office) always go on to routing.
+    /// </summary>
+    public static void UsePublishedFiles(this WebApplication app, PathString? notPublished)
     {
         var files = app.Services.GetRequiredService<OutputFileServer>();
-
-        // Reading a published file needs no routing: answer it before the router runs.
         app.Use((context, next) =>
             (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             && !SearchEndpoints.IsSearchPage(context.Request.Path)
+            && !(notPublished is { } prefix && context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
                 ? files.ServeAsync(context)
                 : next(context));
+    }
 
-        app.UseRouting();
-        app.UseRateLimiter();
-        // Anything no endpoint claims is for the output server too (it answers 404 or 405).
+    /// <summary>Anything no endpoint claims is for the output server too (it answers 404 or 405).</summary>
+    public static void UseOutputServerFallback(this WebApplication app)
+    {
+        var files = app.Services.GetRequiredService<OutputFileServer>();
         app.Use((context, next) => context.GetEndpoint() is null ? files.ServeAsync(context) : next(context));
+    }
 
+    public static void MapPublicSite(this WebApplication app)
+    {
         app.MapPost("/api/hits/{id:int}", async (int id, HitCounter counter, CancellationToken cancellationToken) =>
             await counter.CountAsync(id, cancellationToken) is { } count
                 ? Results.Json(new { id, count })

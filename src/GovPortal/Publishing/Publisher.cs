@@ -30,6 +30,7 @@ public sealed class Publisher(
     PageScanner scanner,
     SearchIndex searchIndex,
     SearchDocuments searchDocuments,
+    PublicSite.WithdrawnPages withdrawnPages,
     TimeProvider time,
     ILogger<Publisher> logger)
 {
@@ -42,7 +43,8 @@ public sealed class Publisher(
     /// <see cref="SearchIndex.NeedsRebuild"/>.)
     /// </summary>
     public bool OutputIsCurrent =>
-        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _) && !File.Exists(RebuildMarker);
+        store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _)
+        && store.Manifest.TryGet(PublicSite.OutputFileServer.GonePage, out _) && !File.Exists(RebuildMarker);
 
     /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
     private string RebuildMarker => Path.Combine(Path.GetDirectoryName(store.PublicDirectory)!, "rebuild-needed");
@@ -96,6 +98,7 @@ public sealed class Publisher(
             var articlesDone = stopwatch.Elapsed;
 
             batch.Commit([], fullRebuild: true);
+            withdrawnPages.ReplaceAll(await db.Articles.Where(a => a.Status == ArticleStatus.Withdrawn && a.Url != null).Select(a => a.Url!).ToListAsync(cancellationToken));
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
                 listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
@@ -172,6 +175,9 @@ public sealed class Publisher(
                 var document = plan.Render.Contains(key) ? searchDocuments.From(article, tree) : null;
                 if (indexed) searchIndex.BeginChange();
                 batch.Commit(plan.Remove);
+                // A withdrawn article's address answers 410 Gone; published again, it is an ordinary page.
+                if (article.Url is not null && article.Status == ArticleStatus.Withdrawn) withdrawnPages.Add(article.Url);
+                else if (article.Url is not null && article.Status == ArticleStatus.Published) withdrawnPages.Remove(article.Url);
                 committed = stopwatch.Elapsed;
                 // Committed a moment later (SearchIndex.CommitDelay), together with changes that follow closely.
                 if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
@@ -262,7 +268,7 @@ public sealed class Publisher(
     private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
 
-    private static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, CancellationToken cancellationToken)
+    public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, CancellationToken cancellationToken)
     {
         var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new PublishException("站点尚未创建，无法发布。");

@@ -96,7 +96,8 @@ public sealed class IncrementalPublishTests
 
         Assert.Contains(PageKey.Article(seed.Id), plan.Remove);
         using var gone = await portal.Client.GetAsync(seed.Url);
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode); // 撤稿: a notice, not "not found"
+        Assert.Contains("此文章已撤稿", await gone.Content.ReadAsStringAsync());
         using var file = await portal.Client.GetAsync(attachment);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
         Assert.False(File.Exists(Path.Combine(portal.Settings.Paths.PublicDirectory, seed.Url!.TrimStart('/'))));

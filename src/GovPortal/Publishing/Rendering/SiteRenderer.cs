@@ -52,12 +52,15 @@ public sealed class SiteRenderer
             case PageKind.NotFound:
                 batch.Write(key, "404.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "页面未找到",
                     ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"], "/404.html")));
+                // The notice for the addresses of withdrawn articles, answered with 410 Gone.
+                batch.Write(key, "410.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "此文章已撤稿",
+                    ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"], "/410.html")));
                 break;
             case PageKind.ServiceNotice:
                 batch.Write(key, "service/accessibility.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "网站无障碍",
                     ["本站每个页面都有适老版（大字体、大按钮、简洁版面）和繁體版，可从页面顶部的链接切换。",
                      "本站页面支持读屏软件和仅用键盘浏览；您也可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面。",
-                     "页面缩放、高对比度配色、大字幕、语音朗读等无障碍浏览工具正在建设中，开通后将在每个页面提供。"], "/service/accessibility.html")));
+                     "每个页面顶部的“网站无障碍”打开无障碍工具条（需要浏览器启用脚本），提供页面缩放、行距、高对比度配色、大鼠标、十字线、大字幕和语音朗读，设置会被记住。"], "/service/accessibility.html")));
                 break;
             case PageKind.ThemeAssets:
                 batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
@@ -117,11 +120,23 @@ public sealed class SiteRenderer
             attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(), FormatSize(file.SizeBytes)));
         }
 
-        var absoluteUrl = _site.BaseUrl + article.Url;
-        var model = new ArticlePageModel(_chrome, article.Id, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
+        batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage>(ArticleModel(article, article.Id, attachments)));
+    }
+
+    /// <summary>
+    /// The article page as it would be published, for staff to preview: nothing is written anywhere. The page has no
+    /// article id, so the preview is not counted as a view.
+    /// </summary>
+    public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments) =>
+        _razor.RenderHtmlAsync<ArticlePage>(ArticleModel(article, 0, attachments));
+
+    private ArticlePageModel ArticleModel(Article article, int countedId, IReadOnlyList<AttachmentLink> attachments)
+    {
+        var url = article.Url ?? "/";
+        var absoluteUrl = _site.BaseUrl + url;
+        return new ArticlePageModel(_chrome, countedId, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
             article.Source, article.Author, article.PublishedAtUtc, article.BodyHtml, attachments, absoluteUrl,
-            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"), article.Url);
-        batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage>(model));
+            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"), url);
     }
 
     private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)

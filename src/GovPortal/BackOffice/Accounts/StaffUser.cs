@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace GovPortal.BackOffice.Accounts;
+
+/// <summary>A member of the web team who signs in to the back office.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    /// <summary>The name colleagues know, e.g. 张晓明; shown in history, review comments and the audit log.</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Set for the first administrator and after a password reset: the next sign-in must choose a new one.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled account cannot sign in; it is kept so that its history stays attributable.</summary>
+    public bool IsDisabled { get; set; }
+}
+
+/// <summary>The channels (with their sub-channels) in which a person's editorial roles apply.</summary>
+public sealed class ChannelGrant
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public int ChannelId { get; set; }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Workflow;
+using GovPortal.Content;
+using GovPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.BackOffice.Articles;
+
+/// <summary>Writing, reviewing and publishing articles.</summary>
+public static class ArticleEndpoints
+{
+    private const int ListPageSize = 30;
+
+    public static void MapArticles(this RouteGroupBuilder group)
+    {
+        group.MapGet("/articles", ListAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
+        group.MapGet("/articles/new", NewFormAsync).RequireAuthorization(StaffRoles.Editor);
+        group.MapPost("/articles/new", CreateAsync).RequireAuthorization(StaffRoles.Editor);
+        group.MapGet("/articles/{id:int}", ViewAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
+        group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
+        group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor);
+
+        MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f)));
+        MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
+        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, ArticleFormReader.Int(f, "revisionId")));
+        MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
+        MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
+        MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f)));
+        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(ArticleFormReader.Text(f, "at")) is { } at
+            ? w.ScheduleAsync(s, id, Version(f), at)
+            : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
+        MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
+        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), ArticleFormReader.Text(f, "reason")));
+        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, ArticleFormReader.Text(f, "reason")));
+
+        group.MapArticleReading();
+    }
+
+    private static int Version(IFormCollection form) => ArticleFormReader.Int(form, "version");
+
+    /// <summary>The China-time input of the schedule form (2026-12-01 09:00 or 2026-12-01T09:00) as UTC.</summary>
+    public static DateTime? ParseChinaTime(string text)
+    {
+        string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd H:mm", "yyyy-M-d H:mm"];
+        return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? ChinaTime.ToUtc(local.Year, local.Month, local.Day, local.Hour, local.Minute)
+            : null;
+    }
+
+    private static void MapAction(RouteGroupBuilder group, string action, string role, Func<ArticleWorkflow, Staff, int, IFormCollection, Task<WorkflowResult>> run) =>
+        group.MapPost($"/articles/{{id:int}}/{action}", async (int id, IFormCollection form, HttpContext context, BackOfficePages pages, ArticleWorkflow workflow) =>
+            Outcome(context, pages, id, await run(workflow, await pages.StaffAsync(context), id, form))).RequireAuthorization(role);
+
+    /// <summary>Done: back to the article with the message. Refused: a page saying why (403, 409 or 400), nothing changed.</summary>
+    public static IResult Outcome(HttpContext context, BackOfficePages pages, int id, WorkflowResult result)
+    {
+        if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return new DeferredResult(() => pages.MessageAsync(context, result.Forbidden ? "没有权限" : "操作未执行", result.Message, status, pages.Url($"articles/{id}")));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel, string? state, string? q, int? page)
+    {
+        var staff = await pages.StaffAsync(context);
+        await using var db = database.CreateContext();
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(context.RequestAborted));
+        var allowed = staff.Channels.Where(c => channel is null || (tree.Contains(channel.Value) && tree.SubtreeOf(channel.Value).Contains(c))).ToList();
+        var query = (q ?? "").Trim();
+        if (query.Length > 100) query = query[..100];
+        var articles = db.Articles.AsNoTracking().Where(a => allowed.Contains(a.ChannelId));
+        if (query.Length > 0) articles = articles.Where(a => a.Title.Contains(query));
+        RevisionState? filter = Enum.TryParse<RevisionState>(state, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        if (filter is { } f && RevisionStates.IsWorking(f))
+        {
+            var ids = db.Revisions.Where(r => r.State == f).Select(r => r.ArticleId);
+            articles = articles.Where(a => ids.Contains(a.Id));
+        }
+        else if (filter == RevisionState.Published) articles = articles.Where(a => a.Status == ArticleStatus.Published);
+        else if (filter == RevisionState.Withdrawn) articles = articles.Where(a => a.Status == ArticleStatus.Withdrawn);
+
+        var total = await articles.CountAsync(context.RequestAborted);
+        var pageCount = Math.Max(1, (total + ListPageSize - 1) / ListPageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var found = await articles.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id).Skip((number - 1) * ListPageSize).Take(ListPageSize)
+            .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.UpdatedAtUtc }).ToListAsync(context.RequestAborted);
+        var foundIds = found.Select(a => a.Id).ToList();
+        var working = (await db.Revisions.AsNoTracking().Where(r => foundIds.Contains(r.ArticleId)
+                && (r.State == RevisionState.Draft || r.State == RevisionState.Submitted || r.State == RevisionState.Rejected || r.State == RevisionState.Approved || r.State == RevisionState.Scheduled))
+            .Select(r => new { r.ArticleId, r.Number, r.Title, r.State, r.UpdatedBy, r.UpdatedAtUtc }).ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
+        var rows = found.Select(a => working.TryGetValue(a.Id, out var w)
+            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, w.UpdatedBy, w.UpdatedAtUtc, a.Status == ArticleStatus.Published ? "网站上为已发布的版本" : "")
+            : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name, a.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
+                "", a.UpdatedAtUtc, "")).ToList();
+        var options = ChannelOptions.From(tree, staff.Channels.Contains);
+        return await pages.RenderAsync<ArticleListPage>(new ArticleListPageModel(pages.ShellFor(context, "文章"), rows, options, channel, filter?.ToString(), query, number, pageCount, total));
+    }
+
+    private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
+    {
+        var staff = await pages.StaffAsync(context);
+        var options = await EditableChannelsAsync(database, staff);
+        if (options.Count == 0) return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。", StatusCodes.Status403Forbidden);
+        var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
+        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    {
+        var staff = await pages.StaffAsync(context);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var result = fileError is null ? await workflow.CreateAsync(staff, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
+        if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
+        // Refused: the form comes back with everything the editor typed, so nothing is lost.
+        var options = await EditableChannelsAsync(database, staff);
+        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], result.Message, null, BackOfficeAssets.EditorInstalled),
+            result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database, TimeProvider time)
+    {
+        var staff = await pages.StaffAsync(context);
+        await using var db = database.CreateContext();
+        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
+            return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
+        var current = ArticleWorkflow.Current(revisions);
+        if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId))
+            return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden, pages.Url("articles"));
+        var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
+        var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
+        return await pages.RenderAsync<ArticleViewPage>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
+            ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database)
+    {
+        var staff = await pages.StaffAsync(context);
+        await using var db = database.CreateContext();
+        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
+            return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
+        var current = ArticleWorkflow.Current(revisions);
+        if (!staff.Can(StaffRoles.Editor, current.ChannelId))
+            return await pages.MessageAsync(context, "没有权限", "您没有在这个栏目修改文章的权限。", StatusCodes.Status403Forbidden, pages.Url($"articles/{id}"));
+        if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
+            return await pages.MessageAsync(context, "不能修改", $"第 {current.Number} 版正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。", StatusCodes.Status409Conflict, pages.Url($"articles/{id}"));
+        var form = new ArticleForm
+        {
+            ChannelId = current.ChannelId, Title = current.Title, Subtitle = current.Subtitle, Source = current.Source, Author = current.Author,
+            Summary = current.Summary, BodyHtml = current.BodyHtml, BaseRevisionId = current.Id, BaseVersion = current.Version,
+        };
+        var note = current.State switch
+        {
+            RevisionState.Rejected => $"第 {current.Number} 版被 {current.RejectedBy} 退回，意见：{current.RejectionComment}",
+            RevisionState.Draft => null,
+            _ => "保存后将生成新的草稿版本；网站上的页面在新版本审核发布前保持不变。",
+        };
+        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form,
+            await EditableChannelsAsync(database, staff), current.Files.OrderBy(f => f.SortOrder).ToList(), null, note, BackOfficeAssets.EditorInstalled));
+    }
+
+    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    {
+        var staff = await pages.StaffAsync(context);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var result = fileError is null ? await workflow.SaveAsync(staff, id, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
+        if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{id}", result.Message);
+        await using var db = database.CreateContext();
+        var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId).OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form, await EditableChannelsAsync(database, staff),
+            files, result.Message, null, BackOfficeAssets.EditorInstalled), status);
+    }
+
+    private static async Task<List<ChannelOption>> EditableChannelsAsync(DatabaseOptions database, Staff staff)
+    {
+        await using var db = database.CreateContext();
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync());
+        return ChannelOptions.From(tree, id => staff.Can(StaffRoles.Editor, id));
+    }
+
+    /// <summary>An <see cref="IResult"/> made asynchronously, so that <see cref="Outcome"/> can stay a plain method.</summary>
+    private sealed class DeferredResult(Func<Task<IResult>> make) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext) => await (await make()).ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,45 @@
+using GovPortal.BackOffice.Files;
+using GovPortal.BackOffice.Workflow;
+
+namespace GovPortal.BackOffice.Articles;
+
+/// <summary>Reads the article form (multipart, with its files) into an <see cref="ArticleForm"/>.</summary>
+public static class ArticleFormReader
+{
+    public static async Task<(ArticleForm Form, string? Error)> ReadAsync(IFormCollection form, CancellationToken cancellationToken)
+    {
+        var files = new List<(string, byte[])>();
+        string? error = null;
+        foreach (var file in form.Files.Where(f => f.Name == "files" && (f.Length > 0 || f.FileName.Length > 0)))
+        {
+            // Too large is refused before the bytes are read; everything else is checked by UploadRules.
+            if (file.Length > UploadRules.MaxBytes)
+            {
+                error = $"文件“{UploadRules.CleanName(file.FileName)}”超过了 {UploadRules.MaxBytes / 1024 / 1024} MB 的大小限制。本次保存未执行，请处理后重新选择文件再保存。";
+                break;
+            }
+            using var memory = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(memory, cancellationToken);
+            files.Add((file.FileName, memory.ToArray()));
+        }
+        var parsed = new ArticleForm
+        {
+            ChannelId = Int(form, "channelId"),
+            Title = Text(form, "title"),
+            Subtitle = Text(form, "subtitle"),
+            Source = Text(form, "source"),
+            Author = Text(form, "author"),
+            Summary = Text(form, "summary"),
+            BodyHtml = Text(form, "bodyHtml"),
+            BaseRevisionId = Int(form, "baseRevisionId"),
+            BaseVersion = Int(form, "baseVersion"),
+            RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0).ToList(),
+            NewFiles = files,
+        };
+        return (parsed, error);
+    }
+
+    public static string Text(IFormCollection form, string name) => form[name].ToString();
+
+    public static int Int(IFormCollection form, string name) => int.TryParse(form[name].ToString(), out var value) ? value : 0;
+}

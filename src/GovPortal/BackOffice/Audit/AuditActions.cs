@@ -1,0 +1,77 @@
+namespace GovPortal.BackOffice.Audit;
+
+/// <summary>The codes of audited actions and how the log shows them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SignOut = "sign-out";
+    public const string PasswordChanged = "password.changed";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string AccountCreated = "account.created";
+    public const string AccountChanged = "account.changed";
+    public const string PasswordReset = "account.password-reset";
+    public const string AccountUnlocked = "account.unlocked";
+    public const string ArticleCreated = "article.created";
+    public const string ArticleSaved = "article.saved";
+    public const string ArticleSubmitted = "article.submitted";
+    public const string ArticleRecalled = "article.recalled";
+    public const string ArticleApproved = "article.approved";
+    public const string ArticleRejected = "article.rejected";
+    public const string ArticlePublished = "article.published";
+    public const string ArticleForcePublished = "article.force-published";
+    public const string ArticleScheduled = "article.scheduled";
+    public const string ArticleUnscheduled = "article.unscheduled";
+    public const string ArticleWithdrawn = "article.withdrawn";
+    public const string ArticleRestored = "article.revision-restored";
+    public const string ArticlePublishFailed = "article.publish-failed";
+    public const string FileUploaded = "file.uploaded";
+    public const string FileRemoved = "file.removed";
+    public const string ChannelChanged = "channel.changed";
+    public const string SettingsChanged = "settings.changed";
+    public const string ForcedReviewed = "article.force-reviewed";
+
+    public static string Label(string action) => action switch
+    {
+        SignIn => "登录成功",
+        SignInFailed => "登录失败",
+        SignInLockedOut => "账号锁定",
+        SignOut => "退出登录",
+        PasswordChanged => "修改密码",
+        TwoFactorEnabled => "启用两步验证",
+        TwoFactorDisabled => "关闭两步验证",
+        AccountCreated => "新建账号",
+        AccountChanged => "修改账号",
+        PasswordReset => "重置密码",
+        AccountUnlocked => "解除锁定",
+        ArticleCreated => "新建文章",
+        ArticleSaved => "保存文章",
+        ArticleSubmitted => "提交审核",
+        ArticleRecalled => "撤回审核",
+        ArticleApproved => "审核通过",
+        ArticleRejected => "审核退回",
+        ArticlePublished => "发布",
+        ArticleForcePublished => "紧急发布",
+        ArticleScheduled => "定时发布",
+        ArticleUnscheduled => "取消定时",
+        ArticleWithdrawn => "撤稿",
+        ArticleRestored => "恢复历史版本",
+        ArticlePublishFailed => "发布失败",
+        FileUploaded => "上传文件",
+        FileRemoved => "删除文件",
+        ChannelChanged => "栏目管理",
+        SettingsChanged => "修改设置",
+        ForcedReviewed => "紧急发布事后审核",
+        _ => action,
+    };
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, SignInLockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled, AccountCreated,
+        AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
+        ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
+        ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged, SettingsChanged, ForcedReviewed,
+    ];
+}

@@ -1,0 +1,94 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Articles;
+using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Channels;
+using GovPortal.BackOffice.Settings;
+using GovPortal.BackOffice.SignIn;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace GovPortal.BackOffice;
+
+/// <summary>The back office's place in the pipeline and its addresses.</summary>
+public static class BackOfficeEndpoints
+{
+    // Scripts and styles from the back office's own address only; the editor sets inline styles on what it edits.
+    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                                  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Before routing: 后台访问限制 by network, and headers that keep back-office pages out of caches and frames.</summary>
+    public static void UseBackOfficeGate(this WebApplication app, BackOfficeOptions options)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Policy;
+            headers.XFrameOptions = "DENY";
+            // The same values the antiforgery system sets on pages with a form, so it has nothing to override.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
+            if (!options.Allows(context.Connection.RemoteIpAddress))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("后台只允许从指定的网络访问。如需访问，请联系系统管理员。");
+                return;
+            }
+            await next(context);
+        });
+    }
+
+    /// <summary>After authentication: someone who must choose a new password can do only that (or sign out).</summary>
+    public static void UsePasswordChangeGate(this WebApplication app, BackOfficeOptions options)
+    {
+        string password = options.Path + "/password", logout = options.Path + "/logout", assets = options.Path + "/assets";
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword) && path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(password, StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(logout, StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(assets, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = password;
+                return;
+            }
+            await next(context);
+        });
+    }
+
+    /// <summary>After antiforgery: a form posted without a valid token gets a message, and nothing is done.</summary>
+    public static void UseAntiforgeryMessage(this WebApplication app, BackOfficeOptions options)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } && context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                var pages = context.RequestServices.GetRequiredService<BackOfficePages>();
+                var result = await pages.MessageAsync(context, "请求未执行",
+                    "页面已过期，或请求不是从本后台的页面发出的（缺少安全令牌），操作没有执行。请返回上一页，刷新后重试。", StatusCodes.Status400BadRequest);
+                await result.ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+    }
+
+    public static void MapBackOffice(this WebApplication app, BackOfficeOptions options)
+    {
+        var group = app.MapGroup(options.Path).RequireAuthorization();
+        group.MapSignIn();
+        group.MapSecurity();
+        group.MapBackOfficeAssets();
+        group.MapDashboard();
+        group.MapArticles();
+        group.MapChannels();
+        group.MapAccounts();
+        group.MapAudit();
+        group.MapSettings();
+    }
+}

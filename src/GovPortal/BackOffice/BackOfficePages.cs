@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Pages;
+using GovPortal.Data;
+using GovPortal.Publishing.Rendering;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components;
+
+namespace GovPortal.BackOffice;
+
+/// <summary>Renders back-office pages and carries the one-time notice from an action to the page it leads to.</summary>
+public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer razor, IAntiforgery antiforgery, DatabaseOptions database)
+{
+    private const string NoticeCookie = "gp_notice";
+
+    public string Base => options.Path;
+
+    public string Url(string relative) => relative.Length == 0 ? Base + "/" : $"{Base}/{relative}";
+
+    public Shell ShellFor(HttpContext context, string title)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var user = context.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        string? notice = null;
+        var isError = false;
+        if (context.Request.Cookies.TryGetValue(NoticeCookie, out var raw) && raw.Length > 1)
+        {
+            isError = raw[0] == '!';
+            notice = Uri.UnescapeDataString(raw[1..]);
+            if (notice.Length > 500) notice = notice[..500];
+            context.Response.Cookies.Delete(NoticeCookie, new CookieOptions { Path = Base });
+        }
+        return new Shell(Base, title, signedIn ? user.Identity!.Name : null, signedIn ? user.FindFirstValue(StaffClaims.DisplayName) : null,
+            roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
+    }
+
+    public async Task<IResult> RenderAsync<TComponent>(object model, int statusCode = StatusCodes.Status200OK) where TComponent : IComponent
+    {
+        var html = await razor.RenderHtmlAsync<TComponent>(model);
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
+    }
+
+    /// <summary>A page that only says something (refused, not found, not allowed) with a way back.</summary>
+    public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
+        RenderAsync<MessagePage>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
+
+    /// <summary>After an action: back to a page (303, so a refresh does not repeat it), with its outcome shown once there.</summary>
+    public IResult RedirectWithNotice(HttpContext context, string relative, string notice, bool isError = false)
+    {
+        context.Response.Cookies.Append(NoticeCookie, (isError ? "!" : "-") + Uri.EscapeDataString(notice),
+            new CookieOptions { Path = Base, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, IsEssential = true });
+        return new SeeOther(Url(relative));
+    }
+
+    public async Task<Staff> StaffAsync(HttpContext context)
+    {
+        await using var db = database.CreateContext();
+        return await Staff.LoadAsync(context.User, context.Connection.RemoteIpAddress?.ToString(), db, context.RequestAborted);
+    }
+
+    /// <summary>303 See Other: the answer to a form post that worked.</summary>
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

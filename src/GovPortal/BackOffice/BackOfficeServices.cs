@@ -1,0 +1,98 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Workflow;
+using GovPortal.Data;
+using GovPortal.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovPortal.BackOffice;
+
+public static class BackOfficeServices
+{
+    public const string EditorialPolicy = "Editorial";
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+    public const int FailedAttemptsBeforeLockout = 5;
+
+    /// <summary>Accounts, sign-in, the editorial workflow and its audit log.</summary>
+    public static IServiceCollection AddBackOffice(this IServiceCollection services, PortalSettings settings)
+    {
+        var options = settings.BackOffice;
+        services.AddSingleton(options);
+        // Identity's stores take the context from the container; it is the same database the rest of the portal uses.
+        services.AddScoped<GovPortalDbContext>(_ => settings.Database.CreateContext());
+        services.AddIdentityCore<StaffUser>(identity =>
+            {
+                identity.Password.RequiredLength = ThreeCharacterClassesRule.MinimumLength;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 4;
+                identity.Lockout.MaxFailedAccessAttempts = FailedAttemptsBeforeLockout;
+                identity.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GovPortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<ThreeCharacterClassesRule>()
+            .AddClaimsPrincipalFactory<StaffClaims>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            Harden(cookie.Cookie, "gp_auth", options.Path);
+            cookie.ExpireTimeSpan = IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = options.Path + "/login";
+            cookie.AccessDeniedPath = options.Path + "/denied";
+            cookie.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var pages = context.HttpContext.RequestServices.GetRequiredService<BackOfficePages>();
+                var result = await pages.MessageAsync(context.HttpContext, "没有权限", "您的账号没有执行这项操作的权限。如需开通，请联系系统管理员。", StatusCodes.Status403Forbidden);
+                await result.ExecuteAsync(context.HttpContext);
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie => Harden(cookie.Cookie, "gp_2fa", options.Path));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie => Harden(cookie.Cookie, "gp_2fa_remember", options.Path));
+        // A disabled account, a password reset or a role change reaches signed-in sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.Administrator, p => p.RequireRole(StaffRoles.Administrator))
+            .AddPolicy(StaffRoles.Editor, p => p.RequireRole(StaffRoles.Editor))
+            .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
+            .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
+            .AddPolicy(EditorialPolicy, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.FormFieldName = "__csrf";
+            Harden(antiforgery.Cookie, "gp_csrf", options.Path);
+        });
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<BackOfficePages>();
+        services.AddSingleton<ArticleWorkflow>();
+        services.AddSingleton<FirstAdministrator>();
+        services.TryAddSingleton(new FirstAdministratorOutput(Console.Out));
+        services.AddHostedService<ScheduledPublishing>();
+        return services;
+    }
+
+    // HttpOnly, same-site only, Secure whenever the request came over HTTPS, and sent to the back office alone.
+    private static void Harden(CookieBuilder cookie, string name, string path)
+    {
+        cookie.Name = name;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.Path = path;
+        cookie.IsEssential = true;
+    }
+}

@@ -1,0 +1,97 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace GovPortal.BackOffice.Files;
+
+/// <summary>
+/// What may be attached to an article: an allowlist of extensions, contents that really are what the extension says
+/// (magic bytes, and the main part inside Office and OFD packages), and a size limit.
+/// </summary>
+public static class UploadRules
+{
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        ["pdf"] = "application/pdf",
+        ["doc"] = "application/msword",
+        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["xls"] = "application/vnd.ms-excel",
+        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["ppt"] = "application/vnd.ms-powerpoint",
+        ["pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ["ofd"] = "application/ofd",
+        ["wps"] = "application/vnd.ms-works",
+        ["zip"] = "application/zip",
+        ["jpg"] = "image/jpeg",
+        ["png"] = "image/png",
+        ["gif"] = "image/gif",
+    };
+
+    public static string AllowedList => string.Join("、", ContentTypes.Keys);
+
+    /// <returns>The cleaned display name and extension, or a message in Chinese saying why the file is refused.</returns>
+    public static (string? DisplayName, string? Extension, string? Error) Check(string originalName, byte[] content)
+    {
+        var name = CleanName(originalName);
+        var dot = name.LastIndexOf('.');
+        var extension = dot > 0 ? name[(dot + 1)..].ToLowerInvariant() : "";
+        if (extension == "jpeg") extension = "jpg";
+        if (!ContentTypes.ContainsKey(extension))
+            return (null, null, $"文件“{name}”的类型不允许上传。允许的类型：{AllowedList}。");
+        if (content.Length == 0) return (null, null, $"文件“{name}”是空文件。");
+        if (content.Length > MaxBytes) return (null, null, $"文件“{name}”超过了 {MaxBytes / 1024 / 1024} MB 的大小限制。");
+        if (!ContentMatches(extension, content))
+            return (null, null, $"文件“{name}”的内容与扩展名 .{extension} 不符（可能是改了扩展名的其他文件），未上传。");
+        return (name, extension, null);
+    }
+
+    /// <summary>The name shown to readers: no folders, no control characters, at most 100 characters.</summary>
+    public static string CleanName(string originalName)
+    {
+        var name = originalName.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
+        if (name.Length > 100)
+        {
+            var dot = name.LastIndexOf('.');
+            var extension = dot > 0 && name.Length - dot <= 6 ? name[dot..] : "";
+            name = name[..(100 - extension.Length)] + extension;
+        }
+        return name.Length == 0 ? "未命名" : name;
+    }
+
+    private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static bool ContentMatches(string extension, byte[] content) => extension switch
+    {
+        "pdf" => StartsWith(content, "%PDF-"u8),
+        "doc" or "xls" or "ppt" or "wps" => StartsWith(content, Ole),
+        "docx" => ZipHas(content, entry => entry.StartsWith("word/", StringComparison.Ordinal)),
+        "xlsx" => ZipHas(content, entry => entry.StartsWith("xl/", StringComparison.Ordinal)),
+        "pptx" => ZipHas(content, entry => entry.StartsWith("ppt/", StringComparison.Ordinal)),
+        "ofd" => ZipHas(content, entry => entry.Equals("OFD.xml", StringComparison.OrdinalIgnoreCase)),
+        "zip" => ZipHas(content, _ => true) || StartsWith(content, "PK\x05\x06"u8),
+        "jpg" => StartsWith(content, [0xFF, 0xD8, 0xFF]),
+        "png" => StartsWith(content, Png),
+        "gif" => StartsWith(content, "GIF87a"u8) || StartsWith(content, "GIF89a"u8),
+        _ => false,
+    };
+
+    private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) => content.AsSpan().StartsWith(prefix);
+
+    private static bool ZipHas(byte[] content, Func<string, bool> entryMatches)
+    {
+        if (!StartsWith(content, "PK\x03\x04"u8)) return false;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read, leaveOpen: false, Encoding.UTF8);
+            return zip.Entries.Any(e => entryMatches(e.FullName));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Pages;
+using Microsoft.AspNetCore.Identity;
+
+namespace GovPortal.BackOffice.SignIn;
+
+/// <summary>Sign-in (with lockout and the optional second step), sign-out and changing one's password.</summary>
+public static class SignInEndpoints
+{
+    public static void MapSignIn(this RouteGroupBuilder group)
+    {
+        group.MapGet("/login", (HttpContext context, BackOfficePages pages, string? returnUrl) =>
+            pages.RenderAsync<LoginPage>(new LoginPageModel(pages.ShellFor(context, "登录"), "", SafeReturn(pages, returnUrl), null))).AllowAnonymous();
+
+        group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        {
+            var form = new LoginForm(data["userName"], data["password"], data["returnUrl"]);
+            var userName = (form.UserName ?? "").Trim();
+            var returnUrl = SafeReturn(pages, form.ReturnUrl);
+            var ip = context.Connection.RemoteIpAddress?.ToString();
+            async Task<IResult> Fail(string message, string action)
+            {
+                await audit.WriteAsync(userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
+                return await pages.RenderAsync<LoginPage>(new LoginPageModel(pages.ShellFor(context, "登录"), userName, returnUrl, message), StatusCodes.Status401Unauthorized);
+            }
+            if (userName.Length == 0 || string.IsNullOrEmpty(form.Password)) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
+            var user = await signIn.UserManager.FindByNameAsync(userName);
+            if (user is { IsDisabled: true }) return await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed);
+            var result = await signIn.PasswordSignInAsync(userName, form.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                await audit.WriteAsync(user!.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", "登录成功");
+                return Results.Redirect(returnUrl);
+            }
+            if (result.RequiresTwoFactor) return Results.Redirect(pages.Url("login/2fa") + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            if (result.IsLockedOut)
+                return await Fail($"登录失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。请稍后再试，或请系统管理员解锁。", AuditActions.SignInLockedOut);
+            return await Fail("账号或密码不正确。", AuditActions.SignInFailed);
+        }).AllowAnonymous();
+
+        group.MapGet("/login/2fa", async (HttpContext context, BackOfficePages pages, SignInManager<StaffUser> signIn, string? returnUrl) =>
+            await signIn.GetTwoFactorAuthenticationUserAsync() is null
+                ? Results.Redirect(pages.Url("login"))
+                : await pages.RenderAsync<TwoFactorLoginPage>(new TwoFactorLoginPageModel(pages.ShellFor(context, "两步验证"), SafeReturn(pages, returnUrl), null))).AllowAnonymous();
+
+        group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        {
+            var form = new TwoFactorForm(data["code"], data["recovery"], data["returnUrl"]);
+            var returnUrl = SafeReturn(pages, form.ReturnUrl);
+            var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+            if (user is null) return Results.Redirect(pages.Url("login"));
+            // Recovery codes are written XXXXX-XXXXX; authenticator codes may be typed with spaces.
+            var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c) && (form.Recovery == "1" || c != '-')).ToArray());
+            var result = form.Recovery == "1"
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+                : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            var ip = context.Connection.RemoteIpAddress?.ToString();
+            if (result.Succeeded)
+            {
+                await audit.WriteAsync(user.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", form.Recovery == "1" ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
+                return Results.Redirect(returnUrl);
+            }
+            var message = result.IsLockedOut ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。" : "验证码不正确或已过期。";
+            await audit.WriteAsync(user.UserName!, ip, result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, $"账号 {user.UserName}", "两步验证失败");
+            return await pages.RenderAsync<TwoFactorLoginPage>(new TwoFactorLoginPageModel(pages.ShellFor(context, "两步验证"), returnUrl, message), StatusCodes.Status401Unauthorized);
+        }).AllowAnonymous();
+
+        group.MapPost("/logout", async (HttpContext context, IFormCollection _, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        {
+            await audit.WriteAsync(context, AuditActions.SignOut, $"账号 {context.User.Identity?.Name}", "退出登录");
+            await signIn.SignOutAsync();
+            return Results.Redirect(pages.Url("login"));
+        });
+
+        group.MapGet("/password", (HttpContext context, BackOfficePages pages) =>
+            pages.RenderAsync<PasswordPage>(new PasswordPageModel(pages.ShellFor(context, "修改密码"), context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword), null)));
+
+        group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        {
+            var form = new PasswordForm(data["currentPassword"], data["newPassword"], data["confirmPassword"]);
+            var mustChange = context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword);
+            async Task<IResult> Refuse(string message) =>
+                await pages.RenderAsync<PasswordPage>(new PasswordPageModel(pages.ShellFor(context, "修改密码"), mustChange, message), StatusCodes.Status400BadRequest);
+            var user = await signIn.UserManager.GetUserAsync(context.User);
+            if (user is null) return Results.Redirect(pages.Url("login"));
+            if (form.NewPassword != form.ConfirmPassword) return await Refuse("两次输入的新密码不一致。");
+            if (form.NewPassword == form.CurrentPassword) return await Refuse("新密码不能与当前密码相同。");
+            var result = await signIn.UserManager.ChangePasswordAsync(user, form.CurrentPassword ?? "", form.NewPassword ?? "");
+            if (!result.Succeeded) return await Refuse(string.Join(" ", result.Errors.Select(e => e.Description)));
+            user.MustChangePassword = false;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            await audit.WriteAsync(context, AuditActions.PasswordChanged, $"账号 {user.UserName}", "修改了自己的密码");
+            return pages.RedirectWithNotice(context, "", "密码已修改。");
+        });
+    }
+
+    /// <summary>Only addresses inside the back office: a sign-in link can never send someone to another site.</summary>
+    public static string SafeReturn(BackOfficePages pages, string? returnUrl) =>
+        returnUrl is { Length: > 0 and < 500 } && returnUrl.StartsWith(pages.Base + "/", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\') && !returnUrl.Contains("/login", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+            ? returnUrl : pages.Url("");
+
+    private static string Clip(string text) => text.Length > 64 ? text[..64] : text;
+}
+
+public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
+public sealed record TwoFactorForm(string? Code, string? Recovery, string? ReturnUrl);
+public sealed record PasswordForm(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);

@@ -1,0 +1,103 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
+using GovPortal.Content;
+using GovPortal.Content.Uploads;
+using GovPortal.Data;
+using GovPortal.Publishing;
+using GovPortal.Safety;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.BackOffice.Workflow;
+
+/// <summary>
+/// The editorial workflow (撰稿 → 审核 → 发布) of articles. Every action checks the person's role for the article's
+/// channel, the revision's state and its version, and is written to the audit log. Only the transitions listed in
+/// <see cref="RevisionState"/>'s comments are possible.
+/// </summary>
+public sealed partial class ArticleWorkflow(
+    DatabaseOptions database,
+    Publisher publisher,
+    UploadStore uploads,
+    RichTextSanitizer sanitizer,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<ArticleWorkflow> logger)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>An article with its revisions, oldest first. Articles made before the back office get a first revision from their live state.</summary>
+    public static async Task<(Article Article, List<Revision> Revisions)?> LoadAsync(GovPortalDbContext db, int articleId, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return null;
+        var revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        if (revisions.Count == 0)
+        {
+            var baseline = new Revision
+            {
+                ArticleId = article.Id, Number = 1, CreatedBy = "", CreatedAtUtc = article.UpdatedAtUtc, UpdatedAtUtc = article.UpdatedAtUtc,
+                State = article.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
+                PublishedAtUtc = article.Status == ArticleStatus.Draft ? null : article.PublishedAtUtc,
+                Files = article.RelatedFiles.Select(f => new RevisionFile { DisplayName = f.DisplayName, StoredName = f.StoredName, Extension = f.Extension, SizeBytes = f.SizeBytes, ContentType = f.ContentType, SortOrder = f.SortOrder }).ToList(),
+                Title = article.Title,
+            };
+            CopyContent(article, baseline);
+            db.Revisions.Add(baseline);
+            await db.SaveChangesAsync(cancellationToken);
+            revisions.Add(baseline);
+        }
+        return (article, revisions);
+    }
+
+    public static Revision? Working(IEnumerable<Revision> revisions) => revisions.LastOrDefault(r => RevisionStates.IsWorking(r.State));
+
+    /// <summary>The revision an edit starts from: the one in the workflow, else the newest (live or withdrawn).</summary>
+    public static Revision Current(IReadOnlyList<Revision> revisions) => Working(revisions) ?? revisions[^1];
+
+    private static void CopyContent(Article from, Revision to)
+    {
+        to.ChannelId = from.ChannelId;
+        to.Title = from.Title;
+        to.Subtitle = from.Subtitle;
+        to.Source = from.Source;
+        to.Author = from.Author;
+        to.Summary = from.Summary;
+        to.BodyHtml = from.BodyHtml;
+    }
+
+    private static void CopyContent(Revision from, Revision to)
+    {
+        to.ChannelId = from.ChannelId;
+        to.Title = from.Title;
+        to.Subtitle = from.Subtitle;
+        to.Source = from.Source;
+        to.Author = from.Author;
+        to.Summary = from.Summary;
+        to.BodyHtml = from.BodyHtml;
+        to.Files = from.Files.Select(CopyFile).ToList();
+    }
+
+    private static RevisionFile CopyFile(RevisionFile f) =>
+        new() { DisplayName = f.DisplayName, StoredName = f.StoredName, Extension = f.Extension, SizeBytes = f.SizeBytes, ContentType = f.ContentType, SortOrder = f.SortOrder };
+
+    private Task AuditAsync(Staff actor, string action, int articleId, string details) =>
+        audit.WriteAsync(actor.UserName, actor.IpAddress, action, $"文章 {articleId}", details);
+
+    private static string Quote(Revision revision) => $"《{revision.Title}》第 {revision.Number} 版";
+
+    /// <summary>Saves with the revision's version as the guard; false when someone else saved first.</summary>
+    private static async Task<bool> TrySaveAsync(GovPortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private const string StaleMessage = "这篇文章刚被其他人处理过，您看到的不是最新状态。请刷新页面后再操作。";
+}

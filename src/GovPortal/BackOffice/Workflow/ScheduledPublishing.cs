@@ -1,0 +1,35 @@
+namespace GovPortal.BackOffice.Workflow;
+
+/// <summary>
+/// Publishes scheduled revisions when their time comes: checked at start (so a restart catches up) and every
+/// <see cref="Interval"/>, which keeps every scheduled article within 30 seconds of its time. Time comes from the
+/// <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
+/// </summary>
+public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time, ILogger<ScheduledPublishing> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var count = await workflow.PublishDueAsync(stoppingToken);
+                if (count > 0) logger.LogInformation("Scheduled publishing: {Count} articles published", count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Scheduled publishing failed; retrying in {Interval}", Interval);
+            }
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

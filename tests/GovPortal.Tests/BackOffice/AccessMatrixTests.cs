@@ -1,0 +1,152 @@
+using System.Net;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPortal.Tests.BackOffice;
+
+/// <summary>
+/// Walks every back-office endpoint with every role and anonymously and checks who gets through. The table below is
+/// the authorization policy; an endpoint missing from it, or an entry with no endpoint, fails the test.
+/// </summary>
+public sealed class AccessMatrixTests
+{
+    private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor", Reviewer = "reviewer", Publisher = "publisher";
+    private static readonly string[] Everyone = [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher];
+    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher];
+    private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
+
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["GET /admin/login"] = Everyone,
+        ["POST /admin/login"] = Everyone,
+        ["GET /admin/login/2fa"] = Everyone,
+        ["POST /admin/login/2fa"] = Everyone,
+        ["GET /admin/assets/{name}"] = Everyone,
+        ["GET /admin/"] = SignedIn,
+        ["GET /admin/password"] = SignedIn,
+        ["POST /admin/password"] = SignedIn,
+        ["GET /admin/security"] = SignedIn,
+        ["POST /admin/security/2fa/enable"] = SignedIn,
+        ["POST /admin/security/2fa/disable"] = SignedIn,
+        ["POST /admin/security/recovery-codes"] = SignedIn,
+        ["POST /admin/logout"] = SignedIn,
+        ["GET /admin/articles"] = Editorial,
+        ["GET /admin/articles/{id:int}"] = Editorial,
+        ["GET /admin/articles/{id:int}/preview"] = Editorial,
+        ["GET /admin/articles/{id:int}/diff"] = Editorial,
+        ["GET /admin/files/{fileId:int}"] = Editorial,
+        ["GET /admin/forced"] = Editorial,
+        ["GET /admin/articles/new"] = [Editor],
+        ["POST /admin/articles/new"] = [Editor],
+        ["GET /admin/articles/{id:int}/edit"] = [Editor],
+        ["POST /admin/articles/{id:int}/edit"] = [Editor],
+        ["POST /admin/articles/{id:int}/submit"] = [Editor],
+        ["POST /admin/articles/{id:int}/recall"] = [Editor],
+        ["POST /admin/articles/{id:int}/restore"] = [Editor],
+        ["POST /admin/articles/{id:int}/approve"] = [Reviewer],
+        ["POST /admin/articles/{id:int}/reject"] = [Reviewer],
+        ["POST /admin/forced/{revisionId:int}/confirm"] = [Reviewer],
+        ["POST /admin/articles/{id:int}/publish"] = [Publisher],
+        ["POST /admin/articles/{id:int}/schedule"] = [Publisher],
+        ["POST /admin/articles/{id:int}/unschedule"] = [Publisher],
+        ["POST /admin/articles/{id:int}/force-publish"] = [Publisher],
+        ["POST /admin/articles/{id:int}/withdraw"] = [Publisher],
+        ["GET /admin/channels"] = [Admin],
+        ["POST /admin/channels/new"] = [Admin],
+        ["POST /admin/channels/{id:int}"] = [Admin],
+        ["POST /admin/channels/{id:int}/delete"] = [Admin],
+        ["GET /admin/accounts"] = [Admin],
+        ["POST /admin/accounts/new"] = [Admin],
+        ["GET /admin/accounts/{id}"] = [Admin],
+        ["POST /admin/accounts/{id}"] = [Admin],
+        ["POST /admin/accounts/{id}/reset-password"] = [Admin],
+        ["POST /admin/accounts/{id}/unlock"] = [Admin],
+        ["GET /admin/audit"] = [Admin],
+        ["GET /admin/audit.csv"] = [Admin],
+        ["GET /admin/settings"] = [Admin],
+        ["POST /admin/settings/mourning"] = [Admin],
+    };
+
+    private static List<string> Endpoints(RunningPortal portal) =>
+        portal.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/admin", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {(e.RoutePattern.RawText == "/admin/" ? "/admin/" : e.RoutePattern.RawText!.TrimEnd('/'))}"))
+            .Distinct().Order().ToList();
+
+    [Fact]
+    public async Task Every_back_office_endpoint_admits_exactly_the_roles_the_policy_lists()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        Assert.Equal(Allowed.Keys.Order().ToList(), Endpoints(portal));
+
+        // Everyone holds every channel, so that only roles decide; the account endpoints act on a bystander.
+        string[] all = ["xwzx", "zcwj"];
+        await TestAccounts.CreateAsync(portal, NoRole, [], all);
+        await TestAccounts.CreateAsync(portal, Admin, [StaffRoles.Administrator]);
+        await TestAccounts.CreateAsync(portal, Editor, [StaffRoles.Editor], all);
+        await TestAccounts.CreateAsync(portal, Reviewer, [StaffRoles.Reviewer], all);
+        await TestAccounts.CreateAsync(portal, Publisher, [StaffRoles.Publisher], all);
+        await TestAccounts.CreateAsync(portal, "bystander", [StaffRoles.Editor], "bmdt");
+        await using var room = await Newsroom.StartAsync(portal);
+        var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
+        var revision = await room.RevisionAsync(articleId);
+        string bystander;
+        await using (var db = portal.Settings.Database.CreateContext()) bystander = db.Users.Single(u => u.UserName == "bystander").Id;
+        var channelId = TestAccounts.ChannelId(portal, "tzgg");
+        string Url(string pattern) => pattern
+            .Replace("/channels/{id:int}", $"/channels/{channelId}").Replace("/accounts/{id}", $"/accounts/{bystander}")
+            .Replace("{id:int}", articleId.ToString()).Replace("{fileId:int}", revision.Files[0].Id.ToString())
+            .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css");
+
+        var failures = new List<string>();
+        foreach (var who in Everyone)
+        {
+            using var client = who == Anonymous ? StaffClient.Anonymous(portal) : await StaffClient.SignInAsync(portal, who);
+            // Signing out is tried last, so it does not end the session the other requests need.
+            foreach (var endpoint in Allowed.Keys.OrderBy(k => k.EndsWith("/logout", StringComparison.Ordinal)))
+            {
+                var (method, url) = (endpoint.Split(' ')[0], Url(endpoint.Split(' ')[1]));
+                using var response = method == "GET"
+                    ? await client.Http.GetAsync(url)
+                    : await client.Http.PostAsync(url, new FormUrlEncodedContent([new("__csrf", await client.TokenAsync(who == Anonymous ? "login" : ""))]));
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var deniedAnonymously = response.StatusCode == HttpStatusCode.Redirect && location.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase);
+                var denied = response.StatusCode == HttpStatusCode.Forbidden || deniedAnonymously;
+                var expected = Allowed[endpoint].Contains(who);
+                if (denied == expected) failures.Add($"{who} {method} {url}: {(int)response.StatusCode} {location}");
+                if (who == Anonymous && !expected && !deniedAnonymously) failures.Add($"{who} {method} {url} should be sent to sign in: {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // None of those requests changed anything: the bystander's article is still an unsubmitted draft.
+        Assert.Equal(GovPortal.BackOffice.Workflow.RevisionState.Draft, (await room.RevisionAsync(articleId)).State);
+    }
+
+    [Fact]
+    public async Task Every_form_post_without_its_antiforgery_token_is_refused_and_does_nothing()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        await TestAccounts.CreateAsync(portal, "everything", [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher], "xwzx", "zcwj");
+        using var client = await StaffClient.SignInAsync(portal, "everything");
+        await using var room = await Newsroom.StartAsync(portal);
+        var articleId = await room.WriteAsync("跨站请求测试");
+        var revision = await room.RevisionAsync(articleId);
+        var posts = Endpoints(portal).Where(e => e.StartsWith("POST ", StringComparison.Ordinal)).Select(e => e[5..]).ToList();
+        Assert.Contains("/admin/articles/{id:int}/publish", posts);
+        foreach (var pattern in posts)
+        {
+            var url = pattern.Replace("{id:int}", pattern.Contains("/channels/") ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
+                .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x");
+            // A forged form from another site: every field a real form would have, except the token.
+            using var response = await client.Http.PostAsync(url, new FormUrlEncodedContent([new("version", revision.Version.ToString()), new("title", "伪造"),
+                new("name", "伪造"), new("reason", "伪造的紧急发布理由"), new("comment", "伪造"), new("userName", "everything"), new("password", TestAccounts.Password)]));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+            Assert.Contains("缺少安全令牌", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(GovPortal.BackOffice.Workflow.RevisionState.Draft, (await room.RevisionAsync(articleId)).State);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("")).StatusCode); // still signed in: the forged sign-out did nothing
+    }
+}

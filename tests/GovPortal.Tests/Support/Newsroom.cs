@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.Tests.Support;
+
+/// <summary>
+/// A district web team on a running portal: 李华 writes for 部门动态, 王芳 and 陈静 review, 赵磊 publishes; each signed in
+/// through the back office's own sign-in page.
+/// </summary>
+public sealed partial class Newsroom : IAsyncDisposable
+{
+    private Newsroom(RunningPortal portal) => Portal = portal;
+
+    public RunningPortal Portal { get; }
+    public StaffClient Editor { get; private set; } = null!;
+    public StaffClient Reviewer { get; private set; } = null!;
+    public StaffClient SecondReviewer { get; private set; } = null!;
+    public StaffClient Publisher { get; private set; } = null!;
+
+    public static async Task<Newsroom> StartAsync(RunningPortal portal, params string[] channels)
+    {
+        channels = channels.Length == 0 ? ["bmdt"] : channels;
+        await TestAccounts.CreateAsync(portal, "lihua", [StaffRoles.Editor], channels);
+        await TestAccounts.CreateAsync(portal, "wangfang", [StaffRoles.Reviewer], channels);
+        await TestAccounts.CreateAsync(portal, "chenjing", [StaffRoles.Reviewer], channels);
+        await TestAccounts.CreateAsync(portal, "zhaolei", [StaffRoles.Publisher], channels);
+        var room = new Newsroom(portal)
+        {
+            Editor = await StaffClient.SignInAsync(portal, "lihua"),
+            Reviewer = await StaffClient.SignInAsync(portal, "wangfang"),
+            SecondReviewer = await StaffClient.SignInAsync(portal, "chenjing"),
+            Publisher = await StaffClient.SignInAsync(portal, "zhaolei"),
+        };
+        return room;
+    }
+
+    /// <summary>Creates an article through the form; returns its id.</summary>
+    public async Task<int> WriteAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>", string channel = "bmdt",
+        IEnumerable<(string Name, byte[] Content)>? files = null, StaffClient? author = null)
+    {
+        var response = await (author ?? Editor).PostMultipartAsync("articles/new", Fields(TestAccounts.ChannelId(Portal, channel), title, bodyHtml), files ?? []);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return int.Parse(ArticleId().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
+    }
+
+    public static List<KeyValuePair<string, string>> Fields(int channelId, string title, string bodyHtml, string source = "区政府办", int baseRevisionId = 0, int baseVersion = 0) =>
+    [
+        new("channelId", channelId.ToString()), new("title", title), new("subtitle", ""), new("source", source), new("author", "李华"),
+        new("summary", ""), new("bodyHtml", bodyHtml), new("baseRevisionId", baseRevisionId.ToString()), new("baseVersion", baseVersion.ToString()),
+    ];
+
+    /// <summary>Runs a workflow action as a person would from the article page (with the version the page shows).</summary>
+    public async Task<HttpResponseMessage> ActAsync(StaffClient who, int articleId, string action, params KeyValuePair<string, string>[] fields)
+    {
+        var page = await who.GetAsync($"articles/{articleId}");
+        var html = await page.Content.ReadAsStringAsync();
+        var version = VersionField().Match(html) is { Success: true } m ? m.Groups[1].Value : (await RevisionAsync(articleId)).Version.ToString();
+        return await who.PostAsync($"articles/{articleId}/{action}", [.. fields, new("version", version)]);
+    }
+
+    /// <summary>Like <see cref="ActAsync"/>, and the action must succeed.</summary>
+    public async Task DoAsync(StaffClient who, int articleId, string action, params KeyValuePair<string, string>[] fields)
+    {
+        var response = await ActAsync(who, articleId, action, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Written, submitted, approved and published by four different people.</summary>
+    public async Task<int> PublishNewAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>", IEnumerable<(string, byte[])>? files = null)
+    {
+        var id = await WriteAsync(title, bodyHtml, files: files);
+        await DoAsync(Editor, id, "submit");
+        await DoAsync(Reviewer, id, "approve");
+        await DoAsync(Publisher, id, "publish");
+        return id;
+    }
+
+    /// <summary>The newest revision of an article, read from the database.</summary>
+    public async Task<Revision> RevisionAsync(int articleId)
+    {
+        await using var db = Portal.Settings.Database.CreateContext();
+        return await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number).FirstAsync();
+    }
+
+    public async Task<Content.Article> ArticleAsync(int articleId)
+    {
+        await using var db = Portal.Settings.Database.CreateContext();
+        return await db.Articles.Include(a => a.RelatedFiles).SingleAsync(a => a.Id == articleId);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Editor.Dispose();
+        Reviewer.Dispose();
+        SecondReviewer.Dispose();
+        Publisher.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [GeneratedRegex("/articles/(\\d+)")]
+    private static partial Regex ArticleId();
+
+    [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovPortal.Tests.Support;
+
+/// <summary>A browser-like HTTP client of the back office: keeps its cookies, reads form tokens from pages, posts forms.</summary>
+public sealed partial class StaffClient : IDisposable
+{
+    public const string Base = "/admin";
+
+    private StaffClient(Uri address, string basePath)
+    {
+        BasePath = basePath;
+        Cookies = new CookieContainer();
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies, UseCookies = true }) { BaseAddress = address };
+    }
+
+    public HttpClient Http { get; }
+    public CookieContainer Cookies { get; }
+    public string BasePath { get; }
+
+    public static StaffClient Anonymous(RunningPortal portal, string basePath = Base) => new(portal.Address, basePath);
+
+    /// <summary>Signs in with a password; the response must be the redirect into the back office.</summary>
+    public static async Task<StaffClient> SignInAsync(RunningPortal portal, string userName, string password = TestAccounts.Password, string basePath = Base)
+    {
+        var client = new StaffClient(portal.Address, basePath);
+        var response = await client.PostAsync("login", [new("userName", userName), new("password", password)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public string Url(string relative) => relative.Length == 0 ? BasePath + "/" : $"{BasePath}/{relative}";
+
+    public Task<HttpResponseMessage> GetAsync(string relative) => Http.GetAsync(Url(relative));
+
+    public async Task<string> GetPageAsync(string relative)
+    {
+        var response = await GetAsync(relative);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {relative}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>The antiforgery token of a page, as a browser would post it back.</summary>
+    public async Task<string> TokenAsync(string? fromPage = null)
+    {
+        var response = await GetAsync(fromPage ?? (await IsSignedInAsync() ? "" : "login"));
+        var html = await response.Content.ReadAsStringAsync();
+        return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no token on " + fromPage + ": " + html);
+    }
+
+    private async Task<bool> IsSignedInAsync() =>
+        Cookies.GetCookies(Http.BaseAddress!).Any(c => c.Name == "gp_auth") && (await GetAsync("")).StatusCode == HttpStatusCode.OK;
+
+    public async Task<HttpResponseMessage> PostAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true, string? tokenPage = null)
+    {
+        var all = fields.ToList();
+        if (withToken) all.Add(new("__csrf", await TokenAsync(tokenPage)));
+        return await Http.PostAsync(Url(relative), new FormUrlEncodedContent(all));
+    }
+
+    public async Task<HttpResponseMessage> PostMultipartAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields) content.Add(new StringContent(value), key);
+        content.Add(new StringContent(await TokenAsync()), "__csrf");
+        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), "files", name);
+        return await Http.PostAsync(Url(relative), content);
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
+
+/// <summary>Accounts made directly in the portal's database, with a known password and no forced change.</summary>
+public static class TestAccounts
+{
+    public const string Password = "Test-Passw0rd!";
+
+    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles, params string[] channelSlugs)
+    {
+        using var scope = portal.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = userName };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        await using var db = portal.Settings.Database.CreateContext();
+        var channels = db.Channels.Where(c => channelSlugs.Contains(c.Slug)).Select(c => c.Id).ToList();
+        Assert.Equal(channelSlugs.Length, channels.Count);
+        db.ChannelGrants.AddRange(channels.Select(c => new ChannelGrant { UserId = user.Id, ChannelId = c }));
+        await db.SaveChangesAsync();
+    }
+
+    public static int ChannelId(RunningPortal portal, string slug)
+    {
+        using var db = portal.Settings.Database.CreateContext();
+        return db.Channels.Single(c => c.Slug == slug).Id;
+    }
+}
