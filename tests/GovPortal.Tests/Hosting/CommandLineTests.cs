@@ -13,6 +13,22 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Back_office_options_set_its_path_networks_first_account_and_whether_the_node_has_one()
+    {
+        var (parsed, error) = CommandLine.Parse(["--admin-path", "Houtai-7F", "--admin-allow", "10.0.0.0/8", "--admin-allow", "192.168.1.20", "--admin-name", "xc.admin"]);
+        Assert.Null(error);
+        var backOffice = PortalSettings.From(parsed!).BackOffice;
+        Assert.True(backOffice.Enabled);
+        Assert.Equal("/houtai-7f", backOffice.Path);
+        Assert.Equal("xc.admin", backOffice.FirstAdministratorName);
+        Assert.True(backOffice.Allows(System.Net.IPAddress.Parse("10.20.30.40")));
+        Assert.True(backOffice.Allows(System.Net.IPAddress.Parse("::ffff:192.168.1.20")));
+        Assert.False(backOffice.Allows(System.Net.IPAddress.Parse("192.168.1.21")));
+        Assert.False(PortalSettings.From(CommandLine.Parse(["--public-node"]).Parsed!).BackOffice.Enabled);
+        Assert.True(new GovPortal.BackOffice.BackOfficeOptions().Allows(System.Net.IPAddress.Parse("8.8.8.8"))); // no list: no limit
+    }
+
+    [Fact]
     public void Options_set_the_data_folder_urls_and_database()
     {
         var (parsed, _) = CommandLine.Parse(["publish", "--data", "/srv/gov", "--urls=http://0.0.0.0:80", "--database", "Host=db;Database=gov"]);
@@ -28,6 +44,11 @@ public sealed class CommandLineTests
     [InlineData(new[] { "check", "--check-external=false" }, "选项 --check-external 不带值。")]
     [InlineData(new[] { "check", "--csv", "--check-external" }, "选项 --csv 需要一个值。")]
     [InlineData(new[] { "--trusted-proxy", "proxy.local" }, "--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“proxy.local”。")]
+    [InlineData(new[] { "--admin-path", "/后台" }, "--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“/后台”。")]
+    [InlineData(new[] { "--admin-path", "/a/../b" }, "--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“/a/../b”。")]
+    [InlineData(new[] { "--admin-allow", "10.0.0.0/99" }, "--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“10.0.0.0/99”。")]
+    [InlineData(new[] { "--admin-name", "管理员" }, "--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“管理员”。")]
+    [InlineData(new[] { "--public-node=yes" }, "选项 --public-node 不带值。")]
     public void Anything_unknown_is_an_error(string[] args, string message)
     {
         var (parsed, error) = CommandLine.Parse(args);
