@@ -57,8 +57,30 @@
     editor: editor,
     selector: toolbarBox,
     mode: 'default',
-    config: { excludeKeys: ['group-image', 'group-video', 'codeBlock', 'todo', 'emotion', 'fullScreen'] },
+    // Only what the server's sanitizer keeps: structure, emphasis, lists, links, tables. Colours, fonts, sizes,
+    // alignment and indents are styles, which a government page takes from its theme, not from each article.
+    config: {
+      toolbarKeys: ['headerSelect', 'blockquote', '|', 'bold', 'italic', 'underline', '|', 'bulletedList', 'numberedList', '|',
+        'insertLink', 'insertTable', 'divider', '|', 'undo', 'redo'],
+    },
   });
-  editorBox.setAttribute('aria-label', '正文');
+  // The editor's own markup lacks names for screen readers: its buttons show only icons (the Chinese name is in a
+  // tooltip) and its text area has a role ARIA does not know. Named here, and again whenever the editor redraws.
+  function label() {
+    toolbarBox.querySelectorAll('button[data-tooltip]').forEach(function (button) {
+      var name = button.getAttribute('data-tooltip').split('\n')[0];
+      // A drop-down shows its current value ("正文"); the name must contain what is seen.
+      if (button.classList.contains('select-button')) name += '：' + button.textContent.trim();
+      if (button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
+    });
+    var area = editorBox.querySelector('[data-slate-editor]');
+    if (area && area.getAttribute('role') !== 'textbox') {
+      area.setAttribute('role', 'textbox');
+      area.setAttribute('aria-multiline', 'true');
+      area.setAttribute('aria-label', '正文');
+    }
+  }
+  label();
+  new MutationObserver(label).observe(frame, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['role', 'data-tooltip'] });
   field.form.addEventListener('submit', function () { field.value = editor.getHtml(); });
 })();
