@@ -2,6 +2,8 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Channels;
+using GovPortal.BackOffice.ContentSafety;
+using GovPortal.BackOffice.Health;
 using GovPortal.BackOffice.Settings;
 using GovPortal.BackOffice.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
@@ -90,5 +92,7 @@ public static class BackOfficeEndpoints
         group.MapAccounts();
         group.MapAudit();
         group.MapSettings();
+        group.MapContentSafety();
+        group.MapHealth();
     }
 }

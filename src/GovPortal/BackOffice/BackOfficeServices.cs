@@ -77,11 +77,15 @@ public static class BackOfficeServices
         });
 
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ContentSafety.SafetyLists>();
         services.AddSingleton<BackOfficePages>();
         services.AddSingleton<ArticleWorkflow>();
         services.AddSingleton<FirstAdministrator>();
         services.TryAddSingleton(new FirstAdministratorOutput(Console.Out));
         services.AddHostedService<ScheduledPublishing>();
+        services.AddHostedService<TamperAuditBridge>();
+        services.AddSingleton<Health.HealthRecorder>();
+        services.AddHostedService<Health.DailyHealthCheck>();
         return services;
     }
 

@@ -22,6 +22,7 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BackOffice.Health.HealthSnapshot> HealthSnapshots => Set<BackOffice.Health.HealthSnapshot>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -65,6 +66,7 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
             entry.Property(e => e.Details).HasMaxLength(4000);
             entry.HasIndex(e => e.AtUtc);
         });
+        model.Entity<BackOffice.Health.HealthSnapshot>(snapshot => snapshot.HasIndex(s => s.CheckedAtUtc));
         model.Entity<Revision>(revision =>
         {
             revision.Property(r => r.Title).HasMaxLength(300);

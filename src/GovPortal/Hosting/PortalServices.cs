@@ -39,6 +39,7 @@ public static class PortalServices
         services.AddSingleton<SearchDocuments>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<WithdrawnPages>();
+        services.AddSingleton<ArticleChecks>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();

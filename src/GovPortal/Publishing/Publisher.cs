@@ -27,7 +27,7 @@ public sealed class Publisher(
     UploadStore uploads,
     RazorPageRenderer razor,
     ThemeAssets assets,
-    PageScanner scanner,
+    ArticleChecks checks,
     SearchIndex searchIndex,
     SearchDocuments searchDocuments,
     PublicSite.WithdrawnPages withdrawnPages,
@@ -237,11 +237,7 @@ public sealed class Publisher(
     /// </summary>
     private void CheckBeforePublishing(Article article, Site site)
     {
-        static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
-        var content = $"<h1>{Encode(article.Title)}</h1>\n<p>{Encode(article.Subtitle)}</p>\n<p>{Encode(article.Source)} {Encode(article.Author)}</p>\n<p>{Encode(article.Summary)}</p>\n{article.BodyHtml}";
-        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        hosts.Add(new Uri(site.BaseUrl).Host);
-        var findings = scanner.Scan(content, isHtml: true, hosts);
+        var findings = checks.Check(article, site);
         foreach (var warning in findings.Where(f => f.Severity == Severity.Warn))
             logger.LogWarning("Article {ArticleId}: {Category} {Message} 「{Excerpt}」", article.Id, warning.Category, warning.Message, warning.Excerpt);
         var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();

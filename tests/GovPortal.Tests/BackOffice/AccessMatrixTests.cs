@@ -67,6 +67,12 @@ public sealed class AccessMatrixTests
         ["GET /admin/audit.csv"] = [Admin],
         ["GET /admin/settings"] = [Admin],
         ["POST /admin/settings/mourning"] = [Admin],
+        ["GET /admin/safety"] = [Admin],
+        ["POST /admin/safety/words"] = [Admin],
+        ["POST /admin/safety/wording"] = [Admin],
+        ["GET /admin/health"] = SignedIn,
+        ["POST /admin/health/check"] = SignedIn,
+        ["GET /admin/health.csv"] = SignedIn,
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>

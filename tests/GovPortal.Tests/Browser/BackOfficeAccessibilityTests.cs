@@ -25,8 +25,11 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         await page.ClickAsync("form[enctype] button[type=submit]");
         await page.WaitForURLAsync("**/admin/articles/*");
         var article = page.Url;
+        await page.GotoAsync("/admin/health");
+        await page.ClickAsync("button:has-text('立即检查')"); // so the dashboard shows a report and its chart
+        await page.WaitForURLAsync("**/admin/health");
         foreach (var path in new[] { article, article + "/edit", article + "/diff", "/admin/", "/admin/articles", "/admin/forced", "/admin/channels",
-                     "/admin/accounts", "/admin/audit", "/admin/settings", "/admin/security", "/admin/password" })
+                     "/admin/accounts", "/admin/audit", "/admin/settings", "/admin/security", "/admin/password", "/admin/safety", "/admin/health" })
         {
             await page.GotoAsync(path);
             if (path.EndsWith("/edit", StringComparison.Ordinal)) await page.WaitForSelectorAsync(".w-e-toolbar");

@@ -21,23 +21,26 @@ public static class ArticleEndpoints
         group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
         group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor);
 
-        MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f)));
+        MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
         MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, ArticleFormReader.Int(f, "revisionId")));
         MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
         MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
-        MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f)));
+        MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(ArticleFormReader.Text(f, "at")) is { } at
-            ? w.ScheduleAsync(s, id, Version(f), at)
+            ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
             : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
         MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), ArticleFormReader.Text(f, "reason")));
+        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), ArticleFormReader.Text(f, "reason"), Acknowledged(f)));
         MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, ArticleFormReader.Text(f, "reason")));
 
         group.MapArticleReading();
     }
 
     private static int Version(IFormCollection form) => ArticleFormReader.Int(form, "version");
+
+    /// <summary>The “已核实” box next to an action when the content checks gave warnings.</summary>
+    private static bool Acknowledged(IFormCollection form) => form["acknowledge"].ToString() == "1";
 
     /// <summary>The China-time input of the schedule form (2026-12-01 09:00 or 2026-12-01T09:00) as UTC.</summary>
     public static DateTime? ParseChinaTime(string text)
@@ -117,7 +120,7 @@ public static class ArticleEndpoints
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database, TimeProvider time)
+    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
@@ -128,8 +131,12 @@ public static class ArticleEndpoints
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden, pages.Url("articles"));
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
         var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
+        // The checks that will run at submit and publish, shown while there is still something to decide.
+        var findings = RevisionStates.IsWorking(current.State)
+            ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted), ArticleWorkflow.AsArticle(current))
+            : [];
         return await pages.RenderAsync<ArticleViewPage>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
-            ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture)));
+            ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), findings));
     }
 
     private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database)

@@ -10,7 +10,10 @@ public sealed record ArticleEditPageModel(Shell Shell, int ArticleId, ArticleFor
     IReadOnlyList<RevisionFile> Files, string? Error, string? StateNote, bool EditorInstalled);
 
 public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision Current, IReadOnlyList<Revision> History,
-    IReadOnlyDictionary<int, string> ChannelNames, ArticleActions Actions, string ScheduleDefault);
+    IReadOnlyDictionary<int, string> ChannelNames, ArticleActions Actions, string ScheduleDefault, IReadOnlyList<ShownFinding> Findings)
+{
+    public int Warnings => Findings.Count(f => !f.Blocking);
+}
 
 public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleRow> Rows, IReadOnlyList<ChannelOption> Channels, int? ChannelId,
     string? State, string Query, int Page, int PageCount, int Total);

@@ -32,6 +32,9 @@ public static class AuditActions
     public const string ChannelChanged = "channel.changed";
     public const string SettingsChanged = "settings.changed";
     public const string ForcedReviewed = "article.force-reviewed";
+    public const string ContentWarningsOverridden = "content.warnings-overridden";
+    public const string ContentBlocked = "content.blocked";
+    public const string TamperDetected = "tamper.detected";
 
     public static string Label(string action) => action switch
     {
@@ -64,6 +67,9 @@ public static class AuditActions
         ChannelChanged => "栏目管理",
         SettingsChanged => "修改设置",
         ForcedReviewed => "紧急发布事后审核",
+        ContentWarningsOverridden => "确认内容警告",
+        ContentBlocked => "内容检查阻止",
+        TamperDetected => "网页篡改告警",
         _ => action,
     };
 
@@ -73,5 +79,6 @@ public static class AuditActions
         AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
         ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged, SettingsChanged, ForcedReviewed,
+        ContentWarningsOverridden, ContentBlocked, TamperDetected,
     ];
 }

@@ -11,17 +11,18 @@ public sealed partial class ArticleWorkflow
 {
     public const int MinimumReasonLength = 5;
 
-    public async Task<WorkflowResult> PublishAsync(Staff actor, int articleId, int version, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> PublishAsync(Staff actor, int articleId, int version, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
         if (Working(revisions) is not { State: RevisionState.Approved } revision) return WorkflowResult.Refused("只有审核通过的文章可以发布。");
         if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
         if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "发布", cancellationToken) is { } refused) return refused;
         return await GoLiveAsync(actor, revision.Id, version, forcedReason: "", AuditActions.ArticlePublished, cancellationToken);
     }
 
-    public async Task<WorkflowResult> ScheduleAsync(Staff actor, int articleId, int version, DateTime atUtc, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ScheduleAsync(Staff actor, int articleId, int version, DateTime atUtc, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         atUtc = ChinaTime.TruncateToMinute(atUtc);
         if (atUtc <= Now) return WorkflowResult.Refused("定时发布的时间必须晚于现在。");
@@ -31,6 +32,7 @@ public sealed partial class ArticleWorkflow
         if (Working(revisions) is not { State: RevisionState.Approved } revision) return WorkflowResult.Refused("只有审核通过的文章可以定时发布。");
         if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
         if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "定时发布", cancellationToken) is { } refused) return refused;
         revision.State = RevisionState.Scheduled;
         revision.ScheduledAtUtc = atUtc;
         revision.PublishedBy = actor.UserName;
@@ -56,7 +58,7 @@ public sealed partial class ArticleWorkflow
     }
 
     /// <summary>紧急发布: a publisher skips review with a written reason; the revision is marked and listed for retrospective review.</summary>
-    public async Task<WorkflowResult> ForcePublishAsync(Staff actor, int articleId, int version, string reason, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ForcePublishAsync(Staff actor, int articleId, int version, string reason, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         reason = (reason ?? "").Trim();
         if (reason.Length < MinimumReasonLength) return WorkflowResult.Refused($"紧急发布须写明理由（至少 {MinimumReasonLength} 个字），理由将记入审计日志并列入事后审核。");
@@ -66,6 +68,7 @@ public sealed partial class ArticleWorkflow
         if (Working(revisions) is not { } revision) return WorkflowResult.Refused("这篇文章没有待发布的内容。");
         if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
         if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "紧急发布", cancellationToken) is { } refused) return refused;
         return await GoLiveAsync(actor, revision.Id, version, reason, AuditActions.ArticleForcePublished, cancellationToken);
     }
 

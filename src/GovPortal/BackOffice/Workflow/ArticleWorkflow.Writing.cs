@@ -77,7 +77,7 @@ public sealed partial class ArticleWorkflow
         return WorkflowResult.Done(articleId, target == current ? "已保存。" : $"已保存为新草稿（第 {target.Number} 版）；网站上的页面在新版本发布前保持不变。");
     }
 
-    public async Task<WorkflowResult> SubmitAsync(Staff actor, int articleId, int version, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> SubmitAsync(Staff actor, int articleId, int version, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
@@ -85,6 +85,7 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Refused("只有草稿或被退回的文章可以提交审核。");
         if (!actor.Can(StaffRoles.Editor, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有在这个栏目提交文章的权限。");
         if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "提交审核", cancellationToken) is { } refused) return refused;
         var channel = await db.Channels.FirstAsync(c => c.Id == revision.ChannelId, cancellationToken);
         revision.State = RevisionState.Submitted;
         revision.SubmittedBy = actor.UserName;

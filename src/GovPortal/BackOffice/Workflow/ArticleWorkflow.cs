@@ -19,6 +19,7 @@ public sealed partial class ArticleWorkflow(
     Publisher publisher,
     UploadStore uploads,
     RichTextSanitizer sanitizer,
+    ArticleChecks checks,
     AuditLog audit,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
@@ -97,6 +98,44 @@ public sealed partial class ArticleWorkflow(
         {
             return false;
         }
+    }
+
+    /// <summary>The revision as an article, for the content checks and the preview.</summary>
+    public static Article AsArticle(Revision revision, Article? live = null) => new()
+    {
+        Id = revision.ArticleId, ChannelId = revision.ChannelId, Title = revision.Title, Subtitle = revision.Subtitle, Source = revision.Source,
+        Author = revision.Author, Summary = revision.Summary, BodyHtml = revision.BodyHtml, Url = live?.Url,
+        PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : DateTime.UtcNow,
+    };
+
+    /// <summary>The content checks of a revision, as the article page shows them.</summary>
+    public async Task<IReadOnlyList<Safety.Scanning.Finding>> CheckAsync(GovPortalDbContext db, Revision revision, CancellationToken cancellationToken = default)
+    {
+        var (site, _) = await Publisher.LoadSiteAsync(db, cancellationToken);
+        return checks.Check(AsArticle(revision), site);
+    }
+
+    /// <summary>
+    /// The content checks before a revision moves on (submit, publish, schedule, force-publish): anything blocking
+    /// stops it; warnings need the person's confirmation that they checked them, which is audited.
+    /// </summary>
+    /// <returns>Null when it may move on; otherwise why not.</returns>
+    private async Task<WorkflowResult?> ContentGateAsync(GovPortalDbContext db, Staff actor, Revision revision, bool acknowledged, string step, CancellationToken cancellationToken)
+    {
+        var findings = await CheckAsync(db, revision, cancellationToken);
+        static string List(IEnumerable<Safety.Scanning.Finding> items) => string.Join("；", items.Select(f => $"{f.Category}：{f.Message}「{f.Excerpt}」"));
+        var blocking = findings.Where(f => f.Severity == Safety.Scanning.Severity.Block).ToList();
+        if (blocking.Count > 0)
+        {
+            await AuditAsync(actor, AuditActions.ContentBlocked, revision.ArticleId, $"{Quote(revision)}不能{step}：{List(blocking)}");
+            return WorkflowResult.Refused($"内容检查发现 {blocking.Count} 处必须修改的问题，不能{step}：{List(blocking)}。请修改后再试。");
+        }
+        var warnings = findings.Where(f => f.Severity == Safety.Scanning.Severity.Warn).ToList();
+        if (warnings.Count == 0) return null;
+        if (!acknowledged)
+            return WorkflowResult.Refused($"内容检查有 {warnings.Count} 条警告（{List(warnings)}）。请在文章页核实后勾选“已核实”，再{step}。");
+        await AuditAsync(actor, AuditActions.ContentWarningsOverridden, revision.ArticleId, $"{step}{Quote(revision)}时确认 {warnings.Count} 条警告：{List(warnings)}");
+        return null;
     }
 
     private const string StaleMessage = "这篇文章刚被其他人处理过，您看到的不是最新状态。请刷新页面后再操作。";

@@ -7,18 +7,27 @@ namespace GovPortal.Safety.Scanning;
 /// Runs the content checks over a page (HTML) or plain text: spam keywords, sensitive words and wording errors
 /// always; hidden content, foreign scripts, frames, redirects and links for HTML.
 /// </summary>
-public sealed class PageScanner(SpamKeywordCheck keywords, WordListCheck words)
+public sealed class PageScanner
 {
+    private readonly SpamKeywordCheck _keywords;
+    private readonly Func<WordListCheck> _loadWords;
+    private volatile WordListCheck _words;
+
     public PageScanner(ChineseConverter converter, string? listDirectory = null)
-        : this(new SpamKeywordCheck(converter), new WordListCheck(converter, listDirectory))
     {
+        _keywords = new SpamKeywordCheck(converter);
+        _loadWords = () => new WordListCheck(converter, listDirectory);
+        _words = _loadWords();
     }
+
+    /// <summary>Reads the site's word lists again, after an administrator changed them; scans in progress finish with the old ones.</summary>
+    public void ReloadWordLists() => _words = _loadWords();
 
     public IReadOnlyList<Finding> Scan(string content, bool isHtml, IReadOnlySet<string> allowedHosts)
     {
         var locator = new TextLocator(content);
-        var findings = keywords.Check(content, locator).ToList();
-        findings.AddRange(words.Check(content, locator));
+        var findings = _keywords.Check(content, locator).ToList();
+        findings.AddRange(_words.Check(content, locator));
         if (isHtml)
         {
             var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(content);

@@ -18,6 +18,9 @@ public sealed class TamperAlerts(PortalPaths paths, TimeProvider time, ILogger<T
         get { lock (_lock) return [.. _recent]; }
     }
 
+    /// <summary>After an event is recorded: the back office copies it into the audit log.</summary>
+    public event Action<TamperEvent>? Raised;
+
     public void Raise(TamperKind kind, string path, string detail)
     {
         var tamperEvent = new TamperEvent(time.GetUtcNow().UtcDateTime, kind, path, detail);
@@ -30,6 +33,7 @@ public sealed class TamperAlerts(PortalPaths paths, TimeProvider time, ILogger<T
             _recent.AddLast(tamperEvent);
             if (_recent.Count > RecentLimit) _recent.RemoveFirst();
         }
+        Raised?.Invoke(tamperEvent);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

@@ -1,0 +1,68 @@
+using System.Reflection;
+using System.Text;
+using GovPortal.Hosting;
+using GovPortal.Safety.Scanning;
+
+namespace GovPortal.BackOffice.ContentSafety;
+
+/// <summary>
+/// The site's own sensitive-word list (category, severity, word) and wording list (mistaken forms with corrections,
+/// officials' titles with names), edited by administrators. Saved to data/safety in the format the checks read,
+/// replacing the built-in defaults, and taken into use at once.
+/// </summary>
+public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
+{
+    public const string SensitiveWords = "sensitive-words.txt", Wording = "wording.txt";
+    private const int MaxLines = 20_000;
+
+    /// <summary>The list in use: the site's own file, or the built-in default.</summary>
+    public string Current(string name)
+    {
+        var own = Path.Combine(paths.SafetyListsDirectory, name);
+        if (File.Exists(own)) return File.ReadAllText(own);
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("GovPortal.Safety." + name)!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>Checks and saves a list typed by an administrator. Returns the number of entries, or a message saying which line is wrong.</summary>
+    public (int Entries, string? Error) Save(string name, string text)
+    {
+        var lines = text.Replace("\r", "").Split('\n');
+        if (lines.Length > MaxLines) return (0, $"词库最多 {MaxLines} 行。");
+        var output = new StringBuilder();
+        output.AppendLine(name == SensitiveWords
+            ? "# 敏感词库（在后台维护）。格式：分类<TAB>严重程度（block 阻止发布 / warn 警告）<TAB>词语"
+            : "# 错别字与规范名称（在后台维护）。格式：mistake<TAB>错误写法<TAB>正确写法 或 official<TAB>职务<TAB>姓名");
+        var entries = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split(['\t', ',', '，', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var where = $"第 {i + 1} 行“{(line.Length > 30 ? line[..30] + "…" : line)}”";
+            if (parts.Length != 3) return (0, $"{where}应有三项，用制表符、逗号或空格分开。");
+            if (parts.Any(p => p.Length > 50 || p.Any(char.IsControl))) return (0, $"{where}中有过长（超过 50 字）或含控制字符的项。");
+            string first;
+            if (name == SensitiveWords)
+            {
+                first = parts[1] switch { "block" or "阻止" => "block", "warn" or "警告" => "warn", _ => "" };
+                if (first.Length == 0) return (0, $"{where}的严重程度应为 block（阻止）或 warn（警告）。");
+                output.Append(parts[0]).Append('\t').Append(first).Append('\t').Append(parts[2]).Append('\n');
+            }
+            else
+            {
+                first = parts[0] switch { "mistake" or "错别字" => "mistake", "official" or "领导" or "规范名称" => "official", _ => "" };
+                if (first.Length == 0) return (0, $"{where}的类型应为 mistake（错别字）或 official（职务和姓名）。");
+                if (first == "mistake" && parts[1] == parts[2]) return (0, $"{where}的错误写法与正确写法相同。");
+                output.Append(first).Append('\t').Append(parts[1]).Append('\t').Append(parts[2]).Append('\n');
+            }
+            entries++;
+        }
+        Directory.CreateDirectory(paths.SafetyListsDirectory);
+        var target = Path.Combine(paths.SafetyListsDirectory, name);
+        File.WriteAllText(target + ".tmp", output.ToString());
+        File.Move(target + ".tmp", target, overwrite: true);
+        scanner.ReloadWordLists();
+        return (entries, null);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using GovPortal.Data;
+using GovPortal.Safety.Health;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.BackOffice.Health;
+
+/// <summary>Runs the health check (one at a time) and keeps each report for the dashboard.</summary>
+public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions database)
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public async Task<HealthReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var report = await checker.CheckAsync(cancellationToken: cancellationToken);
+            await using var db = database.CreateContext();
+            db.HealthSnapshots.Add(new HealthSnapshot
+            {
+                CheckedAtUtc = report.CheckedAtUtc, Problems = report.Problems.Count, SingleVetoProblems = report.Problems.Count(p => p.SingleVeto),
+                ReportJson = JsonSerializer.Serialize(report),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return report;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public async Task<HealthReport?> LatestAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var json = await db.HealthSnapshots.OrderByDescending(s => s.Id).Select(s => s.ReportJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<HealthReport>(json);
+    }
+
+    /// <summary>The newest <paramref name="count"/> runs, oldest first, without their reports.</summary>
+    public async Task<List<(DateTime At, int Problems, int SingleVeto)>> TrendAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.HealthSnapshots.OrderByDescending(s => s.Id).Take(count)
+            .Select(s => new { s.CheckedAtUtc, s.Problems, s.SingleVetoProblems }).ToListAsync(cancellationToken);
+        return rows.AsEnumerable().Reverse().Select(r => (r.CheckedAtUtc, r.Problems, r.SingleVetoProblems)).ToList();
+    }
+}
