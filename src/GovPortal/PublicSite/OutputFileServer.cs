@@ -123,7 +123,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         if (cache.TryGet(variant.Path, variant.Sha256, out var cached))
         {
             // One stat per request: a file changed on disk since it was checked is read and checked again now.
-            if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
+            if (!guardOptions.Enabled || FileStamp.Of(cached.NativePath) == cached.Stamp) return cached;
             cache.Invalidate(variant.Path);
         }
         var (content, cacheable) = Read(variant);
@@ -162,7 +162,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var key = formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
-            if (!guardOptions.Enabled || FileStamp.Of(cached.FullPath) == cached.Stamp) return cached;
+            if (!guardOptions.Enabled || FileStamp.Of(cached.NativePath) == cached.Stamp) return cached;
             cache.Invalidate(key);
         }
         var (content, cacheable) = Read(entry);

@@ -16,6 +16,7 @@ public sealed class ServedFile
     {
         MatchesManifest = matchesManifest;
         FullPath = fullPath;
+        NativePath = FileStamp.NativePath(fullPath);
         Stamp = stamp;
         Sha256 = variant.Sha256;
         Content = content;
@@ -34,6 +35,7 @@ public sealed class ServedFile
 
     /// <summary>Where the file is on disk, and its size and time when it was read and proved genuine.</summary>
     public string FullPath { get; }
+    public byte[] NativePath { get; }
     public FileStamp? Stamp { get; }
 
     public bool MatchesManifest { get; }
@@ -58,14 +60,4 @@ public sealed class ServedFile
         path.StartsWith("assets/", StringComparison.Ordinal) ? Immutable
         : path.StartsWith("files/", StringComparison.Ordinal) ? OneDay
         : Revalidate;
-}
-
-/// <summary>Size and last write time of a file: if either moves, the file must be read and checked again.</summary>
-public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
-{
-    public static FileStamp? Of(string fullPath)
-    {
-        var info = new FileInfo(fullPath);
-        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
+using GovPortal.PublicSite;
 using GovPortal.Safety.Tamper;
 using GovPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,53 @@ public sealed class TamperGuardTests
         var alert = Assert.Single(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
         Assert.Equal(TamperKind.Modified, alert.Kind);
         Assert.Contains(seed.Url!.TrimStart('/'), await File.ReadAllTextAsync(portal.Settings.Paths.TamperEventsFile));
+    }
+
+    [Fact]
+    public async Task A_same_length_change_with_its_time_set_back_is_still_found_by_the_next_request()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        var file = FileOf(portal, seed.Url!);
+        var original = await File.ReadAllBytesAsync(file);
+        (await portal.Client.GetAsync(seed.Url)).Dispose(); // held in memory, with the file's stamp
+
+        // Same size, and the modification time put back: only the change time (which nobody can set) moves.
+        var tampered = (byte[])original.Clone();
+        var at = Encoding.UTF8.GetString(original).IndexOf("生态环境", StringComparison.Ordinal);
+        Encoding.UTF8.GetBytes("赌场赌场").CopyTo(tampered, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(original)[..at]));
+        var written = File.GetLastWriteTimeUtc(file);
+        await File.WriteAllBytesAsync(file, tampered);
+        File.SetLastWriteTimeUtc(file, written);
+
+        using var response = await portal.Client.GetAsync(seed.Url);
+        Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(original, await File.ReadAllBytesAsync(file));
+        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified);
+    }
+
+    [Fact]
+    public void A_file_stamp_moves_with_every_change_even_when_size_and_time_are_kept()
+    {
+        using var folder = new TempDirectory();
+        var path = Path.Combine(folder.Path, "page.html");
+        File.WriteAllText(path, "<p>原文</p>");
+        var before = FileStamp.Of(path);
+        var written = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, "<p>篡改</p>");
+        File.SetLastWriteTimeUtc(path, written);
+        var after = FileStamp.Of(path);
+        Assert.NotNull(after);
+        Assert.Equal(before!.Value.Length, after.Value.Length);
+        Assert.Equal(before.Value.ModifiedNs / 100, after.Value.ModifiedNs / 100); // as far as the time can be set back
+
+        Assert.NotEqual(before, after);
+
+        File.Move(path, path + ".old");
+        File.CreateSymbolicLink(path, path + ".old"); // a link in the page's place is another file
+        Assert.NotEqual(after, FileStamp.Of(path));
+        File.Delete(path);
+        Assert.Null(FileStamp.Of(path));
     }
 
     [Theory]
