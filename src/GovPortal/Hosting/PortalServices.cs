@@ -67,6 +67,7 @@ public static class PortalServices
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());
         services.AddSingleton<TamperAlerts>();
         services.AddSingleton<TamperGuard>();
+        services.AddSingleton<SearchIndexGuard>();
         services.AddHostedService<TamperSweepService>();
         services.AddHostedService<HitFlushService>();
         services.AddSiteSearch();

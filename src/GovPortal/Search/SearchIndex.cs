@@ -32,6 +32,9 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
     private int _begun;     // changes begun and not yet committed
     private int _applied;   // changes applied to the writer and not yet committed
     private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
+    private SearchIndexChecksums? _checksums;
+
+    private SearchIndexChecksums Checksums => _checksums ??= new SearchIndexChecksums(DirectoryPath, Path.Combine(paths.OutputDirectory, "search-checksums.txt"));
 
     /// <summary>Raised after each commit, so that searches in this process see it at once.</summary>
     public event Action? Committed;
@@ -183,6 +186,31 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
         var writer = Writer();
         writer.SetCommitData(new Dictionary<string, string> { [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site) });
         writer.Commit();
+        // What the tamper sweep compares the index's files with.
+        Checksums.Record(DirectoryReader.ListCommits(writer.Directory)[^1].FileNames);
+    }
+
+    /// <summary>
+    /// The index files of the last commit that were changed or deleted since it was made (for the tamper sweep).
+    /// Waits for any write in progress, so a commit never looks like tampering.
+    /// </summary>
+    public async Task<List<(string File, bool Missing)>> VerifyFilesAsync(bool full, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(Checksums.FilePath) && CanBeRead())
+            {
+                // An index from before checksums were kept: record it as it is now, once.
+                using var directory = FSDirectory.Open(DirectoryPath);
+                Checksums.Record(DirectoryReader.ListCommits(directory)[^1].FileNames);
+            }
+            return Checksums.Verify(full);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private void RaiseCommitted()

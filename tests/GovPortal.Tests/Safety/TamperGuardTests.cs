@@ -88,6 +88,44 @@ public sealed class TamperGuardTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_changed_or_deleted_search_index_file_is_reported_and_the_index_is_rebuilt(bool delete)
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var guard = portal.Service<GovPortal.Search.SearchIndexGuard>();
+        Assert.Equal(0, await guard.SweepAsync(full: true)); // as committed
+        var checksums = Path.Combine(portal.Settings.Paths.OutputDirectory, "search-checksums.txt");
+        var largest = File.ReadAllLines(checksums).Select(l => l[65..]).OrderByDescending(n => new FileInfo(Path.Combine(portal.Settings.Paths.SearchIndexDirectory, n)).Length).First();
+        var file = Path.Combine(portal.Settings.Paths.SearchIndexDirectory, largest);
+        if (delete) File.Delete(file);
+        else
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            bytes[bytes.Length / 2] ^= 0xFF;
+            await File.WriteAllBytesAsync(file, bytes);
+        }
+
+        Assert.Equal(1, await guard.SweepAsync(full: false));
+        var alert = Assert.Single(portal.Service<TamperAlerts>().Recent, e => e.Path == "search/" + largest);
+        Assert.Equal(delete ? TamperKind.Missing : TamperKind.Modified, alert.Kind);
+        Assert.Equal(0, await guard.SweepAsync(full: true)); // rebuilt, with new checksums
+        var results = await portal.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("生态环境保护大会"));
+        Assert.Contains(PortalData.SeedTitle, results);
+    }
+
+    [Fact]
+    public async Task Search_index_commits_after_a_change_are_not_taken_for_tampering()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var seed = await portal.SeedArticleAsync();
+        await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title += "（更新）");
+        portal.Service<GovPortal.Search.SearchIndex>().CommitPending();
+        Assert.Equal(0, await portal.Service<GovPortal.Search.SearchIndexGuard>().SweepAsync(full: true));
+        Assert.DoesNotContain(portal.Service<TamperAlerts>().Recent, e => e.Path.StartsWith("search/", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/zh-hant")]
     [InlineData("/elder")]
     public async Task The_elder_and_traditional_forms_of_a_tampered_page_are_made_from_the_true_page(string form)

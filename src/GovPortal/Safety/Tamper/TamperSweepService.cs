@@ -2,9 +2,10 @@ namespace GovPortal.Safety.Tamper;
 
 /// <summary>
 /// Checks the whole output on start and then every minute, so pages nobody requests are guarded too; every tenth
-/// sweep hashes every file whatever its write time says.
+/// sweep hashes every file whatever its write time says. The search index's files are checked in the same sweep.
 /// </summary>
-public sealed class TamperSweepService(TamperGuard guard, TamperGuardOptions options, TimeProvider time, ILogger<TamperSweepService> logger) : BackgroundService
+public sealed class TamperSweepService(TamperGuard guard, Search.SearchIndexGuard searchIndex, TamperGuardOptions options, TimeProvider time,
+    ILogger<TamperSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +26,7 @@ public sealed class TamperSweepService(TamperGuard guard, TamperGuardOptions opt
                     var full = sweeps++ % 10 == 0;
                     var started = time.GetTimestamp();
                     var events = await Task.Run(() => guard.Sweep(full, stoppingToken), stoppingToken);
+                    events += await searchIndex.SweepAsync(full, stoppingToken);
                     logger.LogInformation("Tamper sweep ({Kind}) done in {Seconds:0.0} s: {Events} events",
                         full ? "full" : "changed files", time.GetElapsedTime(started).TotalSeconds, events);
                 }
