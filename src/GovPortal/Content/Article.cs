@@ -1,7 +1,7 @@
 namespace GovPortal.Content;
 
 /// <summary>A news item, notice or document page.</summary>
-public sealed class Article
+public sealed class Article : IArticleContent
 {
     public int Id { get; set; }
     public int ChannelId { get; set; }

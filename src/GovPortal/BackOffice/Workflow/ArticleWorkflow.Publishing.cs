@@ -14,10 +14,8 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> PublishAsync(Staff actor, int articleId, int version, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Approved } revision) return WorkflowResult.Refused("只有审核通过的文章可以发布。");
-        if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Publisher, "只有审核通过的文章可以发布。", [RevisionState.Approved], cancellationToken);
+        if (revision is null) return refusal!;
         if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "发布", cancellationToken) is { } refused) return refused;
         return await GoLiveAsync(actor, revision.Id, version, forcedReason: "", AuditActions.ArticlePublished, cancellationToken);
     }
@@ -28,10 +26,8 @@ public sealed partial class ArticleWorkflow
         if (atUtc <= Now) return WorkflowResult.Refused("定时发布的时间必须晚于现在。");
         if (atUtc > Now.AddYears(1)) return WorkflowResult.Refused("定时发布的时间不能超过一年以后。");
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Approved } revision) return WorkflowResult.Refused("只有审核通过的文章可以定时发布。");
-        if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Publisher, "只有审核通过的文章可以定时发布。", [RevisionState.Approved], cancellationToken);
+        if (revision is null) return refusal!;
         if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "定时发布", cancellationToken) is { } refused) return refused;
         revision.State = RevisionState.Scheduled;
         revision.ScheduledAtUtc = atUtc;
@@ -45,10 +41,8 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> UnscheduleAsync(Staff actor, int articleId, int version, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Scheduled } revision) return WorkflowResult.Refused("这篇文章没有定时发布。");
-        if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Publisher, "这篇文章没有定时发布。", [RevisionState.Scheduled], cancellationToken);
+        if (revision is null) return refusal!;
         revision.State = RevisionState.Approved;
         revision.ScheduledAtUtc = null;
         revision.Version++;
@@ -64,10 +58,9 @@ public sealed partial class ArticleWorkflow
         if (reason.Length < MinimumReasonLength) return WorkflowResult.Refused($"紧急发布须写明理由（至少 {MinimumReasonLength} 个字），理由将记入审计日志并列入事后审核。");
         if (reason.Length > 2000) return WorkflowResult.Refused("理由不能超过 2000 个字。");
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { } revision) return WorkflowResult.Refused("这篇文章没有待发布的内容。");
-        if (!actor.Can(StaffRoles.Publisher, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Publisher, "只有草稿、待审核或被退回的文章可以紧急发布；审核通过的文章请直接发布。",
+            [RevisionState.Draft, RevisionState.Submitted, RevisionState.Rejected], cancellationToken);
+        if (revision is null) return refusal!;
         if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "紧急发布", cancellationToken) is { } refused) return refused;
         return await GoLiveAsync(actor, revision.Id, version, reason, AuditActions.ArticleForcePublished, cancellationToken);
     }
@@ -137,21 +130,12 @@ public sealed partial class ArticleWorkflow
         {
             await publisher.ApplyArticleChangeAsync(revision.ArticleId, article =>
             {
-                article.ChannelId = revision.ChannelId;
-                article.Title = revision.Title;
-                article.Subtitle = revision.Subtitle;
-                article.Source = revision.Source;
-                article.Author = revision.Author;
-                article.Summary = revision.Summary;
-                article.BodyHtml = revision.BodyHtml;
+                revision.CopyTo(article);
                 // The date readers see is that of the first publication; corrections keep it (and the address).
                 if (article.Url is null) article.PublishedAtUtc = goLiveAt;
                 article.Status = ArticleStatus.Published;
                 article.RelatedFiles.Clear();
-                article.RelatedFiles.AddRange(revision.Files.OrderBy(f => f.SortOrder).Select(f => new RelatedFile
-                {
-                    DisplayName = f.DisplayName, StoredName = f.StoredName, Extension = f.Extension, SizeBytes = f.SizeBytes, ContentType = f.ContentType, SortOrder = f.SortOrder,
-                }));
+                article.RelatedFiles.AddRange(revision.Files.OrderBy(f => f.SortOrder).Select(f => f.ToRelatedFile()));
             }, cancellationToken);
         }
         catch (PublishException e)

@@ -10,10 +10,8 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> ApproveAsync(Staff actor, int articleId, int version, string comment, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Submitted } revision) return WorkflowResult.Refused("只有待审核的文章可以审核。");
-        if (!actor.Can(StaffRoles.Reviewer, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有审核这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer, "只有待审核的文章可以审核。", [RevisionState.Submitted], cancellationToken);
+        if (revision is null) return refusal!;
         // Two-person rule: nobody approves their own submission, and one person passes one level at most.
         if (string.Equals(revision.SubmittedBy, actor.UserName, StringComparison.OrdinalIgnoreCase))
             return WorkflowResult.Refused("不能审核自己提交的文章，请由其他审核人员审核。");
@@ -38,10 +36,8 @@ public sealed partial class ArticleWorkflow
         if (comment.Length == 0) return WorkflowResult.Refused("退回时请填写退回意见，让编辑知道需要修改什么。");
         if (comment.Length > 2000) return WorkflowResult.Refused("退回意见不能超过 2000 个字。");
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Submitted } revision) return WorkflowResult.Refused("只有待审核的文章可以退回。");
-        if (!actor.Can(StaffRoles.Reviewer, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有审核这个栏目文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer, "只有待审核的文章可以退回。", [RevisionState.Submitted], cancellationToken);
+        if (revision is null) return refusal!;
         revision.State = RevisionState.Rejected;
         revision.RejectionComment = comment;
         revision.RejectedBy = actor.UserName;

@@ -60,7 +60,7 @@ public sealed partial class ArticleWorkflow
         else
         {
             target = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now };
-            target.Files = current.Files.Select(CopyFile).ToList();
+            target.Files = current.Files.Select(f => f.Copy()).ToList();
             db.Revisions.Add(target);
         }
         // The reviewer's comment stays with a rejected revision until it is submitted again.
@@ -80,11 +80,9 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> SubmitAsync(Staff actor, int articleId, int version, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { } revision || revision.State is not (RevisionState.Draft or RevisionState.Rejected))
-            return WorkflowResult.Refused("只有草稿或被退回的文章可以提交审核。");
-        if (!actor.Can(StaffRoles.Editor, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有在这个栏目提交文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor, "只有草稿或被退回的文章可以提交审核。",
+            [RevisionState.Draft, RevisionState.Rejected], cancellationToken);
+        if (revision is null) return refusal!;
         if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "提交审核", cancellationToken) is { } refused) return refused;
         var channel = await db.Channels.FirstAsync(c => c.Id == revision.ChannelId, cancellationToken);
         revision.State = RevisionState.Submitted;
@@ -104,10 +102,8 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> RecallAsync(Staff actor, int articleId, int version, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
-        if (Working(revisions) is not { State: RevisionState.Submitted } revision) return WorkflowResult.Refused("只有待审核的文章可以撤回。");
-        if (!actor.Can(StaffRoles.Editor, revision.ChannelId)) return WorkflowResult.NotAllowed("您没有在这个栏目撤回文章的权限。");
-        if (revision.Version != version) return WorkflowResult.Stale(StaleMessage);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor, "只有待审核的文章可以撤回。", [RevisionState.Submitted], cancellationToken);
+        if (revision is null) return refusal!;
         revision.State = RevisionState.Draft;
         revision.PassedLevels = 0;
         revision.ApprovedBy = "";
@@ -130,7 +126,8 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Refused($"第 {working.Number} 版（{RevisionStates.Label(working.State)}）尚未处理完。请先发布、退回或删除其中的修改，再恢复历史版本，以免覆盖未发布的内容。");
         var now = Now;
         var restored = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now, UpdatedBy = actor.UserName, UpdatedAtUtc = now };
-        CopyContent(old, restored);
+        old.CopyTo(restored);
+        restored.Files = old.Files.Select(f => f.Copy()).ToList();
         db.Revisions.Add(restored);
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, AuditActions.ArticleRestored, articleId, $"以第 {old.Number} 版为底稿新建草稿（第 {restored.Number} 版）");

@@ -39,10 +39,10 @@ public sealed partial class ArticleWorkflow(
                 ArticleId = article.Id, Number = 1, CreatedBy = "", CreatedAtUtc = article.UpdatedAtUtc, UpdatedAtUtc = article.UpdatedAtUtc,
                 State = article.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
                 PublishedAtUtc = article.Status == ArticleStatus.Draft ? null : article.PublishedAtUtc,
-                Files = article.RelatedFiles.Select(f => new RevisionFile { DisplayName = f.DisplayName, StoredName = f.StoredName, Extension = f.Extension, SizeBytes = f.SizeBytes, ContentType = f.ContentType, SortOrder = f.SortOrder }).ToList(),
+                Files = article.RelatedFiles.Select(RevisionFile.From).ToList(),
                 Title = article.Title,
             };
-            CopyContent(article, baseline);
+            article.CopyTo(baseline);
             db.Revisions.Add(baseline);
             await db.SaveChangesAsync(cancellationToken);
             revisions.Add(baseline);
@@ -54,32 +54,6 @@ public sealed partial class ArticleWorkflow(
 
     /// <summary>The revision an edit starts from: the one in the workflow, else the newest (live or withdrawn).</summary>
     public static Revision Current(IReadOnlyList<Revision> revisions) => Working(revisions) ?? revisions[^1];
-
-    private static void CopyContent(Article from, Revision to)
-    {
-        to.ChannelId = from.ChannelId;
-        to.Title = from.Title;
-        to.Subtitle = from.Subtitle;
-        to.Source = from.Source;
-        to.Author = from.Author;
-        to.Summary = from.Summary;
-        to.BodyHtml = from.BodyHtml;
-    }
-
-    private static void CopyContent(Revision from, Revision to)
-    {
-        to.ChannelId = from.ChannelId;
-        to.Title = from.Title;
-        to.Subtitle = from.Subtitle;
-        to.Source = from.Source;
-        to.Author = from.Author;
-        to.Summary = from.Summary;
-        to.BodyHtml = from.BodyHtml;
-        to.Files = from.Files.Select(CopyFile).ToList();
-    }
-
-    private static RevisionFile CopyFile(RevisionFile f) =>
-        new() { DisplayName = f.DisplayName, StoredName = f.StoredName, Extension = f.Extension, SizeBytes = f.SizeBytes, ContentType = f.ContentType, SortOrder = f.SortOrder };
 
     private Task AuditAsync(Staff actor, string action, int articleId, string details) =>
         audit.WriteAsync(actor.UserName, actor.IpAddress, action, $"文章 {articleId}", details);
@@ -101,11 +75,36 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>The revision as an article, for the content checks and the preview.</summary>
-    public static Article AsArticle(Revision revision, Article? live = null) => new()
+    public static Article AsArticle(Revision revision, Article? live = null)
     {
-        Id = revision.ArticleId, ChannelId = revision.ChannelId, Title = revision.Title, Subtitle = revision.Subtitle, Source = revision.Source,
-        Author = revision.Author, Summary = revision.Summary, BodyHtml = revision.BodyHtml, Url = live?.Url,
-        PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : DateTime.UtcNow,
+        var article = new Article
+        {
+            Id = revision.ArticleId, Title = revision.Title, Url = live?.Url,
+            PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : DateTime.UtcNow,
+        };
+        revision.CopyTo(article);
+        return article;
+    }
+
+    /// <summary>
+    /// The article's revision in the workflow, if it is in one of <paramref name="states"/>, the person holds
+    /// <paramref name="role"/> in its channel, and it is still at the version the person's page showed.
+    /// </summary>
+    private static async Task<(Revision? Revision, WorkflowResult? Refusal)> WorkingAsync(GovPortalDbContext db, Staff actor, int articleId, int version,
+        string role, string wrongState, RevisionState[] states, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return (null, WorkflowResult.Refused("找不到这篇文章。"));
+        if (Working(revisions) is not { } revision || !states.Contains(revision.State)) return (null, WorkflowResult.Refused(wrongState));
+        if (!actor.Can(role, revision.ChannelId)) return (null, WorkflowResult.NotAllowed(NotAllowedMessage(role)));
+        if (revision.Version != version) return (null, WorkflowResult.Stale(StaleMessage));
+        return (revision, null);
+    }
+
+    private static string NotAllowedMessage(string role) => role switch
+    {
+        StaffRoles.Editor => "您没有在这个栏目撰写和提交文章的权限。",
+        StaffRoles.Reviewer => "您没有审核这个栏目文章的权限。",
+        _ => "您没有发布这个栏目文章的权限。",
     };
 
     /// <summary>The content checks of a revision, as the article page shows them.</summary>

@@ -1,3 +1,5 @@
+using GovPortal.Content;
+
 namespace GovPortal.BackOffice.Workflow;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace GovPortal.BackOffice.Workflow;
 /// everything written, reviewed and published, so editing a live article never changes its page until the new
 /// revision is published.
 /// </summary>
-public sealed class Revision
+public sealed class Revision : IArticleContent
 {
     public int Id { get; set; }
     public int ArticleId { get; set; }
@@ -73,4 +75,21 @@ public sealed class RevisionFile
     public long SizeBytes { get; set; }
     public required string ContentType { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>The same stored file for another revision (files are never rewritten, so revisions share them).</summary>
+    public RevisionFile Copy() => new()
+    {
+        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes, ContentType = ContentType, SortOrder = SortOrder,
+    };
+
+    public static RevisionFile From(RelatedFile file) => new()
+    {
+        DisplayName = file.DisplayName, StoredName = file.StoredName, Extension = file.Extension, SizeBytes = file.SizeBytes, ContentType = file.ContentType, SortOrder = file.SortOrder,
+    };
+
+    /// <summary>The file as the live article lists it.</summary>
+    public RelatedFile ToRelatedFile() => new()
+    {
+        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes, ContentType = ContentType, SortOrder = SortOrder,
+    };
 }
