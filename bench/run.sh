@@ -139,11 +139,11 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo
   echo "### The tamper guard's cost"
   echo
-  echo "With the guard on, every request for a page held in memory first looks at the file on disk (one \`statx\` call:"
-  echo "size, modification and change time, inode, type), so a page changed on disk is read, checked, answered with its"
-  echo "true version and put back within that request. \`bash bench/guard-bench.sh\` runs two servers side by side on"
-  echo "copies of the demo site, guard on and guard off (\`GOVPORTAL_TAMPER_GUARD=off\`, for this comparison only), and"
-  echo "alternates wrk runs between them (aim: at least 0.90):"
+  echo "With the guard on, every file read from disk is hashed against the manifest before it is sent or kept in memory,"
+  echo "and the output folder is watched: a change is checked (and put back) at once, and the next request for a changed"
+  echo "file looks at the disk (one \`statx\` call). While nothing changes, pages held in memory are sent as they are."
+  echo "\`bash bench/guard-bench.sh\` runs two servers side by side on copies of the demo site, guard on and guard off"
+  echo "(\`GOVPORTAL_TAMPER_GUARD=off\`, for this comparison only), and alternates wrk runs between them (aim: at least 0.90):"
   cat "$GUARD"
 } > docs/benchmarks.md
 rm -f "$SERVE" "$GUARD" "$BUDGET"

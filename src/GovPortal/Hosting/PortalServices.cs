@@ -67,6 +67,8 @@ public static class PortalServices
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());
         services.AddSingleton<TamperAlerts>();
         services.AddSingleton<TamperGuard>();
+        services.AddSingleton<OutputWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutputWatcher>());
         services.AddSingleton<SearchIndexGuard>();
         services.AddHostedService<TamperSweepService>();
         services.AddHostedService<HitFlushService>();

@@ -16,7 +16,7 @@ namespace GovPortal.PublicSite;
 /// tamper guard before it is sent or cached.
 /// </summary>
 public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions,
-    VariantTransformer transformer, MourningCalendar mourning, WithdrawnPages withdrawn, ILogger<OutputFileServer> logger)
+    VariantTransformer transformer, MourningCalendar mourning, WithdrawnPages withdrawn, OutputWatcher watcher, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
@@ -122,10 +122,10 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var (variant, encoding) = ChooseVariant(request, manifest, entry);
         if (cache.TryGet(variant.Path, variant.Sha256, out var cached))
         {
-            // One stat per request: a file changed on disk since it was checked is read and checked again now.
-            if (!guardOptions.Enabled || FileStamp.Of(cached.NativePath) == cached.Stamp) return cached;
+            if (StillOnDisk(cached)) return cached;
             cache.Invalidate(variant.Path);
         }
+        var generation = watcher.Generation;
         var (content, cacheable) = Read(variant);
         if (content is null && !ReferenceEquals(variant, entry))
         {
@@ -142,8 +142,24 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var fullPath = store.FullPathOf(variant.Path);
         // The stamp is taken after the check, which may have put the true file back.
         var file = new ServedFile(entry, variant, encoding, content, fullPath, FileStamp.Of(fullPath), cacheable);
+        file.Proved(generation);
         if (cacheable) cache.Add(variant.Path, file);
         return file;
+    }
+
+    /// <summary>
+    /// Whether the file behind bytes held in memory is still as it was when they were proved. Nothing changed in the
+    /// output since then (the watcher's generation): yes, without a look at the disk. Otherwise one statx call; a file
+    /// changed on disk is then read and checked again now, in the request that finds the change.
+    /// </summary>
+    private bool StillOnDisk(ServedFile cached)
+    {
+        if (!guardOptions.Enabled) return true;
+        var generation = watcher.Generation;
+        if (watcher.Watching && cached.ProvedAtGeneration == generation) return true;
+        if (FileStamp.Of(cached.NativePath) != cached.Stamp) return false;
+        cached.Proved(generation);
+        return true;
     }
 
     /// <summary>
@@ -162,9 +178,10 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var key = formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
-            if (!guardOptions.Enabled || FileStamp.Of(cached.NativePath) == cached.Stamp) return cached;
+            if (StillOnDisk(cached)) return cached;
             cache.Invalidate(key);
         }
+        var generation = watcher.Generation;
         var (content, cacheable) = Read(entry);
         if (content is null)
         {
@@ -181,6 +198,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var fullPath = store.FullPathOf(entry.Path);
         // The stamp is the standard file's: if it changes on disk, the form is made again from checked bytes.
         var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Sha256 = tag }, encoding, body, fullPath, FileStamp.Of(fullPath), cacheable);
+        file.Proved(generation);
         if (cacheable) cache.Add(key, file);
         return file;
     }

@@ -38,6 +38,13 @@ public sealed class ServedFile
     public byte[] NativePath { get; }
     public FileStamp? Stamp { get; }
 
+    private long _provedAtGeneration = -1;
+
+    /// <summary>The output watcher's generation when these bytes were last proved to be what is on disk.</summary>
+    public long ProvedAtGeneration => Interlocked.Read(ref _provedAtGeneration);
+
+    public void Proved(long generation) => Interlocked.Exchange(ref _provedAtGeneration, generation);
+
     public bool MatchesManifest { get; }
     public string Sha256 { get; }
     public byte[] Content { get; }

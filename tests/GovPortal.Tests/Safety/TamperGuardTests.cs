@@ -15,6 +15,10 @@ public sealed class TamperGuardTests
 {
     private const string SpamLine = "一区二区三区视频在线观看,国产不卡AV在线,女人喷液在线观看免费,久久综合免费人伦观看";
 
+    // The sweep on its own, without the watcher putting things right first.
+    internal static void SweepAlone(IServiceCollection services) =>
+        services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: Timeout.InfiniteTimeSpan) { WatchOutput = false });
+
     private static string FileOf(RunningPortal portal, string url) =>
         Path.Combine(portal.Settings.Paths.PublicDirectory, url.TrimStart('/'));
 
@@ -34,7 +38,9 @@ public sealed class TamperGuardTests
         using var response = await portal.Client.GetAsync(seed.Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(original, await File.ReadAllBytesAsync(file)); // put back on disk
+        // Put back on disk by this request or, if it came first, by the watcher; reported once either way.
+        await WaitUntilAsync(() => File.ReadAllBytes(file).SequenceEqual(original));
+        await WaitUntilAsync(() => portal.Service<TamperAlerts>().Recent.Any(e => e.Path == seed.Url!.TrimStart('/')));
         var alert = Assert.Single(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
         Assert.Equal(TamperKind.Modified, alert.Kind);
         Assert.Contains(seed.Url!.TrimStart('/'), await File.ReadAllTextAsync(portal.Settings.Paths.TamperEventsFile));
@@ -139,8 +145,9 @@ public sealed class TamperGuardTests
 
         Assert.DoesNotContain("久久综合", body);
         Assert.DoesNotContain("久久綜合", body);
-        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/'));
-        Assert.DoesNotContain("久久综合", await File.ReadAllTextAsync(FileOf(portal, seed.Url!)));
+        // Put back and reported by this request or, if it came first, by the watcher.
+        await WaitUntilAsync(() => portal.Service<TamperAlerts>().Recent.Any(e => e.Path == seed.Url!.TrimStart('/')));
+        await WaitUntilAsync(() => !File.ReadAllText(FileOf(portal, seed.Url!)).Contains("久久综合"));
     }
 
     [Fact]
@@ -190,7 +197,8 @@ public sealed class TamperGuardTests
         var before = OutputSnapshotFiles(publicDirectory);
         var seed = await portal.SeedArticleAsync();
 
-        Directory.Delete(publicDirectory, recursive: true);
+        // Wiped in one step (the watcher puts files back as fast as a recursive delete removes them).
+        Directory.Move(publicDirectory, publicDirectory + ".wiped");
         using (var response = await portal.Client.GetAsync(seed.Url))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -202,12 +210,41 @@ public sealed class TamperGuardTests
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
         Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Kind == TamperKind.Missing);
+
+        // The sweep also moves the watcher to the new folder: a change there is put back without any request.
+        portal.Service<OutputWatcher>().EnsureWatching();
+        var file = FileOf(portal, seed.Url!);
+        await File.AppendAllTextAsync(file, SpamLine);
+        await WaitUntilAsync(() => File.ReadAllBytes(file).SequenceEqual(before[seed.Url!.TrimStart('/')]));
+    }
+
+    [Fact]
+    public async Task A_page_changed_on_disk_is_put_back_at_once_even_if_nobody_requests_it()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        Assert.True(portal.Service<OutputWatcher>().Watching);
+        var seed = await portal.SeedArticleAsync();
+        var file = FileOf(portal, seed.Url!);
+        var original = await File.ReadAllBytesAsync(file);
+        await File.AppendAllTextAsync(file, "\n" + SpamLine + "\n");
+        await WaitUntilAsync(() => File.ReadAllBytes(file).SequenceEqual(original));
+        await WaitUntilAsync(() => portal.Service<TamperAlerts>().Recent.Any(e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified));
+        var shell = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "shell.php");
+        await File.WriteAllTextAsync(shell, "<?php system($_GET['c']); ?>");
+        await WaitUntilAsync(() => !File.Exists(shell)); // quarantined
+    }
+
+    // The watcher works on its own thread as soon as the kernel reports the change; wait for its result, not for time.
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 200 && !done(); i++) await Task.Delay(25);
+        Assert.True(done());
     }
 
     [Fact]
     public async Task A_sweep_finds_pages_nobody_requests_and_leaves_genuine_ones_alone()
     {
-        await using var portal = await RunningPortal.StartAsync();
+        await using var portal = await RunningPortal.StartAsync(configureServices: SweepAlone);
         var guard = portal.Service<TamperGuard>();
         guard.Sweep();
         var quiet = portal.Service<TamperAlerts>().Recent.Count;
@@ -224,7 +261,7 @@ public sealed class TamperGuardTests
     [Fact]
     public async Task After_a_crash_mid_publish_the_sweep_puts_the_last_good_site_back()
     {
-        await using var portal = await RunningPortal.StartAsync();
+        await using var portal = await RunningPortal.StartAsync(configureServices: SweepAlone);
         var publicDirectory = portal.Settings.Paths.PublicDirectory;
         var lastGood = OutputSnapshotFiles(publicDirectory);
         await using (var db = portal.Settings.Database.CreateContext())
@@ -274,14 +311,16 @@ public sealed class TamperGuardTests
         var seed = await portal.SeedArticleAsync();
         var file = FileOf(portal, seed.Url!);
         var original = await File.ReadAllBytesAsync(file);
-        File.Delete(file);
-        if (kind == "symlink") File.CreateSymbolicLink(file, "/dev/zero"); // endless: must not be read to the end
+        // Made beside the page and moved over it in one step, as an attacker would.
+        var beside = Path.Combine(portal.DataDirectory, "replacement"); // outside the output, so the watcher leaves it alone
+        if (kind == "symlink") File.CreateSymbolicLink(beside, "/dev/zero"); // endless: must not be read to the end
         else
         {
-            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file])!; // would block a reader for ever
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [beside])!; // would block a reader for ever
             await mkfifo.WaitForExitAsync();
             Assert.Equal(0, mkfifo.ExitCode);
         }
+        File.Move(beside, file, overwrite: true);
 
         using var response = await portal.Client.GetAsync(seed.Url);
         Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
@@ -307,7 +346,7 @@ public sealed class TamperSweepScheduleTests
         await using var portal = await RunningPortal.StartAsync(configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: TimeSpan.FromSeconds(60)));
+            services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: TimeSpan.FromSeconds(60)) { WatchOutput = false });
         });
         var guard = portal.Service<TamperGuard>();
         await NextSweepAsync(guard, after: 0); // the sweep on start

@@ -41,6 +41,10 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
             // A commit may have replaced or removed the entry since it was read: judge against what is current.
             if (!output.Manifest.TryGet(entry.Path, out var current)) return (null, false);
             if (current.Sha256 != entry.Sha256 && sha == current.Sha256) return (onDisk, false);
+            // A request and the watcher can find the same change: whoever comes second finds it put right.
+            var again = output.ReadForCheck(current);
+            if (again is not null && again != OutputStore.Unreadable && Convert.ToHexStringLower(SHA256.HashData(again)) == current.Sha256)
+                return (again, current.Sha256 == entry.Sha256);
             var restored = RestoreFromStore(current, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
             return (restored, restored is not null && current.Sha256 == entry.Sha256);
         }
@@ -93,6 +97,22 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
         Interlocked.Increment(ref _sweeps);
         Swept?.Invoke(events);
         return events;
+    }
+
+    /// <summary>
+    /// Checks one file the watcher saw change: a published file is proved or put back, a file nobody published is
+    /// quarantined. Left to the next request and sweep while a publish is writing (its own files change then).
+    /// </summary>
+    public void CheckChanged(string relativePath)
+    {
+        if (output.IsPublishing || OutputStore.IsTemporary(Path.GetFileName(relativePath))) return;
+        if (output.Manifest.TryGet(relativePath, out var entry))
+        {
+            var content = output.ReadForCheck(entry);
+            var (served, _) = Check(entry, content);
+            if (ReferenceEquals(served, content)) RememberGenuine(relativePath);
+        }
+        else if (!output.IsPendingPath(relativePath) && File.Exists(output.FullPathOf(relativePath))) Quarantine(relativePath);
     }
 
     /// <summary>Moves a file that is not in the manifest out of the public folder.</summary>

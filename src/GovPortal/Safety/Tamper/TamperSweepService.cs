@@ -4,8 +4,8 @@ namespace GovPortal.Safety.Tamper;
 /// Checks the whole output on start and then every minute, so pages nobody requests are guarded too; every tenth
 /// sweep hashes every file whatever its write time says. The search index's files are checked in the same sweep.
 /// </summary>
-public sealed class TamperSweepService(TamperGuard guard, Search.SearchIndexGuard searchIndex, TamperGuardOptions options, TimeProvider time,
-    ILogger<TamperSweepService> logger) : BackgroundService
+public sealed class TamperSweepService(TamperGuard guard, OutputWatcher watcher, Search.SearchIndexGuard searchIndex, TamperGuardOptions options,
+    TimeProvider time, ILogger<TamperSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +25,7 @@ public sealed class TamperSweepService(TamperGuard guard, Search.SearchIndexGuar
                 {
                     var full = sweeps++ % 10 == 0;
                     var started = time.GetTimestamp();
+                    watcher.EnsureWatching();
                     var events = await Task.Run(() => guard.Sweep(full, stoppingToken), stoppingToken);
                     events += await searchIndex.SweepAsync(full, stoppingToken);
                     logger.LogInformation("Tamper sweep ({Kind}) done in {Seconds:0.0} s: {Events} events",
