@@ -22,7 +22,15 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/");
+        try
+        {
+            // Generous: this runs beside other test classes on a two-core machine.
+            await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{userName} did not reach the dashboard; the page at {page.Url} says: {await page.InnerTextAsync("main")}");
+        }
         return page;
     }
 
