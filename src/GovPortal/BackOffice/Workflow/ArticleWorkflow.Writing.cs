@@ -39,7 +39,7 @@ public sealed partial class ArticleWorkflow
     {
         if (form.Problem() is { } problem) return WorkflowResult.Refused(problem);
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (article, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
         var current = Current(revisions);
         if (!actor.Can(StaffRoles.Editor, current.ChannelId) || !actor.Can(StaffRoles.Editor, form.ChannelId))
             return WorkflowResult.NotAllowed("您没有在这个栏目修改文章的权限。");
