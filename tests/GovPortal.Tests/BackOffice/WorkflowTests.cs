@@ -461,4 +461,39 @@ public sealed class WorkflowTests
         Assert.Contains("仪表盘已发布", Section(publisher, "最近发布"));
         _ = draft;
     }
+
+    [Fact]
+    public async Task Two_people_opening_an_article_from_before_the_back_office_at_the_same_moment_share_one_first_revision()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        int id;
+        await using (var db = portal.Settings.Database.CreateContext())
+            id = db.Articles.OrderBy(a => a.Id).Select(a => a.Id).First();
+        // The other person's first revision lands between this one's look and its save.
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<GovPortal.Data.SqliteGovPortalDbContext>()
+            .UseSqlite(portal.Settings.Database.ConnectionString)
+            .AddInterceptors(new OtherPersonFirst(portal.Settings.Database, id)).Options;
+        await using var racing = new GovPortal.Data.SqliteGovPortalDbContext(options);
+
+        var loaded = await ArticleWorkflow.LoadAsync(racing, id);
+
+        var revision = Assert.Single(loaded!.Value.Revisions);
+        Assert.Equal("someone-else", revision.CreatedBy);
+        await using var check = portal.Settings.Database.CreateContext();
+        Assert.Equal(1, check.Revisions.Count(r => r.ArticleId == id));
+    }
+
+    private sealed class OtherPersonFirst(GovPortal.Data.DatabaseOptions database, int articleId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            await using var other = database.CreateContext();
+            var article = other.Articles.Single(a => a.Id == articleId);
+            other.Revisions.Add(new Revision { ArticleId = articleId, Number = 1, Title = article.Title, ChannelId = article.ChannelId, CreatedBy = "someone-else", State = RevisionState.Published });
+            await other.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+    }
 }

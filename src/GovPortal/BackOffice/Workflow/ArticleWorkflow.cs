@@ -44,8 +44,19 @@ public sealed partial class ArticleWorkflow(
             };
             article.CopyTo(baseline);
             db.Revisions.Add(baseline);
-            await db.SaveChangesAsync(cancellationToken);
-            revisions.Add(baseline);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                revisions.Add(baseline);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone else opened the article at the same moment and made its first revision: use theirs.
+                foreach (var file in baseline.Files) db.Entry(file).State = EntityState.Detached;
+                db.Entry(baseline).State = EntityState.Detached;
+                revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+                if (revisions.Count == 0) throw;
+            }
         }
         return (article, revisions);
     }
