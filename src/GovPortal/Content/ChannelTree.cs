@@ -57,6 +57,18 @@ public sealed class ChannelTree
                 yield return descendant;
     }
 
+    /// <summary>Every channel as navigation reads them: each followed by its sub-channels, with its depth (0 at the top).</summary>
+    public IEnumerable<(Channel Channel, int Depth)> InReadingOrder() => InReadingOrder(Roots, 0);
+
+    private IEnumerable<(Channel, int)> InReadingOrder(IEnumerable<Channel> channels, int depth)
+    {
+        foreach (var channel in channels)
+        {
+            yield return (channel, depth);
+            foreach (var descendant in InReadingOrder(ChildrenOf(channel.Id), depth + 1)) yield return descendant;
+        }
+    }
+
     private static int CompareByOrder(Channel a, Channel b) =>
         a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder) : a.Id.CompareTo(b.Id);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.Content;
 using GovPortal.Data;
+using GovPortal.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Audit;
@@ -35,16 +36,9 @@ public static class AuditEndpoints
             // Streamed, so that an export of a year stays small in memory.
             await foreach (var e in filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(context.RequestAborted))
                 await writer.WriteLineAsync(string.Join(',', ChinaTime.Format(e.AtUtc) + ChinaTime.ToChina(e.AtUtc).ToString(":ss", CultureInfo.InvariantCulture),
-                    Csv(e.Actor), Csv(e.IpAddress), Csv(AuditActions.Label(e.Action)), Csv(e.Target), Csv(e.Details)));
+                    CsvCell.Of(e.Actor), CsvCell.Of(e.IpAddress), CsvCell.Of(AuditActions.Label(e.Action)), CsvCell.Of(e.Target), CsvCell.Of(e.Details)));
             await writer.FlushAsync(context.RequestAborted);
         }).RequireAuthorization(StaffRoles.Administrator);
-    }
-
-    /// <summary>A CSV cell; one that a spreadsheet would take for a formula is prefixed with an apostrophe.</summary>
-    public static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }
 

@@ -15,19 +15,19 @@ public static class SignInEndpoints
 
         group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
-            var form = new LoginForm(data["userName"], data["password"], data["returnUrl"]);
-            var userName = (form.UserName ?? "").Trim();
-            var returnUrl = SafeReturn(pages, form.ReturnUrl);
+            var userName = data["userName"].ToString().Trim();
+            var password = data["password"].ToString();
+            var returnUrl = SafeReturn(pages, data["returnUrl"]);
             var ip = context.Connection.RemoteIpAddress?.ToString();
             async Task<IResult> Fail(string message, string action)
             {
                 await audit.WriteAsync(userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
                 return await pages.RenderAsync<LoginPage>(new LoginPageModel(pages.ShellFor(context, "登录"), userName, returnUrl, message), StatusCodes.Status401Unauthorized);
             }
-            if (userName.Length == 0 || string.IsNullOrEmpty(form.Password)) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
+            if (userName.Length == 0 || password.Length == 0) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
             var user = await signIn.UserManager.FindByNameAsync(userName);
             if (user is { IsDisabled: true }) return await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed);
-            var result = await signIn.PasswordSignInAsync(userName, form.Password, isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 await audit.WriteAsync(user!.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", "登录成功");
@@ -46,19 +46,19 @@ public static class SignInEndpoints
 
         group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
-            var form = new TwoFactorForm(data["code"], data["recovery"], data["returnUrl"]);
-            var returnUrl = SafeReturn(pages, form.ReturnUrl);
+            var recovery = data["recovery"].ToString() == "1";
+            var returnUrl = SafeReturn(pages, data["returnUrl"]);
             var user = await signIn.GetTwoFactorAuthenticationUserAsync();
             if (user is null) return Results.Redirect(pages.Url("login"));
             // Recovery codes are written XXXXX-XXXXX; authenticator codes may be typed with spaces.
-            var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c) && (form.Recovery == "1" || c != '-')).ToArray());
-            var result = form.Recovery == "1"
+            var code = new string(data["code"].ToString().Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray());
+            var result = recovery
                 ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
             var ip = context.Connection.RemoteIpAddress?.ToString();
             if (result.Succeeded)
             {
-                await audit.WriteAsync(user.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", form.Recovery == "1" ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
+                await audit.WriteAsync(user.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", recovery ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
                 return Results.Redirect(returnUrl);
             }
             var message = result.IsLockedOut ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。" : "验证码不正确或已过期。";
@@ -78,15 +78,15 @@ public static class SignInEndpoints
 
         group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
-            var form = new PasswordForm(data["currentPassword"], data["newPassword"], data["confirmPassword"]);
+            var (current, chosen, confirmed) = (data["currentPassword"].ToString(), data["newPassword"].ToString(), data["confirmPassword"].ToString());
             var mustChange = context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword);
             async Task<IResult> Refuse(string message) =>
                 await pages.RenderAsync<PasswordPage>(new PasswordPageModel(pages.ShellFor(context, "修改密码"), mustChange, message), StatusCodes.Status400BadRequest);
             var user = await signIn.UserManager.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            if (form.NewPassword != form.ConfirmPassword) return await Refuse("两次输入的新密码不一致。");
-            if (form.NewPassword == form.CurrentPassword) return await Refuse("新密码不能与当前密码相同。");
-            var result = await signIn.UserManager.ChangePasswordAsync(user, form.CurrentPassword ?? "", form.NewPassword ?? "");
+            if (chosen != confirmed) return await Refuse("两次输入的新密码不一致。");
+            if (chosen == current) return await Refuse("新密码不能与当前密码相同。");
+            var result = await signIn.UserManager.ChangePasswordAsync(user, current, chosen);
             if (!result.Succeeded) return await Refuse(string.Join(" ", result.Errors.Select(e => e.Description)));
             user.MustChangePassword = false;
             await signIn.UserManager.UpdateAsync(user);
@@ -104,7 +104,3 @@ public static class SignInEndpoints
 
     private static string Clip(string text) => text.Length > 64 ? text[..64] : text;
 }
-
-public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
-public sealed record TwoFactorForm(string? Code, string? Recovery, string? ReturnUrl);
-public sealed record PasswordForm(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);

@@ -164,18 +164,9 @@ public sealed class SiteRenderer
     private async Task<List<ChannelBlock>> HomeBlocksAsync()
     {
         var blocks = new List<ChannelBlock>();
-        foreach (var channel in DepthFirst(_tree.Roots).Where(c => c.ShowOnHome))
+        foreach (var (channel, _) in _tree.InReadingOrder().Where(c => c.Channel.ShowOnHome))
             blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id), (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
         return blocks;
-    }
-
-    private IEnumerable<Channel> DepthFirst(IEnumerable<Channel> channels)
-    {
-        foreach (var channel in channels)
-        {
-            yield return channel;
-            foreach (var descendant in DepthFirst(_tree.ChildrenOf(channel.Id))) yield return descendant;
-        }
     }
 
     private List<LinkItem> Breadcrumb(int channelId)

@@ -1,4 +1,5 @@
 using System.Text;
+using GovPortal.Safety;
 
 namespace GovPortal.Safety.Health;
 
@@ -21,10 +22,6 @@ public sealed record HealthReport(DateTime CheckedAtUtc, IReadOnlyList<string> C
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    // Quote every field, double inner quotes, and defuse leading = + - @ so a spreadsheet never runs a formula.
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"") + "\"";
-    }
+    // Every field quoted, none read as a formula.
+    private static string Quote(string value) => CsvCell.Of(value, alwaysQuote: true);
 }
