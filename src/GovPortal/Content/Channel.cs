@@ -4,6 +4,10 @@ namespace GovPortal.Content;
 public sealed class Channel
 {
     public int Id { get; set; }
+
+    /// <summary>The site whose tree the channel is part of; a channel's parent is always of the same site.</summary>
+    public int SiteId { get; set; }
+
     public int? ParentId { get; set; }
     public Channel? Parent { get; set; }
     public List<Channel> Children { get; set; } = [];

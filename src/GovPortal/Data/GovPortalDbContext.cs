@@ -75,6 +75,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
             revision.Property(r => r.Author).HasMaxLength(100);
             revision.Property(r => r.Summary).HasMaxLength(2000);
             revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            revision.Property(r => r.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
+            revision.Property(r => r.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer).HasDefaultValue(new Dictionary<string, string>());
             foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy), nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy), nameof(Revision.ForcedReviewedBy) })
                 revision.Property<string>(name).HasMaxLength(256);
             revision.Property(r => r.ApprovedBy).HasMaxLength(800);
@@ -96,6 +98,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         });
         model.Entity<Site>(site =>
         {
+            site.Property(s => s.Code).HasMaxLength(32).HasDefaultValue("main");
+            site.HasIndex(s => s.Code).IsUnique();
             site.Property(s => s.Name).HasMaxLength(200);
             site.Property(s => s.BaseUrl).HasMaxLength(300);
             site.Property(s => s.HostNames).HasMaxLength(1000);
@@ -107,7 +111,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
             channel.Property(c => c.Name).HasMaxLength(100);
             channel.Property(c => c.Slug).HasMaxLength(64);
             channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
-            channel.HasIndex(c => new { c.ParentId, c.Slug }).IsUnique();
+            channel.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+            channel.HasIndex(c => new { c.SiteId, c.ParentId, c.Slug }).IsUnique();
         });
 
         model.Entity<Article>(article =>
@@ -119,6 +124,9 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
             article.Property(a => a.Summary).HasMaxLength(2000);
             article.Property(a => a.Url).HasMaxLength(400);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            article.Property(a => a.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
+            article.Property(a => a.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer).HasDefaultValue(new Dictionary<string, string>());
+            article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
             // Lists and feeds read "newest published in a channel"; this index makes that a range scan at any size.

@@ -38,9 +38,9 @@ public static class ListingReader
         return merged.Count > count ? merged.GetRange(0, count) : merged;
     }
 
-    /// <summary>Every live article, newest first, for a full rebuild.</summary>
-    public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, CancellationToken ct = default) =>
-        Project(Live(db)).ToListAsync(ct);
+    /// <summary>Every live article of a site, newest first, for a full rebuild.</summary>
+    public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId, CancellationToken ct = default) =>
+        Project(Live(db).Where(a => a.SiteId == siteId)).ToListAsync(ct);
 
     /// <summary>The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>.</summary>
     public static async Task<ListingSnapshot> SnapshotAsync(GovPortalDbContext db, ChannelTree tree, int articleId, IReadOnlyCollection<int> channelIds, CancellationToken ct = default)

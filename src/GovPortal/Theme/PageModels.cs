@@ -32,6 +32,12 @@ public sealed record ChannelPageModel(
     Pagination Pagination,
     string FeedUrl);
 
+/// <summary>A field the content's kind shows in the page's table of facts (文号, 索引号 …).</summary>
+public sealed record PageFact(string Label, string Value);
+
+/// <summary>The line above a page that staff preview: what they are looking at and the way back. Never published.</summary>
+public sealed record PreviewBanner(string Text, string BackUrl);
+
 public sealed record ArticlePageModel(
     SiteChrome Chrome,
     int ArticleId,
@@ -42,9 +48,11 @@ public sealed record ArticlePageModel(
     string Author,
     DateTime PublishedAtUtc,
     string BodyHtml,
+    IReadOnlyList<PageFact> Facts,
     IReadOnlyList<AttachmentLink> Attachments,
     string AbsoluteUrl,
     string QrCodeSvg,
-    string Path);
+    string Path,
+    PreviewBanner? Preview = null);
 
 public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs, string Path);

@@ -4,6 +4,7 @@ using GovPortal.Publishing;
 using GovPortal.Safety.Health;
 using GovPortal.Safety.Tamper;
 using GovPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.Safety;
@@ -13,6 +14,9 @@ public sealed class HealthCheckTests
 {
     // The demo's newest article is from 2023-12-16; its slowest columns expect news every 180 days.
     private static readonly DateTimeOffset JustAfterTheDemoNews = new(2023, 12, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private static Task<int> MainSiteAsync(GovPortal.Data.GovPortalDbContext db) =>
+        db.Sites.Select(s => s.Id).SingleAsync();
 
     private static Task<RunningPortal> StartAtAsync(FixedTimeProvider clock) =>
         RunningPortal.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
@@ -48,7 +52,7 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         await using (var db = portal.Settings.Database.CreateContext())
         {
-            db.Channels.Add(new Channel { Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
+            db.Channels.Add(new Channel { SiteId = await MainSiteAsync(db), Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
             await db.SaveChangesAsync();
         }
         var one = await portal.Service<HealthChecker>().CheckAsync();
@@ -57,7 +61,8 @@ public sealed class HealthCheckTests
 
         await using (var db = portal.Settings.Database.CreateContext())
         {
-            for (var i = 0; i < 5; i++) db.Channels.Add(new Channel { Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
+            var site = await MainSiteAsync(db);
+            for (var i = 0; i < 5; i++) db.Channels.Add(new Channel { SiteId = site, Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
             await db.SaveChangesAsync();
         }
         var six = await portal.Service<HealthChecker>().CheckAsync();

@@ -2,7 +2,9 @@ using System.Globalization;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Data;
+using GovPortal.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Articles;
@@ -108,10 +110,11 @@ public static class ArticleEndpoints
         return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
         var result = fileError is null ? await workflow.CreateAsync(staff, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
@@ -120,11 +123,12 @@ public static class ArticleEndpoints
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow)
+    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
+        TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId))
@@ -133,27 +137,30 @@ public static class ArticleEndpoints
         var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
         // The checks that will run at submit and publish, shown while there is still something to decide.
         var findings = RevisionStates.IsWorking(current.State)
-            ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted), ArticleWorkflow.AsArticle(current))
+            ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted),
+                checks.ContentOf(workflow.AsArticle(current)))
             : [];
         return await pages.RenderAsync<ArticleViewPage>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
             ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), findings));
     }
 
-    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database)
+    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
+        ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Can(StaffRoles.Editor, current.ChannelId))
             return await pages.MessageAsync(context, "没有权限", "您没有在这个栏目修改文章的权限。", StatusCodes.Status403Forbidden, pages.Url($"articles/{id}"));
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
             return await pages.MessageAsync(context, "不能修改", $"第 {current.Number} 版正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。", StatusCodes.Status409Conflict, pages.Url($"articles/{id}"));
+        var kind = kinds.Of(current);
         var form = new ArticleForm
         {
-            ChannelId = current.ChannelId, Title = current.Title, Subtitle = current.Subtitle, Source = current.Source, Author = current.Author,
-            Summary = current.Summary, BodyHtml = current.BodyHtml, BaseRevisionId = current.Id, BaseVersion = current.Version,
+            ChannelId = current.ChannelId, Kind = kind, Values = kind.ValuesOf(current),
+            BaseRevisionId = current.Id, BaseVersion = current.Version,
         };
         var note = current.State switch
         {
@@ -165,10 +172,11 @@ public static class ArticleEndpoints
             await EditableChannelsAsync(database, staff), current.Files.OrderBy(f => f.SortOrder).ToList(), null, note, BackOfficeAssets.EditorInstalled));
     }
 
-    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
         var result = fileError is null ? await workflow.SaveAsync(staff, id, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{id}", result.Message);
         await using var db = database.CreateContext();

@@ -20,8 +20,11 @@ public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleRow>
 
 public sealed record DiffField(string Label, List<DiffSegment> Segments);
 
+/// <summary>A rich-text field's changes, paragraph by paragraph.</summary>
+public sealed record DiffBody(string Label, List<List<DiffSegment>> Paragraphs);
+
 public sealed record DiffPageModel(Shell Shell, int ArticleId, string Title, Revision From, Revision To, IReadOnlyList<Revision> History,
-    IReadOnlyList<DiffField> Fields, List<List<DiffSegment>> Body);
+    IReadOnlyList<DiffField> Fields, IReadOnlyList<DiffBody> Bodies);
 
 public sealed record ForcedRow(int RevisionId, int ArticleId, string Title, string ChannelName, string PublishedBy, DateTime? PublishedAtUtc, string Reason, string ReviewedBy, bool CanConfirm);
 

@@ -20,9 +20,10 @@ public sealed record ShownFinding(bool Blocking, string Category, string Message
             text[(at + finding.Excerpt.Length)..end].ReplaceLineEndings(" ") + (end < text.Length ? "…" : ""));
     }
 
-    public static List<ShownFinding> ForRevision(IEnumerable<Finding> findings, GovPortal.Content.Article asArticle)
+    /// <param name="checkedHtml">What the checks read (<see cref="Publishing.ArticleChecks.ContentOf"/>).</param>
+    public static List<ShownFinding> ForRevision(IEnumerable<Finding> findings, string checkedHtml)
     {
-        var text = HtmlText.Of(GovPortal.Publishing.ArticleChecks.ContentOf(asArticle));
+        var text = HtmlText.Of(checkedHtml);
         return findings.Select(f => From(f, text)).ToList();
     }
 }

@@ -43,7 +43,10 @@ public static class ChannelEndpoints
                 ?? (parentId is null && (ReservedTopLevel.Contains(slug) || "/" + slug == options.Path) ? $"地址名“{slug}”是网站保留的地址，请换一个。" : null)
                 ?? (channels.Any(c => c.ParentId == parentId && c.Slug == slug) ? $"同一上级栏目下已有地址名为“{slug}”的栏目。" : null);
             if (problem is not null) return await Refused(context, pages, problem);
-            var channel = new Channel { Name = name, Slug = slug, ParentId = parentId, SortOrder = channels.Where(c => c.ParentId == parentId).Select(c => c.SortOrder).DefaultIfEmpty(0).Max() + 1 };
+            // While one site is configured, a new top-level channel belongs to it; a sub-channel to its parent's site.
+            var siteId = parentId is { } parent ? channels.First(c => c.Id == parent).SiteId
+                : await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(context.RequestAborted);
+            var channel = new Channel { SiteId = siteId, Name = name, Slug = slug, ParentId = parentId, SortOrder = channels.Where(c => c.ParentId == parentId).Select(c => c.SortOrder).DefaultIfEmpty(0).Max() + 1 };
             db.Channels.Add(channel);
             await db.SaveChangesAsync(context.RequestAborted);
             await audit.WriteAsync(context, AuditActions.ChannelChanged, $"栏目 {channel.Id}", $"新建栏目“{name}”（地址名 {slug}）");

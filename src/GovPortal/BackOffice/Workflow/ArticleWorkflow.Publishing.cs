@@ -130,7 +130,7 @@ public sealed partial class ArticleWorkflow
         {
             await publisher.ApplyArticleChangeAsync(revision.ArticleId, article =>
             {
-                revision.CopyTo(article);
+                kinds.Of(revision).Copy(revision, article);
                 // The date readers see is that of the first publication; corrections keep it (and the address).
                 if (article.Url is null) article.PublishedAtUtc = goLiveAt;
                 article.Status = ArticleStatus.Published;

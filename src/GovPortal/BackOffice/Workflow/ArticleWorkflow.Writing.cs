@@ -2,6 +2,7 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Files;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Workflow;
@@ -19,7 +20,12 @@ public sealed partial class ArticleWorkflow
         await using var db = database.CreateContext();
         if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken)) return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
         var now = Now;
-        var article = new Article { Title = form.Title.Trim(), ChannelId = form.ChannelId, Status = ArticleStatus.Draft, PublishedAtUtc = now, UpdatedAtUtc = now };
+        var siteId = await db.Channels.Where(c => c.Id == form.ChannelId).Select(c => c.SiteId).FirstAsync(cancellationToken);
+        var article = new Article
+        {
+            Title = form.Title.Trim(), Kind = form.Kind.Key, SiteId = siteId, ChannelId = form.ChannelId,
+            Status = ArticleStatus.Draft, PublishedAtUtc = now, UpdatedAtUtc = now,
+        };
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
         var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now };
@@ -39,7 +45,7 @@ public sealed partial class ArticleWorkflow
     {
         if (form.Problem() is { } problem) return WorkflowResult.Refused(problem);
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (article, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
         var current = Current(revisions);
         if (!actor.Can(StaffRoles.Editor, current.ChannelId) || !actor.Can(StaffRoles.Editor, form.ChannelId))
             return WorkflowResult.NotAllowed("您没有在这个栏目修改文章的权限。");
@@ -47,7 +53,9 @@ public sealed partial class ArticleWorkflow
             "保存未成功：这篇文章在您编辑期间已被其他人修改或处理。您的内容仍在下面的表单中，请复制保存后刷新页面，核对最新版本再修改。");
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
             return WorkflowResult.Refused($"{Quote(current)}正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。");
-        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken)) return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId && c.SiteId == article.SiteId, cancellationToken))
+            return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (form.Kind.Key != current.Kind) return WorkflowResult.Refused("内容类型与文章不符，请刷新页面后重新填写。");
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
 
@@ -126,7 +134,7 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Refused($"第 {working.Number} 版（{RevisionStates.Label(working.State)}）尚未处理完。请先发布、退回或删除其中的修改，再恢复历史版本，以免覆盖未发布的内容。");
         var now = Now;
         var restored = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now, UpdatedBy = actor.UserName, UpdatedAtUtc = now };
-        old.CopyTo(restored);
+        kinds.Of(old).Copy(old, restored);
         restored.Files = old.Files.Select(f => f.Copy()).ToList();
         db.Revisions.Add(restored);
         await db.SaveChangesAsync(cancellationToken);
@@ -137,12 +145,12 @@ public sealed partial class ArticleWorkflow
     private void Fill(Revision revision, ArticleForm form, Staff actor, DateTime now)
     {
         revision.ChannelId = form.ChannelId;
-        revision.Title = form.Title.Trim();
-        revision.Subtitle = form.Subtitle.Trim();
-        revision.Source = form.Source.Trim();
-        revision.Author = form.Author.Trim();
-        revision.Summary = form.Summary.Trim();
-        revision.BodyHtml = sanitizer.Sanitize(form.BodyHtml);
+        revision.Kind = form.Kind.Key;
+        foreach (var field in form.Kind.Fields)
+        {
+            var value = form.Value(field.Name);
+            field.Set(revision, field.Input == FieldInput.RichText ? sanitizer.Sanitize(value) : value.Trim());
+        }
         revision.UpdatedBy = actor.UserName;
         revision.UpdatedAtUtc = now;
     }

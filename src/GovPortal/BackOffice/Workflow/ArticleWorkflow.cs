@@ -1,6 +1,7 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing;
@@ -20,6 +21,7 @@ public sealed partial class ArticleWorkflow(
     UploadStore uploads,
     RichTextSanitizer sanitizer,
     ArticleChecks checks,
+    ContentKinds kinds,
     AuditLog audit,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
@@ -27,7 +29,7 @@ public sealed partial class ArticleWorkflow(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>An article with its revisions, oldest first. Articles made before the back office get a first revision from their live state.</summary>
-    public static async Task<(Article Article, List<Revision> Revisions)?> LoadAsync(GovPortalDbContext db, int articleId, CancellationToken cancellationToken = default)
+    public async Task<(Article Article, List<Revision> Revisions)?> LoadAsync(GovPortalDbContext db, int articleId, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null) return null;
@@ -42,7 +44,7 @@ public sealed partial class ArticleWorkflow(
                 Files = article.RelatedFiles.Select(RevisionFile.From).ToList(),
                 Title = article.Title,
             };
-            article.CopyTo(baseline);
+            kinds.Of(article).Copy(article, baseline);
             db.Revisions.Add(baseline);
             try
             {
@@ -86,14 +88,14 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>The revision as an article, for the content checks and the preview.</summary>
-    public static Article AsArticle(Revision revision, Article? live = null)
+    public Article AsArticle(Revision revision, Article? live = null)
     {
         var article = new Article
         {
-            Id = revision.ArticleId, Title = revision.Title, Url = live?.Url,
-            PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : DateTime.UtcNow,
+            Id = revision.ArticleId, SiteId = live?.SiteId ?? 0, Title = revision.Title, Url = live?.Url,
+            PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : Now,
         };
-        revision.CopyTo(article);
+        kinds.Of(revision).Copy(revision, article);
         return article;
     }
 
@@ -101,7 +103,7 @@ public sealed partial class ArticleWorkflow(
     /// The article's revision in the workflow, if it is in one of <paramref name="states"/>, the person holds
     /// <paramref name="role"/> in its channel, and it is still at the version the person's page showed.
     /// </summary>
-    private static async Task<(Revision? Revision, WorkflowResult? Refusal)> WorkingAsync(GovPortalDbContext db, Staff actor, int articleId, int version,
+    private async Task<(Revision? Revision, WorkflowResult? Refusal)> WorkingAsync(GovPortalDbContext db, Staff actor, int articleId, int version,
         string role, string wrongState, RevisionState[] states, CancellationToken cancellationToken)
     {
         if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return (null, WorkflowResult.Refused("找不到这篇文章。"));

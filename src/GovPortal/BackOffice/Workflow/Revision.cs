@@ -18,6 +18,7 @@ public sealed class Revision : IArticleContent
     public RevisionState State { get; set; }
 
     public int ChannelId { get; set; }
+    public string Kind { get; set; } = Content.Kinds.NewsKind.Key;
     public required string Title { get; set; }
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";
@@ -26,6 +27,8 @@ public sealed class Revision : IArticleContent
 
     /// <summary>Sanitized HTML, as for the article.</summary>
     public string BodyHtml { get; set; } = "";
+
+    public Dictionary<string, string> Extras { get; set; } = [];
 
     public List<RevisionFile> Files { get; set; } = [];
 

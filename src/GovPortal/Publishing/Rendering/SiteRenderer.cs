@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Output;
 using GovPortal.Theme;
@@ -16,9 +17,12 @@ public sealed class SiteRenderer
     private readonly ThemeAssets _assets;
     private readonly UploadStore _uploads;
     private readonly SiteChrome _chrome;
+    private readonly ContentKinds _kinds;
 
-    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
+    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets,
+        UploadStore uploads, ContentKinds? kinds = null)
     {
+        _kinds = kinds ?? ContentKinds.Default;
         _site = site;
         _tree = tree;
         _listings = listings;
@@ -72,7 +76,7 @@ public sealed class SiteRenderer
             case PageKind.ChannelFeed:
                 var channel = _tree[key.Id];
                 var newest = await _listings.SubtreeNewestAsync(key.Id, SiteLayoutRules.FeedSize);
-                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest));
+                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest.Select(a => a.FeedFace)));
                 break;
             case PageKind.ChannelSitemap:
                 var own = await _listings.OwnListAsync(key.Id);
@@ -127,16 +131,30 @@ public sealed class SiteRenderer
     /// The article page as it would be published, for staff to preview: nothing is written anywhere. The page has no
     /// article id, so the preview is not counted as a view.
     /// </summary>
-    public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments) =>
-        _razor.RenderHtmlAsync<ArticlePage>(ArticleModel(article, 0, attachments));
+    public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments,
+        PreviewBanner banner) =>
+        _razor.RenderHtmlAsync<ArticlePage>(ArticleModel(article, 0, attachments) with { Preview = banner });
 
     private ArticlePageModel ArticleModel(Article article, int countedId, IReadOnlyList<AttachmentLink> attachments)
     {
         var url = article.Url ?? "/";
         var absoluteUrl = _site.BaseUrl + url;
-        return new ArticlePageModel(_chrome, countedId, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
-            article.Source, article.Author, article.PublishedAtUtc, article.BodyHtml, attachments, absoluteUrl,
-            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"), url);
+        var facts = _kinds.Of(article).Facts(article).Select(f => new PageFact(f.Label, f.Value)).ToList();
+        return new ArticlePageModel(
+            Chrome: _chrome,
+            ArticleId: countedId,
+            Breadcrumb: Breadcrumb(article.ChannelId),
+            Title: article.Title,
+            Subtitle: article.Subtitle,
+            Source: article.Source,
+            Author: article.Author,
+            PublishedAtUtc: article.PublishedAtUtc,
+            BodyHtml: article.BodyHtml,
+            Facts: facts,
+            Attachments: attachments,
+            AbsoluteUrl: absoluteUrl,
+            QrCodeSvg: QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"),
+            Path: url);
     }
 
     private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)
@@ -176,7 +194,7 @@ public sealed class SiteRenderer
         return crumbs;
     }
 
-    private static ListItem ToItem(ArticleListing a) => new(a.Title, a.Url, ChinaTime.FormatDate(a.PublishedAtUtc), a.PublishedAtUtc);
+    private static ListItem ToItem(ArticleListing a) => a.ListFace;
 
     public static string FormatSize(long bytes) => bytes switch
     {
