@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
 
-namespace GovPortal.Tests.Content;
+namespace GovPortal.Tests.Kinds;
 
 /// <summary>
 /// A kind is described in one place: a field added to a (test-only) kind description reaches the form, the form
