@@ -12,7 +12,7 @@ namespace GovPortal.Data;
 /// The back office's database. Each provider has its own subclass so that SQLite and PostgreSQL keep separate
 /// migration histories (<see cref="SqliteGovPortalDbContext"/>, <see cref="PostgresGovPortalDbContext"/>).
 /// </summary>
-public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract partial class GovPortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Channel> Channels => Set<Channel>();
@@ -69,14 +69,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         model.Entity<BackOffice.Health.HealthSnapshot>(snapshot => snapshot.HasIndex(s => s.CheckedAtUtc));
         model.Entity<Revision>(revision =>
         {
-            revision.Property(r => r.Title).HasMaxLength(300);
-            revision.Property(r => r.Subtitle).HasMaxLength(300);
-            revision.Property(r => r.Source).HasMaxLength(100);
-            revision.Property(r => r.Author).HasMaxLength(100);
-            revision.Property(r => r.Summary).HasMaxLength(2000);
+            ContentColumns(revision);
             revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-            revision.Property(r => r.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
-            revision.Property(r => r.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer).HasDefaultValue(new Dictionary<string, string>());
             foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy), nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy), nameof(Revision.ForcedReviewedBy) })
                 revision.Property<string>(name).HasMaxLength(256);
             revision.Property(r => r.ApprovedBy).HasMaxLength(800);
@@ -117,15 +111,9 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
 
         model.Entity<Article>(article =>
         {
-            article.Property(a => a.Title).HasMaxLength(300);
-            article.Property(a => a.Subtitle).HasMaxLength(300);
-            article.Property(a => a.Source).HasMaxLength(100);
-            article.Property(a => a.Author).HasMaxLength(100);
-            article.Property(a => a.Summary).HasMaxLength(2000);
+            ContentColumns(article);
             article.Property(a => a.Url).HasMaxLength(400);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-            article.Property(a => a.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
-            article.Property(a => a.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer).HasDefaultValue(new Dictionary<string, string>());
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -141,6 +129,26 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
             file.Property(f => f.Extension).HasMaxLength(10);
             file.Property(f => f.ContentType).HasMaxLength(100);
         });
+    }
+}
+
+public abstract partial class GovPortalDbContext
+{
+    /// <summary>
+    /// The columns of what an editor writes, the same on the live article and on its revisions (limits as the
+    /// news kind's fields state them; the form refuses longer values first).
+    /// </summary>
+    private static void ContentColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> content)
+        where T : class, IArticleContent
+    {
+        content.Property(c => c.Title).HasMaxLength(300);
+        content.Property(c => c.Subtitle).HasMaxLength(300);
+        content.Property(c => c.Source).HasMaxLength(100);
+        content.Property(c => c.Author).HasMaxLength(100);
+        content.Property(c => c.Summary).HasMaxLength(2000);
+        content.Property(c => c.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
+        content.Property(c => c.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer)
+            .HasDefaultValue(new Dictionary<string, string>());
     }
 }
 
