@@ -41,9 +41,10 @@ public sealed record ArticleForm
 
 /// <summary>The outcome of a workflow action: done, or refused with a message for the person who tried.</summary>
 public sealed record WorkflowResult(bool Succeeded, string Message, int ArticleId = 0, bool Conflict = false, bool Forbidden = false)
+    : BackOfficeResult(Succeeded, Message, Conflict, Forbidden)
 {
     public static WorkflowResult Done(int articleId, string message) => new(true, message, articleId);
-    public static WorkflowResult Refused(string message) => new(false, message);
-    public static WorkflowResult NotAllowed(string message) => new(false, message, Forbidden: true);
-    public static WorkflowResult Stale(string message) => new(false, message, Conflict: true);
+    public static new WorkflowResult Refused(string message) => new(false, message);
+    public static new WorkflowResult NotAllowed(string message) => new(false, message, Forbidden: true);
+    public static new WorkflowResult Stale(string message) => new(false, message, Conflict: true);
 }
