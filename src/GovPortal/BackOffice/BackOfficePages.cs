@@ -46,6 +46,19 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
     public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
         RenderAsync<MessagePage>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
 
+    /// <summary>
+    /// A refused action: a page saying why, with the status its kind of refusal calls for (403 not allowed, 404 not
+    /// found, 409 changed by someone else first, 400 otherwise) and a way back to <paramref name="backRelative"/>.
+    /// </summary>
+    public Task<IResult> RefusedAsync(HttpContext context, BackOfficeResult result, string title, string backRelative)
+    {
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden
+            : result.NotFound ? StatusCodes.Status404NotFound
+            : result.Conflict ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest;
+        return MessageAsync(context, result.Forbidden ? "没有权限" : title, result.Message, status, Url(backRelative));
+    }
+
     /// <summary>After an action: back to a page (303, so a refresh does not repeat it), with its outcome shown once there.</summary>
     public IResult RedirectWithNotice(HttpContext context, string relative, string notice, bool isError = false)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
@@ -25,24 +26,24 @@ public static class ArticleEndpoints
 
         MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
-        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, ArticleFormReader.Int(f, "revisionId")));
-        MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
-        MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
+        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
+        MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
+        MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
         MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(ArticleFormReader.Text(f, "at")) is { } at
+        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(f.Text("at")) is { } at
             ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
             : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
         MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), ArticleFormReader.Text(f, "reason"), Acknowledged(f)));
-        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, ArticleFormReader.Text(f, "reason")));
+        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
+        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
 
         group.MapArticleReading();
     }
 
-    private static int Version(IFormCollection form) => ArticleFormReader.Int(form, "version");
+    private static int Version(IFormCollection form) => form.Int("version");
 
     /// <summary>The “已核实” box next to an action when the content checks gave warnings.</summary>
-    private static bool Acknowledged(IFormCollection form) => form["acknowledge"].ToString() == "1";
+    private static bool Acknowledged(IFormCollection form) => form.Bool("acknowledge");
 
     /// <summary>The China-time input of the schedule form (2026-12-01 09:00 or 2026-12-01T09:00) as UTC.</summary>
     public static DateTime? ParseChinaTime(string text)

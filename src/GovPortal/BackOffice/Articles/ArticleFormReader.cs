@@ -1,4 +1,5 @@
 using GovPortal.BackOffice.Files;
+using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content.Kinds;
 
@@ -27,7 +28,7 @@ public static class ArticleFormReader
             await file.CopyToAsync(memory, cancellationToken);
             files.Add((file.FileName, memory.ToArray()));
         }
-        var kindKey = Text(form, KindField);
+        var kindKey = form.Text(KindField);
         var kind = kindKey.Length == 0 ? NewsKind.Kind : kinds.All.FirstOrDefault(k => k.Key == kindKey);
         if (kind is null)
         {
@@ -36,18 +37,14 @@ public static class ArticleFormReader
         }
         var parsed = new ArticleForm
         {
-            ChannelId = Int(form, "channelId"),
+            ChannelId = form.Int("channelId"),
             Kind = kind,
-            Values = kind.Fields.ToDictionary(f => f.Name, f => Text(form, f.Name), StringComparer.Ordinal),
-            BaseRevisionId = Int(form, "baseRevisionId"),
-            BaseVersion = Int(form, "baseVersion"),
+            Values = kind.Fields.ToDictionary(f => f.Name, f => form.Text(f.Name), StringComparer.Ordinal),
+            BaseRevisionId = form.Int("baseRevisionId"),
+            BaseVersion = form.Int("baseVersion"),
             RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0).ToList(),
             NewFiles = files,
         };
         return (parsed, error);
     }
-
-    public static string Text(IFormCollection form, string name) => form[name].ToString();
-
-    public static int Int(IFormCollection form, string name) => int.TryParse(form[name].ToString(), out var value) ? value : 0;
 }

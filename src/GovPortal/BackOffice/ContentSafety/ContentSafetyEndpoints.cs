@@ -1,6 +1,6 @@
 using GovPortal.BackOffice.Accounts;
-using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Forms;
 
 namespace GovPortal.BackOffice.ContentSafety;
 
@@ -18,7 +18,7 @@ public static class ContentSafetyEndpoints
         {
             group.MapPost("/" + path, async (HttpContext context, IFormCollection form, BackOfficePages pages, SafetyLists lists, AuditLog audit) =>
             {
-                var text = ArticleFormReader.Text(form, "list");
+                var text = form.Text("list");
                 var before = lists.Current(name);
                 var (entries, error) = lists.Save(name, text);
                 if (error is not null)

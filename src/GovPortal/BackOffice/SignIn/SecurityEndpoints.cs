@@ -1,7 +1,7 @@
 using System.Text;
 using GovPortal.BackOffice.Accounts;
-using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Forms;
 using GovPortal.Publishing.Rendering;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,7 +25,7 @@ public static class SecurityEndpoints
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            var code = new string(ArticleFormReader.Text(form, "code").Where(char.IsAsciiDigit).ToArray());
+            var code = new string(form.Text("code").Where(char.IsAsciiDigit).ToArray());
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
                 return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, "验证码不正确。请确认手机时间准确，并输入身份验证器当前显示的 6 位数字。", null), StatusCodes.Status400BadRequest);
             await users.SetTwoFactorEnabledAsync(user, true);
