@@ -26,7 +26,7 @@ public static class StageProfile
         var qr = Time(articles, a => QrCodeSvg.Create(site.BaseUrl + a.Url, "x"));
         var pages = new List<byte[]>();
         var render = await TimeAsync(articles, async a =>
-            pages.Add(await razor.RenderAsync<ArticlePage>(new ArticlePageModel(
+            pages.Add(await razor.RenderAsync<ArticlePage, ArticlePageModel>(new ArticlePageModel(
                 Chrome: chrome, ArticleId: a.Id, Breadcrumb: [], Title: a.Title, Subtitle: "", Source: a.Source,
                 Author: a.Author, PublishedAtUtc: a.PublishedAtUtc, BodyHtml: a.BodyHtml, Facts: [], Attachments: [],
                 AbsoluteUrl: site.BaseUrl + a.Url, QrCodeSvg: "", Path: a.Url!))));

@@ -3,8 +3,8 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Pages;
 using GovPortal.Data;
 using GovPortal.Publishing.Rendering;
+using GovPortal.Theme;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Components;
 
 namespace GovPortal.BackOffice;
 
@@ -36,15 +36,17 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
             roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
     }
 
-    public async Task<IResult> RenderAsync<TComponent>(object model, int statusCode = StatusCodes.Status200OK) where TComponent : IComponent
+    /// <summary>A back-office page drawn from its model; the two are named together and checked by the compiler.</summary>
+    public async Task<IResult> RenderAsync<TComponent, TModel>(TModel model, int statusCode = StatusCodes.Status200OK)
+        where TComponent : PageComponent<TModel>
     {
-        var html = await razor.RenderHtmlAsync<TComponent>(model);
+        var html = await razor.RenderHtmlAsync<TComponent, TModel>(model);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 
     /// <summary>A page that only says something (refused, not found, not allowed) with a way back.</summary>
     public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
-        RenderAsync<MessagePage>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
+        RenderAsync<MessagePage, MessagePageModel>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
 
     /// <summary>
     /// A refused action: a page saying why, with the status its kind of refusal calls for (403 not allowed, 404 not

@@ -68,7 +68,7 @@ public static class AccountEndpoints
         string? secret)
     {
         var list = await accounts.ListAsync(context.RequestAborted);
-        return await pages.RenderAsync<AccountsPage>(new AccountsPageModel(
+        return await pages.RenderAsync<AccountsPage, AccountsPageModel>(new AccountsPageModel(
             Shell: pages.ShellFor(context, "账号管理"), Rows: list.Rows, Channels: list.Channels, Secret: secret));
     }
 
@@ -77,7 +77,7 @@ public static class AccountEndpoints
     {
         if (await accounts.DetailAsync(id, context.RequestAborted) is not { } account)
             return await RefusedAsync(context, pages, BackOfficeResult.Missing("找不到这个账号。"));
-        return await pages.RenderAsync<AccountEditPage>(new AccountEditPageModel(
+        return await pages.RenderAsync<AccountEditPage, AccountEditPageModel>(new AccountEditPageModel(
             Shell: pages.ShellFor(context, $"账号 {account.User.UserName}"),
             User: account.User,
             Roles: account.Roles,

@@ -99,7 +99,7 @@ public static class ArticleEndpoints
             : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name, a.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
                 "", a.UpdatedAtUtc, "")).ToList();
         var options = ChannelOptions.From(tree, staff.Channels.Contains);
-        return await pages.RenderAsync<ArticleListPage>(new ArticleListPageModel(pages.ShellFor(context, "文章"), rows, options, channel, filter?.ToString(), query, number, pageCount, total));
+        return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(pages.ShellFor(context, "文章"), rows, options, channel, filter?.ToString(), query, number, pageCount, total));
     }
 
     private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
@@ -108,7 +108,7 @@ public static class ArticleEndpoints
         var options = await EditableChannelsAsync(database, staff);
         if (options.Count == 0) return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。", StatusCodes.Status403Forbidden);
         var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages,
@@ -120,7 +120,7 @@ public static class ArticleEndpoints
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
         var options = await EditableChannelsAsync(database, staff);
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], result.Message, null, BackOfficeAssets.EditorInstalled),
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], result.Message, null, BackOfficeAssets.EditorInstalled),
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
@@ -141,7 +141,7 @@ public static class ArticleEndpoints
             ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted),
                 checks.ContentOf(workflow.AsArticle(current)))
             : [];
-        return await pages.RenderAsync<ArticleViewPage>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
+        return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
             ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), findings));
     }
 
@@ -169,7 +169,7 @@ public static class ArticleEndpoints
             RevisionState.Draft => null,
             _ => "保存后将生成新的草稿版本；网站上的页面在新版本审核发布前保持不变。",
         };
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form,
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form,
             await EditableChannelsAsync(database, staff), current.Files.OrderBy(f => f.SortOrder).ToList(), null, note, BackOfficeAssets.EditorInstalled));
     }
 
@@ -183,7 +183,7 @@ public static class ArticleEndpoints
         await using var db = database.CreateContext();
         var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId).OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
         var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form, await EditableChannelsAsync(database, staff),
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form, await EditableChannelsAsync(database, staff),
             files, result.Message, null, BackOfficeAssets.EditorInstalled), status);
     }
 

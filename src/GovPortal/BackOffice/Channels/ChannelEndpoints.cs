@@ -11,7 +11,7 @@ public static class ChannelEndpoints
         group.MapGet("/channels", async (HttpContext context, BackOfficePages pages, ChannelAdministration channels) =>
         {
             var overview = await channels.OverviewAsync(context.RequestAborted);
-            return await pages.RenderAsync<ChannelsPage>(new ChannelsPageModel(
+            return await pages.RenderAsync<ChannelsPage, ChannelsPageModel>(new ChannelsPageModel(
                 Shell: pages.ShellFor(context, "栏目管理"), Rows: overview.Rows, Parents: overview.Parents));
         }).RequireAuthorization(StaffRoles.Administrator);
 

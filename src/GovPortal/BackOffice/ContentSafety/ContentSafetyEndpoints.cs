@@ -10,7 +10,7 @@ public static class ContentSafetyEndpoints
     public static void MapContentSafety(this RouteGroupBuilder group)
     {
         group.MapGet("/safety", async (HttpContext context, BackOfficePages pages, SafetyLists lists) =>
-            await pages.RenderAsync<SafetyListsPage>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"),
+            await pages.RenderAsync<SafetyListsPage, SafetyListsPageModel>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"),
                 lists.Current(SafetyLists.SensitiveWords), lists.Current(SafetyLists.Wording), null))
         ).RequireAuthorization(StaffRoles.Administrator);
 
@@ -26,7 +26,7 @@ public static class ContentSafetyEndpoints
                     // The list comes back as typed, with the reason.
                     var words = name == SafetyLists.SensitiveWords ? text : lists.Current(SafetyLists.SensitiveWords);
                     var wording = name == SafetyLists.Wording ? text : lists.Current(SafetyLists.Wording);
-                    return await pages.RenderAsync<SafetyListsPage>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"), words, wording, $"{label}未保存：{error}"),
+                    return await pages.RenderAsync<SafetyListsPage, SafetyListsPageModel>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"), words, wording, $"{label}未保存：{error}"),
                         StatusCodes.Status400BadRequest);
                 }
                 await audit.WriteAsync(context, AuditActions.SettingsChanged, label, $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Current(name))}");

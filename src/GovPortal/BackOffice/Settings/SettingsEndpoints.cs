@@ -9,7 +9,7 @@ public static class SettingsEndpoints
     public static void MapSettings(this RouteGroupBuilder group)
     {
         group.MapGet("/settings", async (HttpContext context, BackOfficePages pages, SiteSettingsAdministration settings) =>
-            await pages.RenderAsync<SettingsPage>(new SettingsPageModel(
+            await pages.RenderAsync<SettingsPage, SettingsPageModel>(new SettingsPageModel(
                 Shell: pages.ShellFor(context, "设置"), MourningDates: settings.MourningDatesText(), Error: null))
         ).RequireAuthorization(StaffRoles.Administrator);
 
@@ -21,7 +21,7 @@ public static class SettingsEndpoints
                 if (result.Succeeded) return pages.RedirectWithNotice(context, "settings", result.Message);
                 if (result.Forbidden) return await pages.RefusedAsync(context, result, "设置未保存", "settings");
                 // The dates come back as typed, with the reason.
-                return await pages.RenderAsync<SettingsPage>(new SettingsPageModel(
+                return await pages.RenderAsync<SettingsPage, SettingsPageModel>(new SettingsPageModel(
                     Shell: pages.ShellFor(context, "设置"), MourningDates: text, Error: result.Message),
                     StatusCodes.Status400BadRequest);
             }).RequireAuthorization(StaffRoles.Administrator);

@@ -18,7 +18,7 @@ public static class SecurityEndpoints
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, null));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(await ModelAsync(context, pages, users, user, null, null));
         });
 
         group.MapPost("/security/2fa/enable", async (HttpContext context, IFormCollection form, BackOfficePages pages, UserManager<StaffUser> users, AuditLog audit) =>
@@ -27,11 +27,11 @@ public static class SecurityEndpoints
             if (user is null) return Results.Redirect(pages.Url("login"));
             var code = new string(form.Text("code").Where(char.IsAsciiDigit).ToArray());
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-                return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, "验证码不正确。请确认手机时间准确，并输入身份验证器当前显示的 6 位数字。", null), StatusCodes.Status400BadRequest);
+                return await pages.RenderAsync<SecurityPage, SecurityPageModel>(await ModelAsync(context, pages, users, user, "验证码不正确。请确认手机时间准确，并输入身份验证器当前显示的 6 位数字。", null), StatusCodes.Status400BadRequest);
             await users.SetTwoFactorEnabledAsync(user, true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "启用两步验证");
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, codes));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(await ModelAsync(context, pages, users, user, null, codes));
         });
 
         group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection _, BackOfficePages pages, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
@@ -52,7 +52,7 @@ public static class SecurityEndpoints
             if (!user.TwoFactorEnabled) return pages.RedirectWithNotice(context, "security", "请先启用两步验证。", isError: true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "重新生成两步验证恢复码（旧恢复码作废）");
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, codes));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(await ModelAsync(context, pages, users, user, null, codes));
         });
     }
 
