@@ -36,7 +36,7 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
             roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
     }
 
-    /// <summary>A back-office page drawn from its model; the two are named together and checked by the compiler.</summary>
+    /// <summary>A back-office page drawn from its model; the compiler checks that they belong together.</summary>
     public async Task<IResult> RenderAsync<TComponent, TModel>(TModel model, int statusCode = StatusCodes.Status200OK)
         where TComponent : PageComponent<TModel>
     {
@@ -46,7 +46,9 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
 
     /// <summary>A page that only says something (refused, not found, not allowed) with a way back.</summary>
     public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
-        RenderAsync<MessagePage, MessagePageModel>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
+        RenderAsync<MessagePage, MessagePageModel>(new MessagePageModel(
+            Shell: ShellFor(context, title), Message: message, IsError: statusCode >= 400, BackUrl: backUrl ?? Url("")),
+            statusCode);
 
     /// <summary>
     /// A refused action: a page saying why, with the status its kind of refusal calls for (403 not allowed, 404 not

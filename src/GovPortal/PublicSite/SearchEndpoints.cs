@@ -96,7 +96,7 @@ public static class SearchEndpoints
             return;
         }
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage, SearchPageModel>(
-            new SearchPageModel(results.Site.Chrome, results, limited));
+            new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
         html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, services.GetRequiredService<MourningCalendar>().IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -32,7 +32,7 @@ public sealed class AdministrationServiceTests
         Assert.False(PublicAddressSpace.IsFreeForTopLevelChannel("houtai-7f3a", "/houtai-7f3a"));
         Assert.True(PublicAddressSpace.IsFreeForTopLevelChannel("admin", "/houtai-7f3a"));
         Assert.True(PublicAddressSpace.IsFreeForTopLevelChannel("xwzx", "/admin"));
-        Assert.All(PublicAddressSpace.ReservedTopLevel.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        Assert.All(PublicAddressSpace.ReservedTopLevel.Values, reason => Assert.NotEqual("", reason.Trim()));
     }
 
     [Fact]
@@ -69,9 +69,13 @@ public sealed class AdministrationServiceTests
         // A channel cannot move under itself or its own children.
         var cycle = await channels.UpdateAsync(Administrator, news, SettingsOf("新闻中心", headlines));
         Assert.Contains("不能把栏目移到它自己或它的下级栏目之下", cycle.Message);
-        Assert.Contains("审核级数", (await channels.UpdateAsync(Administrator, headlines, SettingsOf("相城要闻", news, levels: 4))).Message);
-        Assert.Contains("更新频率", (await channels.UpdateAsync(Administrator, headlines, SettingsOf("相城要闻", news, frequency: "每周"))).Message);
-        Assert.Contains("排序", (await channels.UpdateAsync(Administrator, headlines, SettingsOf("相城要闻", news, sortOrder: "第一"))).Message);
+        foreach (var (form, message) in new[]
+        {
+            (SettingsOf("相城要闻", news, levels: 4), "审核级数"),
+            (SettingsOf("相城要闻", news, frequency: "每周"), "更新频率"),
+            (SettingsOf("相城要闻", news, sortOrder: "第一"), "排序"),
+        })
+            Assert.Contains(message, (await channels.UpdateAsync(Administrator, headlines, form)).Message);
         Assert.True((await channels.UpdateAsync(Administrator, 99999, SettingsOf("不存在", null))).NotFound);
 
         // A channel holding articles, or sub-channels, stays.
@@ -99,8 +103,9 @@ public sealed class AdministrationServiceTests
         Assert.True(created.Succeeded, created.Message);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await portal.Client.GetAsync("/lslm/")).StatusCode);
         var id = TestAccounts.ChannelId(portal, "lslm");
-        Assert.Equal("没有需要保存的修改。", (await channels.UpdateAsync(Administrator, id, SettingsOf("临时栏目", null, sortOrder:
-            (await channels.OverviewAsync()).Rows.Single(r => r.Channel.Id == id).Channel.SortOrder.ToString()))).Message);
+        var order = (await channels.OverviewAsync()).Rows.Single(r => r.Channel.Id == id).Channel.SortOrder.ToString();
+        var unchanged = await channels.UpdateAsync(Administrator, id, SettingsOf("临时栏目", null, sortOrder: order));
+        Assert.Equal("没有需要保存的修改。", unchanged.Message);
         Assert.True((await channels.DeleteAsync(Administrator, id)).Succeeded);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await portal.Client.GetAsync("/lslm/")).StatusCode);
 
@@ -121,9 +126,12 @@ public sealed class AdministrationServiceTests
         var news = TestAccounts.ChannelId(portal, "xwzx");
 
         var editor = Person("lihua", StaffRoles.Editor);
-        Assert.True((await accounts.CreateAsync(editor, new NewAccountForm("xuqing", "徐青", [StaffRoles.Administrator], []))).Forbidden);
+        var asEditor = new NewAccountForm("xuqing", "徐青", [StaffRoles.Administrator], []);
+        var notAllowed = await accounts.CreateAsync(editor, asEditor);
+        Assert.True(notAllowed.Forbidden);
         Assert.Null(await users.FindByNameAsync("xuqing"));
-        Assert.Contains("姓名", (await accounts.CreateAsync(Administrator, new NewAccountForm("xuqing", " ", [], []))).Message);
+        var nameless = await accounts.CreateAsync(Administrator, new NewAccountForm("xuqing", " ", [], []));
+        Assert.Contains("姓名", nameless.Message);
 
         var created = await accounts.CreateAsync(Administrator,
             new NewAccountForm("xuqing", "徐青", [StaffRoles.Editor, "Superuser"], [news, 99999]));
@@ -133,11 +141,14 @@ public sealed class AdministrationServiceTests
         Assert.Equal([StaffRoles.Editor], await users.GetRolesAsync(user));
         var detail = (await accounts.DetailAsync(user.Id))!;
         Assert.Equal([news], detail.Channels);
-        Assert.True((await accounts.UpdateAsync(Administrator, "no-such-id", new AccountSettingsForm("某人", [], [], false))).NotFound);
+        var missing = await accounts.UpdateAsync(Administrator, "no-such-id",
+            new AccountSettingsForm("某人", [], [], Disabled: false));
+        Assert.True(missing.NotFound);
 
         // Nobody takes the administrator role from themselves, so the system always has someone to manage it.
         var sysadmin = (await users.FindByNameAsync("sysadmin"))!;
-        var self = await accounts.UpdateAsync(Administrator, sysadmin.Id, new AccountSettingsForm("管理员", [StaffRoles.Editor], [], false));
+        var self = await accounts.UpdateAsync(Administrator, sysadmin.Id,
+            new AccountSettingsForm("管理员", [StaffRoles.Editor], [], Disabled: false));
         Assert.Contains("不能取消自己的系统管理员角色", self.Message);
         Assert.Contains(StaffRoles.Administrator, await users.GetRolesAsync(sysadmin));
 
@@ -167,6 +178,7 @@ public sealed class AdministrationServiceTests
         Assert.Equal("", settings.MourningDatesText());
         await using var db = portal.Settings.Database.CreateContext();
         Assert.Equal(["全站置灰日期：无 → 2026-12-13", "全站置灰日期：2026-12-13 → 无"],
-            db.AuditEntries.Where(e => e.Action == AuditActions.SettingsChanged).OrderBy(e => e.Id).Select(e => e.Details).ToList());
+            db.AuditEntries.Where(e => e.Action == AuditActions.SettingsChanged).OrderBy(e => e.Id)
+                .Select(e => e.Details).ToList());
     }
 }

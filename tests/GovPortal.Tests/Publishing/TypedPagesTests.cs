@@ -38,7 +38,8 @@ public sealed class TypedPagesTests
     [InlineData(typeof(BackOfficePages), nameof(BackOfficePages.RenderAsync))]
     public void Pages_are_rendered_only_with_the_type_of_their_own_model(Type renderer, string name)
     {
-        var method = Assert.Single(renderer.GetMethods(BindingFlags.Public | BindingFlags.Instance), m => m.Name == name);
+        var methods = renderer.GetMethods(BindingFlags.Public | BindingFlags.Instance);
+        var method = Assert.Single(methods, m => m.Name == name);
         var (component, model) = (method.GetGenericArguments()[0], method.GetGenericArguments()[1]);
         var constraint = Assert.Single(component.GetGenericParameterConstraints());
         Assert.Equal(typeof(PageComponent<>), constraint.GetGenericTypeDefinition());

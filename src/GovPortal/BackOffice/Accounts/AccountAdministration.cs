@@ -19,7 +19,7 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     private const string MissingMessage = "找不到这个账号。";
     private const string DisplayNameProblem = "请填写姓名（不超过 50 个字）。";
 
-    /// <summary>Every account with its roles, channels and state, and the channels one can grant, for the page.</summary>
+    /// <summary>Every account with its roles, channels and state, and the channels one may grant.</summary>
     public async Task<AccountList> ListAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<AccountRow>();
@@ -40,7 +40,8 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         var user = await users.FindByIdAsync(id);
         if (user is null) return null;
         await using var db = database.CreateContext();
-        var granted = await db.ChannelGrants.Where(g => g.UserId == id).Select(g => g.ChannelId).ToListAsync(cancellationToken);
+        var granted = await db.ChannelGrants.Where(g => g.UserId == id).Select(g => g.ChannelId)
+            .ToListAsync(cancellationToken);
         return new AccountDetail(
             User: user,
             Roles: (await users.GetRolesAsync(user)).ToHashSet(),
@@ -75,7 +76,7 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
             $"已新建账号 {userName}。临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码）");
     }
 
-    /// <summary>Name, roles, channels and whether the account is disabled; open sessions follow within a minute.</summary>
+    /// <summary>Name, roles, channels, disabled or not; the account's sessions follow within a minute.</summary>
     public async Task<BackOfficeResult> UpdateAsync(Staff actor, string id, AccountSettingsForm form,
         CancellationToken cancellationToken = default)
     {
@@ -87,7 +88,8 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         var roles = KnownRoles(form.Roles);
         var before = await users.GetRolesAsync(user);
         var self = string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase);
-        var losesAdmin = before.Contains(StaffRoles.Administrator) && (!roles.Contains(StaffRoles.Administrator) || form.Disabled);
+        var losesAdmin = before.Contains(StaffRoles.Administrator)
+            && (!roles.Contains(StaffRoles.Administrator) || form.Disabled);
         if (self && losesAdmin)
             return BackOfficeResult.Refused("不能取消自己的系统管理员角色或停用自己的账号，以免无人能管理系统。请由其他系统管理员操作。");
         if (losesAdmin && (await users.GetUsersInRoleAsync(StaffRoles.Administrator)).Count(u => !u.IsDisabled) <= 1)
@@ -119,7 +121,8 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     /// A new random password that must be changed at the next sign-in. The message of a success carries it: show it
     /// on the page once, never in the notice cookie or a log.
     /// </summary>
-    public async Task<BackOfficeResult> ResetPasswordAsync(Staff actor, string id, CancellationToken cancellationToken = default)
+    public async Task<BackOfficeResult> ResetPasswordAsync(Staff actor, string id,
+        CancellationToken cancellationToken = default)
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         var user = await users.FindByIdAsync(id);
@@ -136,29 +139,36 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     }
 
     /// <summary>Ends a lock-out after too many failed sign-ins.</summary>
-    public async Task<BackOfficeResult> UnlockAsync(Staff actor, string id, CancellationToken cancellationToken = default)
+    public async Task<BackOfficeResult> UnlockAsync(Staff actor, string id,
+        CancellationToken cancellationToken = default)
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         var user = await users.FindByIdAsync(id);
         if (user is null) return BackOfficeResult.Missing(MissingMessage);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await AuditAsync(actor, AuditActions.AccountUnlocked, user.UserName!, $"解除账号 {user.UserName} 的锁定", cancellationToken);
+        await AuditAsync(actor, AuditActions.AccountUnlocked, user.UserName!, $"解除账号 {user.UserName} 的锁定",
+            cancellationToken);
         return BackOfficeResult.Done("已解除锁定。");
     }
 
-    private Task AuditAsync(Staff actor, string action, string userName, string details, CancellationToken cancellationToken) =>
+    private Task AuditAsync(Staff actor, string action, string userName, string details,
+        CancellationToken cancellationToken) =>
         audit.WriteAsync(actor.UserName, actor.IpAddress, action, $"账号 {userName}", details, cancellationToken);
 
-    private static List<string> KnownRoles(IEnumerable<string> roles) => roles.Where(StaffRoles.All.Contains).Distinct().ToList();
+    private static List<string> KnownRoles(IEnumerable<string> roles) =>
+        roles.Where(StaffRoles.All.Contains).Distinct().ToList();
 
     private static string RoleList(IEnumerable<string> roles) =>
-        roles.Any() ? string.Join("、", roles.OrderBy(r => StaffRoles.All.ToList().IndexOf(r)).Select(StaffRoles.Label)) : "无";
+        roles.Any()
+            ? string.Join("、", roles.OrderBy(r => StaffRoles.All.ToList().IndexOf(r)).Select(StaffRoles.Label))
+            : "无";
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 
-    /// <summary>Grants exactly the existing channels among <paramref name="channelIds"/>; returns them described.</summary>
-    private async Task<string> SetChannelsAsync(string userId, IEnumerable<int> channelIds, CancellationToken cancellationToken)
+    /// <summary>Grants exactly the existing channels among <paramref name="channelIds"/>; returns them named.</summary>
+    private async Task<string> SetChannelsAsync(string userId, IEnumerable<int> channelIds,
+        CancellationToken cancellationToken)
     {
         await using (var db = database.CreateContext())
         {
@@ -177,14 +187,16 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     {
         await using var db = database.CreateContext();
         var names = await db.ChannelGrants.Where(g => g.UserId == userId)
-            .Join(db.Channels, g => g.ChannelId, c => c.Id, (g, c) => c.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+            .Join(db.Channels, g => g.ChannelId, c => c.Id, (g, c) => c.Name).OrderBy(n => n)
+            .ToListAsync(cancellationToken);
         return names.Count == 0 ? "无" : string.Join("、", names);
     }
 
     private async Task<List<ChannelOption>> ChannelOptionsAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        return ChannelOptions.From(new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(cancellationToken)), _ => true);
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(cancellationToken));
+        return ChannelOptions.From(tree, _ => true);
     }
 }
 

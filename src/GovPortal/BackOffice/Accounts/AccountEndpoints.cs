@@ -7,65 +7,74 @@ public static class AccountEndpoints
 {
     public static void MapAccounts(this RouteGroupBuilder group)
     {
-        group.MapGet("/accounts", async (HttpContext context, BackOfficePages pages, AccountAdministration accounts) =>
-            await ListPageAsync(context, pages, accounts, secret: null)
-        ).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapPost("/accounts/new",
-            async (HttpContext context, IFormCollection form, BackOfficePages pages, AccountAdministration accounts) =>
-            {
-                var request = new NewAccountForm(
-                    UserName: form.Text("userName"),
-                    DisplayName: form.Text("displayName"),
-                    Roles: form.Texts("role"),
-                    ChannelIds: form.Ints("channel"));
-                var result = await accounts.CreateAsync(await pages.StaffAsync(context), request, context.RequestAborted);
-                // The message holds the temporary password: shown on this page once, never put in the notice cookie.
-                return result.Succeeded
-                    ? await ListPageAsync(context, pages, accounts, secret: result.Message)
-                    : await RefusedAsync(context, pages, result);
-            }).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapGet("/accounts/{id}", async (string id, HttpContext context, BackOfficePages pages, AccountAdministration accounts) =>
-            await AccountPageAsync(context, pages, accounts, id, secret: null)
-        ).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapPost("/accounts/{id}",
-            async (string id, HttpContext context, IFormCollection form, BackOfficePages pages, AccountAdministration accounts) =>
-            {
-                var request = new AccountSettingsForm(
-                    DisplayName: form.Text("displayName"),
-                    Roles: form.Texts("role"),
-                    ChannelIds: form.Ints("channel"),
-                    Disabled: form.Bool("disabled"));
-                var result = await accounts.UpdateAsync(await pages.StaffAsync(context), id, request, context.RequestAborted);
-                return result.Succeeded
-                    ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
-                    : await RefusedAsync(context, pages, result);
-            }).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapPost("/accounts/{id}/reset-password",
-            async (string id, HttpContext context, IFormCollection _, BackOfficePages pages, AccountAdministration accounts) =>
-            {
-                var result = await accounts.ResetPasswordAsync(await pages.StaffAsync(context), id, context.RequestAborted);
-                // The message holds the temporary password: shown on this page once, never put in the notice cookie.
-                return result.Succeeded
-                    ? await AccountPageAsync(context, pages, accounts, id, secret: result.Message)
-                    : await RefusedAsync(context, pages, result);
-            }).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapPost("/accounts/{id}/unlock",
-            async (string id, HttpContext context, IFormCollection _, BackOfficePages pages, AccountAdministration accounts) =>
-            {
-                var result = await accounts.UnlockAsync(await pages.StaffAsync(context), id, context.RequestAborted);
-                return result.Succeeded
-                    ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
-                    : await RefusedAsync(context, pages, result);
-            }).RequireAuthorization(StaffRoles.Administrator);
+        const string administrator = StaffRoles.Administrator;
+        group.MapGet("/accounts", ListAsync).RequireAuthorization(administrator);
+        group.MapPost("/accounts/new", CreateAsync).RequireAuthorization(administrator);
+        group.MapGet("/accounts/{id}", ViewAsync).RequireAuthorization(administrator);
+        group.MapPost("/accounts/{id}", UpdateAsync).RequireAuthorization(administrator);
+        group.MapPost("/accounts/{id}/reset-password", ResetPasswordAsync).RequireAuthorization(administrator);
+        group.MapPost("/accounts/{id}/unlock", UnlockAsync).RequireAuthorization(administrator);
     }
 
-    private static async Task<IResult> ListPageAsync(HttpContext context, BackOfficePages pages, AccountAdministration accounts,
-        string? secret)
+    private static Task<IResult> ListAsync(HttpContext context, BackOfficePages pages,
+        AccountAdministration accounts) =>
+        ListPageAsync(context, pages, accounts, secret: null);
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection form, BackOfficePages pages,
+        AccountAdministration accounts)
+    {
+        var request = new NewAccountForm(
+            UserName: form.Text("userName"),
+            DisplayName: form.Text("displayName"),
+            Roles: form.Texts("role"),
+            ChannelIds: form.Ints("channel"));
+        var result = await accounts.CreateAsync(await pages.StaffAsync(context), request, context.RequestAborted);
+        // The message holds the temporary password: shown on this page once, never put in the notice cookie.
+        return result.Succeeded
+            ? await ListPageAsync(context, pages, accounts, secret: result.Message)
+            : await RefusedAsync(context, pages, result);
+    }
+
+    private static Task<IResult> ViewAsync(string id, HttpContext context, BackOfficePages pages,
+        AccountAdministration accounts) =>
+        AccountPageAsync(context, pages, accounts, id, secret: null);
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IFormCollection form,
+        BackOfficePages pages, AccountAdministration accounts)
+    {
+        var request = new AccountSettingsForm(
+            DisplayName: form.Text("displayName"),
+            Roles: form.Texts("role"),
+            ChannelIds: form.Ints("channel"),
+            Disabled: form.Bool("disabled"));
+        var result = await accounts.UpdateAsync(await pages.StaffAsync(context), id, request, context.RequestAborted);
+        return result.Succeeded
+            ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
+            : await RefusedAsync(context, pages, result);
+    }
+
+    // The forms below bind (unused) so that ASP.NET Core checks their antiforgery token.
+    private static async Task<IResult> ResetPasswordAsync(string id, HttpContext context, IFormCollection _,
+        BackOfficePages pages, AccountAdministration accounts)
+    {
+        var result = await accounts.ResetPasswordAsync(await pages.StaffAsync(context), id, context.RequestAborted);
+        // The message holds the temporary password: shown on this page once, never put in the notice cookie.
+        return result.Succeeded
+            ? await AccountPageAsync(context, pages, accounts, id, secret: result.Message)
+            : await RefusedAsync(context, pages, result);
+    }
+
+    private static async Task<IResult> UnlockAsync(string id, HttpContext context, IFormCollection _,
+        BackOfficePages pages, AccountAdministration accounts)
+    {
+        var result = await accounts.UnlockAsync(await pages.StaffAsync(context), id, context.RequestAborted);
+        return result.Succeeded
+            ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
+            : await RefusedAsync(context, pages, result);
+    }
+
+    private static async Task<IResult> ListPageAsync(HttpContext context, BackOfficePages pages,
+        AccountAdministration accounts, string? secret)
     {
         var list = await accounts.ListAsync(context.RequestAborted);
         return await pages.RenderAsync<AccountsPage, AccountsPageModel>(new AccountsPageModel(

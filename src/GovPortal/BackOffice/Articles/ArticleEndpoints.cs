@@ -27,14 +27,17 @@ public static class ArticleEndpoints
         MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
         MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
-        MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
+        MapAction(group, "approve", StaffRoles.Reviewer,
+            (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
+        MapAction(group, "reject", StaffRoles.Reviewer,
+            (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
         MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(f.Text("at")) is { } at
             ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
             : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
         MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
+        MapAction(group, "force-publish", StaffRoles.Publisher,
+            (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
         MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
 
         group.MapArticleReading();
@@ -99,7 +102,9 @@ public static class ArticleEndpoints
             : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name, a.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
                 "", a.UpdatedAtUtc, "")).ToList();
         var options = ChannelOptions.From(tree, staff.Channels.Contains);
-        return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(pages.ShellFor(context, "文章"), rows, options, channel, filter?.ToString(), query, number, pageCount, total));
+        return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(
+            Shell: pages.ShellFor(context, "文章"), Rows: rows, Channels: options, ChannelId: channel,
+            State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
     private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
@@ -108,7 +113,9 @@ public static class ArticleEndpoints
         var options = await EditableChannelsAsync(database, staff);
         if (options.Count == 0) return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。", StatusCodes.Status403Forbidden);
         var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
-        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
+            Error: null, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages,
@@ -120,7 +127,9 @@ public static class ArticleEndpoints
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
         var options = await EditableChannelsAsync(database, staff);
-        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], result.Message, null, BackOfficeAssets.EditorInstalled),
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
+            Error: result.Message, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled),
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
@@ -141,8 +150,10 @@ public static class ArticleEndpoints
             ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted),
                 checks.ContentOf(workflow.AsArticle(current)))
             : [];
-        return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
-            ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), findings));
+        return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(
+            Shell: pages.ShellFor(context, current.Title), Article: article, Current: current, History: revisions,
+            ChannelNames: names, Actions: ArticleActions.For(staff, article, revisions),
+            ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings));
     }
 
     private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
@@ -169,8 +180,11 @@ public static class ArticleEndpoints
             RevisionState.Draft => null,
             _ => "保存后将生成新的草稿版本；网站上的页面在新版本审核发布前保持不变。",
         };
-        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form,
-            await EditableChannelsAsync(database, staff), current.Files.OrderBy(f => f.SortOrder).ToList(), null, note, BackOfficeAssets.EditorInstalled));
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
+            Channels: await EditableChannelsAsync(database, staff),
+            Files: current.Files.OrderBy(f => f.SortOrder).ToList(),
+            Error: null, StateNote: note, EditorInstalled: BackOfficeAssets.EditorInstalled));
     }
 
     private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages,
@@ -183,8 +197,10 @@ public static class ArticleEndpoints
         await using var db = database.CreateContext();
         var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId).OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
         var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form, await EditableChannelsAsync(database, staff),
-            files, result.Message, null, BackOfficeAssets.EditorInstalled), status);
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
+            Channels: await EditableChannelsAsync(database, staff), Files: files, Error: result.Message,
+            StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled), status);
     }
 
     private static async Task<List<ChannelOption>> EditableChannelsAsync(DatabaseOptions database, Staff staff)

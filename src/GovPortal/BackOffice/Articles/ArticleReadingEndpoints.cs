@@ -70,8 +70,9 @@ public static class ArticleReadingEndpoints
         var older = revisions.FirstOrDefault(r => r.Id == from) ?? revisions.LastOrDefault(r => r.Number < newer.Number) ?? newer;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
         var (fields, bodies) = RevisionDiff.Of(kinds.Of(newer), older, newer, c => names.GetValueOrDefault(c) ?? "");
-        return await pages.RenderAsync<DiffPage, DiffPageModel>(new DiffPageModel(pages.ShellFor(context, "版本比较"), id, newer.Title, older, newer,
-            revisions, fields, bodies));
+        return await pages.RenderAsync<DiffPage, DiffPageModel>(new DiffPageModel(
+            Shell: pages.ShellFor(context, "版本比较"), ArticleId: id, Title: newer.Title, From: older, To: newer,
+            History: revisions, Fields: fields, Bodies: bodies));
     }
 
     /// <summary>A related file for staff (published or not), always as a download: never displayed inline, never sniffed.</summary>
@@ -101,6 +102,7 @@ public static class ArticleReadingEndpoints
             .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], r.PublishedBy, r.PublishedAtUtc, r.ForcedReason, r.ForcedReviewedBy,
                 r.ForcedReviewedBy.Length == 0 && staff.Can(StaffRoles.Reviewer, r.ChannelId) && !string.Equals(r.PublishedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        return await pages.RenderAsync<ForcedPage, ForcedPageModel>(new ForcedPageModel(pages.ShellFor(context, "紧急发布事后审核"), rows));
+        return await pages.RenderAsync<ForcedPage, ForcedPageModel>(
+            new ForcedPageModel(Shell: pages.ShellFor(context, "紧急发布事后审核"), Rows: rows));
     }
 }

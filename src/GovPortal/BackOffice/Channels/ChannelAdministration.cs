@@ -33,7 +33,10 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var options = ChannelOptions.From(tree, _ => true);
         var rows = options.Select(o => new ChannelRow(
-            Channel: tree[o.Id], Label: o.Label, Url: "/" + tree.PathOf(o.Id) + "/", ArticleCount: counts.GetValueOrDefault(o.Id)));
+            Channel: tree[o.Id],
+            Label: o.Label,
+            Url: "/" + tree.PathOf(o.Id) + "/",
+            ArticleCount: counts.GetValueOrDefault(o.Id)));
         return new ChannelOverview(Rows: rows.ToList(), Parents: options);
     }
 
@@ -57,10 +60,11 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         // While one site is configured, a new top-level channel belongs to it; a sub-channel to its parent's site.
         var siteId = parentId is { } parent ? channels.First(c => c.Id == parent).SiteId
             : await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
-        var siblingsOrder = channels.Where(c => c.ParentId == parentId).Select(c => c.SortOrder).DefaultIfEmpty(0).Max();
+        // A new channel comes last among its siblings.
+        var lastOrder = channels.Where(c => c.ParentId == parentId).Select(c => c.SortOrder).DefaultIfEmpty(0).Max();
         var channel = new Channel
         {
-            SiteId = siteId, Name = name, Slug = slug, ParentId = parentId, SortOrder = siblingsOrder + 1,
+            SiteId = siteId, Name = name, Slug = slug, ParentId = parentId, SortOrder = lastOrder + 1,
         };
         db.Channels.Add(channel);
         await db.SaveChangesAsync(cancellationToken);
@@ -99,7 +103,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
 
         var changes = new List<string>();
         if (channel.Name != name) changes.Add($"名称“{channel.Name}”→“{name}”");
-        if (channel.ParentId != parentId) changes.Add($"上级栏目 {Describe(tree, channel.ParentId)} → {Describe(tree, parentId)}");
+        if (channel.ParentId != parentId)
+            changes.Add($"上级栏目 {Describe(tree, channel.ParentId)} → {Describe(tree, parentId)}");
         if (channel.SortOrder != sortOrder) changes.Add($"排序 {channel.SortOrder} → {sortOrder}");
         if (channel.ReviewLevels != levels) changes.Add($"审核级数 {channel.ReviewLevels} → {levels}");
         if (channel.UpdateFrequencyDays != frequency)
@@ -150,7 +155,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         : null;
 
     private static string? SlugProblem(string slug) =>
-        slug.Length is < 1 or > MaxSlugLength || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        slug.Length is < 1 or > MaxSlugLength
+        || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
             ? "地址名只能由小写字母、数字和 - 组成，例如 bmdt。"
             : null;
 

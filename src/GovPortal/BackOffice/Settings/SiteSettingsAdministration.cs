@@ -15,6 +15,8 @@ public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditL
 
     private const string NotAllowedMessage = "只有系统管理员可以修改设置。";
 
+    private static readonly char[] DateSeparators = [' ', '\n', '\r', '\t', ',', '，', '、', ';'];
+
     /// <summary>The days of mourning as the settings page shows them: one 年-月-日 a line, in order.</summary>
     public string MourningDatesText() => Format(StoredMourningDates());
 
@@ -27,9 +29,10 @@ public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditL
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         var dates = new SortedSet<DateOnly>();
-        foreach (var part in text.Split([' ', '\n', '\r', '\t', ',', '，', '、', ';'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in text.Split(DateSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var date))
                 return BackOfficeResult.Refused(
                     $"“{(part.Length > 20 ? part[..20] + "…" : part)}”不是有效的日期，应为 年-月-日，例如 2026-12-13。设置未保存。");
             dates.Add(date);

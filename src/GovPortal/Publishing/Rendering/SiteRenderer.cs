@@ -51,20 +51,22 @@ public sealed class SiteRenderer
         switch (key.Kind)
         {
             case PageKind.Home:
-                batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(new HomePageModel(_chrome, await HomeBlocksAsync())));
+                var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync());
+                batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
             case PageKind.NotFound:
-                batch.Write(key, "404.html", await _razor.RenderAsync<NoticePage, NoticePageModel>(new NoticePageModel(_chrome, "页面未找到",
-                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"], "/404.html")));
+                batch.Write(key, "404.html", await RenderNoticeAsync(path: "/404.html", title: "页面未找到",
+                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"]));
                 // The notice for the addresses of withdrawn articles, answered with 410 Gone.
-                batch.Write(key, "410.html", await _razor.RenderAsync<NoticePage, NoticePageModel>(new NoticePageModel(_chrome, "此文章已撤稿",
-                    ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"], "/410.html")));
+                batch.Write(key, "410.html", await RenderNoticeAsync(path: "/410.html", title: "此文章已撤稿",
+                    ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"]));
                 break;
             case PageKind.ServiceNotice:
-                batch.Write(key, "service/accessibility.html", await _razor.RenderAsync<NoticePage, NoticePageModel>(new NoticePageModel(_chrome, "网站无障碍",
+                batch.Write(key, "service/accessibility.html", await RenderNoticeAsync(
+                    path: "/service/accessibility.html", title: "网站无障碍",
                     ["本站每个页面都有适老版（大字体、大按钮、简洁版面）和繁體版，可从页面顶部的链接切换。",
                      "本站页面支持读屏软件和仅用键盘浏览；您也可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面。",
-                     "每个页面顶部的“网站无障碍”打开无障碍工具条（需要浏览器启用脚本），提供页面缩放、行距、高对比度配色、大鼠标、十字线、大字幕和语音朗读，设置会被记住。"], "/service/accessibility.html")));
+                     "每个页面顶部的“网站无障碍”打开无障碍工具条（需要浏览器启用脚本），提供页面缩放、行距、高对比度配色、大鼠标、十字线、大字幕和语音朗读，设置会被记住。"]));
                 break;
             case PageKind.ThemeAssets:
                 batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
@@ -95,6 +97,10 @@ public sealed class SiteRenderer
         }
     }
 
+    private Task<byte[]> RenderNoticeAsync(string path, string title, IReadOnlyList<string> paragraphs) =>
+        _razor.RenderAsync<NoticePage, NoticePageModel>(
+            new NoticePageModel(Chrome: _chrome, Title: title, Paragraphs: paragraphs, Path: path));
+
     /// <summary>The keys of a complete site, articles excepted.</summary>
     public async Task<List<PageKey>> AllPageKeysAsync()
     {
@@ -124,7 +130,9 @@ public sealed class SiteRenderer
             attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(), FormatSize(file.SizeBytes)));
         }
 
-        batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage, ArticlePageModel>(ArticleModel(article, article.Id, attachments)));
+        var model = ArticleModel(article, article.Id, attachments);
+        var page = await _razor.RenderAsync<ArticlePage, ArticlePageModel>(model);
+        batch.Write(key, article.Url.TrimStart('/'), page);
     }
 
     /// <summary>
@@ -174,9 +182,18 @@ public sealed class SiteRenderer
                 children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id), (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
 
         var path = _tree.PathOf(channel.Id);
-        var model = new ChannelPageModel(_chrome, channel.Name, Breadcrumb(channel.Id), children, items, own.Count > 0,
-            new Pagination(key.Number, pageCount, ChannelUrl(channel.Id), $"/{path}/index_{{0}}.html"), $"/{path}/rss.xml");
-        batch.Write(key, ChannelPagePath(path, key.Number), await _razor.RenderAsync<ChannelPage, ChannelPageModel>(model));
+        var model = new ChannelPageModel(
+            Chrome: _chrome,
+            ChannelName: channel.Name,
+            Breadcrumb: Breadcrumb(channel.Id),
+            ChildBlocks: children,
+            Items: items,
+            HoldsArticles: own.Count > 0,
+            Pagination: new Pagination(Page: key.Number, PageCount: pageCount, FirstPageUrl: ChannelUrl(channel.Id),
+                PagePattern: $"/{path}/index_{{0}}.html"),
+            FeedUrl: $"/{path}/rss.xml");
+        var page = await _razor.RenderAsync<ChannelPage, ChannelPageModel>(model);
+        batch.Write(key, ChannelPagePath(path, key.Number), page);
     }
 
     private async Task<List<ChannelBlock>> HomeBlocksAsync()
