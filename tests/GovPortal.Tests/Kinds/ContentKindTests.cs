@@ -57,9 +57,10 @@ public sealed class ContentKindTests
     {
         var form = new ArticleForm { ChannelId = 1, Kind = Annotated, Values = Annotated.ValuesOf(RevisionWith(Remark)) };
         var shell = new Shell("/admin", "写文章", "bianji", "编辑", new HashSet<string>(), "__token", "t", null, false);
-        var model = new ArticleEditPageModel(shell, 0, form, [new ChannelOption(1, "通知公告")], [], null, null, false);
+        var model = new ArticleEditPageModel(Shell: shell, ArticleId: 0, Form: form,
+            Channels: [new ChannelOption(1, "通知公告")], Files: [], Error: null, StateNote: null, EditorInstalled: false);
 
-        var html = await new RazorPageRenderer().RenderHtmlAsync<ArticleEditPage>(model);
+        var html = await new RazorPageRenderer().RenderHtmlAsync<ArticleEditPage, ArticleEditPageModel>(model);
 
         Assert.Contains("<label for=\"remark\">审查批注</label>", html);
         Assert.Contains($"id=\"remark\" name=\"remark\" value=\"{Remark}\"", html);

@@ -141,7 +141,8 @@ public sealed class SiteRenderer
     /// </summary>
     public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments,
         PreviewBanner banner) =>
-        _razor.RenderHtmlAsync<ArticlePage, ArticlePageModel>(ArticleModel(article, 0, attachments) with { Preview = banner });
+        _razor.RenderHtmlAsync<ArticlePage, ArticlePageModel>(
+            ArticleModel(article, 0, attachments) with { Preview = banner });
 
     private ArticlePageModel ArticleModel(Article article, int countedId, IReadOnlyList<AttachmentLink> attachments)
     {
