@@ -1,6 +1,8 @@
 namespace GovPortal.Content;
 
-/// <summary>A news item, notice or document page as the public sees it (what the web team writes is in revisions).</summary>
+/// <summary>
+/// A news item, notice or document page as the public sees it (what the web team writes is in revisions).
+/// </summary>
 public sealed class Article : IArticleContent
 {
     public int Id { get; set; }
@@ -30,7 +32,9 @@ public sealed class Article : IArticleContent
 
     public ArticleStatus Status { get; set; }
 
-    /// <summary>Site-relative address fixed at first publish; later renames of title or channel never change it.</summary>
+    /// <summary>
+    /// Site-relative address fixed at first publish; later renames of title or channel never change it.
+    /// </summary>
     public string? Url { get; set; }
 
     public long HitCount { get; set; }

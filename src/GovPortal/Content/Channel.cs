@@ -14,7 +14,9 @@ public sealed class Channel
 
     public required string Name { get; set; }
 
-    /// <summary>URL segment of this channel, e.g. "xcyw"; the channel's address is its ancestors' slugs joined.</summary>
+    /// <summary>
+    /// URL segment of this channel, e.g. "xcyw"; the channel's address is its ancestors' slugs joined.
+    /// </summary>
     public required string Slug { get; set; }
 
     public int SortOrder { get; set; }
@@ -25,6 +27,8 @@ public sealed class Channel
     /// <summary>Whether the home page shows a block with this channel's newest articles.</summary>
     public bool ShowOnHome { get; set; }
 
-    /// <summary>How many review levels (一审 … 三审) content of this channel passes before it can be published: 1 to 3.</summary>
+    /// <summary>
+    /// How many review levels (一审 … 三审) content of this channel passes before it can be published: 1 to 3.
+    /// </summary>
     public int ReviewLevels { get; set; } = 1;
 }

@@ -18,6 +18,8 @@ public interface IArticleContent
     string Summary { get; set; }
     string BodyHtml { get; set; }
 
-    /// <summary>The kind's extra fields that need no column of their own (<see cref="Kinds.ContentField.Extra"/>).</summary>
+    /// <summary>
+    /// The kind's extra fields that need no column of their own (<see cref="Kinds.ContentField.Extra"/>).
+    /// </summary>
     Dictionary<string, string> Extras { get; set; }
 }

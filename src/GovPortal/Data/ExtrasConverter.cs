@@ -12,7 +12,8 @@ public sealed class ExtrasConverter() : ValueConverter<Dictionary<string, string
     extras => extras.Count == 0 ? "" : JsonSerializer.Serialize(extras, (JsonSerializerOptions?)null),
     json => json.Length == 0
         ? new Dictionary<string, string>()
-        : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>())
+        : JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null)
+        ?? new Dictionary<string, string>())
 {
     /// <summary>Compares by content, so a value changed inside the dictionary is saved.</summary>
     public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(

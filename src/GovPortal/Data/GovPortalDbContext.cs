@@ -30,7 +30,8 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -71,7 +72,9 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         {
             ContentColumns(revision);
             revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-            foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy), nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy), nameof(Revision.ForcedReviewedBy) })
+            foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy),
+                nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy),
+                nameof(Revision.ForcedReviewedBy) })
                 revision.Property<string>(name).HasMaxLength(256);
             revision.Property(r => r.ApprovedBy).HasMaxLength(800);
             revision.Property(r => r.RejectionComment).HasMaxLength(2000);
@@ -104,7 +107,8 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         {
             channel.Property(c => c.Name).HasMaxLength(100);
             channel.Property(c => c.Slug).HasMaxLength(64);
-            channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+            channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId)
+                .OnDelete(DeleteBehavior.Restrict);
             channel.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
             channel.HasIndex(c => new { c.SiteId, c.ParentId, c.Slug }).IsUnique();
         });
@@ -116,7 +120,8 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
-            article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId)
+                .OnDelete(DeleteBehavior.Cascade);
             // Lists and feeds read "newest published in a channel"; this index makes that a range scan at any size.
             article.HasIndex(a => new { a.ChannelId, a.Status, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
@@ -152,7 +157,8 @@ public abstract partial class GovPortalDbContext
     }
 }
 
-public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options) : GovPortalDbContext(options)
+public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options)
+    : GovPortalDbContext(options)
 {
     // SQLite has no date type. Stored as text, every list read parses two dates per row, which costs more than the
     // rest of the row; UTC ticks sort the same way and read as a plain integer.
@@ -161,6 +167,8 @@ public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbC
 }
 
 /// <summary>Stores a UTC <see cref="DateTime"/> as its ticks.</summary>
-public sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+public sealed class UtcTicksConverter()
+    : ValueConverter<DateTime, long>(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
 
-public sealed class PostgresGovPortalDbContext(DbContextOptions<PostgresGovPortalDbContext> options) : GovPortalDbContext(options);
+public sealed class PostgresGovPortalDbContext(DbContextOptions<PostgresGovPortalDbContext> options)
+    : GovPortalDbContext(options);

@@ -26,7 +26,8 @@ public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
         {
             var value = field.Get(article);
             if (field.Input == FieldInput.RichText) html.Append(value).Append('\n');
-            else if (field.Name == ContentKind.TitleName) html.Append("<h1>").Append(WebUtility.HtmlEncode(value)).Append("</h1>\n");
+            else if (field.Name == ContentKind.TitleName)
+                html.Append("<h1>").Append(WebUtility.HtmlEncode(value)).Append("</h1>\n");
             else if (value.Length > 0) html.Append("<p>").Append(WebUtility.HtmlEncode(value)).Append("</p>\n");
         }
         return html.ToString();

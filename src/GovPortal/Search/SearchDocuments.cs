@@ -15,11 +15,14 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
             .Select(f => new SearchFile(f.DisplayName, "/" + SiteRenderer.AttachmentPath(f),
                 attachments.Extract(uploads.PathOf(f.StoredName), f.Extension, f.DisplayName)))
             .ToList();
-        return new SearchDocument(article.Id, article.ChannelId, tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
+        return new SearchDocument(article.Id, article.ChannelId,
+            tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
             article.Title, TextOf(article), article.Url, article.PublishedAtUtc, files);
     }
 
-    /// <summary>Every searchable field of the article's kind but the title (indexed on its own), as plain text.</summary>
+    /// <summary>
+    /// Every searchable field of the article's kind but the title (indexed on its own), as plain text.
+    /// </summary>
     public string TextOf(Article article) => string.Join('\n', kinds.Of(article).Fields
         .Where(f => f.Searchable && f.Name != ContentKind.TitleName)
         .Select(f => f.Input == FieldInput.RichText ? HtmlText.Of(f.Get(article)) : f.Get(article))

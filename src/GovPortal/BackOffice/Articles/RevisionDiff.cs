@@ -14,7 +14,8 @@ public static class RevisionDiff
     public static (List<DiffField> Fields, List<DiffBody> Bodies) Of(ContentKind kind, Revision older, Revision newer,
         Func<int, string> channelName)
     {
-        static string Files(Revision r) => string.Join("、", r.Files.OrderBy(f => f.SortOrder).Select(f => f.DisplayName));
+        static string Files(Revision r) =>
+            string.Join("、", r.Files.OrderBy(f => f.SortOrder).Select(f => f.DisplayName));
         var fields = new List<DiffField>();
         var bodies = new List<DiffBody>();
         foreach (var field in kind.Fields)
@@ -25,7 +26,8 @@ public static class RevisionDiff
             else
                 fields.Add(new DiffField(field.Label, TextDiff.Characters(field.Get(older), field.Get(newer))));
         }
-        fields.Add(new DiffField("栏目", TextDiff.Characters(channelName(older.ChannelId), channelName(newer.ChannelId))));
+        fields.Add(new DiffField("栏目",
+            TextDiff.Characters(channelName(older.ChannelId), channelName(newer.ChannelId))));
         fields.Add(new DiffField("相关文件", TextDiff.Characters(Files(older), Files(newer))));
         return (fields, bodies);
     }

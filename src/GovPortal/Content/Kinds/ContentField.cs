@@ -19,7 +19,9 @@ public enum FieldInput
 /// <summary>Where the public page of the content shows a field.</summary>
 public enum FieldPlacement
 {
-    /// <summary>The kind's page template places the field itself (the title above everything, the body below).</summary>
+    /// <summary>
+    /// The kind's page template places the field itself (the title above everything, the body below).
+    /// </summary>
     Template,
 
     /// <summary>In the page's table of facts (label and value), in the order of the kind's fields.</summary>
@@ -56,7 +58,9 @@ public sealed record ContentField
     /// <summary>A line of help under the input.</summary>
     public string? Hint { get; init; }
 
-    /// <summary>Whether search finds content by this field's words (the title always counts, with more weight).</summary>
+    /// <summary>
+    /// Whether search finds content by this field's words (the title always counts, with more weight).
+    /// </summary>
     public bool Searchable { get; init; }
 
     /// <summary>Whether the content checks (spam, sensitive words, hidden content) read this field.</summary>
@@ -81,7 +85,8 @@ public sealed record ContentField
     /// A field kept with the kind's other extra values (<see cref="IArticleContent.Extras"/>) instead of a column of
     /// its own: for fields nothing needs to query, so adding one takes no migration.
     /// </summary>
-    public static ContentField Extra(string name, string label, FieldInput input = FieldInput.Line, int maxLength = 500) => new()
+    public static ContentField Extra(string name, string label, FieldInput input = FieldInput.Line,
+        int maxLength = 500) => new()
     {
         Name = name,
         Label = label,

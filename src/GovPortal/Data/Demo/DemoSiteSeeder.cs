@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Data.Demo;
 
-/// <summary>Creates the 相城区 demo site on first run: its channels, the seed article and enough news to page through.</summary>
-public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer sanitizer, UploadStore uploads, TimeProvider time)
+/// <summary>
+/// Creates the 相城区 demo site on first run: its channels, the seed article and enough news to page through.
+/// </summary>
+public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer sanitizer, UploadStore uploads,
+    TimeProvider time)
 {
     /// <summary>How many generated articles each demo channel gets (相城要闻 spans more than three list pages).</summary>
     public static readonly IReadOnlyDictionary<string, int> GeneratedCounts = new Dictionary<string, int>
@@ -31,15 +34,18 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         var news = new Channel { SiteId = siteId, Name = "新闻中心", Slug = "xwzx", SortOrder = 1 };
         var headlines = new Channel
         {
-            SiteId = siteId, Name = "相城要闻", Slug = "xcyw", SortOrder = 1, Parent = news, UpdateFrequencyDays = 14, ShowOnHome = true,
+            SiteId = siteId, Name = "相城要闻", Slug = "xcyw", SortOrder = 1, Parent = news, UpdateFrequencyDays = 14,
+            ShowOnHome = true,
         };
         var departments = new Channel
         {
-            SiteId = siteId, Name = "部门动态", Slug = "bmdt", SortOrder = 2, Parent = news, UpdateFrequencyDays = 30, ShowOnHome = true,
+            SiteId = siteId, Name = "部门动态", Slug = "bmdt", SortOrder = 2, Parent = news, UpdateFrequencyDays = 30,
+            ShowOnHome = true,
         };
         var notices = new Channel
         {
-            SiteId = siteId, Name = "通知公告", Slug = "tzgg", SortOrder = 3, Parent = news, UpdateFrequencyDays = 180, ShowOnHome = true,
+            SiteId = siteId, Name = "通知公告", Slug = "tzgg", SortOrder = 3, Parent = news, UpdateFrequencyDays = 180,
+            ShowOnHome = true,
         };
         var policies = new Channel
         {
@@ -57,7 +63,8 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
             Source = seed.Source,
             Author = seed.Author,
             Summary = seed.Paragraphs[0],
-            BodyHtml = sanitizer.Sanitize(string.Concat(seed.Paragraphs.Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))),
+            BodyHtml = sanitizer.Sanitize(string.Concat(seed.Paragraphs.Select(p =>
+                $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))),
             PublishedAtUtc = seed.PublishedAtUtc,
             Status = ArticleStatus.Published,
             UpdatedAtUtc = now,
