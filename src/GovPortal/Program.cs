@@ -1,5 +1,6 @@
 using GovPortal.Hosting;
 using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
 using GovPortal.Safety.Health;
 using GovPortal.Safety.Scanning;
 
@@ -49,16 +50,24 @@ try
             var result = await host.Services.GetRequiredService<Publisher>().PublishAllAsync();
             Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
                               $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
-            Console.WriteLine($"输出目录：{settings.Paths.PublicDirectory}");
+            Console.WriteLine($"输出目录：{host.Services.GetRequiredService<OutputLayout>().PublicDirectory}");
             return 0;
         }
 
         case PortalCommand.Mourning:
         {
-            var calendar = new GovPortal.PublicSite.MourningCalendar(settings.Paths, TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<GovPortal.PublicSite.MourningCalendar>.Instance);
-            if (commandLine.MourningDates is { } dates) calendar.Set(dates);
-            var current = calendar.Dates().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            // The days are published into the output like pages: only while no running portal writes it.
+            using var dataLock = commandLine.MourningDates is null ? null : DataDirectoryLock.TryAcquire(settings.Paths);
+            if (commandLine.MourningDates is not null && dataLock is null)
+            {
+                Console.Error.WriteLine($"设置失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务。" +
+                                        "请在后台“设置”页面修改全站置灰日期（立即生效），或先停止门户。");
+                return 1;
+            }
+            using var host = BuildCommandHost(settings, quiet: true);
+            var publisher = host.Services.GetRequiredService<Publisher>();
+            if (commandLine.MourningDates is { } dates) await publisher.PublishMourningDaysAsync(dates);
+            var current = publisher.PublishedMourningDays().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine(current.Count == 0 ? "没有设置全站置灰的日期。" : "全站置灰的日期：" + string.Join("、", current));
             return 0;
         }
@@ -76,7 +85,7 @@ try
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var count = await host.Services.GetRequiredService<Publisher>().RebuildSearchIndexAsync();
             Console.WriteLine($"已重建站内搜索索引：{count} 篇文章，用时 {watch.Elapsed.TotalSeconds:0.00} 秒。");
-            Console.WriteLine($"索引目录：{settings.Paths.SearchIndexDirectory}");
+            Console.WriteLine($"索引目录：{host.Services.GetRequiredService<OutputLayout>().SearchIndexDirectory}");
             return 0;
         }
 

@@ -70,7 +70,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           reindex    重建站内搜索索引（页面保持不变），例如索引损坏或被删除后
           mourning [日期…|clear]
                      全站置灰的日期（哀悼日）：不带参数时列出；给出日期（如 2026-12-13）时设为这些日期；
-                     clear 清空。这些日期里每个公众页面都以灰色显示，运行中的门户立即生效
+                     clear 清空。这些日期里每个公众页面都以灰色显示。门户运行时请在后台“设置”页面修改
+                     （立即生效），本命令只在门户停止时修改
           help       显示本说明
 
         选项:

@@ -1,3 +1,5 @@
+using GovPortal.Storage;
+
 namespace GovPortal.Hosting;
 
 /// <summary>

@@ -31,7 +31,9 @@ public static class PortalServices
         services.AddSingleton(provider => new PageScanner(provider.GetRequiredService<ChineseConverter>(), settings.Paths.SafetyListsDirectory));
         services.AddSingleton<UploadStore>();
         services.AddSingleton<DemoSiteSeeder>();
-        services.AddSingleton(_ => Manifest.Open(settings.Paths.ManifestFile));
+        // One site's output: a second site is one more registration of these per-site services.
+        services.AddSingleton(OutputLayout.For(settings.Paths, settings.SiteCode));
+        services.AddSingleton(provider => Manifest.Open(provider.GetRequiredService<OutputLayout>().ManifestFile));
         services.AddSingleton(_ => new ObjectStore(settings.Paths.ObjectStoreFile));
         services.AddSingleton<OutputStore>();
         services.AddSingleton<RazorPageRenderer>();
@@ -39,10 +41,11 @@ public static class PortalServices
         services.AddSingleton<AttachmentText>();
         services.AddSingleton<SearchDocuments>();
         services.AddSingleton<SearchIndex>();
-        services.AddSingleton<WithdrawnPages>();
         services.AddSingleton(ContentKinds.Default);
         services.AddSingleton<ArticleChecks>();
         services.AddSingleton<Publisher>();
+        // The search index and its guard ask for a rebuild; the publisher does it.
+        services.AddSingleton<ISearchIndexRebuilder>(provider => provider.GetRequiredService<Publisher>());
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
         services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
@@ -64,6 +67,7 @@ public static class PortalServices
         });
         services.AddSingleton<GovPortal.PublicSite.Variants.VariantTransformer>();
         services.AddSingleton<MourningCalendar>();
+        services.AddSingleton<WithdrawnPages>();
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());
@@ -75,6 +79,10 @@ public static class PortalServices
         services.AddHostedService<TamperSweepService>();
         services.AddHostedService<HitFlushService>();
         services.AddSiteSearch();
+        services.AddSingleton(provider => new PublicSiteOutput(provider.GetRequiredService<OutputStore>(),
+            provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),
+            provider.GetRequiredService<MourningCalendar>()));
+        services.AddSingleton<PublicSites>();
         return services;
     }
 }

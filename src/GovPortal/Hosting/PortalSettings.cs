@@ -1,4 +1,5 @@
 using GovPortal.Data;
+using GovPortal.Storage;
 
 namespace GovPortal.Hosting;
 
@@ -7,6 +8,12 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
 {
     /// <summary>Reverse proxies whose X-Forwarded-For header is believed; nobody else's is.</summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
+    /// <summary>
+    /// The code of the site this process publishes and serves: the only site while one is configured (the command
+    /// line has no site to give).
+    /// </summary>
+    public string SiteCode { get; init; } = Publishing.Output.OutputLayout.FirstSiteCode;
 
     /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
     public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();

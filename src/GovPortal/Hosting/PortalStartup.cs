@@ -6,12 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPortal.Hosting;
 
 /// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
-public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, Search.SearchIndex searchIndex, ILogger<PortalStartup> logger)
+public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, Search.SearchIndex searchIndex,
+    Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">False when the caller publishes itself (the publish command), so it is done once.</param>
     public async Task PrepareAsync(CancellationToken cancellationToken = default, bool publishIfNeeded = true)
     {
         settings.Paths.EnsureCreated();
+        output.EnsureCreated();
         await using (var db = settings.Database.CreateContext())
         {
             await db.Database.MigrateAsync(cancellationToken);

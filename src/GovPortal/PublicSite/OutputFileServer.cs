@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 namespace GovPortal.PublicSite;
 
 /// <summary>
-/// Serves the published output. Only files recorded in the manifest exist for the public: nothing else on disk
+/// Serves one site's published output. Only files recorded in the manifest exist for the public: nothing else on disk
 /// (temporary files, uploads, the database, a dropped-in script) can be reached. Handles ETag/Last-Modified
 /// revalidation, precompressed brotli/gzip variants and the themed 404 page. Every file read from disk passes the
 /// tamper guard before it is sent or cached.
@@ -55,7 +55,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
                 return;
             }
             if (path is not null && withdrawn.Contains(path))
-                await ServeNoticeAsync(context, variant, StatusCodes.Status410Gone, GonePage, "此文章已撤稿。");
+                await ServeNoticeAsync(context, variant, StatusCodes.Status410Gone, OutputLayout.GonePage, "此文章已撤稿。");
             else
                 await ServeNotFoundAsync(context, variant);
             return;
@@ -242,10 +242,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     }
 
     public Task ServeNotFoundAsync(HttpContext context, PageVariant variant = PageVariant.Standard) =>
-        ServeNoticeAsync(context, variant, StatusCodes.Status404NotFound, NotFoundPage, "页面未找到。");
-
-    /// <summary>The published notice pages for 404 and for withdrawn articles (410).</summary>
-    public const string NotFoundPage = "404.html", GonePage = "410.html";
+        ServeNoticeAsync(context, variant, StatusCodes.Status404NotFound, OutputLayout.NotFoundPage, "页面未找到。");
 
     private async Task ServeNoticeAsync(HttpContext context, PageVariant variant, int status, string noticePage, string fallback)
     {

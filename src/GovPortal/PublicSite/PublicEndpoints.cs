@@ -9,22 +9,26 @@ public static class PublicEndpoints
     /// </summary>
     public static void UsePublishedFiles(this WebApplication app, PathString? notPublished)
     {
-        var files = app.Services.GetRequiredService<OutputFileServer>();
+        var sites = app.Services.GetRequiredService<PublicSites>();
         app.Use((context, next) =>
             (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             && !SearchEndpoints.IsSearchPage(context.Request.Path)
             && !(notPublished is { } prefix && context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
-                ? files.ServeAsync(context)
+                ? ServeAsync(sites, context)
                 : next(context));
     }
 
     /// <summary>Anything no endpoint claims is for the output server too (it answers 404 or 405).</summary>
     public static void UseOutputServerFallback(this WebApplication app)
     {
-        var files = app.Services.GetRequiredService<OutputFileServer>();
-        app.Use((context, next) => context.GetEndpoint() is null ? files.ServeAsync(context) : next(context));
+        var sites = app.Services.GetRequiredService<PublicSites>();
+        app.Use((context, next) => context.GetEndpoint() is null ? ServeAsync(sites, context) : next(context));
     }
+
+    /// <summary>The file from the output of the request's site.</summary>
+    private static Task ServeAsync(PublicSites sites, HttpContext context) =>
+        sites.For(context) is { } site ? site.Files.ServeAsync(context) : PublicSites.NoSuchSiteAsync(context);
 
     public static void MapPublicSite(this WebApplication app)
     {

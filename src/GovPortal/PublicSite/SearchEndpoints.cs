@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using GovPortal.Chinese;
 using GovPortal.Content;
+using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.PublicSite.Variants;
 using GovPortal.Search;
@@ -41,8 +42,9 @@ public static class SearchEndpoints
     public static IServiceCollection AddSiteSearch(this IServiceCollection services)
     {
         services.AddSingleton(new SearchLimits());
-        services.AddSingleton(provider => new SiteSearch(provider.GetRequiredService<Hosting.PortalPaths>(), provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<SiteSearch>>(), provider.GetRequiredService<SearchIndex>()));
+        services.AddSingleton(provider => new SiteSearch(provider.GetRequiredService<OutputLayout>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SiteSearch>>(),
+            provider.GetRequiredService<SearchIndex>()));
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(RateLimitPolicy, context =>
@@ -85,8 +87,13 @@ public static class SearchEndpoints
     private static async Task PageAsync(HttpContext context, PageVariant variant, string? limited, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
+        if (services.GetRequiredService<PublicSites>().For(context) is not { } site)
+        {
+            await PublicSites.NoSuchSiteAsync(context);
+            return;
+        }
         var request = SearchRequest.Parse(limited is null ? context.Request.Query : QueryCollection.Empty, services.GetRequiredService<ChineseConverter>());
-        var results = services.GetRequiredService<SiteSearch>().Search(limited is null ? request : request with { Query = "", MatchText = "" });
+        var results = site.Search.Search(limited is null ? request : request with { Query = "", MatchText = "" });
         context.Response.Headers.CacheControl = "no-cache";
         if (results.Site is null)
         {
@@ -98,14 +105,16 @@ public static class SearchEndpoints
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage, SearchPageModel>(
             new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
-        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, services.GetRequiredService<MourningCalendar>().IsMourningToday());
+        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, site.Mourning.IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html, cancellationToken);
     }
 
-    private static IResult ApiAsync(HttpContext context, SiteSearch search, ChineseConverter converter)
+    private static IResult ApiAsync(HttpContext context, PublicSites sites, ChineseConverter converter)
     {
-        var results = search.Search(SearchRequest.Parse(context.Request.Query, converter));
+        if (sites.For(context) is not { } site)
+            return Results.Json(new { error = "本服务器上没有这个网站。" }, Json, statusCode: StatusCodes.Status404NotFound);
+        var results = site.Search.Search(SearchRequest.Parse(context.Request.Query, converter));
         var request = results.Request;
         var baseUrl = results.Site?.Chrome.Site.BaseUrl ?? "";
         context.Response.Headers.CacheControl = "no-cache";

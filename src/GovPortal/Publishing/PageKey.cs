@@ -11,6 +11,15 @@ public enum PageKind
     ChannelSitemap,
     SitemapIndex,
     Article,
+
+    /// <summary>The side file that names the site and its host names (site.json).</summary>
+    SiteInfo,
+
+    /// <summary>The side file listing the addresses of withdrawn articles.</summary>
+    WithdrawnList,
+
+    /// <summary>The side file of the days of mourning, a setting published on its own.</summary>
+    MourningDays,
 }
 
 /// <summary>
@@ -26,6 +35,9 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static readonly PageKey ServiceNotice = new(PageKind.ServiceNotice);
     public static readonly PageKey ThemeAssets = new(PageKind.ThemeAssets);
     public static readonly PageKey SitemapIndex = new(PageKind.SitemapIndex);
+    public static readonly PageKey SiteInfo = new(PageKind.SiteInfo);
+    public static readonly PageKey WithdrawnList = new(PageKind.WithdrawnList);
+    public static readonly PageKey MourningDays = new(PageKind.MourningDays);
 
     public static PageKey ChannelList(int channelId, int page) => new(PageKind.ChannelList, channelId, page);
     public static PageKey Feed(int channelId) => new(PageKind.ChannelFeed, channelId);

@@ -18,8 +18,9 @@ public sealed record PublishResult(int Pages, int Articles, int FilesWritten, Ti
 }
 
 /// <summary>
-/// Turns the database into the published output: a full rebuild, or the exact pages one article change touches.
-/// One publish runs at a time.
+/// Turns the database into the published output of one site (the site of its <see cref="OutputStore"/>): a full
+/// rebuild, or the exact pages one article change touches, together with the side files of the output (the site's
+/// host names, the withdrawn list, the days of mourning). The only writer of the output. One publish runs at a time.
 /// </summary>
 public sealed class Publisher(
     DatabaseOptions database,
@@ -30,9 +31,8 @@ public sealed class Publisher(
     ArticleChecks checks,
     SearchIndex searchIndex,
     SearchDocuments searchDocuments,
-    PublicSite.WithdrawnPages withdrawnPages,
     TimeProvider time,
-    ILogger<Publisher> logger)
+    ILogger<Publisher> logger) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -44,10 +44,13 @@ public sealed class Publisher(
     /// </summary>
     public bool OutputIsCurrent =>
         store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _)
-        && store.Manifest.TryGet(PublicSite.OutputFileServer.GonePage, out _) && !File.Exists(RebuildMarker);
+        && store.Manifest.TryGet(OutputLayout.GonePage, out _) && store.Manifest.TryGet(OutputLayout.SiteInfoFile, out _)
+        && !File.Exists(RebuildMarker);
 
-    /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
-    private string RebuildMarker => Path.Combine(Path.GetDirectoryName(store.PublicDirectory)!, "rebuild-needed");
+    /// <summary>The code of the site this publisher publishes.</summary>
+    public string SiteCode => store.Layout.SiteCode;
+
+    private string RebuildMarker => store.Layout.RebuildMarker;
 
     public async Task<PublishResult> PublishAllAsync(CancellationToken cancellationToken = default)
     {
@@ -67,7 +70,7 @@ public sealed class Publisher(
         {
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
-            var (site, tree) = await LoadSiteAsync(db, cancellationToken);
+            var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets, uploads);
@@ -97,8 +100,13 @@ public sealed class Publisher(
             }
             var articlesDone = stopwatch.Elapsed;
 
+            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
+                PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames).ToJson());
+            var withdrawn = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
+                .Select(a => a.Url!).ToListAsync(cancellationToken);
+            batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
+            batch.Keep(PageKey.MourningDays);
             batch.Commit([], fullRebuild: true);
-            withdrawnPages.ReplaceAll(await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null).Select(a => a.Url!).ToListAsync(cancellationToken));
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
                 listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
@@ -121,7 +129,7 @@ public sealed class Publisher(
         {
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
-            var (site, tree) = await LoadSiteAsync(db, cancellationToken);
+            var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
                 ?? throw new PublishException($"找不到编号为 {articleId} 的文章，它可能已被删除。");
             var channelBefore = article.ChannelId;
@@ -173,11 +181,11 @@ public sealed class Publisher(
                 var key = PageKey.Article(article.Id);
                 var indexed = plan.Render.Contains(key) || plan.Remove.Contains(key);
                 var document = plan.Render.Contains(key) ? searchDocuments.From(article, tree) : null;
+                // A withdrawn article's address answers 410 Gone; published again, it is an ordinary page.
+                if (WithdrawnListAfter(article) is { } withdrawn)
+                    batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
                 if (indexed) searchIndex.BeginChange();
                 batch.Commit(plan.Remove);
-                // A withdrawn article's address answers 410 Gone; published again, it is an ordinary page.
-                if (article.Url is not null && article.Status == ArticleStatus.Withdrawn) withdrawnPages.Add(article.Url);
-                else if (article.Url is not null && article.Status == ArticleStatus.Published) withdrawnPages.Remove(article.Url);
                 committed = stopwatch.Elapsed;
                 // Committed a moment later (SearchIndex.CommitDelay), together with changes that follow closely.
                 if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
@@ -211,7 +219,7 @@ public sealed class Publisher(
         try
         {
             await using var db = database.CreateContext();
-            var (site, tree) = await LoadSiteAsync(db, cancellationToken);
+            var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
             var ids = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null).Select(a => a.Id).OrderBy(id => id).ToListAsync(cancellationToken);
             using var index = searchIndex.BeginRebuild();
@@ -228,6 +236,42 @@ public sealed class Publisher(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// Publishes the days of mourning (全站置灰) of the site: a setting the public server honours, written into the
+    /// output and its manifest like any page, so every public node has it and the tamper guard covers it. Needs no
+    /// database. The days stay as they are through full rebuilds.
+    /// </summary>
+    public async Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates, CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            using var batch = store.BeginBatch();
+            batch.Write(PageKey.MourningDays, OutputLayout.MourningDaysFile, MourningDays.Format(dates));
+            batch.Commit([]);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The days of mourning as last published (for the settings page and the mourning command).</summary>
+    public IReadOnlySet<DateOnly> PublishedMourningDays() =>
+        store.PublishedContentOf(OutputLayout.MourningDaysFile) is { } content ? MourningDays.Parse(content).Dates : new HashSet<DateOnly>();
+
+    /// <summary>The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.</summary>
+    private HashSet<string>? WithdrawnListAfter(Article article)
+    {
+        if (article.Url is null || article.Status is not (ArticleStatus.Withdrawn or ArticleStatus.Published)) return null;
+        var list = store.PublishedContentOf(OutputLayout.WithdrawnListFile) is { } content
+            ? WithdrawnList.Parse(content)
+            : new HashSet<string>(StringComparer.Ordinal);
+        var path = WithdrawnList.Normalize(article.Url);
+        var changed = article.Status == ArticleStatus.Withdrawn ? list.Add(path) : list.Remove(path);
+        return changed ? list : null;
     }
 
     /// <summary>
@@ -264,10 +308,30 @@ public sealed class Publisher(
     private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
 
-    public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, CancellationToken cancellationToken)
+    /// <summary>The site with the code given, and its channels.</summary>
+    public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, string siteCode,
+        CancellationToken cancellationToken)
     {
-        var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new PublishException("站点尚未创建，无法发布。");
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == siteCode, cancellationToken)
+            ?? throw new PublishException(await db.Sites.AnyAsync(cancellationToken)
+                ? $"找不到代码为“{siteCode}”的站点，无法发布。"
+                : "站点尚未创建，无法发布。");
+        return await WithChannelsAsync(db, site, cancellationToken);
+    }
+
+    /// <summary>The only site and its channels, where the caller has no site to name (one site is configured).</summary>
+    public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).Take(2).ToListAsync(cancellationToken);
+        if (sites.Count > 1) throw new InvalidOperationException("Several sites are configured: name the site to load.");
+        var site = sites.FirstOrDefault() ?? throw new PublishException("站点尚未创建，无法发布。");
+        return await WithChannelsAsync(db, site, cancellationToken);
+    }
+
+    private static async Task<(Site Site, ChannelTree Tree)> WithChannelsAsync(GovPortalDbContext db, Site site,
+        CancellationToken cancellationToken)
+    {
         var channels = await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id).ToListAsync(cancellationToken);
         return (site, new ChannelTree(channels));
     }

@@ -1,23 +1,23 @@
 using System.Text.Json;
-using GovPortal.Hosting;
+using GovPortal.Publishing.Output;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 
 namespace GovPortal.Search;
 
 /// <summary>
-/// Writes the search index, which lives in the published output (output/search) beside the pages it describes.
+/// Writes the search index of one site, which lives in the site's published output beside the pages it describes.
 /// Only the publisher writes it. A rebuild is committed at its end; single changes are committed a moment later
 /// (deferred indexing: changes that follow each other closely share one commit, and the editor does not wait for
 /// the disk). Every commit is atomic, so a reader sees the index before a change or after it, never half of one.
 /// </summary>
 /// <remarks>
-/// The marker file output/search-pending says "the index may lack something the pages show". It is written before
+/// The marker file <see cref="OutputLayout.SearchPendingMarker"/> says "the index may lack something the pages show". It is written before
 /// the pages of a change are committed (<see cref="BeginChange"/>) or a rebuild starts, and deleted only when every
 /// change begun since has been committed and no commit has failed. Found at start-up, it makes the portal rebuild
 /// the index from the database.
 /// </remarks>
-public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) : IDisposable
+public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger) : IDisposable
 {
     /// <summary>How long a change waits for others to share its commit; well inside the one second a reader may wait.</summary>
     public static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(200);
@@ -34,14 +34,14 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
     private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
     private SearchIndexChecksums? _checksums;
 
-    private SearchIndexChecksums Checksums => _checksums ??= new SearchIndexChecksums(DirectoryPath, Path.Combine(paths.OutputDirectory, "search-checksums.txt"));
+    private SearchIndexChecksums Checksums => _checksums ??= new SearchIndexChecksums(DirectoryPath, layout.SearchChecksumsFile);
 
     /// <summary>Raised after each commit, so that searches in this process see it at once.</summary>
     public event Action? Committed;
 
-    public string DirectoryPath => paths.SearchIndexDirectory;
+    public string DirectoryPath => layout.SearchIndexDirectory;
 
-    private string PendingMarker => Path.Combine(paths.OutputDirectory, "search-pending");
+    private string PendingMarker => layout.SearchPendingMarker;
 
     /// <summary>Whether the index is missing, unreadable, or may lack changes already published.</summary>
     public bool NeedsRebuild => File.Exists(PendingMarker) || !CanBeRead();
@@ -246,7 +246,7 @@ public sealed class SearchIndex(PortalPaths paths, ILogger<SearchIndex> logger) 
     {
         if (!File.Exists(PendingMarker))
         {
-            System.IO.Directory.CreateDirectory(paths.OutputDirectory);
+            System.IO.Directory.CreateDirectory(layout.Directory);
             File.WriteAllText(PendingMarker, "");
         }
     }

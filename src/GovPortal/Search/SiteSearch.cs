@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GovPortal.Content;
-using GovPortal.Hosting;
+using GovPortal.Publishing.Output;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -9,7 +9,7 @@ using Lucene.Net.Store;
 namespace GovPortal.Search;
 
 /// <summary>
-/// Answers searches from the index in the published output. Needs no database: channel names and the site's frame
+/// Answers searches from the index in one site's published output. Needs no database: channel names and the site's frame
 /// come from the index's own commit. Sees the publisher's commits at once in this process, and within half a second
 /// when another process (a public node) wrote them.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class SiteSearch : IDisposable
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
-    private readonly PortalPaths _paths;
+    private readonly OutputLayout _layout;
     private readonly QueryWords _words = new();
     private readonly SearchQueryBuilder _queries = new();
     private readonly TimeProvider _time;
@@ -28,9 +28,9 @@ public sealed class SiteSearch : IDisposable
     private long _lastRefresh;
     private CachedSite? _site;
 
-    public SiteSearch(PortalPaths paths, TimeProvider time, ILogger<SiteSearch> logger, SearchIndex? writer = null)
+    public SiteSearch(OutputLayout layout, TimeProvider time, ILogger<SiteSearch> logger, SearchIndex? writer = null)
     {
-        _paths = paths;
+        _layout = layout;
         _time = time;
         _logger = logger;
         if (writer is not null) writer.Committed += Refresh;
@@ -177,8 +177,8 @@ public sealed class SiteSearch : IDisposable
         lock (_lock)
         {
             if (_manager is not null) return _manager;
-            if (!System.IO.Directory.Exists(_paths.SearchIndexDirectory)) return null;
-            _directory ??= FSDirectory.Open(_paths.SearchIndexDirectory);
+            if (!System.IO.Directory.Exists(_layout.SearchIndexDirectory)) return null;
+            _directory ??= FSDirectory.Open(_layout.SearchIndexDirectory);
             if (!DirectoryReader.IndexExists(_directory)) return null;
             _lastRefresh = _time.GetTimestamp();
             return _manager = new SearcherManager(_directory, null);

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using GovPortal.Hosting;
+using GovPortal.Storage;
 using GovPortal.Safety.Scanning;
 
 namespace GovPortal.BackOffice.ContentSafety;

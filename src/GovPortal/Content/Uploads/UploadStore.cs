@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using GovPortal.Hosting;
+using GovPortal.Storage;
 
 namespace GovPortal.Content.Uploads;
 

@@ -41,7 +41,8 @@ public sealed class OutputBatch : IDisposable
         var ownerText = owner.ToString();
         var produced = _producedByOwner.GetOrAdd(ownerText, _ => new(StringComparer.Ordinal));
         var sha = Put(relativePath, content, ownerText, downloadName, produced);
-        if (!ContentTypes.IsCompressible(relativePath))
+        // Side files are read by the portal, never sent: no compressed variants.
+        if (!ContentTypes.IsCompressible(relativePath) || OutputLayout.IsSideFile(relativePath))
         {
             KeepObject(sha, brotli: false, content);
             return;
@@ -57,6 +58,16 @@ public sealed class OutputBatch : IDisposable
 
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
     public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Keeps a key's files as they are: a full rebuild removes the files of every key it did not render, and some
+    /// files (the mourning days) are settings published on their own, not made from the database.
+    /// </summary>
+    public void Keep(PageKey owner)
+    {
+        var produced = _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
+        foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced[path] = 0;
+    }
 
     private string Put(string path, byte[] content, string owner, string? downloadName, ConcurrentDictionary<string, byte> produced)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using GovPortal.Hosting;
 
 namespace GovPortal.Publishing.Output;
 
@@ -10,7 +9,7 @@ namespace GovPortal.Publishing.Output;
 /// hash of each file it renamed is "pending": the tamper guard accepts it, since the manifest only learns it when
 /// the batch commits. Every version is also kept in the object store.
 /// </summary>
-public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStore objects, TimeProvider time)
+public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectStore objects, TimeProvider time)
 {
     public const string TemporarySuffix = ".tmp";
 
@@ -31,7 +30,8 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
 
     public Manifest Manifest => manifest;
     public ObjectStore Objects => objects;
-    public string PublicDirectory => paths.PublicDirectory;
+    public OutputLayout Layout => layout;
+    public string PublicDirectory => layout.PublicDirectory;
 
     /// <summary>Whether a publish is writing files right now.</summary>
     public bool IsPublishing => Volatile.Read(ref _activeBatches) > 0;
@@ -53,15 +53,8 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
 
     public bool IsPendingPath(string path) => _pending.ContainsKey(path);
 
-    /// <summary>Maps a manifest path to its file, refusing anything that would land outside the public folder.</summary>
-    public string FullPathOf(string relativePath)
-    {
-        var full = Path.GetFullPath(Path.Combine(paths.PublicDirectory, relativePath));
-        var root = Path.GetFullPath(paths.PublicDirectory) + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(root, StringComparison.Ordinal))
-            throw new ArgumentException($"Output path escapes the public folder: {relativePath}", nameof(relativePath));
-        return full;
-    }
+    /// <summary>Maps a manifest path to its file, refusing anything that would land outside the site's output.</summary>
+    public string FullPathOf(string relativePath) => layout.FullPathOf(relativePath);
 
     /// <returns>The file's hash and, if it had to be written, its manifest entry.</returns>
     internal (string Sha256, ManifestEntry? Written) WriteIfChanged(string relativePath, ReadOnlySpan<byte> content, string owner, DateTime now, string? downloadName)
@@ -101,6 +94,19 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
         {
             return e is FileNotFoundException or DirectoryNotFoundException ? null : Unreadable;
         }
+    }
+
+    /// <summary>
+    /// The published content of a file (a side file, typically): as read from disk when it matches the manifest,
+    /// else its true version from the object store; null when the manifest has no such file or no true version
+    /// exists. Never trusts bytes the manifest does not vouch for; putting the file back is the tamper guard's work.
+    /// </summary>
+    public byte[]? PublishedContentOf(string relativePath)
+    {
+        if (!manifest.TryGet(relativePath, out var entry)) return null;
+        var onDisk = ReadForCheck(entry);
+        if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256) return onDisk;
+        return TrueContentOf(entry);
     }
 
     /// <summary>Published files are pages and office documents; nothing larger is read into memory to be checked.</summary>
@@ -163,9 +169,12 @@ public sealed class OutputStore(PortalPaths paths, Manifest manifest, ObjectStor
     /// <summary>Removes temporary files a crashed publish may have left behind. They were never in the manifest.</summary>
     public int RemoveLeftoverTemporaryFiles()
     {
-        if (!Directory.Exists(paths.PublicDirectory)) return 0;
+        if (!Directory.Exists(layout.PublicDirectory)) return 0;
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(paths.PublicDirectory, "." + "*" + TemporarySuffix, SearchOption.AllDirectories))
+        var pattern = "." + "*" + TemporarySuffix;
+        // Side files are written beside the public folder, pages inside it.
+        foreach (var file in Directory.EnumerateFiles(layout.Directory, pattern, SearchOption.TopDirectoryOnly)
+                     .Concat(Directory.EnumerateFiles(layout.PublicDirectory, pattern, SearchOption.AllDirectories)))
         {
             File.Delete(file);
             removed++;

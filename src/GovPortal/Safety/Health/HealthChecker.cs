@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GovPortal.Content;
 using GovPortal.Data;
-using GovPortal.Hosting;
+using GovPortal.Storage;
 using GovPortal.Publishing.Output;
 using GovPortal.Safety.Scanning;
 using GovPortal.Safety.Tamper;
@@ -30,7 +30,8 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
         Dictionary<int, DateTime> newestByChannel;
         await using (var db = database.CreateContext())
         {
-            site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
+            // The site whose output is checked (sites are few: read them all and pick by code).
+            site = (await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken)).First(s => s.Code == output.Layout.SiteCode);
             tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(cancellationToken));
             newestByChannel = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Published && a.Url != null)

@@ -46,7 +46,7 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
         Watch();
     }
 
-    private ulong PublicFolderId() => PublicSite.FileStamp.Of(output.PublicDirectory)?.Inode ?? 0;
+    private ulong PublicFolderId() => FileStamp.Of(output.PublicDirectory)?.Inode ?? 0;
 
     private void Watch()
     {

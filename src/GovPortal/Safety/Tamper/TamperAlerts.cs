@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GovPortal.Hosting;
+using GovPortal.Storage;
 
 namespace GovPortal.Safety.Tamper;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using GovPortal.Hosting;
+using GovPortal.Storage;
 using GovPortal.Publishing.Output;
 
 namespace GovPortal.Safety.Tamper;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace GovPortal.PublicSite;
+namespace GovPortal.Publishing.Output;
 
 /// <summary>
 /// What a file looked like when it was read and proved genuine: size, modification and change times, inode and type.

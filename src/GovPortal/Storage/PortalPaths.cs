@@ -1,6 +1,10 @@
-namespace GovPortal.Hosting;
+namespace GovPortal.Storage;
 
-/// <summary>Where the portal keeps its state. Everything lives under one data folder (default ./data).</summary>
+/// <summary>
+/// Where the portal keeps its state. Everything lives under one data folder (default ./data). The published output
+/// of each site has its own folder under <see cref="OutputDirectory"/>, laid out by
+/// <c>Publishing.Output.OutputLayout</c>; this type names only what the portal keeps once for all sites.
+/// </summary>
 public sealed class PortalPaths
 {
     public PortalPaths(string dataDirectory)
@@ -13,20 +17,8 @@ public sealed class PortalPaths
     /// <summary>The embedded SQLite database of the back office.</summary>
     public string DatabaseFile => Path.Combine(DataDirectory, "govportal.db");
 
-    /// <summary>The published output: what public nodes serve, plus its manifest. Needs no database to be served.</summary>
+    /// <summary>The published output: one folder per site, named by the site's code. Needs no database to be served.</summary>
     public string OutputDirectory => Path.Combine(DataDirectory, "output");
-
-    /// <summary>The files served to the public (pages, feeds, assets, published attachments).</summary>
-    public string PublicDirectory => Path.Combine(OutputDirectory, "public");
-
-    /// <summary>SHA-256 and size of every file under <see cref="PublicDirectory"/>.</summary>
-    public string ManifestFile => Path.Combine(OutputDirectory, "manifest.db");
-
-    /// <summary>The search index of the published articles: part of the output, so public nodes search without a database.</summary>
-    public string SearchIndexDirectory => Path.Combine(OutputDirectory, "search");
-
-    /// <summary>The days of mourning (全站置灰), one YYYY-MM-DD per line: in the output, so every public node has them.</summary>
-    public string MourningDatesFile => Path.Combine(OutputDirectory, "mourning-dates.txt");
 
     /// <summary>Every published version of every file, by SHA-256: what the tamper guard restores from.</summary>
     public string ObjectStoreFile => Path.Combine(DataDirectory, "store", "objects.db");
@@ -46,7 +38,7 @@ public sealed class PortalPaths
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataDirectory);
-        Directory.CreateDirectory(PublicDirectory);
+        Directory.CreateDirectory(OutputDirectory);
         Directory.CreateDirectory(UploadsDirectory);
     }
 }
