@@ -3,6 +3,7 @@ using GovPortal.Data;
 using GovPortal.Data.Demo;
 using GovPortal.Hosting;
 using GovPortal.Safety;
+using GovPortal.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

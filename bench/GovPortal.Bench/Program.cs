@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GovPortal.Bench;
 using GovPortal.Hosting;
+using GovPortal.Storage;
 
 // Usage:
 //   GovPortal.Bench generate DATA_DIR [ARTICLES=100000]

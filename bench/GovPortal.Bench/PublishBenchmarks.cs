@@ -3,6 +3,7 @@ using GovPortal.Content;
 using GovPortal.Data;
 using GovPortal.Hosting;
 using GovPortal.Publishing;
+using GovPortal.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -3,6 +3,7 @@ using GovPortal.Chinese;
 using GovPortal.Hosting;
 using GovPortal.Publishing;
 using GovPortal.Search;
+using GovPortal.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +29,11 @@ public static class SearchBenchmarks
         var build = Stopwatch.StartNew();
         var documents = rebuild ? await host.Services.GetRequiredService<Publisher>().RebuildSearchIndexAsync() : 0;
         build.Stop();
-        var indexMegabytes = new DirectoryInfo(paths.SearchIndexDirectory).EnumerateFiles().Sum(f => f.Length) / 1024.0 / 1024.0;
+        var layout = host.Services.GetRequiredService<GovPortal.Publishing.Output.OutputLayout>();
+        var indexMegabytes = new DirectoryInfo(layout.SearchIndexDirectory).EnumerateFiles().Sum(f => f.Length) / 1024.0 / 1024.0;
 
         var converter = host.Services.GetRequiredService<ChineseConverter>();
-        using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        using var search = new SiteSearch(layout, TimeProvider.System, NullLogger<SiteSearch>.Instance);
         var requests = queries.Select(q => SearchRequest.Parse(new QueryCollection(new Dictionary<string, StringValues> { ["q"] = q }), converter)).ToList();
         foreach (var request in requests) search.Search(request); // warm up
         var lucene = new List<double>();

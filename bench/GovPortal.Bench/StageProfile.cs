@@ -4,6 +4,7 @@ using GovPortal.Data;
 using GovPortal.Hosting;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
+using GovPortal.Storage;
 using GovPortal.Theme;
 using Microsoft.EntityFrameworkCore;
 

@@ -107,7 +107,7 @@ public sealed class ContentSafetyTests
     {
         await using var portal = await RunningPortal.StartAsync();
         var seed = await portal.SeedArticleAsync();
-        var file = Path.Combine(portal.Settings.Paths.PublicDirectory, seed.Url!.TrimStart('/'));
+        var file = Path.Combine(portal.Output.PublicDirectory, seed.Url!.TrimStart('/'));
         await File.AppendAllTextAsync(file, "<p>澳门赌场 六合彩</p>");
         Assert.DoesNotContain("澳门赌场", await portal.Client.GetStringAsync(seed.Url));
 

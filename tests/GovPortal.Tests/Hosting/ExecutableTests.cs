@@ -1,3 +1,5 @@
+using GovPortal.Publishing.Output;
+using GovPortal.Storage;
 using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.Hosting;
@@ -29,9 +31,10 @@ public sealed class ExecutableTests
         Assert.True(exitCode == 0, errors);
         Assert.Matches(@"已发布 \d+ 个页面（其中文章 \d+ 篇），写入 \d+ 个文件，用时 [\d.]+ 秒，每秒 \d+ 页。", output);
         Assert.True(File.Exists(Path.Combine(data.Path, "govportal.db")));
-        Assert.True(File.Exists(Path.Combine(data.Path, "output", "manifest.db")));
-        Assert.True(File.Exists(Path.Combine(data.Path, "output", "public", "index.html")));
-        Assert.True(File.Exists(Path.Combine(data.Path, "output", "public", "xwzx", "xcyw", "index_2.html")));
+        var layout = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
+        Assert.True(File.Exists(layout.ManifestFile));
+        Assert.True(File.Exists(Path.Combine(layout.PublicDirectory, "index.html")));
+        Assert.True(File.Exists(Path.Combine(layout.PublicDirectory, "xwzx", "xcyw", "index_2.html")));
     }
 }
 
@@ -92,7 +95,7 @@ public sealed class DataDirectoryLockTests
     public async Task Publish_refuses_to_run_beside_a_running_portal()
     {
         using var data = new TempDirectory();
-        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new GovPortal.Hosting.PortalPaths(data.Path)))
+        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new PortalPaths(data.Path)))
         {
             Assert.NotNull(running);
             var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);

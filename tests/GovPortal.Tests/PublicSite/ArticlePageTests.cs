@@ -55,7 +55,7 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_injected_spam_line_is_published_nowhere()
     {
-        foreach (var file in Directory.EnumerateFiles(Portal.Settings.Paths.PublicDirectory, "*", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(Portal.Output.PublicDirectory, "*", SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".html") || f.EndsWith(".xml")))
         {
             var text = await File.ReadAllTextAsync(file);

@@ -1,4 +1,4 @@
-using GovPortal.PublicSite;
+using GovPortal.Publishing;
 using GovPortal.Tests.Hosting;
 using GovPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ public sealed class MourningTests
             Assert.Null(Html.Parse(await before.Content.ReadAsStringAsync()).DocumentElement.GetAttribute("class"));
             var ordinaryTag = before.Headers.ETag;
 
-            portal.Service<MourningCalendar>().Set([new DateOnly(2026, 12, 13)]);
+            await portal.Service<Publisher>().PublishMourningDaysAsync([new DateOnly(2026, 12, 13)]);
             foreach (var path in paths)
             {
                 var (_, page) = await portal.Client.GetDocumentAsync(path);

@@ -124,9 +124,9 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
     [Fact]
     public async Task A_file_in_the_output_folder_that_was_not_published_is_not_served()
     {
-        var dropped = Path.Combine(Portal.Settings.Paths.PublicDirectory, "shell.aspx");
+        var dropped = Path.Combine(Portal.Output.PublicDirectory, "shell.aspx");
         await File.WriteAllTextAsync(dropped, "<% evil %>");
-        var copy = Path.Combine(Portal.Settings.Paths.PublicDirectory, "xwzx", "dropped.html");
+        var copy = Path.Combine(Portal.Output.PublicDirectory, "xwzx", "dropped.html");
         await File.WriteAllTextAsync(copy, "<p>not published</p>");
         try
         {

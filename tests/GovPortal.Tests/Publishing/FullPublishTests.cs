@@ -14,7 +14,7 @@ public sealed class FullPublishTests
     {
         await using var portal = await RunningPortal.StartAsync();
         var manifest = portal.Service<Manifest>();
-        var files = OutputSnapshot.Read(portal.Settings.Paths.PublicDirectory);
+        var files = OutputSnapshot.Read(portal.Output);
 
         Assert.Equal(files.Keys.Order(), manifest.Entries.Select(e => e.Path).Order());
         foreach (var entry in manifest.Entries)
@@ -24,7 +24,7 @@ public sealed class FullPublishTests
         }
 
         // The manifest on disk says the same as the one in memory (a public node loads it from there).
-        var reopened = Manifest.Open(portal.Settings.Paths.ManifestFile);
+        var reopened = Manifest.Open(portal.Output.ManifestFile);
         Assert.Equal(OutputSnapshot.Hashes(manifest), OutputSnapshot.Hashes(reopened));
     }
 
@@ -44,8 +44,7 @@ public sealed class FullPublishTests
     public async Task A_publish_that_fails_midway_leaves_the_last_good_site_whole(int crashAfterFiles)
     {
         await using var portal = await RunningPortal.StartAsync();
-        var publicDirectory = portal.Settings.Paths.PublicDirectory;
-        var oldSite = OutputSnapshot.Read(publicDirectory);
+        var oldSite = OutputSnapshot.Read(portal.Output);
         var oldManifest = OutputSnapshot.Hashes(portal.Service<Manifest>());
 
         await using (var db = portal.Settings.Database.CreateContext())
@@ -58,12 +57,12 @@ public sealed class FullPublishTests
             if (Interlocked.Increment(ref written) == crashAfterFiles) throw new IOException("simulated crash");
         };
         await Assert.ThrowsAnyAsync<Exception>(() => portal.Service<Publisher>().PublishAllAsync());
-        var crashedSite = OutputSnapshot.Read(publicDirectory);
+        var crashedSite = OutputSnapshot.Read(portal.Output);
         Assert.Equal(oldManifest, OutputSnapshot.Hashes(portal.Service<Manifest>())); // the manifest still describes the last good site
 
         store.AfterFileCommitted = null;
         await portal.Service<Publisher>().PublishAllAsync();
-        var newSite = OutputSnapshot.Read(publicDirectory);
+        var newSite = OutputSnapshot.Read(portal.Output);
 
         // The failed batch was rolled back: every page is its old version, whole; nothing new was left behind.
         Assert.Equal(oldSite.Keys.Order(), crashedSite.Keys.Order());

@@ -31,7 +31,7 @@ public sealed class IncrementalPublishTests
         var seed = await portal.SeedArticleAsync();
         var before = OutputSnapshot.Hashes(manifest);
         var beforeEntries = manifest.Entries.ToList();
-        var files = OutputSnapshot.Read(portal.Settings.Paths.PublicDirectory);
+        var files = OutputSnapshot.Read(portal.Output);
 
         clock.Now = clock.Now.AddDays(1); // the edit happens a day after the site was created
         var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "相城区召开2023年生态环境保护大会");
@@ -43,7 +43,7 @@ public sealed class IncrementalPublishTests
         // Files of pages outside the plan are byte-for-byte untouched.
         var plannedOwners = plan.Render.Select(k => k.ToString()).ToHashSet();
         foreach (var entry in manifest.Entries.Where(e => !plannedOwners.Contains(e.Owner)))
-            Assert.Equal(files[entry.Path], await File.ReadAllBytesAsync(Path.Combine(portal.Settings.Paths.PublicDirectory, entry.Path)));
+            Assert.Equal(files[entry.Path], await File.ReadAllBytesAsync(portal.Output.FullPathOf(entry.Path)));
 
         var (_, page) = await portal.Client.GetDocumentAsync(seed.Url!);
         Assert.Equal("相城区召开2023年生态环境保护大会", page.QuerySelector("article h1").Text());
@@ -100,7 +100,7 @@ public sealed class IncrementalPublishTests
         Assert.Contains("此文章已撤稿", await gone.Content.ReadAsStringAsync());
         using var file = await portal.Client.GetAsync(attachment);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
-        Assert.False(File.Exists(Path.Combine(portal.Settings.Paths.PublicDirectory, seed.Url!.TrimStart('/'))));
+        Assert.False(File.Exists(Path.Combine(portal.Output.PublicDirectory, seed.Url!.TrimStart('/'))));
         foreach (var path in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html", "/xwzx/xcyw/index_4.html", "/xwzx/xcyw/sitemap.xml" })
         {
             using var response = await portal.Client.GetAsync(path);

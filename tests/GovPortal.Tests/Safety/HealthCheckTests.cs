@@ -132,7 +132,7 @@ public sealed class HealthCheckTests
             TamperGuardTests.SweepAlone(services);
         });
         var seed = await portal.SeedArticleAsync();
-        var file = Path.Combine(portal.Settings.Paths.PublicDirectory, seed.Url!.TrimStart('/'));
+        var file = Path.Combine(portal.Output.PublicDirectory, seed.Url!.TrimStart('/'));
         await File.AppendAllTextAsync(file, "\n一区二区三区视频在线观看,国产不卡AV在线\n");
 
         var tampered = await portal.Service<HealthChecker>().CheckAsync();

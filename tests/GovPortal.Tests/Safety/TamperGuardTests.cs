@@ -20,7 +20,7 @@ public sealed class TamperGuardTests
         services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: Timeout.InfiniteTimeSpan) { WatchOutput = false });
 
     private static string FileOf(RunningPortal portal, string url) =>
-        Path.Combine(portal.Settings.Paths.PublicDirectory, url.TrimStart('/'));
+        Path.Combine(portal.Output.PublicDirectory, url.TrimStart('/'));
 
     [Theory]
     [InlineData(false)]
@@ -99,11 +99,11 @@ public sealed class TamperGuardTests
     public async Task A_changed_or_deleted_search_index_file_is_reported_and_the_index_is_rebuilt(bool delete)
     {
         await using var portal = await RunningPortal.StartAsync();
-        var guard = portal.Service<GovPortal.Search.SearchIndexGuard>();
+        var guard = portal.Service<SearchIndexGuard>();
         Assert.Equal(0, await guard.SweepAsync(full: true)); // as committed
-        var checksums = Path.Combine(portal.Settings.Paths.OutputDirectory, "search-checksums.txt");
-        var largest = File.ReadAllLines(checksums).Select(l => l[65..]).OrderByDescending(n => new FileInfo(Path.Combine(portal.Settings.Paths.SearchIndexDirectory, n)).Length).First();
-        var file = Path.Combine(portal.Settings.Paths.SearchIndexDirectory, largest);
+        var checksums = portal.Output.SearchChecksumsFile;
+        var largest = File.ReadAllLines(checksums).Select(l => l[65..]).OrderByDescending(n => new FileInfo(Path.Combine(portal.Output.SearchIndexDirectory, n)).Length).First();
+        var file = Path.Combine(portal.Output.SearchIndexDirectory, largest);
         if (delete) File.Delete(file);
         else
         {
@@ -127,7 +127,7 @@ public sealed class TamperGuardTests
         var seed = await portal.SeedArticleAsync();
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title += "（更新）");
         portal.Service<GovPortal.Search.SearchIndex>().CommitPending();
-        Assert.Equal(0, await portal.Service<GovPortal.Search.SearchIndexGuard>().SweepAsync(full: true));
+        Assert.Equal(0, await portal.Service<SearchIndexGuard>().SweepAsync(full: true));
         Assert.DoesNotContain(portal.Service<TamperAlerts>().Recent, e => e.Path.StartsWith("search/", StringComparison.Ordinal));
     }
 
@@ -170,8 +170,8 @@ public sealed class TamperGuardTests
     public async Task A_dropped_webshell_is_never_served_and_goes_to_quarantine()
     {
         await using var portal = await RunningPortal.StartAsync();
-        var shell = Path.Combine(portal.Settings.Paths.PublicDirectory, "shell.aspx");
-        var page = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "x.html");
+        var shell = Path.Combine(portal.Output.PublicDirectory, "shell.aspx");
+        var page = Path.Combine(portal.Output.PublicDirectory, "xwzx", "x.html");
         await File.WriteAllTextAsync(shell, "<%@ Page Language=\"C#\" %><% Response.Write(\"pwned\"); %>");
         await File.WriteAllTextAsync(page, "<p>" + SpamLine + "</p>");
 
@@ -193,7 +193,7 @@ public sealed class TamperGuardTests
     public async Task A_wiped_output_folder_is_served_and_rebuilt_from_the_object_store()
     {
         await using var portal = await RunningPortal.StartAsync();
-        var publicDirectory = portal.Settings.Paths.PublicDirectory;
+        var publicDirectory = portal.Output.PublicDirectory;
         var before = OutputSnapshotFiles(publicDirectory);
         var seed = await portal.SeedArticleAsync();
 
@@ -229,7 +229,7 @@ public sealed class TamperGuardTests
         await File.AppendAllTextAsync(file, "\n" + SpamLine + "\n");
         await WaitUntilAsync(() => File.ReadAllBytes(file).SequenceEqual(original));
         await WaitUntilAsync(() => portal.Service<TamperAlerts>().Recent.Any(e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified));
-        var shell = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "shell.php");
+        var shell = Path.Combine(portal.Output.PublicDirectory, "xwzx", "shell.php");
         await File.WriteAllTextAsync(shell, "<?php system($_GET['c']); ?>");
         await WaitUntilAsync(() => !File.Exists(shell)); // quarantined
     }
@@ -251,7 +251,7 @@ public sealed class TamperGuardTests
         Assert.Equal(0, guard.Sweep()); // nothing changed: nothing to report
         Assert.Equal(quiet, portal.Service<TamperAlerts>().Recent.Count);
 
-        var list = Path.Combine(portal.Settings.Paths.PublicDirectory, "xwzx", "xcyw", "index_3.html");
+        var list = Path.Combine(portal.Output.PublicDirectory, "xwzx", "xcyw", "index_3.html");
         var original = await File.ReadAllBytesAsync(list);
         await File.WriteAllTextAsync(list, "<a href=\"https://spam.example/\">" + SpamLine + "</a>");
         Assert.Equal(1, guard.Sweep());
@@ -262,7 +262,7 @@ public sealed class TamperGuardTests
     public async Task After_a_crash_mid_publish_the_sweep_puts_the_last_good_site_back()
     {
         await using var portal = await RunningPortal.StartAsync(configureServices: SweepAlone);
-        var publicDirectory = portal.Settings.Paths.PublicDirectory;
+        var publicDirectory = portal.Output.PublicDirectory;
         var lastGood = OutputSnapshotFiles(publicDirectory);
         await using (var db = portal.Settings.Database.CreateContext())
             await db.Articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, a => a.Title + "（修订）"));
@@ -351,7 +351,7 @@ public sealed class TamperSweepScheduleTests
         var guard = portal.Service<TamperGuard>();
         await NextSweepAsync(guard, after: 0); // the sweep on start
 
-        var page = Path.Combine(portal.Settings.Paths.PublicDirectory, "zcwj", "index.html");
+        var page = Path.Combine(portal.Output.PublicDirectory, "zcwj", "index.html");
         var original = await File.ReadAllBytesAsync(page);
         await File.WriteAllTextAsync(page, "<p>一区二区三区视频在线观看</p>");
 

@@ -5,7 +5,9 @@ using GovPortal.Data.Demo;
 using GovPortal.Hosting;
 using GovPortal.PublicSite;
 using GovPortal.Publishing;
+using GovPortal.Publishing.Output;
 using GovPortal.Search;
+using GovPortal.Storage;
 using GovPortal.Tests.Hosting;
 using GovPortal.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +80,7 @@ public sealed class SearchIndexTests
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         index.Committed += () => committed.TrySetResult();
         var id = await AddDraftAsync(portal, "bmdt", "区城管局整治共享单车停放", "<p>共享单车停放秩序整治。</p>");
-        var pending = Path.Combine(portal.Settings.Paths.OutputDirectory, "search-pending");
+        var pending = portal.Output.SearchPendingMarker;
 
         await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
 
@@ -100,17 +102,17 @@ public sealed class SearchIndexTests
             await PublishAsync(portal, id);
         }
         // As if the process had stopped after publishing the page and before committing the index.
-        var paths = new PortalPaths(data.Path);
+        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
         using (var reader = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance))
         using (var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance))
             index.Apply(id, null, reader.Search(Request("x")).Site!); // committed when disposed
-        File.WriteAllText(Path.Combine(paths.OutputDirectory, "search-pending"), "");
+        File.WriteAllText(paths.SearchPendingMarker, "");
         using (var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance))
             Assert.Empty(search.Search(Request("共享单车")).Hits);
 
         await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
             Assert.Equal(["区城管局整治共享单车停放"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("共享单车"))).Titles());
-        Assert.False(File.Exists(Path.Combine(paths.OutputDirectory, "search-pending")));
+        Assert.False(File.Exists(paths.SearchPendingMarker));
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class SearchIndexTests
     {
         using var data = new TempDirectory();
         await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path)) { }
-        var index = new PortalPaths(data.Path).SearchIndexDirectory;
+        var index = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode).SearchIndexDirectory;
         foreach (var file in Directory.EnumerateFiles(index).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
             File.WriteAllBytes(file, "damaged"u8.ToArray());
 
@@ -179,7 +181,7 @@ public sealed class SearchIndexTests
     public void The_pending_marker_stays_until_every_begun_change_is_committed_or_a_rebuild_succeeds()
     {
         using var data = new TempDirectory();
-        var paths = new PortalPaths(data.Path);
+        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
         var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
         var document = new SearchDocument(1, 1, [1], "标题", "正文", "/a/1.html", DateTime.UtcNow, []);
         using var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
@@ -248,11 +250,11 @@ public sealed class SearchIndexTests
         await using (var portal = await RunningPortal.StartAsync())
         {
             await portal.StopAsync();
-            CopyDirectory(portal.Settings.Paths.SearchIndexDirectory, new PortalPaths(node.Path).SearchIndexDirectory);
+            CopyDirectory(portal.Output.SearchIndexDirectory, OutputLayout.For(new PortalPaths(node.Path), OutputLayout.FirstSiteCode).SearchIndexDirectory);
         }
         Assert.False(File.Exists(Path.Combine(node.Path, "govportal.db")));
 
-        using var search = new SiteSearch(new PortalPaths(node.Path), TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        using var search = new SiteSearch(OutputLayout.For(new PortalPaths(node.Path), OutputLayout.FirstSiteCode), TimeProvider.System, NullLogger<SiteSearch>.Instance);
         var results = search.Search(Request("沈志栋"));
 
         Assert.Equal(PortalData.SeedTitle, Assert.Single(results.Hits).Title);
@@ -267,7 +269,7 @@ public sealed class SearchIndexTests
         await using var portal = await RunningPortal.StartAsync();
         var clock = new FakeTimeProvider();
         // Not subscribed to the publisher: it learns of commits only by looking, as a public node does.
-        using var node = new SiteSearch(portal.Settings.Paths, clock, NullLogger<SiteSearch>.Instance);
+        using var node = new SiteSearch(portal.Output, clock, NullLogger<SiteSearch>.Instance);
         Assert.Empty(node.Search(Request("蓝藻打捞")).Hits);
 
         var id = await AddDraftAsync(portal, "bmdt", "区水务局开展蓝藻打捞", "<p>蓝藻打捞工作有序推进。</p>");
@@ -285,7 +287,7 @@ public sealed class SearchIndexTests
         using var data = new TempDirectory();
         var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
         Assert.True(published == 0, publishErrors);
-        var paths = new PortalPaths(data.Path);
+        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
         Directory.Delete(paths.SearchIndexDirectory, recursive: true);
 
         var (exitCode, output, errors) = await ExecutableTests.RunAsync("reindex", "--data", data.Path);

@@ -1,6 +1,8 @@
 using GovPortal.Data;
 using GovPortal.Hosting;
+using GovPortal.Publishing.Output;
 using GovPortal.Safety.Tamper;
+using GovPortal.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,6 +33,9 @@ public sealed class RunningPortal : IAsyncDisposable
     public Uri Address { get; }
     public HttpClient Client { get; }
     public string DataDirectory => Settings.Paths.DataDirectory;
+
+    /// <summary>Where the site's published output is.</summary>
+    public OutputLayout Output => Service<OutputLayout>();
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
-using GovPortal.Storage;
 using GovPortal.Safety.Scanning;
+using GovPortal.Storage;
 
 namespace GovPortal.BackOffice.ContentSafety;
 

@@ -22,8 +22,11 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// </summary>
     public Lock CommitLock { get; } = new();
 
-    /// <summary>Stands for a file that could not be read as a plain file: it matches no hash, so it is replaced.</summary>
-    public static readonly byte[] Unreadable = [];
+    /// <summary>
+    /// Stands for a file that could not be read as a plain file: it matches no hash, so it is replaced. Its own
+    /// instance, told apart by reference: an empty file read from disk is <see cref="Array.Empty{T}"/>, as "[]" is.
+    /// </summary>
+    public static readonly byte[] Unreadable = new byte[0];
 
     /// <summary>Called after each file is renamed into place. Tests use it to simulate a crash mid-publish.</summary>
     public Action<string>? AfterFileCommitted { get; set; }

@@ -6,16 +6,16 @@ namespace GovPortal.Publishing.Output;
 
 /// <summary>
 /// The format of <see cref="OutputLayout.WithdrawnListFile"/>: one output-relative address per line, e.g.
-/// xwzx/xcyw/202310/t20231012_17.html. Written by the publisher, read by the public server.
+/// xwzx/xcyw/202310/t20231012_17.html, after a comment line (#). Written by the publisher, read by the public server.
 /// </summary>
 public static class WithdrawnList
 {
-    public static byte[] Format(IEnumerable<string> paths) =>
-        Encoding.UTF8.GetBytes(string.Concat(paths.Select(Normalize).Distinct().Order(StringComparer.Ordinal).Select(p => p + "\n")));
+    public static byte[] Format(IEnumerable<string> paths) => Encoding.UTF8.GetBytes(string.Concat(
+        ["# 已撤稿文章的地址（每行一个），访问时答复 410\n", .. paths.Select(Normalize).Distinct().Order(StringComparer.Ordinal).Select(p => p + "\n")]));
 
     public static HashSet<string> Parse(ReadOnlySpan<byte> content) =>
         Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToHashSet(StringComparer.Ordinal);
+            .Where(line => !line.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An article address (/xwzx/…) as the list holds it (xwzx/…).</summary>
     public static string Normalize(string url) => url.TrimStart('/');
