@@ -20,6 +20,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
         }
+        await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
         if (!publisher.OutputIsCurrent)
         {
@@ -32,5 +33,22 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             var count = await publisher.RebuildSearchIndexAsync(cancellationToken);
             logger.LogWarning("The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
         }
+    }
+
+    /// <summary>
+    /// An output from before sites had their own folders kept the days of mourning in output/mourning-dates.txt:
+    /// they are published into the site's output once, so an upgrade keeps them.
+    /// </summary>
+    private async Task CarryOverMourningDaysAsync(CancellationToken cancellationToken)
+    {
+        var legacy = Publishing.Output.OutputLayout.LegacyMourningDaysFile(settings.Paths);
+        if (!File.Exists(legacy)) return;
+        if (publisher.PublishedMourningDays().Count == 0)
+        {
+            var (dates, _) = Publishing.Output.MourningDays.Parse(await File.ReadAllBytesAsync(legacy, cancellationToken));
+            await publisher.PublishMourningDaysAsync(dates, cancellationToken);
+            logger.LogInformation("Published the {Count} days of mourning of the older output folder into {Site}", dates.Count, output.SiteCode);
+        }
+        File.Delete(legacy);
     }
 }

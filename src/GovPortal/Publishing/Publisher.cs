@@ -36,6 +36,7 @@ public sealed class Publisher(
 {
     private const int ArticleBatchSize = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private PublishedList? _withdrawn; // the withdrawn list as last read, by its manifest hash
 
     /// <summary>
     /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was
@@ -262,13 +263,25 @@ public sealed class Publisher(
     public IReadOnlySet<DateOnly> PublishedMourningDays() =>
         store.PublishedContentOf(OutputLayout.MourningDaysFile) is { } content ? MourningDays.Parse(content).Dates : new HashSet<DateOnly>();
 
+    /// <summary>The withdrawn list as published, read again only when the manifest records a new version.</summary>
+    private IReadOnlySet<string> PublishedWithdrawnList()
+    {
+        var sha = store.Manifest.TryGet(OutputLayout.WithdrawnListFile, out var entry) ? entry.Sha256 : null;
+        var known = _withdrawn;
+        if (known is not null && known.Sha256 == sha) return known.Paths;
+        var content = sha is null ? null : store.PublishedContentOf(OutputLayout.WithdrawnListFile);
+        var paths = content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content);
+        _withdrawn = content is null ? null : new PublishedList(sha, paths);
+        return paths;
+    }
+
+    private sealed record PublishedList(string? Sha256, IReadOnlySet<string> Paths);
+
     /// <summary>The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.</summary>
     private HashSet<string>? WithdrawnListAfter(Article article)
     {
         if (article.Url is null || article.Status is not (ArticleStatus.Withdrawn or ArticleStatus.Published)) return null;
-        var list = store.PublishedContentOf(OutputLayout.WithdrawnListFile) is { } content
-            ? WithdrawnList.Parse(content)
-            : new HashSet<string>(StringComparer.Ordinal);
+        var list = new HashSet<string>(PublishedWithdrawnList(), StringComparer.Ordinal);
         var path = WithdrawnList.Normalize(article.Url);
         var changed = article.Status == ArticleStatus.Withdrawn ? list.Add(path) : list.Remove(path);
         return changed ? list : null;

@@ -60,4 +60,19 @@ public sealed class MourningTests
         Assert.Equal(2, badExit);
         Assert.Contains("日期“12/13”的格式不对", badErrors);
     }
+
+    [Fact]
+    public async Task The_mourning_command_leaves_a_running_portal_s_output_to_the_back_office()
+    {
+        using var data = new TempDirectory();
+        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new GovPortal.Storage.PortalPaths(data.Path)))
+        {
+            Assert.NotNull(running);
+            var (exitCode, _, errors) = await ExecutableTests.RunAsync("mourning", "2026-12-13", "--data", data.Path);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("请在后台“设置”页面修改全站置灰日期", errors);
+        }
+        var (_, listOutput, _) = await ExecutableTests.RunAsync("mourning", "--data", data.Path);
+        Assert.Contains("没有设置全站置灰的日期", listOutput);
+    }
 }

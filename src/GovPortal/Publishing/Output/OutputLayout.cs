@@ -97,5 +97,11 @@ public sealed class OutputLayout
 
     private const string SiteInfoName = "site.json", WithdrawnListName = "withdrawn.txt", MourningDaysName = "mourning-dates.txt";
 
+    /// <summary>
+    /// Where the days of mourning were kept before each site had its own output folder (output/mourning-dates.txt):
+    /// the one file of an older output that is a setting rather than something a publish makes again.
+    /// </summary>
+    public static string LegacyMourningDaysFile(PortalPaths paths) => Path.Combine(paths.OutputDirectory, "mourning-dates.txt");
+
     public void EnsureCreated() => System.IO.Directory.CreateDirectory(PublicDirectory);
 }
