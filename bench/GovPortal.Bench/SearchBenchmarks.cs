@@ -30,7 +30,8 @@ public static class SearchBenchmarks
         var documents = rebuild ? await host.Services.GetRequiredService<Publisher>().RebuildSearchIndexAsync() : 0;
         build.Stop();
         var layout = host.Services.GetRequiredService<GovPortal.Publishing.Output.OutputLayout>();
-        var indexMegabytes = new DirectoryInfo(layout.SearchIndexDirectory).EnumerateFiles().Sum(f => f.Length) / 1024.0 / 1024.0;
+        var indexMegabytes = new DirectoryInfo(layout.SearchIndexDirectory).EnumerateFiles().Sum(f => f.Length)
+            / 1024.0 / 1024.0;
 
         var converter = host.Services.GetRequiredService<ChineseConverter>();
         using var search = new SiteSearch(layout, TimeProvider.System, NullLogger<SiteSearch>.Instance);

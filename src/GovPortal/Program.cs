@@ -57,7 +57,9 @@ try
         case PortalCommand.Mourning:
         {
             // The days are published into the output like pages: only while no running portal writes it.
-            using var dataLock = commandLine.MourningDates is null ? null : DataDirectoryLock.TryAcquire(settings.Paths);
+            using var dataLock = commandLine.MourningDates is null
+                ? null
+                : DataDirectoryLock.TryAcquire(settings.Paths);
             if (commandLine.MourningDates is not null && dataLock is null)
             {
                 Console.Error.WriteLine($"设置失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务。" +
@@ -67,7 +69,8 @@ try
             using var host = BuildCommandHost(settings, quiet: true);
             var publisher = host.Services.GetRequiredService<Publisher>();
             if (commandLine.MourningDates is { } dates) await publisher.PublishMourningDaysAsync(dates);
-            var current = publisher.PublishedMourningDays().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var current = publisher.PublishedMourningDays().Order()
+                .Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine(current.Count == 0 ? "没有设置全站置灰的日期。" : "全站置灰的日期：" + string.Join("、", current));
             return 0;
         }

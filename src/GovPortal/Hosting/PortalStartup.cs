@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPortal.Hosting;
 
 /// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
-public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher, Search.SearchIndex searchIndex,
+public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher,
+    Search.SearchIndex searchIndex,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">False when the caller publishes itself (the publish command), so it is done once.</param>
@@ -45,9 +46,11 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         if (!File.Exists(legacy)) return;
         if (publisher.PublishedMourningDays().Count == 0)
         {
-            var (dates, _) = Publishing.Output.MourningDays.Parse(await File.ReadAllBytesAsync(legacy, cancellationToken));
+            var content = await File.ReadAllBytesAsync(legacy, cancellationToken);
+            var (dates, _) = Publishing.Output.MourningDays.Parse(content);
             await publisher.PublishMourningDaysAsync(dates, cancellationToken);
-            logger.LogInformation("Published the {Count} days of mourning of the older output folder into {Site}", dates.Count, output.SiteCode);
+            logger.LogInformation("Published the {Count} days of mourning of the older output folder into {Site}",
+                dates.Count, output.SiteCode);
         }
         File.Delete(legacy);
     }

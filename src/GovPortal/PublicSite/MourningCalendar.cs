@@ -15,7 +15,9 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
     // Swapped whole, so a request never sees one version's hash with another's dates.
     private sealed record Loaded(string? Sha256, IReadOnlySet<DateOnly> Dates);
 
-    /// <summary>Whether today, in China, is a day of mourning. Asked on every page request: a look in the manifest.</summary>
+    /// <summary>
+    /// Whether today, in China, is a day of mourning. Asked on every page request: a look in the manifest.
+    /// </summary>
     public bool IsMourningToday() =>
         Dates().Contains(DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime)));
 
@@ -30,7 +32,8 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
         {
             (dates, var unreadable) = MourningDays.Parse(content);
             foreach (var line in unreadable)
-                logger.LogWarning("Ignoring the line \"{Line}\" of the days of mourning: not a date (YYYY-MM-DD)", line);
+                logger.LogWarning("Ignoring the line \"{Line}\" of the days of mourning: not a date (YYYY-MM-DD)",
+                    line);
         }
         _loaded = new Loaded(content is null ? null : sha, dates);
         return dates;

@@ -4,8 +4,9 @@ using GovPortal.Search;
 
 namespace GovPortal.PublicSite;
 
-/// <summary>One site as the public server serves it: its output, its files, its search and its days of mourning.</summary>
-public sealed record PublicSiteOutput(OutputStore Output, OutputFileServer Files, SiteSearch Search, MourningCalendar Mourning)
+/// <summary>One site as the public server serves it: its output, files, search and days of mourning.</summary>
+public sealed record PublicSiteOutput(
+    OutputStore Output, OutputFileServer Files, SiteSearch Search, MourningCalendar Mourning)
 {
     public string Code => Output.Layout.SiteCode;
 }
@@ -18,7 +19,8 @@ public sealed record PublicSiteOutput(OutputStore Output, OutputFileServer Files
 public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
 {
     private readonly IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
-    private readonly ConcurrentDictionary<string, (string? Sha256, PublishedSite? Site)> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Sha256, PublishedSite? Site)> _published =
+        new(StringComparer.Ordinal);
 
     public IReadOnlyList<PublicSiteOutput> All => _sites;
 

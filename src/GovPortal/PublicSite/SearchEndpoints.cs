@@ -105,7 +105,8 @@ public static class SearchEndpoints
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage, SearchPageModel>(
             new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
-        html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, site.Mourning.IsMourningToday());
+        html = services.GetRequiredService<VariantTransformer>()
+            .Transform(html, variant, site.Mourning.IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html, cancellationToken);
     }

@@ -45,7 +45,8 @@ public sealed class Publisher(
     /// </summary>
     public bool OutputIsCurrent =>
         store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _)
-        && store.Manifest.TryGet(OutputLayout.GonePage, out _) && store.Manifest.TryGet(OutputLayout.SiteInfoFile, out _)
+        && store.Manifest.TryGet(OutputLayout.GonePage, out _)
+        && store.Manifest.TryGet(OutputLayout.SiteInfoFile, out _)
         && !File.Exists(RebuildMarker);
 
     /// <summary>The code of the site this publisher publishes.</summary>
@@ -103,7 +104,8 @@ public sealed class Publisher(
 
             batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
                 PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames).ToJson());
-            var withdrawn = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
+            var withdrawn = await db.Articles
+                .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
                 .Select(a => a.Url!).ToListAsync(cancellationToken);
             batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
             batch.Keep(PageKey.MourningDays);
@@ -244,7 +246,8 @@ public sealed class Publisher(
     /// output and its manifest like any page, so every public node has it and the tamper guard covers it. Needs no
     /// database. The days stay as they are through full rebuilds.
     /// </summary>
-    public async Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates, CancellationToken cancellationToken = default)
+    public async Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates,
+        CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
@@ -261,7 +264,9 @@ public sealed class Publisher(
 
     /// <summary>The days of mourning as last published (for the settings page and the mourning command).</summary>
     public IReadOnlySet<DateOnly> PublishedMourningDays() =>
-        store.PublishedContentOf(OutputLayout.MourningDaysFile) is { } content ? MourningDays.Parse(content).Dates : new HashSet<DateOnly>();
+        store.PublishedContentOf(OutputLayout.MourningDaysFile) is { } content
+            ? MourningDays.Parse(content).Dates
+            : new HashSet<DateOnly>();
 
     /// <summary>The withdrawn list as published, read again only when the manifest records a new version.</summary>
     private IReadOnlySet<string> PublishedWithdrawnList()
@@ -277,10 +282,13 @@ public sealed class Publisher(
 
     private sealed record PublishedList(string? Sha256, IReadOnlySet<string> Paths);
 
-    /// <summary>The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.</summary>
+    /// <summary>
+    /// The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.
+    /// </summary>
     private HashSet<string>? WithdrawnListAfter(Article article)
     {
-        if (article.Url is null || article.Status is not (ArticleStatus.Withdrawn or ArticleStatus.Published)) return null;
+        if (article.Url is null || article.Status is not (ArticleStatus.Withdrawn or ArticleStatus.Published))
+            return null;
         var list = new HashSet<string>(PublishedWithdrawnList(), StringComparer.Ordinal);
         var path = WithdrawnList.Normalize(article.Url);
         var changed = article.Status == ArticleStatus.Withdrawn ? list.Add(path) : list.Remove(path);
@@ -332,12 +340,13 @@ public sealed class Publisher(
         return await WithChannelsAsync(db, site, cancellationToken);
     }
 
-    /// <summary>The only site and its channels, where the caller has no site to name (one site is configured).</summary>
+    /// <summary>The only site and its channels, where the caller has no site to name.</summary>
     public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db,
         CancellationToken cancellationToken)
     {
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).Take(2).ToListAsync(cancellationToken);
-        if (sites.Count > 1) throw new InvalidOperationException("Several sites are configured: name the site to load.");
+        if (sites.Count > 1)
+            throw new InvalidOperationException("Several sites are configured: name the site to load.");
         var site = sites.FirstOrDefault() ?? throw new PublishException("站点尚未创建，无法发布。");
         return await WithChannelsAsync(db, site, cancellationToken);
     }

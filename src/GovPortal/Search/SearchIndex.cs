@@ -12,10 +12,10 @@ namespace GovPortal.Search;
 /// the disk). Every commit is atomic, so a reader sees the index before a change or after it, never half of one.
 /// </summary>
 /// <remarks>
-/// The marker file <see cref="OutputLayout.SearchPendingMarker"/> says "the index may lack something the pages show". It is written before
-/// the pages of a change are committed (<see cref="BeginChange"/>) or a rebuild starts, and deleted only when every
-/// change begun since has been committed and no commit has failed. Found at start-up, it makes the portal rebuild
-/// the index from the database.
+/// The marker file <see cref="OutputLayout.SearchPendingMarker"/> says "the index may lack something the pages
+/// show". It is written before the pages of a change are committed (<see cref="BeginChange"/>) or a rebuild starts,
+/// and deleted only when every change begun since has been committed and no commit has failed. Found at start-up, it
+/// makes the portal rebuild the index from the database.
 /// </remarks>
 public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger) : IDisposable
 {
@@ -34,7 +34,8 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
     private SearchIndexChecksums? _checksums;
 
-    private SearchIndexChecksums Checksums => _checksums ??= new SearchIndexChecksums(DirectoryPath, layout.SearchChecksumsFile);
+    private SearchIndexChecksums Checksums =>
+        _checksums ??= new SearchIndexChecksums(DirectoryPath, layout.SearchChecksumsFile);
 
     /// <summary>Raised after each commit, so that searches in this process see it at once.</summary>
     public event Action? Committed;

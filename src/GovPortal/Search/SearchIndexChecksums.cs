@@ -4,9 +4,10 @@ using GovPortal.Publishing.Output;
 namespace GovPortal.Search;
 
 /// <summary>
-/// SHA-256 of every file of the search index's current commit, recorded at each commit in <see cref="OutputLayout.SearchChecksumsFile"/>
-/// beside the manifest, so that the tamper sweep can tell a changed or deleted index file. Lucene never rewrites a
-/// file once written, so a file is hashed once when it first appears in a commit.
+/// SHA-256 of every file of the search index's current commit, recorded at each commit in
+/// <see cref="OutputLayout.SearchChecksumsFile"/> beside the manifest, so that the tamper sweep can tell a changed or
+/// deleted index file. Lucene never rewrites a file once written, so a file is hashed once when it first appears in
+/// a commit.
 /// </summary>
 public sealed class SearchIndexChecksums(string indexDirectory, string checksumsFile)
 {

@@ -9,9 +9,9 @@ using Lucene.Net.Store;
 namespace GovPortal.Search;
 
 /// <summary>
-/// Answers searches from the index in one site's published output. Needs no database: channel names and the site's frame
-/// come from the index's own commit. Sees the publisher's commits at once in this process, and within half a second
-/// when another process (a public node) wrote them.
+/// Answers searches from the index in one site's published output. Needs no database: channel names and the site's
+/// frame come from the index's own commit. Sees the publisher's commits at once in this process, and within half a
+/// second when another process (a public node) wrote them.
 /// </summary>
 public sealed class SiteSearch : IDisposable
 {

@@ -17,7 +17,7 @@ public sealed class PortalPaths
     /// <summary>The embedded SQLite database of the back office.</summary>
     public string DatabaseFile => Path.Combine(DataDirectory, "govportal.db");
 
-    /// <summary>The published output: one folder per site, named by the site's code. Needs no database to be served.</summary>
+    /// <summary>The published output: one folder per site, named by its code. Needs no database to be served.</summary>
     public string OutputDirectory => Path.Combine(DataDirectory, "output");
 
     /// <summary>Every published version of every file, by SHA-256: what the tamper guard restores from.</summary>

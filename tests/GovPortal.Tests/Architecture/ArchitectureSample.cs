@@ -21,6 +21,7 @@ namespace ArchitectureSample.PublicSite.Bad
     public sealed class WithdrawnNotice
     {
         public static string For(int articleId) =>
-            ArchitectureSample.Theme.PageTitle.Of("已撤稿") + ArchitectureSample.BackOffice.ArticleEditor.Withdraw(articleId);
+            ArchitectureSample.Theme.PageTitle.Of("已撤稿")
+            + ArchitectureSample.BackOffice.ArticleEditor.Withdraw(articleId);
     }
 }

@@ -4,7 +4,8 @@ namespace GovPortal.Tests.Architecture;
 /// Checks type references against a module table. Types outside the root namespace are ignored (the framework,
 /// libraries, compiler-made helpers); a type under the root that belongs to no module is reported too.
 /// </summary>
-public sealed class ModuleChecker(string root, IReadOnlyList<Module> modules, IReadOnlyList<AllowedReference> exceptions,
+public sealed class ModuleChecker(
+    string root, IReadOnlyList<Module> modules, IReadOnlyList<AllowedReference> exceptions,
     IReadOnlyDictionary<string, string>? globalTypes = null)
 {
     private readonly HashSet<AllowedReference> _used = [];
@@ -35,7 +36,8 @@ public sealed class ModuleChecker(string root, IReadOnlyList<Module> modules, IR
                 _used.Add(exception);
                 continue;
             }
-            violations.Add($"{from} ({fromModule.Name}) uses {to} ({toModule.Name}), which {fromModule.Name} may not use");
+            violations.Add(
+                $"{from} ({fromModule.Name}) uses {to} ({toModule.Name}), which {fromModule.Name} may not use");
         }
         return [.. violations];
     }

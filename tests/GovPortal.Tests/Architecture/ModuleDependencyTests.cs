@@ -9,11 +9,13 @@ public sealed class ModuleDependencyTests
     [Fact]
     public void Every_reference_in_the_portal_follows_the_module_table()
     {
-        var checker = new ModuleChecker("GovPortal", ModuleRules.Modules, ModuleRules.Exceptions, ModuleRules.GlobalTypes);
+        var checker = new ModuleChecker(
+            "GovPortal", ModuleRules.Modules, ModuleRules.Exceptions, ModuleRules.GlobalTypes);
 
         var violations = checker.Check(TypeReferenceReader.Read(typeof(GovPortal.Hosting.PortalApp).Assembly.Location));
 
-        Assert.True(violations.Count == 0, "References the module table does not allow:\n" + string.Join('\n', violations));
+        Assert.True(violations.Count == 0,
+            "References the module table does not allow:\n" + string.Join('\n', violations));
         Assert.True(checker.UnusedExceptions.Count == 0,
             "Exceptions no reference needs any more (remove them):\n" + string.Join('\n', checker.UnusedExceptions));
     }
@@ -38,8 +40,10 @@ public sealed class ModuleDependencyTests
     {
         var checker = new ModuleChecker("ArchitectureSample", [new Module("BackOffice")], []);
 
-        var violations = checker.Check([("ArchitectureSample.Elsewhere.Thing", "ArchitectureSample.BackOffice.ArticleEditor")]);
+        var violations = checker.Check(
+            [("ArchitectureSample.Elsewhere.Thing", "ArchitectureSample.BackOffice.ArticleEditor")]);
 
-        Assert.Equal("ArchitectureSample.Elsewhere.Thing belongs to no module: add its namespace to the module table", Assert.Single(violations));
+        Assert.Equal("ArchitectureSample.Elsewhere.Thing belongs to no module: add its namespace to the module table",
+            Assert.Single(violations));
     }
 }

@@ -32,38 +32,48 @@ public static class ModuleRules
         new("Search", "Content", "Chinese", "Publishing.Output"),
         new("Publishing.Output", "Storage"),
         new("Publishing.Rendering", "Content", "Theme", "Publishing", "Publishing.Output"),
-        new("Publishing", "Content", "Data", "Search", "Theme", "Publishing.Output", "Publishing.Rendering", "Safety.Scanning"),
+        new("Publishing", "Content", "Data", "Search", "Theme", "Publishing.Output", "Publishing.Rendering",
+            "Safety.Scanning"),
         new("Safety.Tamper", "Publishing.Output", "Search", "Storage"),
-        new("Safety.Health", "Content", "Data", "Publishing.Output", "Safety", "Safety.Scanning", "Safety.Tamper", "Storage"),
+        new("Safety.Health", "Content", "Data", "Publishing.Output", "Safety", "Safety.Scanning", "Safety.Tamper",
+            "Storage"),
         new("PublicSite", "Content", "Chinese", "Theme", "Search", "Publishing.Output", "Safety.Tamper"),
-        new("BackOffice", "Content", "Data", "Publishing", "Publishing.Output", "Publishing.Rendering", "Search", "Theme",
-            "Chinese", "Storage", "Safety", "Safety.Scanning", "Safety.Tamper", "Safety.Health"),
+        new("BackOffice", "Content", "Data", "Publishing", "Publishing.Output", "Publishing.Rendering", "Search",
+            "Theme", "Chinese", "Storage", "Safety", "Safety.Scanning", "Safety.Tamper", "Safety.Health"),
         new("Hosting", "*"),
     ];
 
     /// <summary>Every exception to <see cref="Modules"/>, each with its reason.</summary>
     public static readonly IReadOnlyList<AllowedReference> Exceptions =
     [
-        new("Data.GovPortalDbContext", "BackOffice.Accounts", "the database maps the back office's own tables: staff and their channel grants"),
+        new("Data.GovPortalDbContext", "BackOffice.Accounts",
+            "the database maps the back office's own tables: staff and their channel grants"),
         new("Data.GovPortalDbContext", "BackOffice.Audit", "the database maps the back office's own tables: the audit log"),
-        new("Data.GovPortalDbContext", "BackOffice.Health", "the database maps the back office's own tables: health snapshots"),
-        new("Data.GovPortalDbContext", "BackOffice.Workflow", "the database maps the back office's own tables: revisions"),
+        new("Data.GovPortalDbContext", "BackOffice.Health",
+            "the database maps the back office's own tables: health snapshots"),
+        new("Data.GovPortalDbContext", "BackOffice.Workflow",
+            "the database maps the back office's own tables: revisions"),
         new("Theme.SearchPage", "Search", "the search page shows the results of a search"),
         new("Theme.SearchPageModel", "Search", "the search page's model holds the results of a search"),
         new("Search.SearchSiteInfo", "Theme.SiteChrome",
             "the index commit carries the site's frame, so a public node renders the search page without a database"),
         new("Search.SearchDocuments", "Publishing.Rendering.SiteRenderer",
             "a search hit in a related file links to the file's published address"),
-        new("Publishing.Output.OutputBatch", "Publishing.PageKey", "every published file is owned by the page key that wrote it"),
-        new("PublicSite.HitCounter", "Data", "view counts are the one thing a reader writes, and they are kept in the database"),
+        new("Publishing.Output.OutputBatch", "Publishing.PageKey",
+            "every published file is owned by the page key that wrote it"),
+        new("PublicSite.HitCounter", "Data",
+            "view counts are the one thing a reader writes, and they are kept in the database"),
         new("PublicSite.SearchEndpoints", "Publishing.Rendering.RazorPageRenderer",
             "the search page is rendered per request, with the renderer the publisher uses for every other page"),
-        new("Safety.Health.LinkChecker", "PublicSite", "the link check resolves a link as the public server would answer it"),
-        new("Safety.Health.LinkChecker", "Theme.PageVariant", "the link check knows the elder and Traditional forms of a page"),
+        new("Safety.Health.LinkChecker", "PublicSite",
+            "the link check resolves a link as the public server would answer it"),
+        new("Safety.Health.LinkChecker", "Theme.PageVariant",
+            "the link check knows the elder and Traditional forms of a page"),
         new("BackOffice.BackOfficeServices", "Hosting.PortalSettings",
             "the back office's service registration reads its options and database from the portal's settings"),
     ];
 
     /// <summary>Types outside every namespace that belong to a module: the command line's entry point.</summary>
-    public static readonly IReadOnlyDictionary<string, string> GlobalTypes = new Dictionary<string, string> { ["Program"] = "Hosting" };
+    public static readonly IReadOnlyDictionary<string, string> GlobalTypes =
+        new Dictionary<string, string> { ["Program"] = "Hosting" };
 }

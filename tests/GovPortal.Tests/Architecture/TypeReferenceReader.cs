@@ -69,7 +69,8 @@ public static class TypeReferenceReader
         return pairs;
     }
 
-    private static void AddAttributes(MetadataReader reader, CustomAttributeHandleCollection attributes, Action<EntityHandle> add)
+    private static void AddAttributes(MetadataReader reader, CustomAttributeHandleCollection attributes,
+        Action<EntityHandle> add)
     {
         foreach (var attribute in attributes) add(reader.GetCustomAttribute(attribute).Constructor);
     }
@@ -89,8 +90,8 @@ public static class TypeReferenceReader
             if (code == 0xFE) code = unchecked((short)(0xFE00 | il.ReadByte()));
             switch (Operands[code])
             {
-                case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType
-                    or OperandType.InlineSig:
+                case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok
+                    or OperandType.InlineType or OperandType.InlineSig:
                     tokens.Add(il.ReadInt32());
                     break;
                 case OperandType.InlineNone:
@@ -146,7 +147,8 @@ public static class TypeReferenceReader
                     return [Outermost(reader.GetFieldDefinition((FieldDefinitionHandle)handle).GetDeclaringType())];
                 case HandleKind.MethodSpecification:
                     var specification = reader.GetMethodSpecification((MethodSpecificationHandle)handle);
-                    return [.. Of(specification.Method), .. specification.DecodeSignature(this, null).SelectMany(t => t)];
+                    var arguments = specification.DecodeSignature(this, null).SelectMany(t => t);
+                    return [.. Of(specification.Method), .. arguments];
                 case HandleKind.MemberReference:
                     var member = reader.GetMemberReference((MemberReferenceHandle)handle);
                     var names = member.Parent.Kind is HandleKind.TypeDefinition or HandleKind.TypeSpecification
@@ -165,13 +167,15 @@ public static class TypeReferenceReader
             }
         }
 
-        public ImmutableArray<string> GetTypeFromDefinition(MetadataReader r, TypeDefinitionHandle handle, byte rawTypeKind) =>
+        public ImmutableArray<string> GetTypeFromDefinition(MetadataReader r, TypeDefinitionHandle handle,
+            byte rawTypeKind) =>
             [Outermost(handle)];
 
-        public ImmutableArray<string> GetTypeFromReference(MetadataReader r, TypeReferenceHandle handle, byte rawTypeKind) => [];
+        public ImmutableArray<string> GetTypeFromReference(MetadataReader r, TypeReferenceHandle handle,
+            byte rawTypeKind) => [];
 
-        public ImmutableArray<string> GetTypeFromSpecification(MetadataReader r, object? context, TypeSpecificationHandle handle,
-            byte rawTypeKind) => r.GetTypeSpecification(handle).DecodeSignature(this, context);
+        public ImmutableArray<string> GetTypeFromSpecification(MetadataReader r, object? context,
+            TypeSpecificationHandle handle, byte rawTypeKind) => r.GetTypeSpecification(handle).DecodeSignature(this, context);
 
         public ImmutableArray<string> GetPrimitiveType(PrimitiveTypeCode typeCode) => [];
         public ImmutableArray<string> GetSZArrayType(ImmutableArray<string> elementType) => elementType;
@@ -180,13 +184,15 @@ public static class TypeReferenceReader
         public ImmutableArray<string> GetPointerType(ImmutableArray<string> elementType) => elementType;
         public ImmutableArray<string> GetPinnedType(ImmutableArray<string> elementType) => elementType;
 
-        public ImmutableArray<string> GetGenericInstantiation(ImmutableArray<string> genericType, ImmutableArray<ImmutableArray<string>> typeArguments) =>
+        public ImmutableArray<string> GetGenericInstantiation(ImmutableArray<string> genericType,
+            ImmutableArray<ImmutableArray<string>> typeArguments) =>
             [.. genericType, .. typeArguments.SelectMany(t => t)];
 
         public ImmutableArray<string> GetGenericMethodParameter(object? context, int index) => [];
         public ImmutableArray<string> GetGenericTypeParameter(object? context, int index) => [];
 
-        public ImmutableArray<string> GetModifiedType(ImmutableArray<string> modifier, ImmutableArray<string> unmodifiedType, bool isRequired) =>
+        public ImmutableArray<string> GetModifiedType(ImmutableArray<string> modifier, ImmutableArray<string> unmodifiedType,
+            bool isRequired) =>
             unmodifiedType;
 
         public ImmutableArray<string> GetFunctionPointerType(MethodSignature<ImmutableArray<string>> signature) =>

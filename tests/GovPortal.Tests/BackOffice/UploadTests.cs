@@ -100,7 +100,8 @@ public sealed class UploadTests
         Assert.Equal("2026年第3次会议纪要.pdf", file.DisplayName);
         Assert.Matches("^[0-9a-f]{32}$", file.StoredName);
         Assert.True(File.Exists(Path.Combine(portal.Settings.Paths.UploadsDirectory, file.StoredName)));
-        Assert.Empty(Directory.GetFiles(portal.Output.PublicDirectory, file.StoredName + "*", SearchOption.AllDirectories)); // not public before publishing
+        // Not public before publishing.
+        Assert.Empty(Directory.GetFiles(portal.Output.PublicDirectory, file.StoredName + "*", SearchOption.AllDirectories));
 
         var download = await room.Editor.GetAsync($"files/{file.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -406,7 +406,8 @@ public sealed class WorkflowTests
         var refused = await anonymous.GetAsync($"articles/{id}/preview");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/admin/login", new Uri(portal.Address, refused.Headers.Location!).AbsolutePath);
-        foreach (var file in Directory.EnumerateFiles(portal.Output.PublicDirectory, "*.html", SearchOption.AllDirectories))
+        var publicDirectory = portal.Output.PublicDirectory;
+        foreach (var file in Directory.EnumerateFiles(publicDirectory, "*.html", SearchOption.AllDirectories))
             Assert.DoesNotContain("阳澄湖镇预览测试文章", await File.ReadAllTextAsync(file));
     }
 

@@ -101,7 +101,8 @@ public sealed class DataDirectoryLockTests
             var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
             Assert.Equal(1, exitCode);
             Assert.Contains("门户正在使用数据目录", errors);
-            Assert.False(File.Exists(Path.Combine(OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode).PublicDirectory, "index.html")));
+            var layout = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
+            Assert.False(File.Exists(Path.Combine(layout.PublicDirectory, "index.html")));
         }
         var (afterExit, output, _) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
         Assert.Equal(0, afterExit);

@@ -65,7 +65,8 @@ public sealed class MourningTests
     public async Task The_mourning_command_leaves_a_running_portal_s_output_to_the_back_office()
     {
         using var data = new TempDirectory();
-        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new GovPortal.Storage.PortalPaths(data.Path)))
+        var paths = new GovPortal.Storage.PortalPaths(data.Path);
+        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(paths))
         {
             Assert.NotNull(running);
             var (exitCode, _, errors) = await ExecutableTests.RunAsync("mourning", "2026-12-13", "--data", data.Path);

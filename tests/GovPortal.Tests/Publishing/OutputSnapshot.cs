@@ -12,7 +12,8 @@ public static class OutputSnapshot
     {
         var files = Directory.EnumerateFiles(layout.PublicDirectory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(layout.PublicDirectory, f).Replace('\\', '/'), File.ReadAllBytes);
-        foreach (var side in new[] { OutputLayout.SiteInfoFile, OutputLayout.WithdrawnListFile, OutputLayout.MourningDaysFile })
+        string[] sideFiles = [OutputLayout.SiteInfoFile, OutputLayout.WithdrawnListFile, OutputLayout.MourningDaysFile];
+        foreach (var side in sideFiles)
             if (File.Exists(layout.FullPathOf(side))) files[side] = File.ReadAllBytes(layout.FullPathOf(side));
         return files;
     }

@@ -43,7 +43,8 @@ public sealed class SiteOutputTests
     [Fact]
     public async Task A_changed_withdrawn_list_is_never_believed_and_is_put_back_by_the_sweep()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: GovPortal.Tests.Safety.TamperGuardTests.SweepAlone);
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: GovPortal.Tests.Safety.TamperGuardTests.SweepAlone);
         var seed = await portal.SeedArticleAsync();
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Status = ArticleStatus.Withdrawn);
         using (var gone = await portal.Client.GetAsync(seed.Url))
@@ -58,10 +59,12 @@ public sealed class SiteOutputTests
             Assert.Equal(HttpStatusCode.Gone, stillGone.StatusCode);
         portal.Service<TamperGuard>().Sweep();
         Assert.Equal(published, await File.ReadAllBytesAsync(file));
-        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == OutputLayout.WithdrawnListFile && e.Kind == TamperKind.Modified);
+        Assert.Contains(portal.Service<TamperAlerts>().Recent,
+            e => e.Path == OutputLayout.WithdrawnListFile && e.Kind == TamperKind.Modified);
 
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Status = ArticleStatus.Published);
-        Assert.DoesNotContain(WithdrawnList.Normalize(seed.Url!), WithdrawnList.Parse(await File.ReadAllBytesAsync(file)));
+        var afterRepublishing = WithdrawnList.Parse(await File.ReadAllBytesAsync(file));
+        Assert.DoesNotContain(WithdrawnList.Normalize(seed.Url!), afterRepublishing);
         using var back = await portal.Client.GetAsync(seed.Url);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
     }
@@ -75,8 +78,9 @@ public sealed class SiteOutputTests
 
         await publisher.PublishAllAsync();
 
-        Assert.Equal([new DateOnly(2026, 4, 4), new DateOnly(2026, 12, 13)], publisher.PublishedMourningDays().Order());
-        Assert.Equal([new DateOnly(2026, 4, 4), new DateOnly(2026, 12, 13)], portal.Service<MourningCalendar>().Dates().Order());
+        DateOnly[] days = [new(2026, 4, 4), new(2026, 12, 13)];
+        Assert.Equal(days, publisher.PublishedMourningDays().Order());
+        Assert.Equal(days, portal.Service<MourningCalendar>().Dates().Order());
         Assert.True(portal.Service<Manifest>().TryGet(OutputLayout.MourningDaysFile, out _));
     }
 
@@ -115,5 +119,6 @@ public sealed class SiteOutputTests
     [InlineData("../x", false)]
     [InlineData("-x", false)]
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456", false)]
-    public void A_site_code_names_a_folder_safely(string code, bool valid) => Assert.Equal(valid, OutputLayout.IsValidSiteCode(code));
+    public void A_site_code_names_a_folder_safely(string code, bool valid) =>
+        Assert.Equal(valid, OutputLayout.IsValidSiteCode(code));
 }

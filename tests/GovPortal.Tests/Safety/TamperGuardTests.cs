@@ -102,7 +102,8 @@ public sealed class TamperGuardTests
         var guard = portal.Service<SearchIndexGuard>();
         Assert.Equal(0, await guard.SweepAsync(full: true)); // as committed
         var checksums = portal.Output.SearchChecksumsFile;
-        var largest = File.ReadAllLines(checksums).Select(l => l[65..]).OrderByDescending(n => new FileInfo(Path.Combine(portal.Output.SearchIndexDirectory, n)).Length).First();
+        var largest = File.ReadAllLines(checksums).Select(l => l[65..])
+            .OrderByDescending(n => new FileInfo(Path.Combine(portal.Output.SearchIndexDirectory, n)).Length).First();
         var file = Path.Combine(portal.Output.SearchIndexDirectory, largest);
         if (delete) File.Delete(file);
         else

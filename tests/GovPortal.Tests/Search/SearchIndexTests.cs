@@ -250,11 +250,11 @@ public sealed class SearchIndexTests
         await using (var portal = await RunningPortal.StartAsync())
         {
             await portal.StopAsync();
-            CopyDirectory(portal.Output.SearchIndexDirectory, OutputLayout.For(new PortalPaths(node.Path), OutputLayout.FirstSiteCode).SearchIndexDirectory);
+            CopyDirectory(portal.Output.SearchIndexDirectory, NodeOutput(node).SearchIndexDirectory);
         }
         Assert.False(File.Exists(Path.Combine(node.Path, "govportal.db")));
 
-        using var search = new SiteSearch(OutputLayout.For(new PortalPaths(node.Path), OutputLayout.FirstSiteCode), TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        using var search = new SiteSearch(NodeOutput(node), TimeProvider.System, NullLogger<SiteSearch>.Instance);
         var results = search.Search(Request("沈志栋"));
 
         Assert.Equal(PortalData.SeedTitle, Assert.Single(results.Hits).Title);
@@ -326,6 +326,10 @@ public sealed class SearchIndexTests
     private static SearchRequest Request(string q) =>
         SearchRequest.Parse(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = q }),
             new GovPortal.Chinese.ChineseConverter(GovPortal.Chinese.ChineseConverter.DefaultDictionaryDirectory));
+
+    /// <summary>The output of the site in another node's data folder.</summary>
+    private static OutputLayout NodeOutput(TempDirectory node) =>
+        OutputLayout.For(new PortalPaths(node.Path), OutputLayout.FirstSiteCode);
 
     private static void CopyDirectory(string from, string to)
     {

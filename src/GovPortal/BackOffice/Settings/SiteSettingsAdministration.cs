@@ -1,7 +1,7 @@
 using System.Globalization;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
-using GovPortal.PublicSite;
+using GovPortal.Publishing;
 
 namespace GovPortal.BackOffice.Settings;
 
@@ -9,7 +9,7 @@ namespace GovPortal.BackOffice.Settings;
 /// 设置: the site settings administrators change — today the days of mourning (全站置灰). Every change checks that the
 /// person is an administrator, whatever the page offered, and is audited as old → new.
 /// </summary>
-public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditLog audit)
+public sealed class SiteSettingsAdministration(Publisher publisher, AuditLog audit)
 {
     public const int MaxMourningDates = 366;
 
@@ -40,7 +40,7 @@ public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditL
         if (dates.Count > MaxMourningDates) return BackOfficeResult.Refused($"日期过多（最多 {MaxMourningDates} 个）。设置未保存。");
 
         var before = Format(StoredMourningDates());
-        StoreMourningDates(dates);
+        await StoreMourningDatesAsync(dates, cancellationToken);
         var after = Format(dates);
         if (before != after)
             await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "全站置灰",
@@ -50,10 +50,11 @@ public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditL
             : $"已保存 {dates.Count} 个全站置灰日期，当天所有公众页面以灰色显示，立即生效。");
     }
 
-    // The one place that reads and writes where the public server finds the days of mourning.
-    private IReadOnlySet<DateOnly> StoredMourningDates() => mourning.Dates();
+    // The days are published into the site's output, like its pages, where the public server finds them.
+    private IReadOnlySet<DateOnly> StoredMourningDates() => publisher.PublishedMourningDays();
 
-    private void StoreMourningDates(IReadOnlyCollection<DateOnly> dates) => mourning.Set(dates);
+    private Task StoreMourningDatesAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken) =>
+        publisher.PublishMourningDaysAsync(dates, cancellationToken);
 
     private static string Format(IEnumerable<DateOnly> dates) =>
         string.Join('\n', dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

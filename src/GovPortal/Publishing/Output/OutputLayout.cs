@@ -38,7 +38,8 @@ public sealed class OutputLayout
     public OutputLayout(string outputDirectory, string siteCode)
     {
         if (!IsValidSiteCode(siteCode))
-            throw new ArgumentException($"A site code is 1 to 32 lowercase letters, digits and '-', not \"{siteCode}\".", nameof(siteCode));
+            throw new ArgumentException(
+                $"A site code is 1 to 32 lowercase letters, digits and '-', not \"{siteCode}\".", nameof(siteCode));
         SiteCode = siteCode;
         Directory = Path.Combine(Path.GetFullPath(outputDirectory), siteCode);
     }
@@ -60,20 +61,25 @@ public sealed class OutputLayout
     /// <summary>SHA-256 and size of every published file of the site.</summary>
     public string ManifestFile => Path.Combine(Directory, "manifest.db");
 
-    /// <summary>The search index of the published articles: part of the output, so public nodes search without a database.</summary>
+    /// <summary>
+    /// The search index of the published articles: part of the output, so public nodes search without a database.
+    /// </summary>
     public string SearchIndexDirectory => Path.Combine(Directory, "search");
 
     /// <summary>SHA-256 of every file of the search index's last commit (what the tamper sweep compares).</summary>
     public string SearchChecksumsFile => Path.Combine(Directory, "search-checksums.txt");
 
-    /// <summary>Present while the search index may lack something the pages show; found at start-up, it means a rebuild.</summary>
+    /// <summary>
+    /// Present while the search index may lack something the pages show; found at start-up, it means a rebuild.
+    /// </summary>
     public string SearchPendingMarker => Path.Combine(Directory, "search-pending");
 
     /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
     public string RebuildMarker => Path.Combine(Directory, "rebuild-needed");
 
     /// <summary>Whether a manifest path is a side file (beside the public folder, never served).</summary>
-    public static bool IsSideFile(string manifestPath) => manifestPath.StartsWith(SideFilePrefix, StringComparison.Ordinal);
+    public static bool IsSideFile(string manifestPath) =>
+        manifestPath.StartsWith(SideFilePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Maps a manifest path to its file: a side file beside the public folder, anything else in it. Refuses anything
@@ -95,13 +101,15 @@ public sealed class OutputLayout
         return full;
     }
 
-    private const string SiteInfoName = "site.json", WithdrawnListName = "withdrawn.txt", MourningDaysName = "mourning-dates.txt";
+    private const string SiteInfoName = "site.json", WithdrawnListName = "withdrawn.txt",
+        MourningDaysName = "mourning-dates.txt";
 
     /// <summary>
     /// Where the days of mourning were kept before each site had its own output folder (output/mourning-dates.txt):
     /// the one file of an older output that is a setting rather than something a publish makes again.
     /// </summary>
-    public static string LegacyMourningDaysFile(PortalPaths paths) => Path.Combine(paths.OutputDirectory, "mourning-dates.txt");
+    public static string LegacyMourningDaysFile(PortalPaths paths) =>
+        Path.Combine(paths.OutputDirectory, MourningDaysName);
 
     public void EnsureCreated() => System.IO.Directory.CreateDirectory(PublicDirectory);
 }

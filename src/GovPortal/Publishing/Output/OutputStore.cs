@@ -56,7 +56,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
 
     public bool IsPendingPath(string path) => _pending.ContainsKey(path);
 
-    /// <summary>Maps a manifest path to its file, refusing anything that would land outside the site's output.</summary>
+    /// <summary>Maps a manifest path to its file, refusing anything that would land outside the output.</summary>
     public string FullPathOf(string relativePath) => layout.FullPathOf(relativePath);
 
     /// <returns>The file's hash and, if it had to be written, its manifest entry.</returns>
@@ -108,7 +108,8 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     {
         if (!manifest.TryGet(relativePath, out var entry)) return null;
         var onDisk = ReadForCheck(entry);
-        if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256) return onDisk;
+        if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256)
+            return onDisk;
         return TrueContentOf(entry);
     }
 

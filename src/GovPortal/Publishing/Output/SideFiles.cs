@@ -11,10 +11,12 @@ namespace GovPortal.Publishing.Output;
 public static class WithdrawnList
 {
     public static byte[] Format(IEnumerable<string> paths) => Encoding.UTF8.GetBytes(string.Concat(
-        ["# 已撤稿文章的地址（每行一个），访问时答复 410\n", .. paths.Select(Normalize).Distinct().Order(StringComparer.Ordinal).Select(p => p + "\n")]));
+        ["# 已撤稿文章的地址（每行一个），访问时答复 410\n",
+            .. paths.Select(Normalize).Distinct().Order(StringComparer.Ordinal).Select(p => p + "\n")]));
 
     public static HashSet<string> Parse(ReadOnlySpan<byte> content) =>
-        Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Encoding.UTF8.GetString(content)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => !line.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An article address (/xwzx/…) as the list holds it (xwzx/…).</summary>
@@ -28,7 +30,8 @@ public static class WithdrawnList
 public static class MourningDays
 {
     public static byte[] Format(IEnumerable<DateOnly> dates) => Encoding.UTF8.GetBytes(string.Concat(
-        ["# 全站置灰的日期（每行一个，年-月-日）\n", .. dates.Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n")]));
+        ["# 全站置灰的日期（每行一个，年-月-日）\n",
+            .. dates.Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n")]));
 
     public static (HashSet<DateOnly> Dates, List<string> Unreadable) Parse(ReadOnlySpan<byte> content)
     {
@@ -38,7 +41,8 @@ public static class MourningDays
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) dates.Add(date);
+            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                dates.Add(date);
             else unreadable.Add(line);
         }
         return (dates, unreadable);

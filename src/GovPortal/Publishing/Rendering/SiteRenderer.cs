@@ -55,10 +55,12 @@ public sealed class SiteRenderer
                 batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
             case PageKind.NotFound:
-                batch.Write(key, OutputLayout.NotFoundPage, await RenderNoticeAsync(path: "/" + OutputLayout.NotFoundPage, title: "页面未找到",
+                batch.Write(key, OutputLayout.NotFoundPage, await RenderNoticeAsync(
+                    path: "/" + OutputLayout.NotFoundPage, title: "页面未找到",
                     ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"]));
                 // The notice for the addresses of withdrawn articles, answered with 410 Gone.
-                batch.Write(key, OutputLayout.GonePage, await RenderNoticeAsync(path: "/" + OutputLayout.GonePage, title: "此文章已撤稿",
+                batch.Write(key, OutputLayout.GonePage, await RenderNoticeAsync(
+                    path: "/" + OutputLayout.GonePage, title: "此文章已撤稿",
                     ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"]));
                 break;
             case PageKind.ServiceNotice:

@@ -30,11 +30,14 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
         Dictionary<int, DateTime> newestByChannel;
         await using (var db = database.CreateContext())
         {
-            // The site whose output is checked (sites are few: read them all and pick by code).
-            site = (await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken)).First(s => s.Code == output.Layout.SiteCode);
-            tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(cancellationToken));
+            // The site whose output is checked, and its channels and articles.
+            var code = output.Layout.SiteCode;
+            site = await db.Sites.AsNoTracking().FirstAsync(s => s.Code == code, cancellationToken);
+            var siteId = site.Id;
+            tree = new ChannelTree(
+                await db.Channels.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken));
             newestByChannel = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.Url != null)
+                .Where(a => a.SiteId == siteId && a.Status == ArticleStatus.Published && a.Url != null)
                 .GroupBy(a => a.ChannelId)
                 .Select(g => new { g.Key, Newest = g.Max(a => a.PublishedAtUtc) })
                 .ToDictionaryAsync(g => g.Key, g => g.Newest, cancellationToken);

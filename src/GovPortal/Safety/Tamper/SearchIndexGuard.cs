@@ -8,7 +8,8 @@ namespace GovPortal.Safety.Tamper;
 /// (by whoever <see cref="ISearchIndexRebuilder"/> is: the publisher, wired in by the host), so search results come
 /// from the published articles again.
 /// </summary>
-public sealed class SearchIndexGuard(SearchIndex index, TamperAlerts alerts, ISearchIndexRebuilder rebuilder, ILogger<SearchIndexGuard> logger)
+public sealed class SearchIndexGuard(SearchIndex index, TamperAlerts alerts, ISearchIndexRebuilder rebuilder,
+    ILogger<SearchIndexGuard> logger)
 {
     /// <returns>How many index files were found changed or missing.</returns>
     public async Task<int> SweepAsync(bool full, CancellationToken cancellationToken = default)

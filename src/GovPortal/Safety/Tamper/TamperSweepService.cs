@@ -4,7 +4,8 @@ namespace GovPortal.Safety.Tamper;
 /// Checks the whole output on start and then every minute, so pages nobody requests are guarded too; every tenth
 /// sweep hashes every file whatever its write time says. The search index's files are checked in the same sweep.
 /// </summary>
-public sealed class TamperSweepService(TamperGuard guard, OutputWatcher watcher, SearchIndexGuard searchIndex, TamperGuardOptions options,
+public sealed class TamperSweepService(TamperGuard guard, OutputWatcher watcher, SearchIndexGuard searchIndex,
+    TamperGuardOptions options,
     TimeProvider time, ILogger<TamperSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
