@@ -48,7 +48,8 @@ public static class ModuleRules
     [
         new("Data.GovPortalDbContext", "BackOffice.Accounts",
             "the database maps the back office's own tables: staff and their channel grants"),
-        new("Data.GovPortalDbContext", "BackOffice.Audit", "the database maps the back office's own tables: the audit log"),
+        new("Data.GovPortalDbContext", "BackOffice.Audit",
+            "the database maps the back office's own tables: the audit log"),
         new("Data.GovPortalDbContext", "BackOffice.Health",
             "the database maps the back office's own tables: health snapshots"),
         new("Data.GovPortalDbContext", "BackOffice.Workflow",

@@ -175,7 +175,8 @@ public static class TypeReferenceReader
             byte rawTypeKind) => [];
 
         public ImmutableArray<string> GetTypeFromSpecification(MetadataReader r, object? context,
-            TypeSpecificationHandle handle, byte rawTypeKind) => r.GetTypeSpecification(handle).DecodeSignature(this, context);
+            TypeSpecificationHandle handle, byte rawTypeKind) =>
+            r.GetTypeSpecification(handle).DecodeSignature(this, context);
 
         public ImmutableArray<string> GetPrimitiveType(PrimitiveTypeCode typeCode) => [];
         public ImmutableArray<string> GetSZArrayType(ImmutableArray<string> elementType) => elementType;
@@ -191,8 +192,8 @@ public static class TypeReferenceReader
         public ImmutableArray<string> GetGenericMethodParameter(object? context, int index) => [];
         public ImmutableArray<string> GetGenericTypeParameter(object? context, int index) => [];
 
-        public ImmutableArray<string> GetModifiedType(ImmutableArray<string> modifier, ImmutableArray<string> unmodifiedType,
-            bool isRequired) =>
+        public ImmutableArray<string> GetModifiedType(ImmutableArray<string> modifier,
+            ImmutableArray<string> unmodifiedType, bool isRequired) =>
             unmodifiedType;
 
         public ImmutableArray<string> GetFunctionPointerType(MethodSignature<ImmutableArray<string>> signature) =>

@@ -101,7 +101,8 @@ public sealed class UploadTests
         Assert.Matches("^[0-9a-f]{32}$", file.StoredName);
         Assert.True(File.Exists(Path.Combine(portal.Settings.Paths.UploadsDirectory, file.StoredName)));
         // Not public before publishing.
-        Assert.Empty(Directory.GetFiles(portal.Output.PublicDirectory, file.StoredName + "*", SearchOption.AllDirectories));
+        var publicDirectory = portal.Output.PublicDirectory;
+        Assert.Empty(Directory.GetFiles(publicDirectory, file.StoredName + "*", SearchOption.AllDirectories));
 
         var download = await room.Editor.GetAsync($"files/{file.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

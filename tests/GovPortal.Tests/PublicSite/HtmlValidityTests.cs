@@ -11,8 +11,8 @@ public sealed class HtmlValidityTests(DemoPortalFixture fixture) : IClassFixture
         var source = Path.Combine(Repository.Root, "src", "GovPortal");
         var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
         Assert.True(File.Exists(validator), "html-validate is installed by the build (src/GovPortal/package.json)");
-        var pages = Directory.EnumerateFiles(fixture.Portal.Output.PublicDirectory, "*.html", SearchOption.AllDirectories)
-            .ToList();
+        var publicDirectory = fixture.Portal.Output.PublicDirectory;
+        var pages = Directory.EnumerateFiles(publicDirectory, "*.html", SearchOption.AllDirectories).ToList();
         Assert.True(pages.Count > 100);
 
         var (exitCode, output, errors) = await Processes.RunAsync("node", [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages]);

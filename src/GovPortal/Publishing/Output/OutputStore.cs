@@ -108,8 +108,9 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     {
         if (!manifest.TryGet(relativePath, out var entry)) return null;
         var onDisk = ReadForCheck(entry);
-        if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256)
-            return onDisk;
+        var genuine = onDisk is not null && onDisk != Unreadable
+            && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256;
+        if (genuine) return onDisk;
         return TrueContentOf(entry);
     }
 

@@ -41,7 +41,8 @@ public static class MourningDays
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var date))
                 dates.Add(date);
             else unreadable.Add(line);
         }
