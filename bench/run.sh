@@ -63,7 +63,7 @@ bash bench/guard-bench.sh "$GUARD" >/dev/null
 
 # The article page's weight as a browser loads it (the budget test of the browser suite, on the demo site).
 BUDGET=$(mktemp)
-GOVPORTAL_BUDGET_OUT="$BUDGET" dotnet test tests/GovPortal.Tests -c Release --no-build -nologo \
+GOVPORTAL_BUDGET_OUT="$BUDGET" dotnet test tests/GovPortal.BrowserTests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~The_seed_article_page_with_its_css_and_script" >/dev/null
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)

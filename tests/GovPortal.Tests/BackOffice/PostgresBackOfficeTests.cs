@@ -3,6 +3,7 @@ using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Data;
+using GovPortal.Tests.Data;
 using GovPortal.Tests.Support;
 using Npgsql;
 
@@ -10,6 +11,7 @@ namespace GovPortal.Tests.BackOffice;
 
 /// <summary>The back office on a real PostgreSQL server: sign-in, the workflow to a live page, and the append-only audit log.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class PostgresBackOfficeTests(PostgresServer postgres)
 {
     [Fact]

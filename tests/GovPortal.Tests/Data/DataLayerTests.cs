@@ -11,6 +11,7 @@ namespace GovPortal.Tests.Data;
 
 /// <summary>The same data-layer behaviour on the embedded SQLite database and on a real PostgreSQL server.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class DataLayerTests(PostgresServer postgres)
 {
     public static TheoryData<string> Databases => new() { "sqlite", "postgres" };

@@ -5,6 +5,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>网站无障碍 and the article page's functions, operated as readers do: by keyboard, pointer and ear.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class ToolbarTests(BrowserFixture fixture)
 {
     private async Task<string> SeedUrlAsync() => (await fixture.Portal.SeedArticleAsync()).Url!;

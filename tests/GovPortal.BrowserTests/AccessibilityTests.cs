@@ -4,6 +4,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>WCAG 2.2 AA as axe checks it, on the pages a reader meets, in every form; and the 360 px phone width.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string> PagesInEveryForm()

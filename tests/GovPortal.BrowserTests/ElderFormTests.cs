@@ -4,6 +4,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>适老版 as an elderly reader meets it on a phone: large text, generous spacing, large targets, remembered.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class ElderFormTests(BrowserFixture fixture)
 {
     [Theory]
@@ -66,6 +67,7 @@ public sealed class ElderFormTests(BrowserFixture fixture)
 
 /// <summary>The main navigation on a phone: folded behind one button, opened and closed by keyboard or touch.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class PhoneNavigationTests(BrowserFixture fixture)
 {
     [Fact]

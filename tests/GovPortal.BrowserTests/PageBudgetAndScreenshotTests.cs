@@ -10,6 +10,7 @@ namespace GovPortal.Tests.Browser;
 /// GOVPORTAL_SCREENSHOTS to a folder to keep the pictures (scripts/screenshots.sh writes docs/screenshots).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class PageBudgetAndScreenshotTests(BrowserFixture fixture)
 {
     private const int BudgetBytes = 60 * 1024;

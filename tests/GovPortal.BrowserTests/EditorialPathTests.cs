@@ -8,6 +8,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>The whole editorial path in a real browser: write with the rich-text editor and an attachment, review, publish, read.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class EditorialPathTests(BrowserFixture fixture)
 {
     // Script errors and content-security-policy violations of the pages opened, by page.

@@ -5,6 +5,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>The back office is used all day by the web team: its pages meet WCAG 2.2 AA too.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
 {
     [Fact]
