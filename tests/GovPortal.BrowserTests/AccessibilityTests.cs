@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace GovPortal.Tests.Browser;
 
 /// <summary>WCAG 2.2 AA as axe checks it, on the pages a reader meets, in every form; and the 360 px phone width.</summary>

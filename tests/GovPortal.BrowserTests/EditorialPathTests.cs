@@ -1,5 +1,4 @@
 using GovPortal.BackOffice.Accounts;
-using GovPortal.Content;
 using GovPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

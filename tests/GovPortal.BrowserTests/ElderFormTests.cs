@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace GovPortal.Tests.Browser;
 
 /// <summary>适老版 as an elderly reader meets it on a phone: large text, generous spacing, large targets, remembered.</summary>

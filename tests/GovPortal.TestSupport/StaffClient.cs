@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GovPortal.BackOffice.Accounts;
-using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
