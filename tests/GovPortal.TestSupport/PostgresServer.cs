@@ -50,7 +50,8 @@ public sealed class PostgresServer : IAsyncLifetime
         var script = Path.Combine(Repository.Root, "scripts", "postgres-throwaway.sh");
         var (exitCode, output, errors) = await Processes.RunAsync("bash", [script, verb, directory]);
         if (exitCode != 0)
-            throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({script} {verb}): {errors}");
+            throw new InvalidOperationException(
+                $"PostgreSQL could not be started for the tests ({script} {verb}): {errors}");
         return output;
     }
 }

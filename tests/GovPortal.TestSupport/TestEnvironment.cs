@@ -17,13 +17,16 @@ public static class TestEnvironment
                 + "（或 apt-get install -y chromium fonts-wqy-microhei）");
     }
 
-    /// <summary>The server programs the throwaway cluster script starts (PG_BINDIR, as in the script, or Debian's).</summary>
+    /// <summary>
+    /// The server programs the throwaway cluster script starts (PG_BINDIR, as in the script, or Debian's).
+    /// </summary>
     public static void RequirePostgresServer()
     {
         var configured = Environment.GetEnvironmentVariable("PG_BINDIR");
         var found = string.IsNullOrEmpty(configured)
             ? Directory.Exists(PostgresBinaries)
-              && Directory.EnumerateDirectories(PostgresBinaries).Any(d => File.Exists(Path.Combine(d, "bin", "initdb")))
+              && Directory.EnumerateDirectories(PostgresBinaries)
+                  .Any(d => File.Exists(Path.Combine(d, "bin", "initdb")))
             : File.Exists(Path.Combine(configured, "initdb"));
         if (!found)
             throw new TestEnvironmentException(

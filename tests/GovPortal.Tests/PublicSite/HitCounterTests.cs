@@ -68,7 +68,8 @@ public sealed class ServerErrorTests
         await using var portal = await RunningPortal.StartAsync();
         var seed = await portal.SeedArticleAsync();
         await using (var db = portal.Settings.Database.CreateContext())
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "ALTER TABLE Articles RENAME TO Gone");
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "ALTER TABLE Articles RENAME TO Gone");
 
         using var response = await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
         var body = await response.Content.ReadAsStringAsync();

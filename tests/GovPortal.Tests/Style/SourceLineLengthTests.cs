@@ -62,7 +62,7 @@ public sealed class SourceLineLengthTests
             .ToList();
     }
 
-    /// <summary>Line numbers (from 1) and lengths in characters (Unicode scalar values) of the lines over the limit.</summary>
+    /// <summary>Number (from 1) and length in characters (Unicode scalar values) of each line over the limit.</summary>
     private static IEnumerable<(int Number, int Length)> LongLines(string path)
     {
         var number = 0;
