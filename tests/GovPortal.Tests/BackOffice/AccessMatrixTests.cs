@@ -101,8 +101,8 @@ public sealed class AccessMatrixTests
         var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
         var revision = await room.RevisionAsync(articleId);
         string bystander;
-        await using (var db = portal.Settings.Database.CreateContext()) bystander = db.Users.Single(
-            u => u.UserName == "bystander").Id;
+        await using (var db = portal.Settings.Database.CreateContext())
+            bystander = db.Users.Single(u => u.UserName == "bystander").Id;
         var channelId = TestAccounts.ChannelId(portal, "tzgg");
         string Url(string pattern) => pattern
             .Replace("/channels/{id:int}", $"/channels/{channelId}").Replace("/accounts/{id}", $"/accounts/{bystander}")

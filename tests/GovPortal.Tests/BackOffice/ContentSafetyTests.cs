@@ -12,17 +12,17 @@ namespace GovPortal.Tests.BackOffice;
 
 /// <summary>
 /// Content safety in the back office: findings shown and enforced, word lists maintained, tamper alerts audited, the
-/// health dashboard.
+/// health dashboard. The checks of single articles share one portal; the tests that change the word lists, the pages
+/// or the clock start their own.
 /// </summary>
-public sealed class ContentSafetyTests
+public sealed class ContentSafetyTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     [Fact]
     public async Task A_warning_is_shown_highlighted_and_going_on_needs_a_confirmation_that_is_audited()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("设备安装通知", "<p>请各单位于本周内按装好消防设备。</p>");
 
         var page = await room.Editor.GetPageAsync($"articles/{id}");
@@ -56,8 +56,7 @@ public sealed class ContentSafetyTests
         "<p>欢迎访问</p><div style=\"display:none\"><a href=\"http://spam.example/\">六合彩 澳门赌场 在线投注</a></div>", "赌博信息")]
     public async Task A_blocking_finding_stops_submitting_and_publishing_with_a_message(string body, string category)
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("内容检查测试", body);
         var page = await room.Editor.GetPageAsync($"articles/{id}");
         Assert.Contains("必须修改 · " + category, page);

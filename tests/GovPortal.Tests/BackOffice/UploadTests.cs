@@ -6,7 +6,7 @@ using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.BackOffice;
 
-public sealed class UploadTests
+public sealed class UploadTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
@@ -69,8 +69,7 @@ public sealed class UploadTests
     [Fact]
     public async Task A_refused_upload_gets_a_message_keeps_the_form_and_stores_nothing()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         int articlesBefore;
         await using (var db = portal.Settings.Database.CreateContext()) articlesBefore = db.Articles.Count();
         var uploadsBefore = Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length;
@@ -83,8 +82,8 @@ public sealed class UploadTests
         Assert.Contains("“伪装.pdf”的内容与扩展名 .pdf 不符", html);
         Assert.Contains("带附件的文章", html); // the form keeps what was typed
         Assert.Contains("正文内容", html);
-        await using (var db = portal.Settings.Database.CreateContext()) Assert.Equal(articlesBefore,
-            db.Articles.Count());
+        await using (var db = portal.Settings.Database.CreateContext())
+            Assert.Equal(articlesBefore, db.Articles.Count());
         // not even the good file
         Assert.Equal(uploadsBefore, Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length);
 
@@ -101,8 +100,7 @@ public sealed class UploadTests
     public async Task
         Files_are_stored_outside_the_output_under_random_names_and_downloaded_as_attachments_with_their_names()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var pdf = TestPdf.Create("会议纪要");
         var id = await room.WriteAsync("附件测试", files: [("2026年第3次会议纪要.pdf", pdf)]);
         var file = (await room.RevisionAsync(id)).Files.Single();

@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.BackOffice;
 
-public sealed class WorkflowTests
+/// <summary>
+/// The editorial workflow. The tests share one portal and newsroom (each works on articles of its own); the ones that
+/// change a channel's settings or rely on an untouched demo article start a portal of their own.
+/// </summary>
+public sealed class WorkflowTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
@@ -19,8 +23,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task An_editor_writes_a_reviewer_approves_a_publisher_publishes_and_the_page_goes_live_with_its_file()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var pdf = TestPdf.Create("黄埭镇秋季安全生产检查通知");
         var id = await room.WriteAsync("黄埭镇开展秋季安全生产大检查", "<p>黄埭镇近日组织开展秋季安全生产大检查。</p>", files: [("安全检查方案.pdf", pdf)]);
         Assert.Equal(RevisionState.Draft, (await room.RevisionAsync(id)).State);
@@ -55,8 +58,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Permissions_hold_per_channel()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal, "bmdt");
+        var (portal, room) = (shared.Portal, shared.Room);
         var headlines = TestAccounts.ChannelId(portal, "xcyw");
         int seedId;
         await using (var db = portal.Settings.Database.CreateContext())
@@ -96,8 +98,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Nobody_approves_their_own_submission()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         await TestAccounts.CreateAsync(portal, "zhangwei", [StaffRoles.Editor, StaffRoles.Reviewer], "bmdt");
         using var both = await StaffClient.SignInAsync(portal, "zhangwei");
         var id = await room.WriteAsync("自审测试", author: both);
@@ -147,8 +148,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task A_rejection_needs_a_comment_and_goes_back_to_the_editor_who_fixes_and_resubmits()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.WriteAsync("退回测试");
         await room.DoAsync(room.Editor, id, "submit");
         var empty = await room.ActAsync(room.Reviewer, id, "reject", F("comment", "  "));
@@ -173,8 +173,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Only_valid_transitions_are_possible()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.WriteAsync("状态测试");
 
         async Task Refused(StaffClient who, string action, params KeyValuePair<string, string>[] fields)
@@ -237,8 +236,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Editing_a_live_article_makes_a_new_draft_and_the_page_stays_until_it_is_published()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.PublishNewAsync("望亭镇召开人居环境整治推进会", "<p>会议要求各村加快整治进度。</p>");
         var url = (await room.ArticleAsync(id)).Url!;
         var live = await (await portal.Client.GetAsync(url)).Content.ReadAsStringAsync();
@@ -268,8 +266,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Force_publishing_needs_a_reason_is_marked_and_listed_for_retrospective_review()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("关于暂停部分公交线路运营的紧急通知");
         var noReason = await room.ActAsync(room.Publisher, id, "force-publish", F("reason", ""));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
@@ -301,8 +298,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Withdrawing_answers_410_and_takes_the_article_out_of_lists_feeds_sitemap_and_search()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.PublishNewAsync("渭塘镇珍珠产业发展大会召开", "<p>渭塘镇举办珍珠产业发展大会。</p>");
         var url = (await room.ArticleAsync(id)).Url!;
         Assert.Contains("渭塘镇珍珠产业发展大会召开", await portal.Client.GetStringAsync("/xwzx/bmdt/rss.xml"));
@@ -348,8 +344,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task A_second_save_based_on_an_older_version_is_refused_and_keeps_what_was_typed()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         await TestAccounts.CreateAsync(portal, "zhoumin", [StaffRoles.Editor], "bmdt");
         using var colleague = await StaffClient.SignInAsync(portal, "zhoumin");
         var id = await room.WriteAsync("并发编辑测试");
@@ -375,8 +370,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task History_shows_who_did_what_a_diff_between_revisions_and_an_old_revision_restores_as_a_new_draft()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.PublishNewAsync("北桥街道开展消防演练", "<p>北桥街道组织辖区企业开展消防演练。</p><p>共有三百余人参加。</p>");
         var v1 = await room.RevisionAsync(id);
         await room.Editor.PostMultipartAsync($"articles/{id}/edit",
@@ -413,8 +407,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Preview_shows_unpublished_content_in_the_public_theme_to_staff_only_and_writes_nothing()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("阳澄湖镇预览测试文章", "<p>这段正文尚未发布。</p>", files: [("附件.pdf", TestPdf.Create("附件"))]);
         var preview = await room.Editor.GetAsync($"articles/{id}/preview");
         var html = await preview.Content.ReadAsStringAsync();
@@ -436,16 +429,18 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Stored_script_in_a_title_or_body_never_runs_on_any_page()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         const string title = "<script>alert('t')</script>元和街道通知";
         var id = await room.PublishNewAsync(title, "<p onclick=\"alert(1)\">正文</p><script>alert('b')</script>"
             + "<img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>"
             + "<iframe src=\"https://evil.example\"></iframe>");
         var article = await room.ArticleAsync(id);
-        foreach (var html in new[] { await portal.Client.GetStringAsync(article.Url),
-            await room.Editor.GetPageAsync($"articles/{id}"), await room.Editor.GetPageAsync(""),
-                     await room.Editor.GetPageAsync("articles"), await portal.Client.GetStringAsync("/xwzx/bmdt/") })
+        foreach (var html in new[]
+                 {
+                     await portal.Client.GetStringAsync(article.Url), await room.Editor.GetPageAsync($"articles/{id}"),
+                     await room.Editor.GetPageAsync(""), await room.Editor.GetPageAsync("articles"),
+                     await portal.Client.GetStringAsync("/xwzx/bmdt/"),
+                 })
         {
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("onerror", html);
@@ -459,8 +454,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task The_dashboard_shows_each_person_what_waits_for_them()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var draft = await room.WriteAsync("仪表盘草稿");
         var submitted = await room.WriteAsync("仪表盘待审");
         await room.DoAsync(room.Editor, submitted, "submit");
@@ -473,8 +467,8 @@ public sealed class WorkflowTests
         await room.DoAsync(room.Publisher, scheduled, "schedule", F("at", InDays(60)));
         await room.PublishNewAsync("仪表盘已发布");
 
-        string Section(string html,
-            string heading) => html[html.IndexOf(heading, StringComparison.Ordinal)..] is var rest
+        string Section(string html, string heading) =>
+            html[html.IndexOf(heading, StringComparison.Ordinal)..] is var rest
             && rest.IndexOf("</section>", StringComparison.Ordinal) is var end ? rest[..end] : "";
         var editor = await room.Editor.GetPageAsync("");
         Assert.Contains("仪表盘草稿", Section(editor, "我的草稿"));
@@ -513,8 +507,8 @@ public sealed class WorkflowTests
         Assert.Equal(1, check.Revisions.Count(r => r.ArticleId == id));
     }
 
-    private sealed class OtherPersonFirst(GovPortal.Data.DatabaseOptions database,
-        int articleId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    private sealed class OtherPersonFirst(GovPortal.Data.DatabaseOptions database, int articleId)
+        : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
     {
         public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>>
             SavingChangesAsync(

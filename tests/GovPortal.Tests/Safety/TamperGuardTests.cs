@@ -181,10 +181,10 @@ public sealed class TamperGuardTests
         await File.WriteAllTextAsync(shell, "<%@ Page Language=\"C#\" %><% Response.Write(\"pwned\"); %>");
         await File.WriteAllTextAsync(page, "<p>" + SpamLine + "</p>");
 
-        using (var response = await portal.Client.GetAsync("/shell.aspx")) Assert.Equal(HttpStatusCode.NotFound,
-            response.StatusCode);
-        using (var response = await portal.Client.GetAsync("/xwzx/x.html")) Assert.Equal(HttpStatusCode.NotFound,
-            response.StatusCode);
+        using (var response = await portal.Client.GetAsync("/shell.aspx"))
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using (var response = await portal.Client.GetAsync("/xwzx/x.html"))
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
 
         portal.Service<TamperGuard>().Sweep(); // whether or not the watcher got there first
         Assert.False(File.Exists(shell));
