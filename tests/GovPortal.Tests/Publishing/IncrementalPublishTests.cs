@@ -17,8 +17,8 @@ public sealed class IncrementalPublishTests
         var owners = new HashSet<PageKey>();
         var afterHashes = OutputSnapshot.Hashes(after);
         foreach (var entry in after.Entries)
-            if (!before.TryGetValue(entry.Path, out var sha)
-                || sha != entry.Sha256) owners.Add(PageKey.Parse(entry.Owner));
+            if (!before.TryGetValue(entry.Path, out var sha) || sha != entry.Sha256)
+                owners.Add(PageKey.Parse(entry.Owner));
         foreach (var entry in beforeEntries.Where(e => !afterHashes.ContainsKey(e.Path)))
             owners.Add(PageKey.Parse(entry.Owner));
         return owners;

@@ -26,8 +26,8 @@ public sealed class RichTextSanitizerTests
         var forbiddenElements =
             new[] { "script", "iframe", "form", "input", "object", "embed", "meta", "svg", "math", "style" };
         Assert.DoesNotContain(elements, e => forbiddenElements.Contains(e.LocalName));
-        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on")
-            || a.Name == "style");
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes),
+            a => a.Name.StartsWith("on") || a.Name == "style");
         Assert.DoesNotContain(elements.SelectMany(e => e.Attributes),
             a => a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase));
     }
