@@ -27,19 +27,22 @@ public static class CorpusGenerator
         await using (var db = database.CreateContext())
         {
             await db.Database.MigrateAsync();
-            db.Sites.Add(new Site
+            var site = new Site
             {
                 Name = "苏州市相城区人民政府", BaseUrl = "https://www.szxc.gov.cn", Sponsor = "苏州市相城区人民政府办公室",
                 Organizer = "苏州市相城区数据局", SiteCode = "3205070001", IcpNumber = "苏ICP备05004813号",
                 PublicSecurityNumber =
                     "苏公网安备32050702010001号", ContactPhone = "0512-65866000", UserLoginUrl = "https://www.jszwfw.gov.cn/",
-            });
+            };
+            db.Sites.Add(site);
+            await db.SaveChangesAsync();
             for (var s = 0; s < Sections.Length; s++)
             {
-                var section = new Channel { Name = Sections[s], Slug = $"s{s + 1}", SortOrder = s };
+                var section = new Channel { SiteId = site.Id, Name = Sections[s], Slug = $"s{s + 1}", SortOrder = s };
                 db.Channels.Add(section);
                 for (var c = 0; c < Columns.Length; c++)
-                    db.Channels.Add(new Channel { Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}",
+                    db.Channels.Add(
+                        new Channel { SiteId = site.Id, Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}",
                         SortOrder = c, Parent = section, ShowOnHome = s < 2, UpdateFrequencyDays = 30 });
             }
             await db.SaveChangesAsync();
@@ -63,9 +66,9 @@ public static class CorpusGenerator
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO Articles (Id, ChannelId, Title, Subtitle, Source, Author, Summary, BodyHtml, PublishedAtUtc,
-                Status, Url, HitCount, UpdatedAtUtc)
-            VALUES ($id, $c, $t, '', $s, $a, $m, $b, $p, 'Published', $url, 0, $u)
+            INSERT INTO Articles (Id, SiteId, ChannelId, Title, Subtitle, Source, Author, Summary, BodyHtml,
+                PublishedAtUtc, Status, Url, HitCount, UpdatedAtUtc)
+            VALUES ($id, (SELECT MIN(Id) FROM Sites), $c, $t, '', $s, $a, $m, $b, $p, 'Published', $url, 0, $u)
             """;
         var parameters = new[] { "$id", "$c", "$t", "$s", "$a", "$m", "$b", "$p", "$url", "$u" }.ToDictionary(n => n,
             n => insert.Parameters.Add(n, SqliteType.Text));

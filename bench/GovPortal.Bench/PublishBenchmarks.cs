@@ -75,6 +75,7 @@ public static class PublishBenchmarks
             {
                 var draft = new Article
                 {
+                    SiteId = await db.Channels.Where(c => c.Id == channelId).Select(c => c.SiteId).SingleAsync(),
                     ChannelId = channelId, Title = $"基准测试新发布文章{i}", Source = "区政府办公室", BodyHtml = "<p>正文。</p>",
                     PublishedAtUtc = DateTime.UtcNow, Status = ArticleStatus.Draft,
                 };

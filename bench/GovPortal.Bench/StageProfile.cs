@@ -27,8 +27,10 @@ public static class StageProfile
         var qr = Time(articles, a => QrCodeSvg.Create(site.BaseUrl + a.Url, "x"));
         var pages = new List<byte[]>();
         var render = await TimeAsync(articles, async a =>
-            pages.Add(await razor.RenderAsync<ArticlePage>(new ArticlePageModel(chrome, a.Id, [], a.Title, "", a.Source,
-                a.Author, a.PublishedAtUtc, a.BodyHtml, [], site.BaseUrl + a.Url, "", a.Url!))));
+            pages.Add(await razor.RenderAsync<ArticlePage, ArticlePageModel>(new ArticlePageModel(
+                Chrome: chrome, ArticleId: a.Id, Breadcrumb: [], Title: a.Title, Subtitle: "", Source: a.Source,
+                Author: a.Author, PublishedAtUtc: a.PublishedAtUtc, BodyHtml: a.BodyHtml, Facts: [], Attachments: [],
+                AbsoluteUrl: site.BaseUrl + a.Url, QrCodeSvg: "", Path: a.Url!))));
         var sha = Time(pages, p => SHA256.HashData(p));
         var gzip = Time(pages, p => Precompressor.Gzip(p));
         var brotli = Time(pages, p => Precompressor.Brotli(p));

@@ -1,9 +1,12 @@
 namespace GovPortal.BackOffice;
 
-/// <summary>The back office's stylesheet and script (embedded) and the rich-text editor (installed from npm by the build).</summary>
+/// <summary>
+/// The back office's stylesheet and script (embedded) and the rich-text editor (installed from npm by the build).
+/// </summary>
 public static class BackOfficeAssets
 {
-    private static readonly Dictionary<string, (string ContentType, Func<byte[]?> Read)> Files = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string ContentType, Func<byte[]?> Read)> Files =
+        new(StringComparer.Ordinal)
     {
         ["admin.css"] = ("text/css; charset=utf-8", () => Embedded("admin.css")),
         ["admin.js"] = ("text/javascript; charset=utf-8", () => Embedded("admin.js")),
@@ -27,7 +30,9 @@ public static class BackOfficeAssets
         }).AllowAnonymous();
     }
 
-    /// <summary>Whether the editor was installed with the build; without it the body field stays a plain text area.</summary>
+    /// <summary>
+    /// Whether the editor was installed with the build; without it the body field stays a plain text area.
+    /// </summary>
     public static bool EditorInstalled => File.Exists(Path.Combine(AppContext.BaseDirectory, "editor", "index.js"));
 
     private static byte[]? Embedded(string name)

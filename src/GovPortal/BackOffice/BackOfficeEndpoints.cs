@@ -14,10 +14,13 @@ namespace GovPortal.BackOffice;
 public static class BackOfficeEndpoints
 {
     // Scripts and styles from the back office's own address only; the editor sets inline styles on what it edits.
-    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-                                  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Before routing: 后台访问限制 by network, and headers that keep back-office pages out of caches and frames.</summary>
+    /// <summary>
+    /// Before routing: 后台访问限制 by network, and headers that keep back-office pages out of caches and frames.
+    /// </summary>
     public static void UseBackOfficeGate(this WebApplication app, BackOfficeOptions options)
     {
         app.Use(async (context, next) =>
@@ -47,12 +50,15 @@ public static class BackOfficeEndpoints
     /// <summary>After authentication: someone who must choose a new password can do only that (or sign out).</summary>
     public static void UsePasswordChangeGate(this WebApplication app, BackOfficeOptions options)
     {
-        string password = options.Path + "/password", logout = options.Path + "/logout", assets = options.Path + "/assets";
+        string password = options.Path + "/password", logout = options.Path + "/logout",
+            assets = options.Path + "/assets";
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword) && path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWithSegments(password, StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(logout, StringComparison.OrdinalIgnoreCase)
+            if (context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword)
+                && path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(password, StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(logout, StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments(assets, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
@@ -68,7 +74,8 @@ public static class BackOfficeEndpoints
     {
         app.Use(async (context, next) =>
         {
-            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } && context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
             {
                 var pages = context.RequestServices.GetRequiredService<BackOfficePages>();
                 var result = await pages.MessageAsync(context, "请求未执行",

@@ -32,6 +32,8 @@ public sealed record BackOfficeOptions
     {
         var trimmed = "/" + value.Trim().Trim('/');
         if (trimmed.Length < 2 || trimmed.Length > 64) return null;
-        return trimmed[1..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? trimmed.ToLowerInvariant() : null;
+        return trimmed[1..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? trimmed.ToLowerInvariant()
+            : null;
     }
 }

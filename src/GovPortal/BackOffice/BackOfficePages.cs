@@ -3,8 +3,8 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Pages;
 using GovPortal.Data;
 using GovPortal.Publishing.Rendering;
+using GovPortal.Theme;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Components;
 
 namespace GovPortal.BackOffice;
 
@@ -36,15 +36,32 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
             roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
     }
 
-    public async Task<IResult> RenderAsync<TComponent>(object model, int statusCode = StatusCodes.Status200OK) where TComponent : IComponent
+    /// <summary>A back-office page drawn from its model; the compiler checks that they belong together.</summary>
+    public async Task<IResult> RenderAsync<TComponent, TModel>(TModel model, int statusCode = StatusCodes.Status200OK)
+        where TComponent : PageComponent<TModel>
     {
-        var html = await razor.RenderHtmlAsync<TComponent>(model);
+        var html = await razor.RenderHtmlAsync<TComponent, TModel>(model);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 
     /// <summary>A page that only says something (refused, not found, not allowed) with a way back.</summary>
     public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
-        RenderAsync<MessagePage>(new MessagePageModel(ShellFor(context, title), message, statusCode >= 400, backUrl ?? Url("")), statusCode);
+        RenderAsync<MessagePage, MessagePageModel>(new MessagePageModel(
+            Shell: ShellFor(context, title), Message: message, IsError: statusCode >= 400, BackUrl: backUrl ?? Url("")),
+            statusCode);
+
+    /// <summary>
+    /// A refused action: a page saying why, with the status its kind of refusal calls for (403 not allowed, 404 not
+    /// found, 409 changed by someone else first, 400 otherwise) and a way back to <paramref name="backRelative"/>.
+    /// </summary>
+    public Task<IResult> RefusedAsync(HttpContext context, BackOfficeResult result, string title, string backRelative)
+    {
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden
+            : result.NotFound ? StatusCodes.Status404NotFound
+            : result.Conflict ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest;
+        return MessageAsync(context, result.Forbidden ? "没有权限" : title, result.Message, status, Url(backRelative));
+    }
 
     /// <summary>After an action: back to a page (303, so a refresh does not repeat it), with its outcome shown once there.</summary>
     public IResult RedirectWithNotice(HttpContext context, string relative, string notice, bool isError = false)

@@ -80,6 +80,10 @@ public static class BackOfficeServices
         services.AddSingleton<ContentSafety.SafetyLists>();
         services.AddSingleton<BackOfficePages>();
         services.AddSingleton<ArticleWorkflow>();
+        services.AddSingleton<Channels.ChannelAdministration>();
+        // Scoped: it works through Identity's UserManager, which lives as long as a request.
+        services.AddScoped<AccountAdministration>();
+        services.AddSingleton<Settings.SiteSettingsAdministration>();
         services.AddSingleton<FirstAdministrator>();
         services.TryAddSingleton(new FirstAdministratorOutput(Console.Out));
         services.AddHostedService<ScheduledPublishing>();

@@ -1,6 +1,8 @@
 namespace GovPortal.Chinese;
 
-/// <summary>Phrase-level Simplified ↔ Traditional conversion from the OpenCC dictionaries shipped with the build.</summary>
+/// <summary>
+/// Phrase-level Simplified ↔ Traditional conversion from the OpenCC dictionaries shipped with the build.
+/// </summary>
 public sealed class ChineseConverter
 {
     private readonly Lazy<OpenCcDictionary> _toTraditional;
@@ -27,5 +29,6 @@ public sealed class ChineseConverter
     /// Character by character, one for one (no phrases): for matching, where positions must stay aligned with the
     /// original text.
     /// </summary>
-    public string ToSimplifiedCharacters(string traditional) => _toSimplifiedCharacters.Value.ConvertOneForOne(traditional);
+    public string ToSimplifiedCharacters(string traditional) =>
+        _toSimplifiedCharacters.Value.ConvertOneForOne(traditional);
 }

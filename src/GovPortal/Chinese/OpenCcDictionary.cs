@@ -47,7 +47,9 @@ public sealed class OpenCcDictionary
             MaxKeyLength = key.Length;
     }
 
-    /// <summary>Replaces each single character that maps to exactly one character; everything else is kept as is.</summary>
+    /// <summary>
+    /// Replaces each single character that maps to exactly one character; everything else is kept as is.
+    /// </summary>
     public string ConvertOneForOne(string text)
     {
         var result = text.ToCharArray();

@@ -1,11 +1,20 @@
 namespace GovPortal.Content;
 
-/// <summary>A news item, notice or document page.</summary>
+/// <summary>
+/// A news item, notice or document page as the public sees it (what the web team writes is in revisions).
+/// </summary>
 public sealed class Article : IArticleContent
 {
     public int Id { get; set; }
+
+    /// <summary>The site the article belongs to: always its channel's site.</summary>
+    public int SiteId { get; set; }
+
     public int ChannelId { get; set; }
     public Channel? Channel { get; set; }
+
+    /// <summary>The key of its <see cref="Kinds.ContentKind"/>.</summary>
+    public string Kind { get; set; } = Kinds.NewsKind.Key;
 
     public required string Title { get; set; }
     public string Subtitle { get; set; } = "";
@@ -16,12 +25,16 @@ public sealed class Article : IArticleContent
     /// <summary>Sanitized HTML. Only <see cref="Safety.RichTextSanitizer"/> output may be stored here.</summary>
     public string BodyHtml { get; set; } = "";
 
+    public Dictionary<string, string> Extras { get; set; } = [];
+
     /// <summary>Publish time in UTC at minute precision; shown in China Standard Time.</summary>
     public DateTime PublishedAtUtc { get; set; }
 
     public ArticleStatus Status { get; set; }
 
-    /// <summary>Site-relative address fixed at first publish; later renames of title or channel never change it.</summary>
+    /// <summary>
+    /// Site-relative address fixed at first publish; later renames of title or channel never change it.
+    /// </summary>
     public string? Url { get; set; }
 
     public long HitCount { get; set; }

@@ -20,7 +20,8 @@ public sealed class ChannelTree
         }
         foreach (var list in _children.Values) list.Sort(CompareByOrder);
         Roots = _byId.Values.Where(c => c.ParentId is null).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToList();
-        foreach (var channel in _byId.Values) _paths[channel.Id] = string.Join('/', AncestorsAndSelf(channel.Id).Select(c => c.Slug));
+        foreach (var channel in _byId.Values)
+            _paths[channel.Id] = string.Join('/', AncestorsAndSelf(channel.Id).Select(c => c.Slug));
     }
 
     public IReadOnlyList<Channel> Roots { get; }
@@ -39,7 +40,8 @@ public sealed class ChannelTree
     {
         var chain = new List<Channel>();
         var seen = new HashSet<int>();
-        for (Channel? current = _byId[id]; current is not null; current = current.ParentId is { } p && _byId.TryGetValue(p, out var parent) ? parent : null)
+        for (Channel? current = _byId[id]; current is not null;
+            current = current.ParentId is { } p && _byId.TryGetValue(p, out var parent) ? parent : null)
         {
             if (!seen.Add(current.Id)) throw new InvalidOperationException($"Channel {id} is part of a cycle.");
             chain.Add(current);
@@ -57,7 +59,9 @@ public sealed class ChannelTree
                 yield return descendant;
     }
 
-    /// <summary>Every channel as navigation reads them: each followed by its sub-channels, with its depth (0 at the top).</summary>
+    /// <summary>
+    /// Every channel as navigation reads them: each followed by its sub-channels, with its depth (0 at the top).
+    /// </summary>
     public IEnumerable<(Channel Channel, int Depth)> InReadingOrder() => InReadingOrder(Roots, 0);
 
     private IEnumerable<(Channel, int)> InReadingOrder(IEnumerable<Channel> channels, int depth)

@@ -11,9 +11,11 @@ public static class ChinaTime
     public static DateTime ToChina(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset;
 
     /// <summary>The display format of the portal: 2023-10-12 19:13.</summary>
-    public static string Format(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Format(DateTime utc) =>
+        ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string FormatDate(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTime utc) =>
+        ToChina(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Truncates to whole minutes: publish times have minute precision.</summary>
     public static DateTime TruncateToMinute(DateTime utc) =>

@@ -1,27 +1,25 @@
 namespace GovPortal.Content;
 
-/// <summary>What an editor writes: the same fields on the live article and on each of its revisions.</summary>
+/// <summary>
+/// What an editor writes: the same fields on the live article and on each of its revisions. Which fields a record
+/// uses, and how each is shown and checked, is said by its kind (<see cref="Kinds.ContentKind"/>).
+/// </summary>
 public interface IArticleContent
 {
     int ChannelId { get; set; }
+
+    /// <summary>The key of the record's <see cref="Kinds.ContentKind"/>, e.g. "news".</summary>
+    string Kind { get; set; }
+
     string Title { get; set; }
     string Subtitle { get; set; }
     string Source { get; set; }
     string Author { get; set; }
     string Summary { get; set; }
     string BodyHtml { get; set; }
-}
 
-public static class ArticleContent
-{
-    public static void CopyTo(this IArticleContent from, IArticleContent to)
-    {
-        to.ChannelId = from.ChannelId;
-        to.Title = from.Title;
-        to.Subtitle = from.Subtitle;
-        to.Source = from.Source;
-        to.Author = from.Author;
-        to.Summary = from.Summary;
-        to.BodyHtml = from.BodyHtml;
-    }
+    /// <summary>
+    /// The kind's extra fields that need no column of their own (<see cref="Kinds.ContentField.Extra"/>).
+    /// </summary>
+    Dictionary<string, string> Extras { get; set; }
 }

@@ -1,6 +1,8 @@
 namespace GovPortal.Content;
 
-/// <summary>A document attached to an article (相关文件). The bytes live in the upload store under <see cref="StoredName"/>.</summary>
+/// <summary>
+/// A document attached to an article (相关文件). The bytes live in the upload store under <see cref="StoredName"/>.
+/// </summary>
 public sealed class RelatedFile
 {
     public int Id { get; set; }

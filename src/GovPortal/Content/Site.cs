@@ -4,6 +4,13 @@ namespace GovPortal.Content;
 public sealed class Site
 {
     public int Id { get; set; }
+
+    /// <summary>
+    /// Short Latin name that never changes, e.g. "main": names the site's output folder and is how commands and
+    /// other machines refer to it.
+    /// </summary>
+    public string Code { get; set; } = "main";
+
     public required string Name { get; set; }
 
     /// <summary>Absolute base address used in QR codes, feeds and sitemaps, e.g. https://www.szxc.gov.cn.</summary>

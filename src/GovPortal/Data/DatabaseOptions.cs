@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Data;
 
-/// <summary>Which database the back office uses. SQLite in the data folder unless a PostgreSQL connection string is given.</summary>
+/// <summary>
+/// Which database the back office uses. SQLite in the data folder unless a PostgreSQL connection string is given.
+/// </summary>
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
     public static DatabaseOptions Sqlite(string databaseFile) =>
@@ -10,7 +12,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public static DatabaseOptions Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
 
-    /// <summary>Creates a context of the right provider without a service container (commands, tests, benchmarks).</summary>
+    /// <summary>
+    /// Creates a context of the right provider without a service container (commands, tests, benchmarks).
+    /// </summary>
     public GovPortalDbContext CreateContext() => Provider switch
     {
         DatabaseProvider.Postgres => new PostgresGovPortalDbContext(

@@ -13,5 +13,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovPortalDbContext>
 {
     public PostgresGovPortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresGovPortalDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresGovPortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=design").Options);
 }

@@ -12,7 +12,7 @@ namespace GovPortal.Data;
 /// The back office's database. Each provider has its own subclass so that SQLite and PostgreSQL keep separate
 /// migration histories (<see cref="SqliteGovPortalDbContext"/>, <see cref="PostgresGovPortalDbContext"/>).
 /// </summary>
-public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract partial class GovPortalDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Channel> Channels => Set<Channel>();
@@ -30,7 +30,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -69,13 +70,11 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         model.Entity<BackOffice.Health.HealthSnapshot>(snapshot => snapshot.HasIndex(s => s.CheckedAtUtc));
         model.Entity<Revision>(revision =>
         {
-            revision.Property(r => r.Title).HasMaxLength(300);
-            revision.Property(r => r.Subtitle).HasMaxLength(300);
-            revision.Property(r => r.Source).HasMaxLength(100);
-            revision.Property(r => r.Author).HasMaxLength(100);
-            revision.Property(r => r.Summary).HasMaxLength(2000);
+            ContentColumns(revision);
             revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-            foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy), nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy), nameof(Revision.ForcedReviewedBy) })
+            foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy),
+                nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy),
+                nameof(Revision.ForcedReviewedBy) })
                 revision.Property<string>(name).HasMaxLength(256);
             revision.Property(r => r.ApprovedBy).HasMaxLength(800);
             revision.Property(r => r.RejectionComment).HasMaxLength(2000);
@@ -96,6 +95,8 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         });
         model.Entity<Site>(site =>
         {
+            site.Property(s => s.Code).HasMaxLength(32).HasDefaultValue("main");
+            site.HasIndex(s => s.Code).IsUnique();
             site.Property(s => s.Name).HasMaxLength(200);
             site.Property(s => s.BaseUrl).HasMaxLength(300);
             site.Property(s => s.HostNames).HasMaxLength(1000);
@@ -106,21 +107,21 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
         {
             channel.Property(c => c.Name).HasMaxLength(100);
             channel.Property(c => c.Slug).HasMaxLength(64);
-            channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
-            channel.HasIndex(c => new { c.ParentId, c.Slug }).IsUnique();
+            channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId)
+                .OnDelete(DeleteBehavior.Restrict);
+            channel.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+            channel.HasIndex(c => new { c.SiteId, c.ParentId, c.Slug }).IsUnique();
         });
 
         model.Entity<Article>(article =>
         {
-            article.Property(a => a.Title).HasMaxLength(300);
-            article.Property(a => a.Subtitle).HasMaxLength(300);
-            article.Property(a => a.Source).HasMaxLength(100);
-            article.Property(a => a.Author).HasMaxLength(100);
-            article.Property(a => a.Summary).HasMaxLength(2000);
+            ContentColumns(article);
             article.Property(a => a.Url).HasMaxLength(400);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
-            article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId)
+                .OnDelete(DeleteBehavior.Cascade);
             // Lists and feeds read "newest published in a channel"; this index makes that a range scan at any size.
             article.HasIndex(a => new { a.ChannelId, a.Status, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
@@ -136,7 +137,28 @@ public abstract class GovPortalDbContext(DbContextOptions options) : IdentityDbC
     }
 }
 
-public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options) : GovPortalDbContext(options)
+public abstract partial class GovPortalDbContext
+{
+    /// <summary>
+    /// The columns of what an editor writes, the same on the live article and on its revisions (limits as the
+    /// news kind's fields state them; the form refuses longer values first).
+    /// </summary>
+    private static void ContentColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> content)
+        where T : class, IArticleContent
+    {
+        content.Property(c => c.Title).HasMaxLength(300);
+        content.Property(c => c.Subtitle).HasMaxLength(300);
+        content.Property(c => c.Source).HasMaxLength(100);
+        content.Property(c => c.Author).HasMaxLength(100);
+        content.Property(c => c.Summary).HasMaxLength(2000);
+        content.Property(c => c.Kind).HasMaxLength(32).HasDefaultValue(Content.Kinds.NewsKind.Key);
+        content.Property(c => c.Extras).HasConversion(new ExtrasConverter(), ExtrasConverter.Comparer)
+            .HasDefaultValue(new Dictionary<string, string>());
+    }
+}
+
+public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbContext> options)
+    : GovPortalDbContext(options)
 {
     // SQLite has no date type. Stored as text, every list read parses two dates per row, which costs more than the
     // rest of the row; UTC ticks sort the same way and read as a plain integer.
@@ -145,6 +167,8 @@ public sealed class SqliteGovPortalDbContext(DbContextOptions<SqliteGovPortalDbC
 }
 
 /// <summary>Stores a UTC <see cref="DateTime"/> as its ticks.</summary>
-public sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+public sealed class UtcTicksConverter()
+    : ValueConverter<DateTime, long>(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
 
-public sealed class PostgresGovPortalDbContext(DbContextOptions<PostgresGovPortalDbContext> options) : GovPortalDbContext(options);
+public sealed class PostgresGovPortalDbContext(DbContextOptions<PostgresGovPortalDbContext> options)
+    : GovPortalDbContext(options);

@@ -1,4 +1,5 @@
 using GovPortal.Chinese;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Data.Demo;
@@ -39,6 +40,7 @@ public static class PortalServices
         services.AddSingleton<SearchDocuments>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<WithdrawnPages>();
+        services.AddSingleton(ContentKinds.Default);
         services.AddSingleton<ArticleChecks>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<PortalStartup>();

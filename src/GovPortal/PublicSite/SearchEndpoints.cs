@@ -95,8 +95,8 @@ public static class SearchEndpoints
             await context.Response.WriteAsync("站内搜索暂时不可用：网站正在首次发布，请稍后再试。", cancellationToken);
             return;
         }
-        var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage>(
-            new SearchPageModel(results.Site.Chrome, results, limited));
+        var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage, SearchPageModel>(
+            new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
         html = services.GetRequiredService<VariantTransformer>().Transform(html, variant, services.GetRequiredService<MourningCalendar>().IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";

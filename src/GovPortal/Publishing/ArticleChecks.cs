@@ -1,26 +1,43 @@
+using System.Net;
+using System.Text;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Safety.Scanning;
 
 namespace GovPortal.Publishing;
 
 /// <summary>
-/// The content checks of an article (title, subtitle, source, author, summary and body together) as the publisher
-/// runs them before every publish, and the back office shows them to editors and reviewers beforehand.
+/// The content checks of an article (every checked field of its kind, the body included) as the publisher runs them
+/// before every publish, and the back office shows them to editors and reviewers beforehand.
 /// </summary>
-public sealed class ArticleChecks(PageScanner scanner)
+public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
 {
-    public IReadOnlyList<Finding> Check(Article article, Site site) => scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
+    public IReadOnlyList<Finding> Check(Article article, Site site) =>
+        scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
 
-    public static string ContentOf(Article article)
+    /// <summary>
+    /// The article as one HTML text for the scanner: the title as a heading, each plain field as a paragraph of its
+    /// own (encoded, so typed text is never read as markup), rich text as it is stored.
+    /// </summary>
+    public string ContentOf(Article article)
     {
-        static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
-        return $"<h1>{Encode(article.Title)}</h1>\n<p>{Encode(article.Subtitle)}</p>\n<p>{Encode(article.Source)} {Encode(article.Author)}</p>\n<p>{Encode(article.Summary)}</p>\n{article.BodyHtml}";
+        var html = new StringBuilder();
+        foreach (var field in kinds.Of(article).Fields.Where(f => f.Checked))
+        {
+            var value = field.Get(article);
+            if (field.Input == FieldInput.RichText) html.Append(value).Append('\n');
+            else if (field.Name == ContentKind.TitleName)
+                html.Append("<h1>").Append(WebUtility.HtmlEncode(value)).Append("</h1>\n");
+            else if (value.Length > 0) html.Append("<p>").Append(WebUtility.HtmlEncode(value)).Append("</p>\n");
+        }
+        return html.ToString();
     }
 
     /// <summary>The site's own hosts: links, scripts and frames pointing there are not foreign.</summary>
     public static IReadOnlySet<string> AllowedHosts(Site site)
     {
-        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         hosts.Add(new Uri(site.BaseUrl).Host);
         return hosts;
     }

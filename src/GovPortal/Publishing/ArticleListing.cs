@@ -1,3 +1,7 @@
+using GovPortal.Content;
+using GovPortal.Publishing.Rendering;
+using GovPortal.Theme;
+
 namespace GovPortal.Publishing;
 
 /// <summary>What lists, feeds and sitemaps show of a published article.</summary>
@@ -17,11 +21,14 @@ public sealed record ArticleListing(
         return byDate != 0 ? byDate : b.Id.CompareTo(a.Id);
     };
 
-    /// <summary>The part a list page or a block shows: a change elsewhere (summary, body) does not touch lists.</summary>
-    public (int, string, DateTime, string) ListFace => (Id, Title, PublishedAtUtc, Url);
+    /// <summary>
+    /// The line a list page or a block shows: the very record its template receives, so the publish plan, which
+    /// compares these, and the page can never disagree. A change elsewhere (summary, body) does not touch lists.
+    /// </summary>
+    public ListItem ListFace => new(Title, Url, ChinaTime.FormatDate(PublishedAtUtc), PublishedAtUtc);
 
-    /// <summary>The part a feed shows.</summary>
-    public (int, string, DateTime, string, string) FeedFace => (Id, Title, PublishedAtUtc, Url, Summary);
+    /// <summary>The item a feed shows: the record the feed writer receives.</summary>
+    public FeedItem FeedFace => new(Title, Url, PublishedAtUtc, Summary);
 
     /// <summary>The part a sitemap shows: its modification time is written to the second.</summary>
     public (string, long) SitemapFace => (Url, UpdatedAtUtc.Ticks / TimeSpan.TicksPerSecond);

@@ -20,7 +20,8 @@ public sealed class InMemoryListingSource : IListingSource
     public InMemoryListingSource(ChannelTree tree, IEnumerable<ArticleListing> allNewestFirst)
     {
         _tree = tree;
-        _own = allNewestFirst.GroupBy(a => a.ChannelId).ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleListing>)g.ToList());
+        _own = allNewestFirst.GroupBy(a => a.ChannelId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleListing>)g.ToList());
     }
 
     public Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId) =>
@@ -33,7 +34,8 @@ public sealed class InMemoryListingSource : IListingSource
         {
             if (!_subtreeCache.TryGetValue(channelId, out merged!))
             {
-                var all = _tree.SubtreeOf(channelId).SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : []).ToList();
+                var all = _tree.SubtreeOf(channelId)
+                    .SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : []).ToList();
                 all.Sort(ArticleListing.NewestFirst);
                 _subtreeCache[channelId] = merged = all.Take(SiteLayoutRules.FeedSize).ToList();
             }
@@ -46,7 +48,8 @@ public sealed class InMemoryListingSource : IListingSource
 /// Reads lists from the database, remembering each within one publish. Starts from the lists the planner already
 /// read after the change, so pages of the article's own channels need no further query.
 /// </summary>
-public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree, ListingSnapshot? known = null) : IListingSource
+public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree, ListingSnapshot? known = null)
+    : IListingSource
 {
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own = known?.OwnLists.ToDictionary() ?? [];
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _newest = known?.SubtreeNewest.ToDictionary() ?? [];
@@ -70,7 +73,8 @@ public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tre
         try
         {
             if (!_newest.TryGetValue(channelId, out var list))
-                _newest[channelId] = list = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize);
+                _newest[channelId] = list = await ListingReader.SubtreeNewestAsync(db, tree, channelId,
+                    SiteLayoutRules.FeedSize);
             return list.Take(count).ToList();
         }
         finally { _gate.Release(); }

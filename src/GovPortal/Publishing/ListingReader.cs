@@ -13,13 +13,15 @@ public static class ListingReader
     private static IQueryable<ArticleListing> Project(IQueryable<Article> articles) =>
         articles
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary, a.UpdatedAtUtc));
+            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary,
+                a.UpdatedAtUtc));
 
     /// <summary>
     /// A channel's whole list, newest first, without summaries: list pages and sitemaps do not show them, and this
     /// list is read twice for every change (before and after).
     /// </summary>
-    public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, int channelId, CancellationToken ct = default) =>
+    public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, int channelId,
+        CancellationToken ct = default) =>
         Live(db).Where(a => a.ChannelId == channelId)
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc))
@@ -29,7 +31,8 @@ public static class ListingReader
     /// The newest articles of a channel and its descendants. Each channel is read on its own index (newest first,
     /// limited), then merged: one query over several channels would have to sort them all.
     /// </summary>
-    public static async Task<List<ArticleListing>> SubtreeNewestAsync(GovPortalDbContext db, ChannelTree tree, int channelId, int count, CancellationToken ct = default)
+    public static async Task<List<ArticleListing>> SubtreeNewestAsync(GovPortalDbContext db, ChannelTree tree,
+        int channelId, int count, CancellationToken ct = default)
     {
         var merged = new List<ArticleListing>();
         foreach (var id in tree.SubtreeOf(channelId))
@@ -38,12 +41,16 @@ public static class ListingReader
         return merged.Count > count ? merged.GetRange(0, count) : merged;
     }
 
-    /// <summary>Every live article, newest first, for a full rebuild.</summary>
-    public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, CancellationToken ct = default) =>
-        Project(Live(db)).ToListAsync(ct);
+    /// <summary>Every live article of a site, newest first, for a full rebuild.</summary>
+    public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId,
+        CancellationToken ct = default) =>
+        Project(Live(db).Where(a => a.SiteId == siteId)).ToListAsync(ct);
 
-    /// <summary>The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>.</summary>
-    public static async Task<ListingSnapshot> SnapshotAsync(GovPortalDbContext db, ChannelTree tree, int articleId, IReadOnlyCollection<int> channelIds, CancellationToken ct = default)
+    /// <summary>
+    /// The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>.
+    /// </summary>
+    public static async Task<ListingSnapshot> SnapshotAsync(GovPortalDbContext db, ChannelTree tree, int articleId,
+        IReadOnlyCollection<int> channelIds, CancellationToken ct = default)
     {
         var published = await Live(db).AnyAsync(a => a.Id == articleId, ct);
         var own = new Dictionary<int, IReadOnlyList<ArticleListing>>();

@@ -30,10 +30,12 @@ public static class ListingSnapshotDerivation
             var wasFull = list.Count >= SiteLayoutRules.FeedSize;
             var next = list.Where(a => a.Id != articleId).ToList();
             if (changed is not null && subtreeOf(channelId, changed.ChannelId)) Insert(next, changed);
-            if (next.Count > SiteLayoutRules.FeedSize) next.RemoveRange(SiteLayoutRules.FeedSize, next.Count - SiteLayoutRules.FeedSize);
+            if (next.Count > SiteLayoutRules.FeedSize)
+                next.RemoveRange(SiteLayoutRules.FeedSize, next.Count - SiteLayoutRules.FeedSize);
             // A cut list that lost the article lacks its next entry; one whose last entry is the changed article
             // cannot tell whether an article below the old cut now ranks higher. Both are read again.
-            if (wasFull && (next.Count < SiteLayoutRules.FeedSize || next[^1].Id == changed?.Id)) unknown.Add(channelId);
+            if (wasFull && (next.Count < SiteLayoutRules.FeedSize || next[^1].Id == changed?.Id))
+                unknown.Add(channelId);
             newest[channelId] = next;
         }
         return (new ListingSnapshot(changed is not null, own, newest), unknown);

@@ -9,5 +9,6 @@ public sealed class PublishPlan
     public bool IsEmpty => Render.Count == 0 && Remove.Count == 0;
 
     public override string ToString() =>
-        $"render [{string.Join(", ", Render.OrderBy(k => k.ToString()))}] remove [{string.Join(", ", Remove.OrderBy(k => k.ToString()))}]";
+        $"render [{string.Join(", ", Render.OrderBy(k => k.ToString()))}] remove " +
+            $"[{string.Join(", ", Remove.OrderBy(k => k.ToString()))}]";
 }

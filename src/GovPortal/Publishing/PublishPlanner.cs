@@ -9,7 +9,8 @@ namespace GovPortal.Publishing;
 /// </summary>
 public static class PublishPlanner
 {
-    public static PublishPlan PlanArticleChange(ChannelTree tree, int articleId, ListingSnapshot before, ListingSnapshot after)
+    public static PublishPlan PlanArticleChange(ChannelTree tree, int articleId, ListingSnapshot before,
+        ListingSnapshot after)
     {
         var plan = new PublishPlan();
 
@@ -20,12 +21,14 @@ public static class PublishPlanner
             PlanOwnList(plan, channelId, Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId));
 
         foreach (var channelId in before.SubtreeNewest.Keys.Union(after.SubtreeNewest.Keys))
-            PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId), Lookup(after.SubtreeNewest, channelId));
+            PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId),
+                Lookup(after.SubtreeNewest, channelId));
 
         return plan;
     }
 
-    private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+    private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before,
+        IReadOnlyList<ArticleListing> after)
     {
         int pagesBefore = SiteLayoutRules.PageCount(before.Count), pagesAfter = SiteLayoutRules.PageCount(after.Count);
         for (var page = 1; page <= Math.Max(pagesBefore, pagesAfter); page++)
@@ -39,12 +42,15 @@ public static class PublishPlanner
             plan.Render.Add(PageKey.Sitemap(channelId));
     }
 
-    private static void PlanSubtreeViews(PublishPlan plan, ChannelTree tree, int channelId, IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+    private static void PlanSubtreeViews(PublishPlan plan, ChannelTree tree, int channelId,
+        IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
     {
-        if (!Newest(before, SiteLayoutRules.FeedSize).Select(a => a.FeedFace).SequenceEqual(Newest(after, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)))
+        if (!Newest(before, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)
+            .SequenceEqual(Newest(after, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)))
             plan.Render.Add(PageKey.Feed(channelId));
 
-        if (Newest(before, SiteLayoutRules.BlockSize).Select(a => a.ListFace).SequenceEqual(Newest(after, SiteLayoutRules.BlockSize).Select(a => a.ListFace)))
+        if (Newest(before, SiteLayoutRules.BlockSize).Select(a => a.ListFace)
+            .SequenceEqual(Newest(after, SiteLayoutRules.BlockSize).Select(a => a.ListFace)))
             return;
         var channel = tree[channelId];
         if (channel.ParentId is { } parent) plan.Render.Add(PageKey.ChannelList(parent, 1));
@@ -52,14 +58,17 @@ public static class PublishPlanner
     }
 
     // Every list page shows "第 n 页 / 共 m 页", so a change in the page count touches all of them.
-    private static bool SameWindow(IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after, int page) =>
+    private static bool SameWindow(IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after,
+        int page) =>
         Window(before, page).Select(a => a.ListFace).SequenceEqual(Window(after, page).Select(a => a.ListFace));
 
     private static IEnumerable<ArticleListing> Window(IReadOnlyList<ArticleListing> list, int page) =>
         list.Skip((page - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize);
 
-    private static IEnumerable<ArticleListing> Newest(IReadOnlyList<ArticleListing> list, int count) => list.Take(count);
+    private static IEnumerable<ArticleListing> Newest(IReadOnlyList<ArticleListing> list, int count) =>
+        list.Take(count);
 
-    private static IReadOnlyList<ArticleListing> Lookup(IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> lists, int channelId) =>
+    private static IReadOnlyList<ArticleListing> Lookup(IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> lists,
+        int channelId) =>
         lists.TryGetValue(channelId, out var list) ? list : [];
 }

@@ -68,8 +68,8 @@ public sealed class Publisher(
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, cancellationToken);
-            await AssignMissingUrlsAsync(db, tree, cancellationToken);
-            var listings = await ListingReader.AllAsync(db, cancellationToken);
+            await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
+            var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets, uploads);
 
             store.RemoveLeftoverTemporaryFiles();
@@ -98,7 +98,7 @@ public sealed class Publisher(
             var articlesDone = stopwatch.Elapsed;
 
             batch.Commit([], fullRebuild: true);
-            withdrawnPages.ReplaceAll(await db.Articles.Where(a => a.Status == ArticleStatus.Withdrawn && a.Url != null).Select(a => a.Url!).ToListAsync(cancellationToken));
+            withdrawnPages.ReplaceAll(await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null).Select(a => a.Url!).ToListAsync(cancellationToken));
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
                 listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
@@ -213,7 +213,7 @@ public sealed class Publisher(
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
-            var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Url != null).Select(a => a.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+            var ids = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null).Select(a => a.Id).OrderBy(id => id).ToListAsync(cancellationToken);
             using var index = searchIndex.BeginRebuild();
             foreach (var chunk in ids.Chunk(ArticleBatchSize))
             {
@@ -268,14 +268,15 @@ public sealed class Publisher(
     {
         var site = await db.Sites.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new PublishException("站点尚未创建，无法发布。");
-        var channels = await db.Channels.AsNoTracking().ToListAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id).ToListAsync(cancellationToken);
         return (site, new ChannelTree(channels));
     }
 
     /// <summary>Live articles that never got an address (imported or seeded) get their permanent one now.</summary>
-    private static async Task AssignMissingUrlsAsync(GovPortalDbContext db, ChannelTree tree, CancellationToken cancellationToken)
+    private static async Task AssignMissingUrlsAsync(GovPortalDbContext db, Site site, ChannelTree tree, CancellationToken cancellationToken)
     {
-        var missing = await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Url == null).ToListAsync(cancellationToken);
+        var missing = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url == null)
+            .ToListAsync(cancellationToken);
         foreach (var article in missing)
             article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
         if (missing.Count > 0) await db.SaveChangesAsync(cancellationToken);

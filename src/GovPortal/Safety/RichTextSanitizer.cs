@@ -11,7 +11,8 @@ public sealed class RichTextSanitizer
     private static readonly string[] AllowedTags =
     [
         "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "h2", "h3", "h4", "blockquote",
-        "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure", "figcaption", "hr",
+        "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure",
+        "figcaption", "hr",
     ];
 
     private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "colspan", "rowspan", "scope"];

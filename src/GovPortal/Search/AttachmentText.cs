@@ -26,7 +26,9 @@ public sealed class AttachmentText(ILogger<AttachmentText> logger)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A damaged or encrypted file is still published and downloadable; only its text is not searchable.
-            logger.LogWarning(e, "Could not read the text of related file {Name} ({Path}); it is searchable by name only", displayName, path);
+            logger.LogWarning(e,
+                "Could not read the text of related file {Name} ({Path}); it is searchable by name only",
+                displayName, path);
             return "";
         }
     }

@@ -11,7 +11,8 @@ namespace GovPortal.Search;
 public static class HtmlText
 {
     private static readonly HashSet<string> BlockEnds =
-        ["p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "section"];
+        ["p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+            "blockquote", "section"];
 
     public static string Of(string html)
     {

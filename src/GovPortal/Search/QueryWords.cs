@@ -39,7 +39,8 @@ public sealed class QueryWords
         {
             var rune = runes[i];
             // A point or apostrophe between letters or digits belongs to the word: PM2.5, 1.2, xi'an.
-            var joins = rune.Value is '.' or '\'' && i > 0 && i + 1 < runes.Count && IsLatinOrDigit(runes[i - 1]) && IsLatinOrDigit(runes[i + 1]);
+            var joins = rune.Value is '.' or '\'' && i > 0 && i + 1 < runes.Count && IsLatinOrDigit(runes[i - 1])
+                && IsLatinOrDigit(runes[i + 1]);
             if (Rune.IsLetterOrDigit(rune) || joins)
             {
                 part.Append(rune.ToString());
@@ -76,7 +77,8 @@ public sealed class QueryWords
             }
             var previous = words.Count > 0 && words[^1].End == token.Start ? words[^1] : null;
             if (previous is not null && (token.Single ? previous.AllSingle : previous.IsLoneSingle))
-                words[^1] = previous with { End = token.End, AllSingle = token.Single && previous.AllSingle, Characters = previous.Characters + 1 };
+                words[^1] = previous with { End = token.End, AllSingle = token.Single && previous.AllSingle,
+                    Characters = previous.Characters + 1 };
             else
                 words.Add(new Word(token.Start, token.End, token.Single, 1));
         }
@@ -119,7 +121,8 @@ public sealed class QueryWords
         var offset = 0;
         foreach (var rune in part.EnumerateRunes())
         {
-            var runeKind = !IsChinese(rune) ? RunKind.Other : rune.IsBmp ? RunKind.Chinese : RunKind.SupplementaryChinese;
+            var runeKind = !IsChinese(rune) ? RunKind.Other : rune.IsBmp ? RunKind.Chinese
+                : RunKind.SupplementaryChinese;
             if (kind is not null && (runeKind != kind || runeKind == RunKind.SupplementaryChinese))
             {
                 yield return (start, offset, kind.Value);
@@ -131,9 +134,11 @@ public sealed class QueryWords
         if (kind is not null) yield return (start, offset, kind.Value);
     }
 
-    private static bool IsChinese(Rune rune) => rune.Value is >= 0x3400 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF;
+    private static bool IsChinese(Rune rune) =>
+        rune.Value is >= 0x3400 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF;
 
-    private static bool IsLatinOrDigit(Rune rune) => rune.IsAscii && Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber;
+    private static bool IsLatinOrDigit(Rune rune) => rune.IsAscii && Rune.IsLetterOrDigit(rune)
+        || Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber;
 
     private sealed record Token(int Start, int End, bool Single, bool Function);
 

@@ -1,8 +1,10 @@
 namespace GovPortal.Search;
 
 /// <summary>What the index knows of one published article: enough to find it, filter it and show a result.</summary>
-/// <param name="Scope">The article's channel and all its ancestors, so a search in a column includes its sub-columns.</param>
-/// <param name="Text">Subtitle, summary and body as plain text.</param>
+/// <param name="Scope">The article's channel and all its ancestors, so a search in a column includes its
+/// sub-columns.</param>
+/// <param name="Text">The searchable fields of the article's kind but the title (subtitle, summary, body…) as plain
+/// text.</param>
 public sealed record SearchDocument(
     int ArticleId,
     int ChannelId,

@@ -6,7 +6,8 @@ namespace GovPortal.Search;
 
 /// <summary>
 /// Builds the Lucene query from the reader's words. Every word must appear as written (a phrase over the character
-/// pairs of <see cref="BigramAnalyzer"/>), in the title, the text or a related file; titles weigh most; a title holding a part
+/// pairs of <see cref="BigramAnalyzer"/>), in the title, the text or a related file; titles weigh most; a title holding
+/// a part
 /// whole (生态环境保护大会 rather than its words apart) ranks higher. No query syntax is read from the input, so
 /// no input can make an invalid query.
 /// </summary>
@@ -71,7 +72,8 @@ public sealed class SearchQueryBuilder
             stream.End();
         }
         var pairStarts = tokens.Where(t => t.Pair).Select(t => t.Position).ToHashSet();
-        var kept = tokens.Where(t => t.Pair || !(pairStarts.Contains(t.Position) || pairStarts.Contains(t.Position - 1))).ToList();
+        var kept = tokens.Where(t => t.Pair
+            || !(pairStarts.Contains(t.Position) || pairStarts.Contains(t.Position - 1))).ToList();
         if (kept.Count == 0) return null;
         if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
         var phrase = new PhraseQuery();

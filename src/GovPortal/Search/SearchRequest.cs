@@ -12,7 +12,8 @@ public enum SearchOrder
 }
 
 /// <summary>A search as the reader asked it, cleaned: whatever arrived, this is safe to show and to run.</summary>
-/// <param name="Query">What the reader typed, without control characters and at most <see cref="SearchRequest.MaxQueryLength"/> long.</param>
+/// <param name="Query">What the reader typed, without control characters and at most
+/// <see cref="SearchRequest.MaxQueryLength"/> long.</param>
 /// <param name="MatchText">The query in Simplified characters, lower case: what is matched against the index.</param>
 /// <param name="Notices">What was wrong with the request and what was done about it, in Chinese.</param>
 public sealed record SearchRequest(
@@ -47,7 +48,8 @@ public sealed record SearchRequest(
         var channelText = First(query["channel"]).Trim();
         if (channelText.Length > 0)
         {
-            if (int.TryParse(channelText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) channel = id;
+            if (int.TryParse(channelText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+                channel = id;
             else notices.Add("栏目参数无效，已在全站范围内查找。");
         }
 
@@ -63,7 +65,8 @@ public sealed record SearchRequest(
 
         var page = 1;
         var pageText = First(query["page"]).Trim();
-        if (pageText.Length > 0 && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (pageText.Length > 0 && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page)
+            || page < 1))
             page = 1;
         if (page > MaxPage)
         {

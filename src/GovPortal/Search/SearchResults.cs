@@ -25,7 +25,8 @@ public sealed record SearchResults(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<string> Notices)
 {
-    public int PageCount => Math.Min(SearchRequest.MaxPage, (Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+    public int PageCount =>
+        Math.Min(SearchRequest.MaxPage, (Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 
     /// <summary>Whether anything was looked for: words, or at least a filter to browse by.</summary>
     public bool Searched => Words.Count > 0 || Request.HasFilters;

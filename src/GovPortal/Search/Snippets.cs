@@ -14,7 +14,9 @@ public static class Snippets
     /// <summary>The whole text, HTML-encoded, with every occurrence of a word in &lt;mark&gt;.</summary>
     public static string Highlight(string text, IReadOnlyList<string> words) => Mark(text, 0, text.Length, words);
 
-    /// <summary>About <see cref="ExcerptLength"/> characters around the first occurrence; null when no word occurs.</summary>
+    /// <summary>
+    /// About <see cref="ExcerptLength"/> characters around the first occurrence; null when no word occurs.
+    /// </summary>
     public static string? Excerpt(string text, IReadOnlyList<string> words)
     {
         var first = Occurrences(text, words).Select(o => o.Start).DefaultIfEmpty(-1).Min();
@@ -27,7 +29,8 @@ public static class Snippets
 
     /// <summary>The opening of a text, for a result found by a word that only its title holds.</summary>
     public static string Opening(string text) =>
-        WebUtility.HtmlEncode(Flatten(text.Length > ExcerptLength ? text[..ExcerptLength] : text)) + (text.Length > ExcerptLength ? "…" : "");
+        WebUtility.HtmlEncode(Flatten(text.Length > ExcerptLength ? text[..ExcerptLength] : text)) +
+            (text.Length > ExcerptLength ? "…" : "");
 
     private static string Mark(string text, int start, int end, IReadOnlyList<string> words)
     {
@@ -49,7 +52,8 @@ public static class Snippets
     private static IEnumerable<(int Start, int End)> Occurrences(string text, IReadOnlyList<string> words)
     {
         foreach (var word in words.Where(w => w.Length > 0))
-            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
+            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0;
+                i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
                 yield return (i, i + word.Length);
     }
 

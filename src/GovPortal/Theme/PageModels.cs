@@ -2,7 +2,9 @@ using GovPortal.Content;
 
 namespace GovPortal.Theme;
 
-/// <summary>What every public page shows around its content: site facts, navigation and theme asset addresses.</summary>
+/// <summary>
+/// What every public page shows around its content: site facts, navigation and theme asset addresses.
+/// </summary>
 public sealed record SiteChrome(Site Site, IReadOnlyList<LinkItem> Navigation, string StylesheetUrl, string ScriptUrl);
 
 public sealed record LinkItem(string Text, string Url);
@@ -15,7 +17,8 @@ public sealed record ChannelBlock(string Name, string Url, IReadOnlyList<ListIte
 public sealed record Pagination(int Page, int PageCount, string FirstPageUrl, string PagePattern)
 {
     /// <summary>Page 1 is the channel's index.html; page n is index_n.html.</summary>
-    public string UrlOf(int page) => page <= 1 ? FirstPageUrl : string.Format(System.Globalization.CultureInfo.InvariantCulture, PagePattern, page);
+    public string UrlOf(int page) =>
+        page <= 1 ? FirstPageUrl : string.Format(System.Globalization.CultureInfo.InvariantCulture, PagePattern, page);
 }
 
 public sealed record AttachmentLink(string Name, string Url, string TypeLabel, string SizeLabel);
@@ -32,6 +35,14 @@ public sealed record ChannelPageModel(
     Pagination Pagination,
     string FeedUrl);
 
+/// <summary>A field the content's kind shows in the page's table of facts (文号, 索引号 …).</summary>
+public sealed record PageFact(string Label, string Value);
+
+/// <summary>
+/// The line above a page that staff preview: what they are looking at and the way back. Never published.
+/// </summary>
+public sealed record PreviewBanner(string Text, string BackUrl);
+
 public sealed record ArticlePageModel(
     SiteChrome Chrome,
     int ArticleId,
@@ -42,9 +53,11 @@ public sealed record ArticlePageModel(
     string Author,
     DateTime PublishedAtUtc,
     string BodyHtml,
+    IReadOnlyList<PageFact> Facts,
     IReadOnlyList<AttachmentLink> Attachments,
     string AbsoluteUrl,
     string QrCodeSvg,
-    string Path);
+    string Path,
+    PreviewBanner? Preview = null);
 
 public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs, string Path);

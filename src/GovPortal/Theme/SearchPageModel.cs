@@ -18,8 +18,10 @@ public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, s
     {
         var request = Results.Request;
         var query = new StringBuilder(SearchPath).Append("?q=").Append(Uri.EscapeDataString(request.Query));
-        if (request.ChannelId is { } channel) query.Append("&channel=").Append(channel.ToString(CultureInfo.InvariantCulture));
-        if (request.From is { } from) query.Append("&from=").Append(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (request.ChannelId is { } channel)
+            query.Append("&channel=").Append(channel.ToString(CultureInfo.InvariantCulture));
+        if (request.From is { } from)
+            query.Append("&from=").Append(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.To is { } to) query.Append("&to=").Append(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.Order == SearchOrder.Newest) query.Append("&sort=date");
         if (page > 1) query.Append("&page=").Append(page.ToString(CultureInfo.InvariantCulture));

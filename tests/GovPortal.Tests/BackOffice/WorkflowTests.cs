@@ -499,7 +499,7 @@ public sealed class WorkflowTests(NewsroomFixture shared) : IClassFixture<Newsro
             .AddInterceptors(new OtherPersonFirst(portal.Settings.Database, id)).Options;
         await using var racing = new GovPortal.Data.SqliteGovPortalDbContext(options);
 
-        var loaded = await ArticleWorkflow.LoadAsync(racing, id);
+        var loaded = await portal.Service<ArticleWorkflow>().LoadAsync(racing, id);
 
         var revision = Assert.Single(loaded!.Value.Revisions);
         Assert.Equal("someone-else", revision.CreatedBy);

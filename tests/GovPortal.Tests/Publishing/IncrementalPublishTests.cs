@@ -64,7 +64,8 @@ public sealed class IncrementalPublishTests
         {
             var draft = new Article
             {
-                ChannelId = channel.Id, Title = "关于2024年元旦假期安排的通知", Source = "区政府办公室", BodyHtml = "<p>元旦放假1天。</p>",
+                SiteId = channel.SiteId, ChannelId = channel.Id, Title = "关于2024年元旦假期安排的通知",
+                Source = "区政府办公室", BodyHtml = "<p>元旦放假1天。</p>",
                 PublishedAtUtc = ChinaTime.ToUtc(2023, 12, 28, 9, 30), Status = ArticleStatus.Draft,
             };
             db.Articles.Add(draft);

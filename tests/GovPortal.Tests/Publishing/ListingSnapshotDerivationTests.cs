@@ -25,7 +25,7 @@ public sealed class ListingSnapshotDerivationTests
         var article = await db.Articles.SingleAsync(a => a.Id == targetId);
         if (change == "publish-new")
         {
-            article = new Article { ChannelId = headlines, Title = "新文章", Status = ArticleStatus.Draft,
+            article = new Article { SiteId = 1, ChannelId = headlines, Title = "新文章", Status = ArticleStatus.Draft,
                 PublishedAtUtc = DateTime.UtcNow };
             db.Articles.Add(article);
             await db.SaveChangesAsync();

@@ -4,6 +4,7 @@ using GovPortal.Publishing;
 using GovPortal.Safety.Health;
 using GovPortal.Safety.Tamper;
 using GovPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.Safety;
@@ -13,6 +14,9 @@ public sealed class HealthCheckTests
 {
     // The demo's newest article is from 2023-12-16; its slowest columns expect news every 180 days.
     private static readonly DateTimeOffset JustAfterTheDemoNews = new(2023, 12, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private static Task<int> MainSiteAsync(GovPortal.Data.GovPortalDbContext db) =>
+        db.Sites.Select(s => s.Id).SingleAsync();
 
     private static Task<RunningPortal> StartAtAsync(FixedTimeProvider clock) =>
         RunningPortal.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
@@ -48,7 +52,8 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         await using (var db = portal.Settings.Database.CreateContext())
         {
-            db.Channels.Add(new Channel { Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
+            db.Channels.Add(
+                new Channel { SiteId = await MainSiteAsync(db), Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
             await db.SaveChangesAsync();
         }
         var one = await portal.Service<HealthChecker>().CheckAsync();
@@ -57,8 +62,9 @@ public sealed class HealthCheckTests
 
         await using (var db = portal.Settings.Database.CreateContext())
         {
+            var site = await MainSiteAsync(db);
             for (var i = 0; i < 5; i++)
-                db.Channels.Add(new Channel { Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
+                db.Channels.Add(new Channel { SiteId = site, Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
             await db.SaveChangesAsync();
         }
         var six = await portal.Service<HealthChecker>().CheckAsync();
@@ -72,10 +78,10 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         var seed = await portal.SeedArticleAsync();
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.BodyHtml +=
-            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> " +
-            "<a href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a>" +
-            " <a href=\"/zh-hant/xwzx/xcyw/\">繁體</a> <a href=\"/elder/xwzx/gone.html\">适老版旧链接</a> " +
-            "<a href=\"/zh-hant/xwzx/xcyw/rss.xml\">订阅</a></p>");
+            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> <a " +
+                "href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a>" +
+            " <a href=\"/zh-hant/xwzx/xcyw/\">繁體</a> <a href=\"/elder/xwzx/gone.html\">适老版旧链接</a> <a " +
+                "href=\"/zh-hant/xwzx/xcyw/rss.xml\">订阅</a></p>");
 
         var report = await portal.Service<HealthChecker>().CheckAsync();
 

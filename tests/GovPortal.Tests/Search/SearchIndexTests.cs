@@ -27,7 +27,7 @@ public sealed class SearchIndexTests
         await using var db = portal.Settings.Database.CreateContext();
         var draft = new Article
         {
-            ChannelId = channel.Id, Title = title, Source = "区政府办公室", BodyHtml = bodyHtml,
+            SiteId = channel.SiteId, ChannelId = channel.Id, Title = title, Source = "区政府办公室", BodyHtml = bodyHtml,
             PublishedAtUtc =
                 ChinaTime.ToUtc(2024, 5, 20, 10, 0), Status = ArticleStatus.Draft, RelatedFiles = [.. files],
         };

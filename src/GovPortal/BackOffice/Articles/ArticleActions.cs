@@ -8,7 +8,8 @@ namespace GovPortal.BackOffice.Articles;
 /// Which actions the article page offers this person now. Only a convenience for the page: every action is checked
 /// again by <see cref="ArticleWorkflow"/> on the server.
 /// </summary>
-public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Review, string? ReviewBlockedReason, bool Publish, bool Schedule,
+public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Review, string? ReviewBlockedReason,
+    bool Publish, bool Schedule,
     bool Unschedule, bool ForcePublish, bool Withdraw, bool Restore)
 {
     public static ArticleActions For(Staff staff, Article article, IReadOnlyList<Revision> revisions)
@@ -16,13 +17,16 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
         var working = ArticleWorkflow.Working(revisions);
         var current = ArticleWorkflow.Current(revisions);
         var channel = current.ChannelId;
-        bool editor = staff.Can(StaffRoles.Editor, channel), reviewer = staff.Can(StaffRoles.Reviewer, channel), publisher = staff.Can(StaffRoles.Publisher, channel);
+        bool editor = staff.Can(StaffRoles.Editor, channel), reviewer = staff.Can(StaffRoles.Reviewer, channel),
+            publisher = staff.Can(StaffRoles.Publisher, channel);
         var state = working?.State;
         string? blocked = null;
         if (reviewer && state == RevisionState.Submitted)
         {
-            if (string.Equals(working!.SubmittedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)) blocked = "这是您自己提交的文章，须由其他审核人员审核。";
-            else if (ArticleWorkflow.Approvers(working).Contains(staff.UserName, StringComparer.OrdinalIgnoreCase)) blocked = "您已审核过本文的上一级，下一级须由其他审核人员审核。";
+            if (string.Equals(working!.SubmittedBy, staff.UserName, StringComparison.OrdinalIgnoreCase))
+                blocked = "这是您自己提交的文章，须由其他审核人员审核。";
+            else if (ArticleWorkflow.Approvers(working).Contains(staff.UserName, StringComparer.OrdinalIgnoreCase))
+                blocked = "您已审核过本文的上一级，下一级须由其他审核人员审核。";
         }
         return new ArticleActions(
             Edit: editor && state is null or RevisionState.Draft or RevisionState.Rejected,
@@ -33,7 +37,8 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
             Publish: publisher && state == RevisionState.Approved,
             Schedule: publisher && state == RevisionState.Approved,
             Unschedule: publisher && state == RevisionState.Scheduled,
-            ForcePublish: publisher && state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected,
+            ForcePublish: publisher
+                && state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected,
             Withdraw: publisher && article.Status == ArticleStatus.Published,
             Restore: editor && working is null && revisions.Count > 1);
     }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Data;
+using GovPortal.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Articles;
@@ -23,24 +26,27 @@ public static class ArticleEndpoints
 
         MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
-        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, ArticleFormReader.Int(f, "revisionId")));
-        MapAction(group, "approve", StaffRoles.Reviewer, (w, s, id, f) => w.ApproveAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
-        MapAction(group, "reject", StaffRoles.Reviewer, (w, s, id, f) => w.RejectAsync(s, id, Version(f), ArticleFormReader.Text(f, "comment")));
+        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
+        MapAction(group, "approve", StaffRoles.Reviewer,
+            (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
+        MapAction(group, "reject", StaffRoles.Reviewer,
+            (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
         MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(ArticleFormReader.Text(f, "at")) is { } at
+        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(f.Text("at")) is { } at
             ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
             : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
         MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher, (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), ArticleFormReader.Text(f, "reason"), Acknowledged(f)));
-        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, ArticleFormReader.Text(f, "reason")));
+        MapAction(group, "force-publish", StaffRoles.Publisher,
+            (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
+        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
 
         group.MapArticleReading();
     }
 
-    private static int Version(IFormCollection form) => ArticleFormReader.Int(form, "version");
+    private static int Version(IFormCollection form) => form.Int("version");
 
     /// <summary>The “已核实” box next to an action when the content checks gave warnings.</summary>
-    private static bool Acknowledged(IFormCollection form) => form["acknowledge"].ToString() == "1";
+    private static bool Acknowledged(IFormCollection form) => form.Bool("acknowledge");
 
     /// <summary>The China-time input of the schedule form (2026-12-01 09:00 or 2026-12-01T09:00) as UTC.</summary>
     public static DateTime? ParseChinaTime(string text)
@@ -96,7 +102,9 @@ public static class ArticleEndpoints
             : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name, a.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
                 "", a.UpdatedAtUtc, "")).ToList();
         var options = ChannelOptions.From(tree, staff.Channels.Contains);
-        return await pages.RenderAsync<ArticleListPage>(new ArticleListPageModel(pages.ShellFor(context, "文章"), rows, options, channel, filter?.ToString(), query, number, pageCount, total));
+        return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(
+            Shell: pages.ShellFor(context, "文章"), Rows: rows, Channels: options, ChannelId: channel,
+            State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
     private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
@@ -105,26 +113,32 @@ public static class ArticleEndpoints
         var options = await EditableChannelsAsync(database, staff);
         if (options.Count == 0) return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。", StatusCodes.Status403Forbidden);
         var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], null, null, BackOfficeAssets.EditorInstalled));
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
+            Error: null, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
         var result = fileError is null ? await workflow.CreateAsync(staff, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
         var options = await EditableChannelsAsync(database, staff);
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "写文章"), 0, form, options, [], result.Message, null, BackOfficeAssets.EditorInstalled),
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
+            Error: result.Message, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled),
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow)
+    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
+        TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId))
@@ -133,27 +147,32 @@ public static class ArticleEndpoints
         var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
         // The checks that will run at submit and publish, shown while there is still something to decide.
         var findings = RevisionStates.IsWorking(current.State)
-            ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted), ArticleWorkflow.AsArticle(current))
+            ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted),
+                checks.ContentOf(workflow.AsArticle(current)))
             : [];
-        return await pages.RenderAsync<ArticleViewPage>(new ArticleViewPageModel(pages.ShellFor(context, current.Title), article, current, revisions, names,
-            ArticleActions.For(staff, article, revisions), soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), findings));
+        return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(
+            Shell: pages.ShellFor(context, current.Title), Article: article, Current: current, History: revisions,
+            ChannelNames: names, Actions: ArticleActions.For(staff, article, revisions),
+            ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings));
     }
 
-    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database)
+    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
+        ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Can(StaffRoles.Editor, current.ChannelId))
             return await pages.MessageAsync(context, "没有权限", "您没有在这个栏目修改文章的权限。", StatusCodes.Status403Forbidden, pages.Url($"articles/{id}"));
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
             return await pages.MessageAsync(context, "不能修改", $"第 {current.Number} 版正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。", StatusCodes.Status409Conflict, pages.Url($"articles/{id}"));
+        var kind = kinds.Of(current);
         var form = new ArticleForm
         {
-            ChannelId = current.ChannelId, Title = current.Title, Subtitle = current.Subtitle, Source = current.Source, Author = current.Author,
-            Summary = current.Summary, BodyHtml = current.BodyHtml, BaseRevisionId = current.Id, BaseVersion = current.Version,
+            ChannelId = current.ChannelId, Kind = kind, Values = kind.ValuesOf(current),
+            BaseRevisionId = current.Id, BaseVersion = current.Version,
         };
         var note = current.State switch
         {
@@ -161,21 +180,27 @@ public static class ArticleEndpoints
             RevisionState.Draft => null,
             _ => "保存后将生成新的草稿版本；网站上的页面在新版本审核发布前保持不变。",
         };
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form,
-            await EditableChannelsAsync(database, staff), current.Files.OrderBy(f => f.SortOrder).ToList(), null, note, BackOfficeAssets.EditorInstalled));
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
+            Channels: await EditableChannelsAsync(database, staff),
+            Files: current.Files.OrderBy(f => f.SortOrder).ToList(),
+            Error: null, StateNote: note, EditorInstalled: BackOfficeAssets.EditorInstalled));
     }
 
-    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow)
+    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
         var result = fileError is null ? await workflow.SaveAsync(staff, id, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{id}", result.Message);
         await using var db = database.CreateContext();
         var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId).OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
         var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await pages.RenderAsync<ArticleEditPage>(new ArticleEditPageModel(pages.ShellFor(context, "修改文章"), id, form, await EditableChannelsAsync(database, staff),
-            files, result.Message, null, BackOfficeAssets.EditorInstalled), status);
+        return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
+            Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
+            Channels: await EditableChannelsAsync(database, staff), Files: files, Error: result.Message,
+            StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled), status);
     }
 
     private static async Task<List<ChannelOption>> EditableChannelsAsync(DatabaseOptions database, Staff staff)

@@ -1,12 +1,18 @@
 using GovPortal.BackOffice.Files;
+using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
+using GovPortal.Content.Kinds;
 
 namespace GovPortal.BackOffice.Articles;
 
-/// <summary>Reads the article form (multipart, with its files) into an <see cref="ArticleForm"/>.</summary>
+/// <summary>Reads the content form (multipart, with its files) into an <see cref="ArticleForm"/>.</summary>
 public static class ArticleFormReader
 {
-    public static async Task<(ArticleForm Form, string? Error)> ReadAsync(IFormCollection form, CancellationToken cancellationToken)
+    /// <summary>The hidden field that says which kind of content the form holds.</summary>
+    public const string KindField = "kind";
+
+    public static async Task<(ArticleForm Form, string? Error)> ReadAsync(IFormCollection form, ContentKinds kinds,
+        CancellationToken cancellationToken)
     {
         var files = new List<(string, byte[])>();
         string? error = null;
@@ -22,24 +28,23 @@ public static class ArticleFormReader
             await file.CopyToAsync(memory, cancellationToken);
             files.Add((file.FileName, memory.ToArray()));
         }
+        var kindKey = form.Text(KindField);
+        var kind = kindKey.Length == 0 ? NewsKind.Kind : kinds.All.FirstOrDefault(k => k.Key == kindKey);
+        if (kind is null)
+        {
+            kind = NewsKind.Kind;
+            error ??= "表单中的内容类型无法识别，本次保存未执行。请刷新页面后重新填写。";
+        }
         var parsed = new ArticleForm
         {
-            ChannelId = Int(form, "channelId"),
-            Title = Text(form, "title"),
-            Subtitle = Text(form, "subtitle"),
-            Source = Text(form, "source"),
-            Author = Text(form, "author"),
-            Summary = Text(form, "summary"),
-            BodyHtml = Text(form, "bodyHtml"),
-            BaseRevisionId = Int(form, "baseRevisionId"),
-            BaseVersion = Int(form, "baseVersion"),
+            ChannelId = form.Int("channelId"),
+            Kind = kind,
+            Values = kind.Fields.ToDictionary(f => f.Name, f => form.Text(f.Name), StringComparer.Ordinal),
+            BaseRevisionId = form.Int("baseRevisionId"),
+            BaseVersion = form.Int("baseVersion"),
             RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0).ToList(),
             NewFiles = files,
         };
         return (parsed, error);
     }
-
-    public static string Text(IFormCollection form, string name) => form[name].ToString();
-
-    public static int Int(IFormCollection form, string name) => int.TryParse(form[name].ToString(), out var value) ? value : 0;
 }

@@ -1,6 +1,7 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing;
@@ -31,62 +32,47 @@ public static class ArticleReadingEndpoints
     /// The revision in the public theme, for staff only: rendered on request, never written to the output. Its
     /// files link to the back office's own download address.
     /// </summary>
-    private static async Task<IResult> PreviewAsync(int id, int? revision, HttpContext context, BackOfficePages pages, DatabaseOptions database,
-        RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
+    private static async Task<IResult> PreviewAsync(int id, int? revision, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章。", StatusCodes.Status404NotFound);
         var shown = revision is { } number ? revisions.FirstOrDefault(r => r.Id == number) : ArticleWorkflow.Current(revisions);
-        if (shown is null) return await pages.MessageAsync(context, "找不到版本", "找不到这个版本。", StatusCodes.Status404NotFound, pages.Url($"articles/{id}"));
+        if (shown is null)
+            return await pages.MessageAsync(context, "找不到版本", "找不到这个版本。", StatusCodes.Status404NotFound, pages.Url($"articles/{id}"));
         if (!staff.Channels.Contains(shown.ChannelId))
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
         var (site, tree) = await Publisher.LoadSiteAsync(db, context.RequestAborted);
         var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
-        var draft = new Article
-        {
-            Id = article.Id, ChannelId = shown.ChannelId, Title = shown.Title, Subtitle = shown.Subtitle, Source = shown.Source, Author = shown.Author,
-            Summary = shown.Summary, BodyHtml = shown.BodyHtml, Url = article.Url,
-            PublishedAtUtc = article.Status == ArticleStatus.Draft ? DateTime.UtcNow : article.PublishedAtUtc,
-        };
-        var files = shown.Files.OrderBy(f => f.SortOrder).Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(), SiteRenderer.FormatSize(f.SizeBytes))).ToList();
-        var html = await renderer.RenderArticlePreviewAsync(draft, files);
-        var banner = $"<p role=\"status\" style=\"margin:0;padding:8px 16px;background:#fff8c5;border-bottom:2px solid #9a6700;color:#1f2328;font-size:16px\">" +
-                     $"预览：第 {shown.Number} 版（{RevisionStates.Label(shown.State)}）。此页面只有后台人员可见，不会写入公开网站。 " +
-                     $"<a href=\"{pages.Url($"articles/{id}")}\">返回文章</a></p>";
-        var bodyStart = html.IndexOf("<body", StringComparison.Ordinal);
-        var insertAt = bodyStart < 0 ? 0 : html.IndexOf('>', bodyStart) + 1;
-        html = html.Insert(insertAt, banner);
+        var files = shown.Files.OrderBy(f => f.SortOrder)
+            .Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(),
+                SiteRenderer.FormatSize(f.SizeBytes)))
+            .ToList();
+        var banner = new PreviewBanner($"预览：第 {shown.Number} 版（{RevisionStates.Label(shown.State)}）。此页面只有后台人员可见，不会写入公开网站。",
+            pages.Url($"articles/{id}"));
+        var html = await renderer.RenderArticlePreviewAsync(workflow.AsArticle(shown, article), files, banner);
         context.Response.Headers["X-Robots-Tag"] = "noindex";
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> DiffAsync(int id, int? from, int? to, HttpContext context, BackOfficePages pages, DatabaseOptions database)
+    private static async Task<IResult> DiffAsync(int id, int? from, int? to, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        if (await ArticleWorkflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
+        if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章。", StatusCodes.Status404NotFound);
         if (!staff.Channels.Contains(ArticleWorkflow.Current(revisions).ChannelId))
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
         var newer = revisions.FirstOrDefault(r => r.Id == to) ?? revisions[^1];
         var older = revisions.FirstOrDefault(r => r.Id == from) ?? revisions.LastOrDefault(r => r.Number < newer.Number) ?? newer;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
-        string Channel(Revision r) => names.TryGetValue(r.ChannelId, out var n) ? n : "";
-        string Files(Revision r) => string.Join("、", r.Files.OrderBy(f => f.SortOrder).Select(f => f.DisplayName));
-        var fields = new List<DiffField>
-        {
-            new("标题", TextDiff.Characters(older.Title, newer.Title)),
-            new("副标题", TextDiff.Characters(older.Subtitle, newer.Subtitle)),
-            new("栏目", TextDiff.Characters(Channel(older), Channel(newer))),
-            new("来源", TextDiff.Characters(older.Source, newer.Source)),
-            new("作者", TextDiff.Characters(older.Author, newer.Author)),
-            new("摘要", TextDiff.Characters(older.Summary, newer.Summary)),
-            new("相关文件", TextDiff.Characters(Files(older), Files(newer))),
-        };
-        var body = TextDiff.Paragraphs(HtmlText.Of(older.BodyHtml), HtmlText.Of(newer.BodyHtml));
-        return await pages.RenderAsync<DiffPage>(new DiffPageModel(pages.ShellFor(context, "版本比较"), id, newer.Title, older, newer, revisions, fields, body));
+        var (fields, bodies) = RevisionDiff.Of(kinds.Of(newer), older, newer, c => names.GetValueOrDefault(c) ?? "");
+        return await pages.RenderAsync<DiffPage, DiffPageModel>(new DiffPageModel(
+            Shell: pages.ShellFor(context, "版本比较"), ArticleId: id, Title: newer.Title, From: older, To: newer,
+            History: revisions, Fields: fields, Bodies: bodies));
     }
 
     /// <summary>A related file for staff (published or not), always as a download: never displayed inline, never sniffed.</summary>
@@ -116,6 +102,7 @@ public static class ArticleReadingEndpoints
             .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], r.PublishedBy, r.PublishedAtUtc, r.ForcedReason, r.ForcedReviewedBy,
                 r.ForcedReviewedBy.Length == 0 && staff.Can(StaffRoles.Reviewer, r.ChannelId) && !string.Equals(r.PublishedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        return await pages.RenderAsync<ForcedPage>(new ForcedPageModel(pages.ShellFor(context, "紧急发布事后审核"), rows));
+        return await pages.RenderAsync<ForcedPage, ForcedPageModel>(
+            new ForcedPageModel(Shell: pages.ShellFor(context, "紧急发布事后审核"), Rows: rows));
     }
 }

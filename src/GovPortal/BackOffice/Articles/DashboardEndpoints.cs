@@ -42,8 +42,15 @@ public static class DashboardEndpoints
                     .OrderByDescending(a => a.PublishedAtUtc).Take(10).Select(a => new { a.Id, a.Title, a.ChannelId, a.PublishedAtUtc }).ToListAsync(context.RequestAborted))
                 .Select(a => new ArticleRow(a.Id, 0, a.Title, names[a.ChannelId], RevisionState.Published, "", a.PublishedAtUtc, "")).ToList();
 
-            return await pages.RenderAsync<DashboardPage>(new DashboardPageModel(pages.ShellFor(context, "工作台"), staff.Channels.Count > 0,
-                drafts, rejected, toReview, toPublish, scheduled, recent));
+            return await pages.RenderAsync<DashboardPage, DashboardPageModel>(new DashboardPageModel(
+                Shell: pages.ShellFor(context, "工作台"),
+                HasChannels: staff.Channels.Count > 0,
+                MyDrafts: drafts,
+                RejectedToMe: rejected,
+                WaitingForMyReview: toReview,
+                WaitingToPublish: toPublish,
+                Scheduled: scheduled,
+                RecentlyPublished: recent));
         });
     }
 }

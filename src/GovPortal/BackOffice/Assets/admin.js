@@ -60,8 +60,8 @@
     // Only what the server's sanitizer keeps: structure, emphasis, lists, links, tables. Colours, fonts, sizes,
     // alignment and indents are styles, which a government page takes from its theme, not from each article.
     config: {
-      toolbarKeys: ['headerSelect', 'blockquote', '|', 'bold', 'italic', 'underline', '|', 'bulletedList', 'numberedList', '|',
-        'insertLink', 'insertTable', 'divider', '|', 'undo', 'redo'],
+      toolbarKeys: ['headerSelect', 'blockquote', '|', 'bold', 'italic', 'underline', '|', 'bulletedList',
+        'numberedList', '|', 'insertLink', 'insertTable', 'divider', '|', 'undo', 'redo'],
     },
   });
   // The editor's own markup lacks names for screen readers: its buttons show only icons (the Chinese name is in a
@@ -81,6 +81,8 @@
     }
   }
   label();
-  new MutationObserver(label).observe(frame, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['role', 'data-tooltip'] });
+  new MutationObserver(label).observe(frame, {
+    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['role', 'data-tooltip']
+  });
   field.form.addEventListener('submit', function () { field.value = editor.getHtml(); });
 })();

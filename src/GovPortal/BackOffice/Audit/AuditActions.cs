@@ -75,10 +75,12 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, SignInFailed, SignInLockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled, AccountCreated,
+        SignIn, SignInFailed, SignInLockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
+        AccountCreated,
         AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
-        ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged, SettingsChanged, ForcedReviewed,
+        ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged,
+        SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected,
     ];
 }

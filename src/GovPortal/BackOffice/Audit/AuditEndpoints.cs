@@ -23,7 +23,9 @@ public static class AuditEndpoints
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
             var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(context.RequestAborted);
-            return await pages.RenderAsync<AuditPage>(new AuditPageModel(pages.ShellFor(context, "审计日志"), entries, filter, page, pageCount, total));
+            return await pages.RenderAsync<AuditPage, AuditPageModel>(new AuditPageModel(
+                Shell: pages.ShellFor(context, "审计日志"), Entries: entries, Filter: filter, Page: page,
+                PageCount: pageCount, Total: total));
         }).RequireAuthorization(StaffRoles.Administrator);
 
         group.MapGet("/audit.csv", async (HttpContext context, DatabaseOptions database, [AsParameters] AuditFilter filter) =>

@@ -9,7 +9,9 @@ public sealed class AuditEntry
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }
 
-    /// <summary>The account name of who did it; empty for the system (scheduled publishing) or an unknown name.</summary>
+    /// <summary>
+    /// The account name of who did it; empty for the system (scheduled publishing) or an unknown name.
+    /// </summary>
     public string Actor { get; set; } = "";
 
     public string IpAddress { get; set; } = "";

@@ -6,7 +6,8 @@ namespace GovPortal.BackOffice.Audit;
 /// Copies every tamper alert into the audit log, where the web team and the inspectors read it with everything else.
 /// Written off the request that found the tampering, so serving the true page never waits for the database.
 /// </summary>
-public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, ILogger<TamperAuditBridge> logger) : IHostedService
+public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, ILogger<TamperAuditBridge> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, ILogg
     {
         try
         {
-            await audit.WriteAsync("", "", AuditActions.TamperDetected, "/" + tamperEvent.Path, $"{Describe(tamperEvent.Kind)}：{tamperEvent.Detail}");
+            await audit.WriteAsync("", "", AuditActions.TamperDetected, "/" + tamperEvent.Path,
+                $"{Describe(tamperEvent.Kind)}：{tamperEvent.Detail}");
         }
         catch (Exception e)
         {

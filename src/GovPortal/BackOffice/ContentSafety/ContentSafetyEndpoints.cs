@@ -1,6 +1,6 @@
 using GovPortal.BackOffice.Accounts;
-using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Forms;
 
 namespace GovPortal.BackOffice.ContentSafety;
 
@@ -10,15 +10,18 @@ public static class ContentSafetyEndpoints
     public static void MapContentSafety(this RouteGroupBuilder group)
     {
         group.MapGet("/safety", async (HttpContext context, BackOfficePages pages, SafetyLists lists) =>
-            await pages.RenderAsync<SafetyListsPage>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"),
-                lists.Current(SafetyLists.SensitiveWords), lists.Current(SafetyLists.Wording), null))
+            await pages.RenderAsync<SafetyListsPage, SafetyListsPageModel>(new SafetyListsPageModel(
+                Shell: pages.ShellFor(context, "内容安全词库"),
+                SensitiveWords: lists.Current(SafetyLists.SensitiveWords),
+                Wording: lists.Current(SafetyLists.Wording),
+                Error: null))
         ).RequireAuthorization(StaffRoles.Administrator);
 
         foreach (var (path, name, label) in new[] { ("safety/words", SafetyLists.SensitiveWords, "敏感词库"), ("safety/wording", SafetyLists.Wording, "错别字与规范名称") })
         {
             group.MapPost("/" + path, async (HttpContext context, IFormCollection form, BackOfficePages pages, SafetyLists lists, AuditLog audit) =>
             {
-                var text = ArticleFormReader.Text(form, "list");
+                var text = form.Text("list");
                 var before = lists.Current(name);
                 var (entries, error) = lists.Save(name, text);
                 if (error is not null)
@@ -26,8 +29,11 @@ public static class ContentSafetyEndpoints
                     // The list comes back as typed, with the reason.
                     var words = name == SafetyLists.SensitiveWords ? text : lists.Current(SafetyLists.SensitiveWords);
                     var wording = name == SafetyLists.Wording ? text : lists.Current(SafetyLists.Wording);
-                    return await pages.RenderAsync<SafetyListsPage>(new SafetyListsPageModel(pages.ShellFor(context, "内容安全词库"), words, wording, $"{label}未保存：{error}"),
-                        StatusCodes.Status400BadRequest);
+                    return await pages.RenderAsync<SafetyListsPage, SafetyListsPageModel>(new SafetyListsPageModel(
+                        Shell: pages.ShellFor(context, "内容安全词库"),
+                        SensitiveWords: words,
+                        Wording: wording,
+                        Error: $"{label}未保存：{error}"), StatusCodes.Status400BadRequest);
                 }
                 await audit.WriteAsync(context, AuditActions.SettingsChanged, label, $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Current(name))}");
                 return pages.RedirectWithNotice(context, "safety", $"已保存{label}（{entries} 条），发布前检查和网站健康检查立即使用新词库。");

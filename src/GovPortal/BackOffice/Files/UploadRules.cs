@@ -30,7 +30,8 @@ public static class UploadRules
 
     public static string AllowedList => string.Join("、", ContentTypes.Keys);
 
-    /// <returns>The cleaned display name and extension, or a message in Chinese saying why the file is refused.</returns>
+    /// <returns>The cleaned display name and extension, or a message in Chinese saying why the file is
+    /// refused.</returns>
     public static (string? DisplayName, string? Extension, string? Error) Check(string originalName, byte[] content)
     {
         var name = CleanName(originalName);
@@ -51,7 +52,8 @@ public static class UploadRules
     {
         var name = originalName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
+        name = new string(name.Where(c => !char.IsControl(c)
+            && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
         if (name.Length > 100)
         {
             var dot = name.LastIndexOf('.');
@@ -86,7 +88,8 @@ public static class UploadRules
         if (!StartsWith(content, "PK\x03\x04"u8)) return false;
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read, leaveOpen: false, Encoding.UTF8);
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read, leaveOpen: false,
+                Encoding.UTF8);
             return zip.Entries.Any(e => entryMatches(e.FullName));
         }
         catch (InvalidDataException)

@@ -4,7 +4,8 @@ namespace GovPortal.BackOffice.Health;
 /// Runs the health check every day, so the web team finds where the site stands each morning on the dashboard.
 /// The first run waits a few minutes after start, so a restart during an inspection serves pages first.
 /// </summary>
-public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time, ILogger<DailyHealthCheck> logger) : BackgroundService
+public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time, ILogger<DailyHealthCheck> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
@@ -19,7 +20,8 @@ public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time,
                 try
                 {
                     var report = await recorder.RunAsync(stoppingToken);
-                    logger.LogInformation("Daily health check: {Problems} problems, {SingleVeto} single-veto", report.Problems.Count, report.Problems.Count(p => p.SingleVeto));
+                    logger.LogInformation("Daily health check: {Problems} problems, {SingleVeto} single-veto",
+                        report.Problems.Count, report.Problems.Count(p => p.SingleVeto));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -10,8 +10,10 @@ public static class HealthEndpoints
     public static void MapHealth(this RouteGroupBuilder group)
     {
         group.MapGet("/health", async (HttpContext context, BackOfficePages pages, HealthRecorder recorder) =>
-            await pages.RenderAsync<HealthPage>(new HealthPageModel(pages.ShellFor(context, "网站健康"), await recorder.LatestAsync(context.RequestAborted),
-                await recorder.TrendAsync(TrendLength, context.RequestAborted))));
+            await pages.RenderAsync<HealthPage, HealthPageModel>(new HealthPageModel(
+                Shell: pages.ShellFor(context, "网站健康"),
+                Latest: await recorder.LatestAsync(context.RequestAborted),
+                Trend: await recorder.TrendAsync(TrendLength, context.RequestAborted))));
 
         group.MapPost("/health/check", async (HttpContext context, IFormCollection _, BackOfficePages pages, HealthRecorder recorder) =>
         {

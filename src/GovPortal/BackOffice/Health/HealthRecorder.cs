@@ -19,7 +19,8 @@ public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions databa
             await using var db = database.CreateContext();
             db.HealthSnapshots.Add(new HealthSnapshot
             {
-                CheckedAtUtc = report.CheckedAtUtc, Problems = report.Problems.Count, SingleVetoProblems = report.Problems.Count(p => p.SingleVeto),
+                CheckedAtUtc = report.CheckedAtUtc, Problems = report.Problems.Count,
+                SingleVetoProblems = report.Problems.Count(p => p.SingleVeto),
                 ReportJson = JsonSerializer.Serialize(report),
             });
             await db.SaveChangesAsync(cancellationToken);
@@ -34,12 +35,14 @@ public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions databa
     public async Task<HealthReport?> LatestAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var json = await db.HealthSnapshots.OrderByDescending(s => s.Id).Select(s => s.ReportJson).FirstOrDefaultAsync(cancellationToken);
+        var json = await db.HealthSnapshots.OrderByDescending(s => s.Id).Select(s => s.ReportJson)
+            .FirstOrDefaultAsync(cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<HealthReport>(json);
     }
 
     /// <summary>The newest <paramref name="count"/> runs, oldest first, without their reports.</summary>
-    public async Task<List<(DateTime At, int Problems, int SingleVeto)>> TrendAsync(int count, CancellationToken cancellationToken = default)
+    public async Task<List<(DateTime At, int Problems, int SingleVeto)>> TrendAsync(int count,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var rows = await db.HealthSnapshots.OrderByDescending(s => s.Id).Take(count)

@@ -2,7 +2,9 @@ using GovPortal.BackOffice.Accounts;
 
 namespace GovPortal.BackOffice.Pages;
 
-/// <summary>What every back-office page needs around its content: where it is, who is signed in, the form token, a notice.</summary>
+/// <summary>
+/// What every back-office page needs around its content: where it is, who is signed in, the form token, a notice.
+/// </summary>
 public sealed record Shell(string Base, string Title, string? UserName, string? DisplayName, IReadOnlySet<string> Roles,
     string TokenField, string Token, string? Notice, bool NoticeIsError)
 {

@@ -1,43 +1,38 @@
-using System.Globalization;
 using GovPortal.BackOffice.Accounts;
-using GovPortal.BackOffice.Articles;
-using GovPortal.BackOffice.Audit;
-using GovPortal.PublicSite;
+using GovPortal.BackOffice.Forms;
 
 namespace GovPortal.BackOffice.Settings;
 
-/// <summary>Site settings for administrators: the days of mourning (全站置灰).</summary>
+/// <summary>设置 pages: read the form, ask <see cref="SiteSettingsAdministration"/>, show the outcome.</summary>
 public static class SettingsEndpoints
 {
     public static void MapSettings(this RouteGroupBuilder group)
     {
-        group.MapGet("/settings", async (HttpContext context, BackOfficePages pages, MourningCalendar mourning) =>
-            await pages.RenderAsync<SettingsPage>(new SettingsPageModel(pages.ShellFor(context, "设置"), Format(mourning.Dates()), null))
-        ).RequireAuthorization(StaffRoles.Administrator);
-
-        group.MapPost("/settings/mourning", async (HttpContext context, IFormCollection form, BackOfficePages pages, MourningCalendar mourning, AuditLog audit) =>
-        {
-            var text = ArticleFormReader.Text(form, "dates");
-            var dates = new SortedSet<DateOnly>();
-            foreach (var part in text.Split([' ', '\n', '\r', '\t', ',', '，', '、', ';'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    return await pages.RenderAsync<SettingsPage>(new SettingsPageModel(pages.ShellFor(context, "设置"), text,
-                        $"“{(part.Length > 20 ? part[..20] + "…" : part)}”不是有效的日期，应为 年-月-日，例如 2026-12-13。设置未保存。"), StatusCodes.Status400BadRequest);
-                dates.Add(date);
-            }
-            if (dates.Count > 366) return await pages.RenderAsync<SettingsPage>(new SettingsPageModel(pages.ShellFor(context, "设置"), text, "日期过多（最多 366 个）。设置未保存。"), StatusCodes.Status400BadRequest);
-            var before = Format(mourning.Dates());
-            mourning.Set(dates);
-            var after = Format(dates);
-            if (before != after)
-                await audit.WriteAsync(context, AuditActions.SettingsChanged, "全站置灰", $"全站置灰日期：{(before.Length > 0 ? before.Replace('\n', '、') : "无")} → {(after.Length > 0 ? after.Replace('\n', '、') : "无")}");
-            return pages.RedirectWithNotice(context, "settings", dates.Count == 0 ? "已清空全站置灰日期。" : $"已保存 {dates.Count} 个全站置灰日期，当天所有公众页面以灰色显示，立即生效。");
-        }).RequireAuthorization(StaffRoles.Administrator);
+        group.MapGet("/settings", ViewAsync).RequireAuthorization(StaffRoles.Administrator);
+        group.MapPost("/settings/mourning", SetMourningAsync).RequireAuthorization(StaffRoles.Administrator);
     }
 
-    private static string Format(IEnumerable<DateOnly> dates) =>
-        string.Join('\n', dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    private static Task<IResult> ViewAsync(HttpContext context, BackOfficePages pages,
+        SiteSettingsAdministration settings) =>
+        PageAsync(context, pages, mourningDates: settings.MourningDatesText(), error: null);
+
+    private static async Task<IResult> SetMourningAsync(HttpContext context, IFormCollection form,
+        BackOfficePages pages, SiteSettingsAdministration settings)
+    {
+        var text = form.Text("dates");
+        var actor = await pages.StaffAsync(context);
+        var result = await settings.SetMourningDatesAsync(actor, text, context.RequestAborted);
+        if (result.Succeeded) return pages.RedirectWithNotice(context, "settings", result.Message);
+        if (result.Forbidden) return await pages.RefusedAsync(context, result, "设置未保存", "settings");
+        // The dates come back as typed, with the reason.
+        return await PageAsync(context, pages, mourningDates: text, error: result.Message,
+            StatusCodes.Status400BadRequest);
+    }
+
+    private static Task<IResult> PageAsync(HttpContext context, BackOfficePages pages, string mourningDates,
+        string? error, int statusCode = StatusCodes.Status200OK) =>
+        pages.RenderAsync<SettingsPage, SettingsPageModel>(new SettingsPageModel(
+            Shell: pages.ShellFor(context, "设置"), MourningDates: mourningDates, Error: error), statusCode);
 }
 
 public sealed record SettingsPageModel(Pages.Shell Shell, string MourningDates, string? Error);

@@ -1,7 +1,7 @@
 using System.Text;
 using GovPortal.BackOffice.Accounts;
-using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Forms;
 using GovPortal.Publishing.Rendering;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,20 +18,26 @@ public static class SecurityEndpoints
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, null));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
+                await ModelAsync(context, pages, users, user, error: null, newCodes: null));
         });
 
         group.MapPost("/security/2fa/enable", async (HttpContext context, IFormCollection form, BackOfficePages pages, UserManager<StaffUser> users, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            var code = new string(ArticleFormReader.Text(form, "code").Where(char.IsAsciiDigit).ToArray());
+            var code = new string(form.Text("code").Where(char.IsAsciiDigit).ToArray());
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-                return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, "验证码不正确。请确认手机时间准确，并输入身份验证器当前显示的 6 位数字。", null), StatusCodes.Status400BadRequest);
+            {
+                var model = await ModelAsync(context, pages, users, user,
+                    error: "验证码不正确。请确认手机时间准确，并输入身份验证器当前显示的 6 位数字。", newCodes: null);
+                return await pages.RenderAsync<SecurityPage, SecurityPageModel>(model, StatusCodes.Status400BadRequest);
+            }
             await users.SetTwoFactorEnabledAsync(user, true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "启用两步验证");
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, codes));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
+                await ModelAsync(context, pages, users, user, error: null, newCodes: codes));
         });
 
         group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection _, BackOfficePages pages, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
@@ -52,7 +58,8 @@ public static class SecurityEndpoints
             if (!user.TwoFactorEnabled) return pages.RedirectWithNotice(context, "security", "请先启用两步验证。", isError: true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "重新生成两步验证恢复码（旧恢复码作废）");
-            return await pages.RenderAsync<SecurityPage>(await ModelAsync(context, pages, users, user, null, codes));
+            return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
+                await ModelAsync(context, pages, users, user, error: null, newCodes: codes));
         });
     }
 
@@ -69,8 +76,14 @@ public static class SecurityEndpoints
             }
             qr = QrCodeSvg.Create(AuthenticatorUri(user.UserName!, key!), "用身份验证器扫描此二维码");
         }
-        return new SecurityPageModel(pages.ShellFor(context, "账号安全"), user.TwoFactorEnabled, key is null ? null : Grouped(key), qr,
-            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0, error, newCodes);
+        return new SecurityPageModel(
+            Shell: pages.ShellFor(context, "账号安全"),
+            Enabled: user.TwoFactorEnabled,
+            Key: key is null ? null : Grouped(key),
+            QrSvg: qr,
+            RecoveryCodesLeft: user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
+            Error: error,
+            NewCodes: newCodes);
     }
 
     /// <summary>The otpauth:// address that authenticator apps (Microsoft, Google, 腾讯身份验证器 …) read from the QR code.</summary>

@@ -11,7 +11,10 @@ public static class SignInEndpoints
     public static void MapSignIn(this RouteGroupBuilder group)
     {
         group.MapGet("/login", (HttpContext context, BackOfficePages pages, string? returnUrl) =>
-            pages.RenderAsync<LoginPage>(new LoginPageModel(pages.ShellFor(context, "登录"), "", SafeReturn(pages, returnUrl), null))).AllowAnonymous();
+            pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
+                Shell: pages.ShellFor(context, "登录"), UserName: "", ReturnUrl: SafeReturn(pages, returnUrl),
+                Error: null))
+        ).AllowAnonymous();
 
         group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
@@ -22,7 +25,9 @@ public static class SignInEndpoints
             async Task<IResult> Fail(string message, string action)
             {
                 await audit.WriteAsync(userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
-                return await pages.RenderAsync<LoginPage>(new LoginPageModel(pages.ShellFor(context, "登录"), userName, returnUrl, message), StatusCodes.Status401Unauthorized);
+                return await pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
+                    Shell: pages.ShellFor(context, "登录"), UserName: userName, ReturnUrl: returnUrl, Error: message),
+                    StatusCodes.Status401Unauthorized);
             }
             if (userName.Length == 0 || password.Length == 0) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
             var user = await signIn.UserManager.FindByNameAsync(userName);
@@ -42,7 +47,9 @@ public static class SignInEndpoints
         group.MapGet("/login/2fa", async (HttpContext context, BackOfficePages pages, SignInManager<StaffUser> signIn, string? returnUrl) =>
             await signIn.GetTwoFactorAuthenticationUserAsync() is null
                 ? Results.Redirect(pages.Url("login"))
-                : await pages.RenderAsync<TwoFactorLoginPage>(new TwoFactorLoginPageModel(pages.ShellFor(context, "两步验证"), SafeReturn(pages, returnUrl), null))).AllowAnonymous();
+                : await pages.RenderAsync<TwoFactorLoginPage, TwoFactorLoginPageModel>(new TwoFactorLoginPageModel(
+                    Shell: pages.ShellFor(context, "两步验证"), ReturnUrl: SafeReturn(pages, returnUrl), Error: null))
+        ).AllowAnonymous();
 
         group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
@@ -63,7 +70,9 @@ public static class SignInEndpoints
             }
             var message = result.IsLockedOut ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。" : "验证码不正确或已过期。";
             await audit.WriteAsync(user.UserName!, ip, result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, $"账号 {user.UserName}", "两步验证失败");
-            return await pages.RenderAsync<TwoFactorLoginPage>(new TwoFactorLoginPageModel(pages.ShellFor(context, "两步验证"), returnUrl, message), StatusCodes.Status401Unauthorized);
+            return await pages.RenderAsync<TwoFactorLoginPage, TwoFactorLoginPageModel>(new TwoFactorLoginPageModel(
+                Shell: pages.ShellFor(context, "两步验证"), ReturnUrl: returnUrl, Error: message),
+                StatusCodes.Status401Unauthorized);
         }).AllowAnonymous();
 
         group.MapPost("/logout", async (HttpContext context, IFormCollection _, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
@@ -74,14 +83,19 @@ public static class SignInEndpoints
         });
 
         group.MapGet("/password", (HttpContext context, BackOfficePages pages) =>
-            pages.RenderAsync<PasswordPage>(new PasswordPageModel(pages.ShellFor(context, "修改密码"), context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword), null)));
+            pages.RenderAsync<PasswordPage, PasswordPageModel>(new PasswordPageModel(
+                Shell: pages.ShellFor(context, "修改密码"),
+                MustChange: context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword),
+                Error: null)));
 
         group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var (current, chosen, confirmed) = (data["currentPassword"].ToString(), data["newPassword"].ToString(), data["confirmPassword"].ToString());
             var mustChange = context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword);
             async Task<IResult> Refuse(string message) =>
-                await pages.RenderAsync<PasswordPage>(new PasswordPageModel(pages.ShellFor(context, "修改密码"), mustChange, message), StatusCodes.Status400BadRequest);
+                await pages.RenderAsync<PasswordPage, PasswordPageModel>(new PasswordPageModel(
+                    Shell: pages.ShellFor(context, "修改密码"), MustChange: mustChange, Error: message),
+                    StatusCodes.Status400BadRequest);
             var user = await signIn.UserManager.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
             if (chosen != confirmed) return await Refuse("两次输入的新密码不一致。");

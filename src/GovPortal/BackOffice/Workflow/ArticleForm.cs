@@ -1,15 +1,24 @@
+using GovPortal.Content.Kinds;
+
 namespace GovPortal.BackOffice.Workflow;
 
-/// <summary>What the article form sends. The body is sanitized before it is stored; nothing here is trusted.</summary>
+/// <summary>
+/// What the content form sends: the channel, and one value per field of the content's kind (by field name). Rich
+/// text is sanitized before it is stored; nothing here is trusted.
+/// </summary>
 public sealed record ArticleForm
 {
     public int ChannelId { get; init; }
-    public string Title { get; init; } = "";
-    public string Subtitle { get; init; } = "";
-    public string Source { get; init; } = "";
-    public string Author { get; init; } = "";
-    public string Summary { get; init; } = "";
-    public string BodyHtml { get; init; } = "";
+
+    /// <summary>The kind whose fields <see cref="Values"/> holds.</summary>
+    public ContentKind Kind { get; init; } = NewsKind.Kind;
+
+    /// <summary>The typed values by field name; a field the form did not send is empty.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    public string Value(string field) => Values.GetValueOrDefault(field) ?? "";
+
+    public string Title => Value(ContentKind.TitleName);
 
     /// <summary>The revision the form was loaded from and its version: a save based on anything older is refused.</summary>
     public int BaseRevisionId { get; init; }
@@ -24,13 +33,7 @@ public sealed record ArticleForm
     /// <returns>A message in Chinese for the first field that is not acceptable, or null.</returns>
     public string? Problem()
     {
-        if (string.IsNullOrWhiteSpace(Title)) return "请填写标题。";
-        if (Title.Length > 300) return "标题不能超过 300 个字。";
-        if (Subtitle.Length > 300) return "副标题不能超过 300 个字。";
-        if (Source.Length > 100) return "来源不能超过 100 个字。";
-        if (Author.Length > 100) return "作者不能超过 100 个字。";
-        if (Summary.Length > 2000) return "摘要不能超过 2000 个字。";
-        if (BodyHtml.Length > 2_000_000) return "正文过长（超过 200 万个字符），请拆分为多篇文章或以附件形式上传。";
+        if (Kind.Problem(Values) is { } problem) return problem;
         if (ChannelId <= 0) return "请选择栏目。";
         return null;
     }
@@ -38,9 +41,10 @@ public sealed record ArticleForm
 
 /// <summary>The outcome of a workflow action: done, or refused with a message for the person who tried.</summary>
 public sealed record WorkflowResult(bool Succeeded, string Message, int ArticleId = 0, bool Conflict = false, bool Forbidden = false)
+    : BackOfficeResult(Succeeded, Message, Conflict, Forbidden)
 {
     public static WorkflowResult Done(int articleId, string message) => new(true, message, articleId);
-    public static WorkflowResult Refused(string message) => new(false, message);
-    public static WorkflowResult NotAllowed(string message) => new(false, message, Forbidden: true);
-    public static WorkflowResult Stale(string message) => new(false, message, Conflict: true);
+    public static new WorkflowResult Refused(string message) => new(false, message);
+    public static new WorkflowResult NotAllowed(string message) => new(false, message, Forbidden: true);
+    public static new WorkflowResult Stale(string message) => new(false, message, Conflict: true);
 }

@@ -7,10 +7,12 @@ namespace GovPortal.BackOffice.Workflow;
 // Review: approve one level, reject with a comment, look back at what was force-published.
 public sealed partial class ArticleWorkflow
 {
-    public async Task<WorkflowResult> ApproveAsync(Staff actor, int articleId, int version, string comment, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ApproveAsync(Staff actor, int articleId, int version, string comment,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer, "只有待审核的文章可以审核。", [RevisionState.Submitted], cancellationToken);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer,
+            "只有待审核的文章可以审核。", [RevisionState.Submitted], cancellationToken);
         if (revision is null) return refusal!;
         // Two-person rule: nobody approves their own submission, and one person passes one level at most.
         if (string.Equals(revision.SubmittedBy, actor.UserName, StringComparison.OrdinalIgnoreCase))
@@ -26,29 +28,35 @@ public sealed partial class ArticleWorkflow
         revision.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
         var level = LevelName(revision.PassedLevels);
-        await AuditAsync(actor, AuditActions.ArticleApproved, articleId, $"{level}通过{Quote(revision)}" + (string.IsNullOrWhiteSpace(comment) ? "" : $"，意见：{comment.Trim()}"));
-        return WorkflowResult.Done(articleId, done ? $"{level}通过，文章等待发布。" : $"{level}通过，等待{LevelName(revision.PassedLevels + 1)}。");
+        await AuditAsync(actor, AuditActions.ArticleApproved, articleId, $"{level}通过{Quote(revision)}" +
+            (string.IsNullOrWhiteSpace(comment) ? "" : $"，意见：{comment.Trim()}"));
+        return WorkflowResult.Done(articleId, done ? $"{level}通过，文章等待发布。"
+            : $"{level}通过，等待{LevelName(revision.PassedLevels + 1)}。");
     }
 
-    public async Task<WorkflowResult> RejectAsync(Staff actor, int articleId, int version, string comment, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> RejectAsync(Staff actor, int articleId, int version, string comment,
+        CancellationToken cancellationToken = default)
     {
         comment = (comment ?? "").Trim();
         if (comment.Length == 0) return WorkflowResult.Refused("退回时请填写退回意见，让编辑知道需要修改什么。");
         if (comment.Length > 2000) return WorkflowResult.Refused("退回意见不能超过 2000 个字。");
         await using var db = database.CreateContext();
-        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer, "只有待审核的文章可以退回。", [RevisionState.Submitted], cancellationToken);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer,
+            "只有待审核的文章可以退回。", [RevisionState.Submitted], cancellationToken);
         if (revision is null) return refusal!;
         revision.State = RevisionState.Rejected;
         revision.RejectionComment = comment;
         revision.RejectedBy = actor.UserName;
         revision.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
-        await AuditAsync(actor, AuditActions.ArticleRejected, articleId, $"{LevelName(revision.PassedLevels + 1)}退回{Quote(revision)}，意见：{comment}");
+        await AuditAsync(actor, AuditActions.ArticleRejected, articleId,
+            $"{LevelName(revision.PassedLevels + 1)}退回{Quote(revision)}，意见：{comment}");
         return WorkflowResult.Done(articleId, "已退回给编辑。");
     }
 
     /// <summary>事后审核: a reviewer confirms having looked at content a publisher force-published.</summary>
-    public async Task<WorkflowResult> ConfirmForcedAsync(Staff actor, int revisionId, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ConfirmForcedAsync(Staff actor, int revisionId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var revision = await db.Revisions.FirstOrDefaultAsync(r => r.Id == revisionId, cancellationToken);
@@ -67,5 +75,6 @@ public sealed partial class ArticleWorkflow
     public static List<string> Approvers(Revision revision) =>
         revision.ApprovedBy.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
 
-    public static string LevelName(int level) => level switch { 1 => "一审", 2 => "二审", 3 => "三审", _ => $"第 {level} 级审核" };
+    public static string LevelName(int level) =>
+        level switch { 1 => "一审", 2 => "二审", 3 => "三审", _ => $"第 {level} 级审核" };
 }

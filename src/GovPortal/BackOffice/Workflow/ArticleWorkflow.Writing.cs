@@ -2,6 +2,7 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Files;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Workflow;
@@ -9,7 +10,8 @@ namespace GovPortal.BackOffice.Workflow;
 // Writing: create, save (a new draft when the article is live), submit, recall, restore.
 public sealed partial class ArticleWorkflow
 {
-    public async Task<WorkflowResult> CreateAsync(Staff actor, ArticleForm form, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> CreateAsync(Staff actor, ArticleForm form,
+        CancellationToken cancellationToken = default)
     {
         if (form.Problem() is { } problem) return WorkflowResult.Refused(problem);
         if (!actor.Can(StaffRoles.Editor, form.ChannelId)) return WorkflowResult.NotAllowed("您没有在这个栏目撰写文章的权限。");
@@ -17,17 +19,26 @@ public sealed partial class ArticleWorkflow
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
 
         await using var db = database.CreateContext();
-        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken)) return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken))
+            return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
         var now = Now;
-        var article = new Article { Title = form.Title.Trim(), ChannelId = form.ChannelId, Status = ArticleStatus.Draft, PublishedAtUtc = now, UpdatedAtUtc = now };
+        var siteId = await db.Channels.Where(c => c.Id == form.ChannelId).Select(c => c.SiteId)
+            .FirstAsync(cancellationToken);
+        var article = new Article
+        {
+            Title = form.Title.Trim(), Kind = form.Kind.Key, SiteId = siteId, ChannelId = form.ChannelId,
+            Status = ArticleStatus.Draft, PublishedAtUtc = now, UpdatedAtUtc = now,
+        };
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
-        var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now };
+        var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "",
+            CreatedBy = actor.UserName, CreatedAtUtc = now };
         Fill(revision, form, actor, now);
         revision.Files = StoreFiles(files.Accepted, 0);
         db.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(actor, AuditActions.ArticleCreated, article.Id, $"新建{Quote(revision)}，相关文件 {revision.Files.Count} 个");
+        await AuditAsync(actor, AuditActions.ArticleCreated, article.Id,
+            $"新建{Quote(revision)}，相关文件 {revision.Files.Count} 个");
         return WorkflowResult.Done(article.Id, "已保存草稿。");
     }
 
@@ -35,11 +46,13 @@ public sealed partial class ArticleWorkflow
     /// Saves the form. A draft or rejected revision is changed in place (a rejected one becomes a draft again); a
     /// live, withdrawn or history-only article gets a new draft, so its public page stays as it is.
     /// </summary>
-    public async Task<WorkflowResult> SaveAsync(Staff actor, int articleId, ArticleForm form, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> SaveAsync(Staff actor, int articleId, ArticleForm form,
+        CancellationToken cancellationToken = default)
     {
         if (form.Problem() is { } problem) return WorkflowResult.Refused(problem);
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (article, revisions))
+            return WorkflowResult.Refused("找不到这篇文章。");
         var current = Current(revisions);
         if (!actor.Can(StaffRoles.Editor, current.ChannelId) || !actor.Can(StaffRoles.Editor, form.ChannelId))
             return WorkflowResult.NotAllowed("您没有在这个栏目修改文章的权限。");
@@ -47,7 +60,9 @@ public sealed partial class ArticleWorkflow
             "保存未成功：这篇文章在您编辑期间已被其他人修改或处理。您的内容仍在下面的表单中，请复制保存后刷新页面，核对最新版本再修改。");
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
             return WorkflowResult.Refused($"{Quote(current)}正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。");
-        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken)) return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId && c.SiteId == article.SiteId, cancellationToken))
+            return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (form.Kind.Key != current.Kind) return WorkflowResult.Refused("内容类型与文章不符，请刷新页面后重新填写。");
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
 
@@ -59,7 +74,8 @@ public sealed partial class ArticleWorkflow
         }
         else
         {
-            target = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now };
+            target = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, Title = "",
+                CreatedBy = actor.UserName, CreatedAtUtc = now };
             target.Files = current.Files.Select(f => f.Copy()).ToList();
             db.Revisions.Add(target);
         }
@@ -67,23 +83,29 @@ public sealed partial class ArticleWorkflow
         target.State = RevisionState.Draft;
         Fill(target, form, actor, now);
         // Removal refers to the files of the revision the form was loaded from; a new draft holds copies of them.
-        var removedNames = current.Files.Where(f => form.RemoveFileIds.Contains(f.Id)).Select(f => f.StoredName).ToHashSet();
+        var removedNames = current.Files.Where(f => form.RemoveFileIds.Contains(f.Id)).Select(f => f.StoredName)
+            .ToHashSet();
         target.Files.RemoveAll(f => removedNames.Contains(f.StoredName));
         var order = target.Files.Count == 0 ? 0 : target.Files.Max(f => f.SortOrder) + 1;
         target.Files.AddRange(StoreFiles(files.Accepted, order));
         target.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
-        await AuditAsync(actor, AuditActions.ArticleSaved, articleId, $"保存{Quote(target)}" + (files.Accepted.Count > 0 ? $"，新上传文件 {files.Accepted.Count} 个" : ""));
-        return WorkflowResult.Done(articleId, target == current ? "已保存。" : $"已保存为新草稿（第 {target.Number} 版）；网站上的页面在新版本发布前保持不变。");
+        await AuditAsync(actor, AuditActions.ArticleSaved, articleId, $"保存{Quote(target)}" +
+            (files.Accepted.Count > 0 ? $"，新上传文件 {files.Accepted.Count} 个" : ""));
+        return WorkflowResult.Done(articleId, target == current ? "已保存。"
+            : $"已保存为新草稿（第 {target.Number} 版）；网站上的页面在新版本发布前保持不变。");
     }
 
-    public async Task<WorkflowResult> SubmitAsync(Staff actor, int articleId, int version, bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> SubmitAsync(Staff actor, int articleId, int version,
+        bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor, "只有草稿或被退回的文章可以提交审核。",
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor,
+            "只有草稿或被退回的文章可以提交审核。",
             [RevisionState.Draft, RevisionState.Rejected], cancellationToken);
         if (revision is null) return refusal!;
-        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "提交审核", cancellationToken) is { } refused) return refused;
+        if (await ContentGateAsync(db, actor, revision, acknowledgedWarnings, "提交审核", cancellationToken) is { } refused)
+            return refused;
         var channel = await db.Channels.FirstAsync(c => c.Id == revision.ChannelId, cancellationToken);
         revision.State = RevisionState.Submitted;
         revision.SubmittedBy = actor.UserName;
@@ -94,15 +116,18 @@ public sealed partial class ArticleWorkflow
         revision.RejectedBy = "";
         revision.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
-        await AuditAsync(actor, AuditActions.ArticleSubmitted, articleId, $"提交{Quote(revision)}，需 {revision.RequiredLevels} 级审核");
+        await AuditAsync(actor, AuditActions.ArticleSubmitted, articleId,
+            $"提交{Quote(revision)}，需 {revision.RequiredLevels} 级审核");
         return WorkflowResult.Done(articleId, "已提交审核。");
     }
 
     /// <summary>撤回: the editor takes a submitted revision back to change it.</summary>
-    public async Task<WorkflowResult> RecallAsync(Staff actor, int articleId, int version, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> RecallAsync(Staff actor, int articleId, int version,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor, "只有待审核的文章可以撤回。", [RevisionState.Submitted], cancellationToken);
+        var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Editor, "只有待审核的文章可以撤回。",
+            [RevisionState.Submitted], cancellationToken);
         if (revision is null) return refusal!;
         revision.State = RevisionState.Draft;
         revision.PassedLevels = 0;
@@ -113,41 +138,51 @@ public sealed partial class ArticleWorkflow
         return WorkflowResult.Done(articleId, "已撤回，可以继续修改。");
     }
 
-    /// <summary>Copies an old revision into a new draft; refused while another revision is in the workflow, so nothing is overwritten.</summary>
-    public async Task<WorkflowResult> RestoreAsync(Staff actor, int articleId, int revisionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Copies an old revision into a new draft; refused while another revision is in the workflow, so nothing is
+    /// overwritten.
+    /// </summary>
+    public async Task<WorkflowResult> RestoreAsync(Staff actor, int articleId, int revisionId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return WorkflowResult.Refused("找不到这篇文章。");
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions))
+            return WorkflowResult.Refused("找不到这篇文章。");
         var old = revisions.FirstOrDefault(r => r.Id == revisionId);
         if (old is null) return WorkflowResult.Refused("找不到这个历史版本。");
         if (!actor.Can(StaffRoles.Editor, old.ChannelId) || !actor.Can(StaffRoles.Editor, Current(revisions).ChannelId))
             return WorkflowResult.NotAllowed("您没有在这个栏目修改文章的权限。");
         if (Working(revisions) is { } working)
-            return WorkflowResult.Refused($"第 {working.Number} 版（{RevisionStates.Label(working.State)}）尚未处理完。请先发布、退回或删除其中的修改，再恢复历史版本，以免覆盖未发布的内容。");
+            return WorkflowResult.Refused($"第 {working.Number} 版（{RevisionStates.Label(working.State)}）尚未处理完。请先发布、" +
+                $"退回或删除其中的修改，再恢复历史版本，以免覆盖未发布的内容。");
         var now = Now;
-        var restored = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now, UpdatedBy = actor.UserName, UpdatedAtUtc = now };
-        old.CopyTo(restored);
+        var restored = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1,
+            State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now,
+            UpdatedBy = actor.UserName, UpdatedAtUtc = now };
+        kinds.Of(old).Copy(old, restored);
         restored.Files = old.Files.Select(f => f.Copy()).ToList();
         db.Revisions.Add(restored);
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(actor, AuditActions.ArticleRestored, articleId, $"以第 {old.Number} 版为底稿新建草稿（第 {restored.Number} 版）");
+        await AuditAsync(actor, AuditActions.ArticleRestored, articleId,
+            $"以第 {old.Number} 版为底稿新建草稿（第 {restored.Number} 版）");
         return WorkflowResult.Done(articleId, $"已将第 {old.Number} 版恢复为新草稿（第 {restored.Number} 版），审核发布后生效。");
     }
 
     private void Fill(Revision revision, ArticleForm form, Staff actor, DateTime now)
     {
         revision.ChannelId = form.ChannelId;
-        revision.Title = form.Title.Trim();
-        revision.Subtitle = form.Subtitle.Trim();
-        revision.Source = form.Source.Trim();
-        revision.Author = form.Author.Trim();
-        revision.Summary = form.Summary.Trim();
-        revision.BodyHtml = sanitizer.Sanitize(form.BodyHtml);
+        revision.Kind = form.Kind.Key;
+        foreach (var field in form.Kind.Fields)
+        {
+            var value = form.Value(field.Name);
+            field.Set(revision, field.Input == FieldInput.RichText ? sanitizer.Sanitize(value) : value.Trim());
+        }
         revision.UpdatedBy = actor.UserName;
         revision.UpdatedAtUtc = now;
     }
 
-    private static (List<(string Name, string Extension, byte[] Content)> Accepted, string? Error) CheckFiles(ArticleForm form)
+    private static (List<(string Name, string Extension, byte[] Content)> Accepted, string? Error) CheckFiles(
+        ArticleForm form)
     {
         var accepted = new List<(string, string, byte[])>();
         if (form.NewFiles.Count > 20) return ([], "一次最多上传 20 个文件。");
@@ -161,10 +196,12 @@ public sealed partial class ArticleWorkflow
     }
 
     // Called only after every file passed the checks, so a refused save stores nothing.
-    private List<RevisionFile> StoreFiles(IEnumerable<(string Name, string Extension, byte[] Content)> files, int firstOrder) =>
+    private List<RevisionFile> StoreFiles(IEnumerable<(string Name, string Extension, byte[] Content)> files,
+        int firstOrder) =>
         files.Select((f, i) => new RevisionFile
         {
-            DisplayName = f.Name, Extension = f.Extension, StoredName = uploads.Save(f.Content), SizeBytes = f.Content.Length,
+            DisplayName = f.Name, Extension = f.Extension, StoredName = uploads.Save(f.Content),
+            SizeBytes = f.Content.Length,
             ContentType = UploadRules.ContentTypes[f.Extension], SortOrder = firstOrder + i,
         }).ToList();
 }

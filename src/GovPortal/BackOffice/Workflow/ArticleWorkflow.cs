@@ -1,6 +1,7 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing;
@@ -20,29 +21,38 @@ public sealed partial class ArticleWorkflow(
     UploadStore uploads,
     RichTextSanitizer sanitizer,
     ArticleChecks checks,
+    ContentKinds kinds,
     AuditLog audit,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>An article with its revisions, oldest first. Articles made before the back office get a first revision from their live state.</summary>
-    public static async Task<(Article Article, List<Revision> Revisions)?> LoadAsync(GovPortalDbContext db, int articleId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An article with its revisions, oldest first. Articles made before the back office get a first revision from
+    /// their live state.
+    /// </summary>
+    public async Task<(Article Article, List<Revision> Revisions)?> LoadAsync(GovPortalDbContext db, int articleId,
+        CancellationToken cancellationToken = default)
     {
-        var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var article = await db.Articles.Include(a => a.RelatedFiles)
+            .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null) return null;
-        var revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId)
+            .OrderBy(r => r.Number).ToListAsync(cancellationToken);
         if (revisions.Count == 0)
         {
             var baseline = new Revision
             {
-                ArticleId = article.Id, Number = 1, CreatedBy = "", CreatedAtUtc = article.UpdatedAtUtc, UpdatedAtUtc = article.UpdatedAtUtc,
-                State = article.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
+                ArticleId = article.Id, Number = 1, CreatedBy = "", CreatedAtUtc = article.UpdatedAtUtc,
+                UpdatedAtUtc = article.UpdatedAtUtc,
+                State = article.Status switch { ArticleStatus.Published => RevisionState.Published,
+                    ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
                 PublishedAtUtc = article.Status == ArticleStatus.Draft ? null : article.PublishedAtUtc,
                 Files = article.RelatedFiles.Select(RevisionFile.From).ToList(),
                 Title = article.Title,
             };
-            article.CopyTo(baseline);
+            kinds.Of(article).Copy(article, baseline);
             db.Revisions.Add(baseline);
             try
             {
@@ -54,16 +64,20 @@ public sealed partial class ArticleWorkflow(
                 // Someone else opened the article at the same moment and made its first revision: use theirs.
                 foreach (var file in baseline.Files) db.Entry(file).State = EntityState.Detached;
                 db.Entry(baseline).State = EntityState.Detached;
-                revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+                revisions = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId)
+                    .OrderBy(r => r.Number).ToListAsync(cancellationToken);
                 if (revisions.Count == 0) throw;
             }
         }
         return (article, revisions);
     }
 
-    public static Revision? Working(IEnumerable<Revision> revisions) => revisions.LastOrDefault(r => RevisionStates.IsWorking(r.State));
+    public static Revision? Working(IEnumerable<Revision> revisions) =>
+        revisions.LastOrDefault(r => RevisionStates.IsWorking(r.State));
 
-    /// <summary>The revision an edit starts from: the one in the workflow, else the newest (live or withdrawn).</summary>
+    /// <summary>
+    /// The revision an edit starts from: the one in the workflow, else the newest (live or withdrawn).
+    /// </summary>
     public static Revision Current(IReadOnlyList<Revision> revisions) => Working(revisions) ?? revisions[^1];
 
     private Task AuditAsync(Staff actor, string action, int articleId, string details) =>
@@ -86,14 +100,14 @@ public sealed partial class ArticleWorkflow(
     }
 
     /// <summary>The revision as an article, for the content checks and the preview.</summary>
-    public static Article AsArticle(Revision revision, Article? live = null)
+    public Article AsArticle(Revision revision, Article? live = null)
     {
         var article = new Article
         {
-            Id = revision.ArticleId, Title = revision.Title, Url = live?.Url,
-            PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : DateTime.UtcNow,
+            Id = revision.ArticleId, SiteId = live?.SiteId ?? 0, Title = revision.Title, Url = live?.Url,
+            PublishedAtUtc = live is { Status: not ArticleStatus.Draft } ? live.PublishedAtUtc : Now,
         };
-        revision.CopyTo(article);
+        kinds.Of(revision).Copy(revision, article);
         return article;
     }
 
@@ -101,11 +115,14 @@ public sealed partial class ArticleWorkflow(
     /// The article's revision in the workflow, if it is in one of <paramref name="states"/>, the person holds
     /// <paramref name="role"/> in its channel, and it is still at the version the person's page showed.
     /// </summary>
-    private static async Task<(Revision? Revision, WorkflowResult? Refusal)> WorkingAsync(GovPortalDbContext db, Staff actor, int articleId, int version,
+    private async Task<(Revision? Revision, WorkflowResult? Refusal)> WorkingAsync(GovPortalDbContext db, Staff actor,
+        int articleId, int version,
         string role, string wrongState, RevisionState[] states, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions)) return (null, WorkflowResult.Refused("找不到这篇文章。"));
-        if (Working(revisions) is not { } revision || !states.Contains(revision.State)) return (null, WorkflowResult.Refused(wrongState));
+        if (await LoadAsync(db, articleId, cancellationToken) is not var (_, revisions))
+            return (null, WorkflowResult.Refused("找不到这篇文章。"));
+        if (Working(revisions) is not { } revision || !states.Contains(revision.State))
+            return (null, WorkflowResult.Refused(wrongState));
         if (!actor.Can(role, revision.ChannelId)) return (null, WorkflowResult.NotAllowed(NotAllowedMessage(role)));
         if (revision.Version != version) return (null, WorkflowResult.Stale(StaleMessage));
         return (revision, null);
@@ -119,7 +136,8 @@ public sealed partial class ArticleWorkflow(
     };
 
     /// <summary>The content checks of a revision, as the article page shows them.</summary>
-    public async Task<IReadOnlyList<Safety.Scanning.Finding>> CheckAsync(GovPortalDbContext db, Revision revision, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Safety.Scanning.Finding>> CheckAsync(GovPortalDbContext db, Revision revision,
+        CancellationToken cancellationToken = default)
     {
         var (site, _) = await Publisher.LoadSiteAsync(db, cancellationToken);
         return checks.Check(AsArticle(revision), site);
@@ -130,21 +148,25 @@ public sealed partial class ArticleWorkflow(
     /// stops it; warnings need the person's confirmation that they checked them, which is audited.
     /// </summary>
     /// <returns>Null when it may move on; otherwise why not.</returns>
-    private async Task<WorkflowResult?> ContentGateAsync(GovPortalDbContext db, Staff actor, Revision revision, bool acknowledged, string step, CancellationToken cancellationToken)
+    private async Task<WorkflowResult?> ContentGateAsync(GovPortalDbContext db, Staff actor, Revision revision,
+        bool acknowledged, string step, CancellationToken cancellationToken)
     {
         var findings = await CheckAsync(db, revision, cancellationToken);
-        static string List(IEnumerable<Safety.Scanning.Finding> items) => string.Join("；", items.Select(f => $"{f.Category}：{f.Message}「{f.Excerpt}」"));
+        static string List(IEnumerable<Safety.Scanning.Finding> items) =>
+            string.Join("；", items.Select(f => $"{f.Category}：{f.Message}「{f.Excerpt}」"));
         var blocking = findings.Where(f => f.Severity == Safety.Scanning.Severity.Block).ToList();
         if (blocking.Count > 0)
         {
-            await AuditAsync(actor, AuditActions.ContentBlocked, revision.ArticleId, $"{Quote(revision)}不能{step}：{List(blocking)}");
+            await AuditAsync(actor, AuditActions.ContentBlocked, revision.ArticleId,
+                $"{Quote(revision)}不能{step}：{List(blocking)}");
             return WorkflowResult.Refused($"内容检查发现 {blocking.Count} 处必须修改的问题，不能{step}：{List(blocking)}。请修改后再试。");
         }
         var warnings = findings.Where(f => f.Severity == Safety.Scanning.Severity.Warn).ToList();
         if (warnings.Count == 0) return null;
         if (!acknowledged)
             return WorkflowResult.Refused($"内容检查有 {warnings.Count} 条警告（{List(warnings)}）。请在文章页核实后勾选“已核实”，再{step}。");
-        await AuditAsync(actor, AuditActions.ContentWarningsOverridden, revision.ArticleId, $"{step}{Quote(revision)}时确认 {warnings.Count} 条警告：{List(warnings)}");
+        await AuditAsync(actor, AuditActions.ContentWarningsOverridden, revision.ArticleId,
+            $"{step}{Quote(revision)}时确认 {warnings.Count} 条警告：{List(warnings)}");
         return null;
     }
 

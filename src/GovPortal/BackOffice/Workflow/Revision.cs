@@ -18,6 +18,7 @@ public sealed class Revision : IArticleContent
     public RevisionState State { get; set; }
 
     public int ChannelId { get; set; }
+    public string Kind { get; set; } = Content.Kinds.NewsKind.Key;
     public required string Title { get; set; }
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";
@@ -26,6 +27,8 @@ public sealed class Revision : IArticleContent
 
     /// <summary>Sanitized HTML, as for the article.</summary>
     public string BodyHtml { get; set; } = "";
+
+    public Dictionary<string, string> Extras { get; set; } = [];
 
     public List<RevisionFile> Files { get; set; } = [];
 
@@ -64,7 +67,9 @@ public sealed class Revision : IArticleContent
     public int Version { get; set; } = 1;
 }
 
-/// <summary>A related file of a revision; the bytes are in the upload store, shared by revisions that keep the file.</summary>
+/// <summary>
+/// A related file of a revision; the bytes are in the upload store, shared by revisions that keep the file.
+/// </summary>
 public sealed class RevisionFile
 {
     public int Id { get; set; }
@@ -76,20 +81,25 @@ public sealed class RevisionFile
     public required string ContentType { get; set; }
     public int SortOrder { get; set; }
 
-    /// <summary>The same stored file for another revision (files are never rewritten, so revisions share them).</summary>
+    /// <summary>
+    /// The same stored file for another revision (files are never rewritten, so revisions share them).
+    /// </summary>
     public RevisionFile Copy() => new()
     {
-        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes, ContentType = ContentType, SortOrder = SortOrder,
+        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes,
+        ContentType = ContentType, SortOrder = SortOrder,
     };
 
     public static RevisionFile From(RelatedFile file) => new()
     {
-        DisplayName = file.DisplayName, StoredName = file.StoredName, Extension = file.Extension, SizeBytes = file.SizeBytes, ContentType = file.ContentType, SortOrder = file.SortOrder,
+        DisplayName = file.DisplayName, StoredName = file.StoredName, Extension = file.Extension,
+        SizeBytes = file.SizeBytes, ContentType = file.ContentType, SortOrder = file.SortOrder,
     };
 
     /// <summary>The file as the live article lists it.</summary>
     public RelatedFile ToRelatedFile() => new()
     {
-        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes, ContentType = ContentType, SortOrder = SortOrder,
+        DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes,
+        ContentType = ContentType, SortOrder = SortOrder,
     };
 }

@@ -35,7 +35,10 @@ public static class RevisionStates
         _ => state.ToString(),
     };
 
-    /// <summary>States of a revision still in the workflow (not yet live or history): at most one per article.</summary>
+    /// <summary>
+    /// States of a revision still in the workflow (not yet live or history): at most one per article.
+    /// </summary>
     public static bool IsWorking(RevisionState state) =>
-        state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected or RevisionState.Approved or RevisionState.Scheduled;
+        state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected or RevisionState.Approved
+            or RevisionState.Scheduled;
 }

@@ -5,7 +5,8 @@ namespace GovPortal.BackOffice.Workflow;
 /// <see cref="Interval"/>, which keeps every scheduled article within 30 seconds of its time. Time comes from the
 /// <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
-public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time, ILogger<ScheduledPublishing> logger) : BackgroundService
+public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time,
+    ILogger<ScheduledPublishing> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 

@@ -52,9 +52,11 @@ public static class TextDiff
         if (before.Length > MaxCharactersCompared || after.Length > MaxCharactersCompared)
             return [new DiffSegment(DiffKind.Deleted, before), new DiffSegment(DiffKind.Inserted, after)];
         var merged = new List<DiffSegment>();
-        foreach (var (kind, text) in Lcs(before.Select(c => c.ToString()).ToArray(), after.Select(c => c.ToString()).ToArray()))
+        foreach (var (kind, text) in
+            Lcs(before.Select(c => c.ToString()).ToArray(), after.Select(c => c.ToString()).ToArray()))
         {
-            if (merged.Count > 0 && merged[^1].Kind == kind) merged[^1] = merged[^1] with { Text = merged[^1].Text + text };
+            if (merged.Count > 0 && merged[^1].Kind == kind)
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + text };
             else merged.Add(new DiffSegment(kind, text));
         }
         return merged;
@@ -69,7 +71,8 @@ public static class TextDiff
         var lengths = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
             for (var j = b.Length - 1; j >= 0; j--)
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1
+                    : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
         var result = new List<(DiffKind, string)>();
         int x = 0, y = 0;
         while (x < a.Length && y < b.Length)

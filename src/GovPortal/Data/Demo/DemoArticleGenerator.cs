@@ -12,7 +12,8 @@ public enum DemoArticleKind
 }
 
 /// <summary>A generated article, ready to be stored.</summary>
-public sealed record GeneratedArticle(string Title, string Source, string Author, string Summary, string BodyHtml, DateTime PublishedAtUtc);
+public sealed record GeneratedArticle(string Title, string Source, string Author, string Summary, string BodyHtml,
+    DateTime PublishedAtUtc);
 
 /// <summary>
 /// Deterministic generator of plausible district-government prose for the demo site and benchmark corpora.
@@ -55,8 +56,10 @@ public sealed class DemoArticleGenerator(int seed)
          "下一步，{1}将进一步完善长效机制，加大督查考核力度，推动{2}工作取得更大成效。",
          "据介绍，{1}已累计投入资金{3}万元，惠及群众{4}余户，相关做法得到上级部门肯定。"];
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "朱", "沈", "顾", "陆", "钱"];
-    private static readonly string[] GivenNames = ["晓东", "丽", "建国", "敏", "志强", "雪", "海燕", "伟", "静", "一鸣", "佳怡", "文博", "欣然", "子涵"];
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "朱", "沈", "顾",
+        "陆", "钱"];
+    private static readonly string[] GivenNames = ["晓东", "丽", "建国", "敏", "志强", "雪", "海燕", "伟", "静", "一鸣", "佳怡", "文博",
+        "欣然", "子涵"];
 
     private readonly Random _random = new(seed);
 
@@ -71,7 +74,8 @@ public sealed class DemoArticleGenerator(int seed)
             DemoArticleKind.Policy => string.Format(Pick(PolicyTitles), topic, year, year + 2),
             _ => actor + string.Format(Pick(NewsActions), topic),
         };
-        var when = ChinaTime.ToChina(publishedAtUtc).ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture);
+        var when = ChinaTime.ToChina(publishedAtUtc)
+            .ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture);
         var paragraphs = new List<string> { string.Format(Pick(Openings), when, actor, topic) };
         var middleCount = 2 + _random.Next(3);
         foreach (var template in Middles.OrderBy(_ => _random.Next()).Take(middleCount))

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Data.Demo;
 
-/// <summary>Creates the 相城区 demo site on first run: its channels, the seed article and enough news to page through.</summary>
-public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer sanitizer, UploadStore uploads, TimeProvider time)
+/// <summary>
+/// Creates the 相城区 demo site on first run: its channels, the seed article and enough news to page through.
+/// </summary>
+public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer sanitizer, UploadStore uploads,
+    TimeProvider time)
 {
     /// <summary>How many generated articles each demo channel gets (相城要闻 spans more than three list pages).</summary>
     public static readonly IReadOnlyDictionary<string, int> GeneratedCounts = new Dictionary<string, int>
@@ -22,24 +25,46 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
     {
         if (await db.Sites.AnyAsync(cancellationToken)) return false;
 
-        db.Sites.Add(CreateSite());
-        var news = new Channel { Name = "新闻中心", Slug = "xwzx", SortOrder = 1 };
-        var headlines = new Channel { Name = "相城要闻", Slug = "xcyw", SortOrder = 1, Parent = news, UpdateFrequencyDays = 14, ShowOnHome = true };
-        var departments = new Channel { Name = "部门动态", Slug = "bmdt", SortOrder = 2, Parent = news, UpdateFrequencyDays = 30, ShowOnHome = true };
-        var notices = new Channel { Name = "通知公告", Slug = "tzgg", SortOrder = 3, Parent = news, UpdateFrequencyDays = 180, ShowOnHome = true };
-        var policies = new Channel { Name = "政策文件", Slug = "zcwj", SortOrder = 2, UpdateFrequencyDays = 180, ShowOnHome = true };
+        // One transaction: a crash half-way leaves no site, so the next start seeds again instead of serving a husk.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var site = CreateSite();
+        db.Sites.Add(site);
+        await db.SaveChangesAsync(cancellationToken);
+        var siteId = site.Id;
+        var news = new Channel { SiteId = siteId, Name = "新闻中心", Slug = "xwzx", SortOrder = 1 };
+        var headlines = new Channel
+        {
+            SiteId = siteId, Name = "相城要闻", Slug = "xcyw", SortOrder = 1, Parent = news, UpdateFrequencyDays = 14,
+            ShowOnHome = true,
+        };
+        var departments = new Channel
+        {
+            SiteId = siteId, Name = "部门动态", Slug = "bmdt", SortOrder = 2, Parent = news, UpdateFrequencyDays = 30,
+            ShowOnHome = true,
+        };
+        var notices = new Channel
+        {
+            SiteId = siteId, Name = "通知公告", Slug = "tzgg", SortOrder = 3, Parent = news, UpdateFrequencyDays = 180,
+            ShowOnHome = true,
+        };
+        var policies = new Channel
+        {
+            SiteId = siteId, Name = "政策文件", Slug = "zcwj", SortOrder = 2, UpdateFrequencyDays = 180, ShowOnHome = true,
+        };
         db.Channels.AddRange(news, headlines, departments, notices, policies);
 
         var now = time.GetUtcNow().UtcDateTime;
         var seed = SeedArticleReader.Read(SeedArticleReader.ReadEmbeddedCapture(), converter);
         var seedArticle = new Article
         {
+            SiteId = siteId,
             Channel = headlines,
             Title = seed.Title,
             Source = seed.Source,
             Author = seed.Author,
             Summary = seed.Paragraphs[0],
-            BodyHtml = sanitizer.Sanitize(string.Concat(seed.Paragraphs.Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))),
+            BodyHtml = sanitizer.Sanitize(string.Concat(seed.Paragraphs.Select(p =>
+                $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))),
             PublishedAtUtc = seed.PublishedAtUtc,
             Status = ArticleStatus.Published,
             UpdatedAtUtc = now,
@@ -72,6 +97,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
                 var generated = generator.Next(kind, publishedAt);
                 db.Articles.Add(new Article
                 {
+                    SiteId = siteId,
                     Channel = channel,
                     Title = generated.Title,
                     Source = generated.Source,
@@ -85,11 +111,13 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     private static Site CreateSite() => new()
     {
+        Code = "main",
         Name = "苏州市相城区人民政府",
         BaseUrl = "https://www.szxc.gov.cn",
         HostNames = "www.szxc.gov.cn,szxc.gov.cn,localhost",

@@ -39,7 +39,8 @@ public static partial class SeedArticleReader
         var lines = capture.Replace("\r", "").Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0)
-            .Select(line => converter.ToSimplified(MirrorTextCleaner.UseFullWidthPunctuation(MirrorTextCleaner.RemovePinyinReadings(line))))
+            .Select(line => converter.ToSimplified(
+                MirrorTextCleaner.UseFullWidthPunctuation(MirrorTextCleaner.RemovePinyinReadings(line))))
             .ToList();
 
         var breadcrumbIndex = lines.FindIndex(l => l.StartsWith("当前位置", StringComparison.Ordinal));

@@ -5,13 +5,17 @@ using GovPortal.Content;
 
 namespace GovPortal.Publishing.Rendering;
 
+/// <summary>One entry of a feed (<see cref="ArticleListing.FeedFace"/>).</summary>
+public sealed record FeedItem(string Title, string Url, DateTime PublishedAtUtc, string Summary);
+
 /// <summary>RSS 2.0 feed of a channel's newest articles (its own and its sub-channels').</summary>
 public static class FeedWriter
 {
-    public static byte[] Write(Site site, string channelName, string channelUrl, IEnumerable<ArticleListing> items)
+    public static byte[] Write(Site site, string channelName, string channelUrl, IEnumerable<FeedItem> items)
     {
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var xml = XmlWriter.Create(buffer,
+            new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("rss");
@@ -30,7 +34,8 @@ public static class FeedWriter
                 xml.WriteAttributeString("isPermaLink", "true");
                 xml.WriteString(site.BaseUrl + item.Url);
                 xml.WriteEndElement();
-                xml.WriteElementString("pubDate", DateTime.SpecifyKind(item.PublishedAtUtc, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture));
+                xml.WriteElementString("pubDate", DateTime.SpecifyKind(item.PublishedAtUtc, DateTimeKind.Utc)
+                    .ToString("R", CultureInfo.InvariantCulture));
                 if (item.Summary.Length > 0) xml.WriteElementString("description", item.Summary);
                 xml.WriteEndElement();
             }

@@ -27,6 +27,8 @@ public static class QrCodeSvg
         }
         var total = size + 2 * QuietZone;
         var encodedLabel = System.Net.WebUtility.HtmlEncode(label);
-        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {total} {total}\" role=\"img\" aria-label=\"{encodedLabel}\" shape-rendering=\"crispEdges\"><rect width=\"{total}\" height=\"{total}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>";
+        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {total} {total}\" role=\"img\" " +
+            $"aria-label=\"{encodedLabel}\" shape-rendering=\"crispEdges\"><rect width=\"{total}\" height=\"{total}\"" +
+            $" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>";
     }
 }

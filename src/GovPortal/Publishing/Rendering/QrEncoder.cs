@@ -9,9 +9,11 @@ public static class QrEncoder
 {
     // Level M, per version: error correction codewords per block, and number of blocks.
     private static readonly int[] EccCodewordsPerBlock =
-        [-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
+        [-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28,
+            28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
     private static readonly int[] ErrorCorrectionBlocks =
-        [-1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
+        [-1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29,
+            31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
     private const int FormatBitsLevelM = 0;
 
     /// <summary>The modules of the symbol, [row, column], true for dark; no quiet zone.</summary>
@@ -216,7 +218,8 @@ public static class QrEncoder
             var positions = AlignmentPositions();
             for (var i = 0; i < positions.Length; i++)
                 for (var j = 0; j < positions.Length; j++)
-                    if (!(i == 0 && j == 0 || i == 0 && j == positions.Length - 1 || i == positions.Length - 1 && j == 0))
+                    if (!(i == 0 && j == 0 || i == 0 && j == positions.Length - 1
+                        || i == positions.Length - 1 && j == 0))
                         DrawAlignment(positions[i], positions[j]);
             DrawFormatBits(0); // reserves the area; drawn for real once the mask is known
             DrawVersion();
@@ -389,14 +392,18 @@ public static class QrEncoder
                     var at = y * _size + x;
                     var color = m[at];
                     darkCount += color;
-                    if (x + 1 < _size && y + 1 < _size && color == m[at + 1] && color == m[at + _size] && color == m[at + _size + 1]) result += 3;
+                    if (x + 1 < _size && y + 1 < _size && color == m[at + 1] && color == m[at + _size]
+                        && color == m[at + _size + 1])
+                        result += 3;
                 }
             var total = _size * _size;
             var k = (Math.Abs(darkCount * 20 - total * 10) + total - 1) / total - 1;
             return result + k * 10;
         }
 
-        /// <summary>The last seven run lengths of a row or column (newest first), in locals rather than an array.</summary>
+        /// <summary>
+        /// The last seven run lengths of a row or column (newest first), in locals rather than an array.
+        /// </summary>
         private struct RunHistory(int size)
         {
             private int _h0, _h1, _h2, _h3, _h4, _h5, _h6;

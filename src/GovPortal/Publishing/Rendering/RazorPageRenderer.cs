@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using GovPortal.Theme;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GovPortal.Publishing.Rendering;
@@ -20,16 +21,23 @@ public sealed class RazorPageRenderer
             .BuildServiceProvider();
     }
 
-    public async Task<byte[]> RenderAsync<TComponent>(object model) where TComponent : IComponent =>
-        Encoding.UTF8.GetBytes(await RenderHtmlAsync<TComponent>(model));
+    /// <inheritdoc cref="RenderHtmlAsync{TComponent, TModel}"/>
+    public async Task<byte[]> RenderAsync<TComponent, TModel>(TModel model) where TComponent : PageComponent<TModel> =>
+        Encoding.UTF8.GetBytes(await RenderHtmlAsync<TComponent, TModel>(model));
 
-    public async Task<string> RenderHtmlAsync<TComponent>(object model) where TComponent : IComponent
+    /// <summary>
+    /// The page <typeparamref name="TComponent"/> drawn from <paramref name="model"/>. The page and its model are named
+    /// together, so a page given another page's model does not compile.
+    /// </summary>
+    public async Task<string> RenderHtmlAsync<TComponent, TModel>(TModel model) where TComponent : PageComponent<TModel>
     {
         // A renderer per page: a long-lived one keeps every root component and slows down.
         await using var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+        var parameters = ParameterView.FromDictionary(
+            new Dictionary<string, object?> { [nameof(PageComponent<TModel>.Model)] = model });
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }));
+            var output = await renderer.RenderComponentAsync<TComponent>(parameters);
             return output.ToHtmlString();
         });
         return html;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Output;
 using GovPortal.Theme;
@@ -16,9 +17,12 @@ public sealed class SiteRenderer
     private readonly ThemeAssets _assets;
     private readonly UploadStore _uploads;
     private readonly SiteChrome _chrome;
+    private readonly ContentKinds _kinds;
 
-    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
+    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets,
+        UploadStore uploads, ContentKinds? kinds = null)
     {
+        _kinds = kinds ?? ContentKinds.Default;
         _site = site;
         _tree = tree;
         _listings = listings;
@@ -47,20 +51,22 @@ public sealed class SiteRenderer
         switch (key.Kind)
         {
             case PageKind.Home:
-                batch.Write(key, "index.html", await _razor.RenderAsync<HomePage>(new HomePageModel(_chrome, await HomeBlocksAsync())));
+                var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync());
+                batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
             case PageKind.NotFound:
-                batch.Write(key, "404.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "页面未找到",
-                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"], "/404.html")));
+                batch.Write(key, "404.html", await RenderNoticeAsync(path: "/404.html", title: "页面未找到",
+                    ["您访问的页面不存在，可能已被删除或地址有误。", "请检查地址，或从首页和栏目导航查找所需内容。"]));
                 // The notice for the addresses of withdrawn articles, answered with 410 Gone.
-                batch.Write(key, "410.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "此文章已撤稿",
-                    ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"], "/410.html")));
+                batch.Write(key, "410.html", await RenderNoticeAsync(path: "/410.html", title: "此文章已撤稿",
+                    ["您访问的文章已由本站撤下，不再公开。", "如需了解相关信息，请从首页和栏目导航查找最新内容，或通过页面底部的联系方式咨询。"]));
                 break;
             case PageKind.ServiceNotice:
-                batch.Write(key, "service/accessibility.html", await _razor.RenderAsync<NoticePage>(new NoticePageModel(_chrome, "网站无障碍",
+                batch.Write(key, "service/accessibility.html", await RenderNoticeAsync(
+                    path: "/service/accessibility.html", title: "网站无障碍",
                     ["本站每个页面都有适老版（大字体、大按钮、简洁版面）和繁體版，可从页面顶部的链接切换。",
                      "本站页面支持读屏软件和仅用键盘浏览；您也可以使用浏览器自带的缩放功能（按 Ctrl 和加号键）放大页面。",
-                     "每个页面顶部的“网站无障碍”打开无障碍工具条（需要浏览器启用脚本），提供页面缩放、行距、高对比度配色、大鼠标、十字线、大字幕和语音朗读，设置会被记住。"], "/service/accessibility.html")));
+                     "每个页面顶部的“网站无障碍”打开无障碍工具条（需要浏览器启用脚本），提供页面缩放、行距、高对比度配色、大鼠标、十字线、大字幕和语音朗读，设置会被记住。"]));
                 break;
             case PageKind.ThemeAssets:
                 batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
@@ -72,7 +78,7 @@ public sealed class SiteRenderer
             case PageKind.ChannelFeed:
                 var channel = _tree[key.Id];
                 var newest = await _listings.SubtreeNewestAsync(key.Id, SiteLayoutRules.FeedSize);
-                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest));
+                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest.Select(a => a.FeedFace)));
                 break;
             case PageKind.ChannelSitemap:
                 var own = await _listings.OwnListAsync(key.Id);
@@ -90,6 +96,10 @@ public sealed class SiteRenderer
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
         }
     }
+
+    private Task<byte[]> RenderNoticeAsync(string path, string title, IReadOnlyList<string> paragraphs) =>
+        _razor.RenderAsync<NoticePage, NoticePageModel>(
+            new NoticePageModel(Chrome: _chrome, Title: title, Paragraphs: paragraphs, Path: path));
 
     /// <summary>The keys of a complete site, articles excepted.</summary>
     public async Task<List<PageKey>> AllPageKeysAsync()
@@ -120,23 +130,40 @@ public sealed class SiteRenderer
             attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(), FormatSize(file.SizeBytes)));
         }
 
-        batch.Write(key, article.Url.TrimStart('/'), await _razor.RenderAsync<ArticlePage>(ArticleModel(article, article.Id, attachments)));
+        var model = ArticleModel(article, article.Id, attachments);
+        var page = await _razor.RenderAsync<ArticlePage, ArticlePageModel>(model);
+        batch.Write(key, article.Url.TrimStart('/'), page);
     }
 
     /// <summary>
     /// The article page as it would be published, for staff to preview: nothing is written anywhere. The page has no
     /// article id, so the preview is not counted as a view.
     /// </summary>
-    public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments) =>
-        _razor.RenderHtmlAsync<ArticlePage>(ArticleModel(article, 0, attachments));
+    public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments,
+        PreviewBanner banner) =>
+        _razor.RenderHtmlAsync<ArticlePage, ArticlePageModel>(
+            ArticleModel(article, 0, attachments) with { Preview = banner });
 
     private ArticlePageModel ArticleModel(Article article, int countedId, IReadOnlyList<AttachmentLink> attachments)
     {
         var url = article.Url ?? "/";
         var absoluteUrl = _site.BaseUrl + url;
-        return new ArticlePageModel(_chrome, countedId, Breadcrumb(article.ChannelId), article.Title, article.Subtitle,
-            article.Source, article.Author, article.PublishedAtUtc, article.BodyHtml, attachments, absoluteUrl,
-            QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"), url);
+        var facts = _kinds.Of(article).Facts(article).Select(f => new PageFact(f.Label, f.Value)).ToList();
+        return new ArticlePageModel(
+            Chrome: _chrome,
+            ArticleId: countedId,
+            Breadcrumb: Breadcrumb(article.ChannelId),
+            Title: article.Title,
+            Subtitle: article.Subtitle,
+            Source: article.Source,
+            Author: article.Author,
+            PublishedAtUtc: article.PublishedAtUtc,
+            BodyHtml: article.BodyHtml,
+            Facts: facts,
+            Attachments: attachments,
+            AbsoluteUrl: absoluteUrl,
+            QrCodeSvg: QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"),
+            Path: url);
     }
 
     private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)
@@ -156,9 +183,18 @@ public sealed class SiteRenderer
                 children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id), (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
 
         var path = _tree.PathOf(channel.Id);
-        var model = new ChannelPageModel(_chrome, channel.Name, Breadcrumb(channel.Id), children, items, own.Count > 0,
-            new Pagination(key.Number, pageCount, ChannelUrl(channel.Id), $"/{path}/index_{{0}}.html"), $"/{path}/rss.xml");
-        batch.Write(key, ChannelPagePath(path, key.Number), await _razor.RenderAsync<ChannelPage>(model));
+        var model = new ChannelPageModel(
+            Chrome: _chrome,
+            ChannelName: channel.Name,
+            Breadcrumb: Breadcrumb(channel.Id),
+            ChildBlocks: children,
+            Items: items,
+            HoldsArticles: own.Count > 0,
+            Pagination: new Pagination(Page: key.Number, PageCount: pageCount, FirstPageUrl: ChannelUrl(channel.Id),
+                PagePattern: $"/{path}/index_{{0}}.html"),
+            FeedUrl: $"/{path}/rss.xml");
+        var page = await _razor.RenderAsync<ChannelPage, ChannelPageModel>(model);
+        batch.Write(key, ChannelPagePath(path, key.Number), page);
     }
 
     private async Task<List<ChannelBlock>> HomeBlocksAsync()
@@ -176,7 +212,7 @@ public sealed class SiteRenderer
         return crumbs;
     }
 
-    private static ListItem ToItem(ArticleListing a) => new(a.Title, a.Url, ChinaTime.FormatDate(a.PublishedAtUtc), a.PublishedAtUtc);
+    private static ListItem ToItem(ArticleListing a) => a.ListFace;
 
     public static string FormatSize(long bytes) => bytes switch
     {

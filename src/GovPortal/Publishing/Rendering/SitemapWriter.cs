@@ -15,10 +15,12 @@ public static class SitemapWriter
     public static byte[] Index(IEnumerable<string> sitemapUrls) =>
         Write("sitemapindex", "sitemap", sitemapUrls.Select(u => (u, (DateTime?)null)));
 
-    private static byte[] Write(string root, string element, IEnumerable<(string Url, DateTime? LastModifiedUtc)> entries)
+    private static byte[] Write(string root, string element,
+        IEnumerable<(string Url, DateTime? LastModifiedUtc)> entries)
     {
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var xml = XmlWriter.Create(buffer,
+            new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement(root, Namespace);
@@ -27,7 +29,8 @@ public static class SitemapWriter
                 xml.WriteStartElement(element, Namespace);
                 xml.WriteElementString("loc", Namespace, url);
                 if (lastModified is { } modified)
-                    xml.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                    xml.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(modified, DateTimeKind.Utc)
+                        .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -6,12 +6,15 @@ namespace GovPortal.Safety.Health;
 /// </summary>
 public static class CheckCommand
 {
-    public static async Task<int> RunAsync(HealthChecker checker, string? csvFile, bool checkExternal, TextWriter output)
+    public static async Task<int> RunAsync(HealthChecker checker, string? csvFile, bool checkExternal,
+        TextWriter output)
     {
         var report = await checker.CheckAsync(checkExternal);
-        output.WriteLine($"网站健康检查 {Content.ChinaTime.Format(report.CheckedAtUtc)}，检查项：{string.Join("、", report.Checked)}");
+        output.WriteLine($"网站健康检查 {Content.ChinaTime.Format(report.CheckedAtUtc)}，检查项" +
+            $"：{string.Join("、", report.Checked)}");
         foreach (var problem in report.Problems)
-            output.WriteLine($"[{(problem.SingleVeto ? "单项否决" : "扣分项")}] {problem.Indicator} {problem.Where}：{problem.Detail}");
+            output.WriteLine($"[{(problem.SingleVeto ? "单项否决" : "扣分项")}] {problem.Indicator}" +
+                $" {problem.Where}：{problem.Detail}");
         var vetoes = report.Problems.Count(p => p.SingleVeto);
         output.WriteLine(report.Problems.Count == 0
             ? "全部通过。"

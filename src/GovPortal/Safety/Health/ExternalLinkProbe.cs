@@ -1,9 +1,12 @@
 namespace GovPortal.Safety.Health;
 
-/// <summary>Asks another site whether a linked address still answers. Used only when external checks are asked for.</summary>
+/// <summary>
+/// Asks another site whether a linked address still answers. Used only when external checks are asked for.
+/// </summary>
 public sealed class ExternalLinkProbe(HttpMessageHandler handler)
 {
-    public static ExternalLinkProbe Default() => new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) });
+    public static ExternalLinkProbe Default() =>
+        new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) });
 
     /// <returns>Null if the address answers, otherwise what went wrong, in Chinese.</returns>
     public async Task<string?> ProbeAsync(string url, TimeSpan timeout, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace GovPortal.Safety.Health;
 public sealed record HealthProblem(string Indicator, bool SingleVeto, string Where, string Detail);
 
 /// <summary>Where the site stands against the inspection indicators (监管指标) at one moment.</summary>
-public sealed record HealthReport(DateTime CheckedAtUtc, IReadOnlyList<string> Checked, IReadOnlyList<HealthProblem> Problems)
+public sealed record HealthReport(DateTime CheckedAtUtc, IReadOnlyList<string> Checked,
+    IReadOnlyList<HealthProblem> Problems)
 {
     public bool FailsSingleVeto => Problems.Any(p => p.SingleVeto);
 
@@ -18,7 +19,8 @@ public sealed record HealthReport(DateTime CheckedAtUtc, IReadOnlyList<string> C
         csv.AppendLine("检查时间,指标,单项否决,位置,说明");
         var at = Content.ChinaTime.Format(CheckedAtUtc);
         foreach (var problem in Problems)
-            csv.AppendLine(string.Join(",", Quote(at), Quote(problem.Indicator), problem.SingleVeto ? "是" : "否", Quote(problem.Where), Quote(problem.Detail)));
+            csv.AppendLine(string.Join(",", Quote(at), Quote(problem.Indicator), problem.SingleVeto ? "是" : "否",
+                Quote(problem.Where), Quote(problem.Detail)));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 

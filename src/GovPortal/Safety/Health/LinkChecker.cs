@@ -13,12 +13,14 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
 {
     private static readonly string[] LinkAttributes = ["href", "src"];
 
-    public async Task<IReadOnlyList<HealthProblem>> CheckAsync(bool checkExternal, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HealthProblem>> CheckAsync(bool checkExternal, TimeSpan timeout,
+        CancellationToken cancellationToken = default)
     {
         var problems = new List<HealthProblem>();
         var external = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var parser = new HtmlParser();
-        foreach (var page in output.Manifest.Entries.Where(e => e.Path.EndsWith(".html", StringComparison.Ordinal)).OrderBy(e => e.Path, StringComparer.Ordinal))
+        foreach (var page in output.Manifest.Entries.Where(e => e.Path.EndsWith(".html", StringComparison.Ordinal))
+            .OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = output.FullPathOf(page.Path);
@@ -31,7 +33,8 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
                     switch (Classify(page.Path, target))
                     {
                         case (LinkKind.Internal, var path) when !Exists(path!):
-                            problems.Add(new HealthProblem("不可用链接", false, "/" + page.Path, $"站内链接指向的页面或文件不存在：{target}"));
+                            problems.Add(new HealthProblem("不可用链接", false, "/" + page.Path,
+                                $"站内链接指向的页面或文件不存在：{target}"));
                             break;
                         case (LinkKind.External, _) when checkExternal:
                             if (!external.TryGetValue(target, out var pages)) external[target] = pages = [];
@@ -50,14 +53,17 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
     {
         var trimmed = target.Trim();
         if (trimmed.StartsWith('#') || trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
             || trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
             return (LinkKind.Ignored, null);
         var page = new Uri("http://site.invalid/" + pagePath);
-        if (!Uri.TryCreate(page, trimmed, out var resolved)) return (LinkKind.Internal, "\u0000"); // unparseable: broken
+        if (!Uri.TryCreate(page, trimmed, out var resolved))
+            return (LinkKind.Internal, "\u0000"); // unparseable: broken
         if (resolved.Scheme is not ("http" or "https")) return (LinkKind.Ignored, null);
         var internalHost = resolved.Host == "site.invalid" || siteHosts.Contains(resolved.Host);
-        return internalHost ? (LinkKind.Internal, Uri.UnescapeDataString(resolved.AbsolutePath)) : (LinkKind.External, null);
+        return internalHost ? (LinkKind.Internal, Uri.UnescapeDataString(resolved.AbsolutePath))
+            : (LinkKind.External, null);
     }
 
     private bool Exists(string requestPath)
@@ -65,18 +71,22 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
         if (SearchEndpoints.IsSearchPage(requestPath)) return true;
         // The elder and Traditional forms of a page exist wherever the page does.
         var (form, standardPath) = GovPortal.PublicSite.Variants.VariantPaths.Split(requestPath);
-        var path = PublicPathResolver.Resolve(form == GovPortal.Theme.PageVariant.Standard ? requestPath : standardPath);
+        var path = PublicPathResolver.Resolve(
+            form == GovPortal.Theme.PageVariant.Standard ? requestPath : standardPath);
         if (path is null) return false;
-        var page = output.Manifest.TryGet(path, out _) && (form == GovPortal.Theme.PageVariant.Standard || path.EndsWith(".html", StringComparison.Ordinal));
+        var page = output.Manifest.TryGet(path, out _)
+            && (form == GovPortal.Theme.PageVariant.Standard || path.EndsWith(".html", StringComparison.Ordinal));
         return page || output.Manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _);
     }
 
-    private async Task<IEnumerable<HealthProblem>> CheckExternalAsync(Dictionary<string, List<string>> links, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<IEnumerable<HealthProblem>> CheckExternalAsync(Dictionary<string, List<string>> links,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         var problems = new List<HealthProblem>();
         foreach (var (url, pages) in links)
             if (await probe.ProbeAsync(url, timeout, cancellationToken) is { } failure)
-                problems.AddRange(pages.Distinct().Select(page => new HealthProblem("不可用链接", false, page, $"站外链接{failure}：{url}")));
+                problems.AddRange(pages.Distinct()
+                    .Select(page => new HealthProblem("不可用链接", false, page, $"站外链接{failure}：{url}")));
         return problems;
     }
 }

@@ -9,7 +9,9 @@ public enum Severity
     Warn,
 }
 
-/// <summary>One thing a check found: what, how serious, where (1-based line and column) and the text concerned.</summary>
+/// <summary>
+/// One thing a check found: what, how serious, where (1-based line and column) and the text concerned.
+/// </summary>
 public sealed record Finding(Severity Severity, string Category, string Message, int Line, int Column, string Excerpt)
 {
     public string SeverityLabel => Severity == Severity.Block ? "阻止" : "警告";

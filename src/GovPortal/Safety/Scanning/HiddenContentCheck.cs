@@ -10,7 +10,9 @@ namespace GovPortal.Safety.Scanning;
 /// </summary>
 public static partial class HiddenContentCheck
 {
-    [GeneratedRegex(@"display:none|visibility:hidden|font-size:0(?![.\d])(px|pt|em|rem|%)?|(?<![-\w])(left|top|right|text-indent|margin-left|margin-top):-\d{3,}|(?<![-\w])(width|height):0(px)?(?![.\d])|opacity:0(?![.\d])|clip:rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)")]
+    [GeneratedRegex(@"display:none|visibility:hidden|font-size:0(?![.\d])(px|pt|em|rem|%)?" +
+        @"|(?<![-\w])(left|top|right|text-indent|margin-left|margin-top):-\d{3,}" +
+        @"|(?<![-\w])(width|height):0(px)?(?![.\d])|opacity:0(?![.\d])|clip:rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)")]
     private static partial Regex HidingDeclaration();
 
     [GeneratedRegex(@"(?<![-\w])color:(?<fg>[#\w(),.]+)")]
@@ -28,7 +30,9 @@ public static partial class HiddenContentCheck
         var reported = new HashSet<IElement>();
         foreach (var element in document.All)
         {
-            if (element.LocalName is "script" or "style" or "template" or "noscript" or "head" or "title" or "meta" or "link") continue;
+            if (element.LocalName is "script" or "style" or "template" or "noscript" or "head" or "title" or "meta"
+                or "link")
+                continue;
             if (element.Ancestors<IElement>().Any(reported.Contains)) continue;
             var reason = HidingReason(element, hidingSelectors);
             if (reason is null) continue;
@@ -49,7 +53,8 @@ public static partial class HiddenContentCheck
     private static string? HidingReason(IElement element, IReadOnlyDictionary<string, string> hidingSelectors)
     {
         if (element.HasAttribute("hidden")) return "hidden 属性";
-        if (element.GetAttribute("aria-hidden") == "true" && element.QuerySelector("a[href]") is not null) return "aria-hidden";
+        if (element.GetAttribute("aria-hidden") == "true" && element.QuerySelector("a[href]") is not null)
+            return "aria-hidden";
         var style = Compact(element.GetAttribute("style"));
         if (style.Length > 0 && Describe(style) is { } inline) return inline;
         foreach (var name in element.ClassList)
@@ -64,7 +69,8 @@ public static partial class HiddenContentCheck
         if (hiding.Success) return hiding.Value;
         var fg = Foreground().Match(compactStyle);
         var bg = Background().Match(compactStyle);
-        if (fg.Success && bg.Success && fg.Groups["fg"].Value == bg.Groups["bg"].Value) return $"文字颜色与背景相同（{fg.Groups["fg"].Value}）";
+        if (fg.Success && bg.Success && fg.Groups["fg"].Value == bg.Groups["bg"].Value)
+            return $"文字颜色与背景相同（{fg.Groups["fg"].Value}）";
         return null;
     }
 

@@ -28,7 +28,8 @@ public sealed class NormalizedText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length) { i++; continue; } // emoji and rare characters carry no keyword
+            // emoji and rare characters carry no keyword
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length) { i++; continue; }
             if (IsInvisible(c)) continue;
             if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0); // full-width ASCII
             if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSeparator(c)) continue;

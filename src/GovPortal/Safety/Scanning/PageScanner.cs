@@ -20,7 +20,10 @@ public sealed class PageScanner
         _words = _loadWords();
     }
 
-    /// <summary>Reads the site's word lists again, after an administrator changed them; scans in progress finish with the old ones.</summary>
+    /// <summary>
+    /// Reads the site's word lists again, after an administrator changed them; scans in progress finish with the old
+    /// ones.
+    /// </summary>
     public void ReloadWordLists() => _words = _loadWords();
 
     public IReadOnlyList<Finding> Scan(string content, bool isHtml, IReadOnlySet<string> allowedHosts)
@@ -30,7 +33,8 @@ public sealed class PageScanner
         findings.AddRange(_words.Check(content, locator));
         if (isHtml)
         {
-            var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(content);
+            var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true })
+                .ParseDocument(content);
             findings.AddRange(HiddenContentCheck.Check(document));
             findings.AddRange(ActiveContentCheck.Check(document, allowedHosts));
         }
@@ -38,8 +42,11 @@ public sealed class PageScanner
     }
 
     public static bool LooksLikeHtml(string path, string content) =>
-        path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".shtml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".aspx", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".php", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsp", StringComparison.OrdinalIgnoreCase)
+        path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".shtml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".aspx", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".php", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".jsp", StringComparison.OrdinalIgnoreCase)
         || content.TrimStart().StartsWith('<');
 }

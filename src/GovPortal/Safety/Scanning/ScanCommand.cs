@@ -9,7 +9,8 @@ namespace GovPortal.Safety.Scanning;
 /// </summary>
 public static class ScanCommand
 {
-    public static int Run(IReadOnlyList<string> files, IReadOnlySet<string> allowedHosts, string listDirectory, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> files, IReadOnlySet<string> allowedHosts, string listDirectory,
+        TextWriter output, TextWriter errors)
     {
         var scanner = new PageScanner(new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory), listDirectory);
         int blocking = 0, warnings = 0, unreadable = 0;
@@ -28,7 +29,8 @@ public static class ScanCommand
             }
             foreach (var finding in scanner.Scan(content, PageScanner.LooksLikeHtml(file, content), allowedHosts))
             {
-                output.WriteLine($"{file}:{finding.Line}:{finding.Column}: [{finding.SeverityLabel}] {finding.Category}：{finding.Message}「{finding.Excerpt}」");
+                output.WriteLine($"{file}:{finding.Line}:{finding.Column}: [{finding.SeverityLabel}]" +
+                    $" {finding.Category}：{finding.Message}「{finding.Excerpt}」");
                 if (finding.Severity == Severity.Block) blocking++;
                 else warnings++;
             }

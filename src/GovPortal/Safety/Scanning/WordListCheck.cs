@@ -46,20 +46,24 @@ public sealed class WordListCheck
         var normalized = NormalizedText.From(text, _converter);
         var value = normalized.Value;
         foreach (var word in _words)
-            for (var at = value.IndexOf(word.Normalized, StringComparison.Ordinal); at >= 0; at = value.IndexOf(word.Normalized, at + 1, StringComparison.Ordinal))
-                yield return Locate(word.Severity, word.Category, word.Message, at, at + word.Normalized.Length, normalized, text, locator);
+            for (var at = value.IndexOf(word.Normalized, StringComparison.Ordinal); at >= 0;
+                at = value.IndexOf(word.Normalized, at + 1, StringComparison.Ordinal))
+                yield return Locate(word.Severity, word.Category, word.Message, at, at + word.Normalized.Length,
+                    normalized, text, locator);
 
         // A title followed by a name one character off the official one: 区委书记沈志东 for 沈志栋.
         foreach (var official in _officials)
         {
             var title = NormalizedText.Normalize(official.Title, _converter);
-            for (var at = value.IndexOf(title, StringComparison.Ordinal); at >= 0; at = value.IndexOf(title, at + 1, StringComparison.Ordinal))
+            for (var at = value.IndexOf(title, StringComparison.Ordinal); at >= 0;
+                at = value.IndexOf(title, at + 1, StringComparison.Ordinal))
             {
                 var start = at + title.Length;
                 if (start + official.Name.Length > value.Length) continue;
                 var candidate = value.Substring(start, official.Name.Length);
                 if (Differences(candidate, official.Name) != 1) continue;
-                yield return Locate(Severity.Block, "严重表述错误", $"{official.Title}的姓名应为“{official.Name}”，此处为“{candidate}”",
+                yield return Locate(Severity.Block, "严重表述错误",
+                    $"{official.Title}的姓名应为“{official.Name}”，此处为“{candidate}”",
                     start, start + official.Name.Length, normalized, text, locator);
             }
         }
@@ -67,7 +71,8 @@ public sealed class WordListCheck
 
     private static int Differences(string a, string b) => a.Zip(b).Count(pair => pair.First != pair.Second);
 
-    private static Finding Locate(Severity severity, string category, string message, int start, int end, NormalizedText normalized, string text, TextLocator locator)
+    private static Finding Locate(Severity severity, string category, string message, int start, int end,
+        NormalizedText normalized, string text, TextLocator locator)
     {
         var from = normalized.Origins[start];
         var to = normalized.Origins[end - 1] + 1;

@@ -120,7 +120,10 @@
     var KEY = "govportal-a11y";
     var ZOOMS = [1, 1.25, 1.5, 1.75, 2];
     var SCHEMES = ["dark", "light", "yellow", "blue"];
-    var defaults = { open: false, zoom: 1, spacing: false, scheme: "", cursor: false, guide: false, captions: false, speech: false, point: false };
+    var defaults = {
+      open: false, zoom: 1, spacing: false, scheme: "", cursor: false, guide: false, captions: false, speech: false,
+      point: false
+    };
     var root = document.documentElement;
     var template = document.getElementById("a11y-toolbar-template");
     var entry = document.querySelector("a[data-a11y-entry]");
@@ -146,7 +149,9 @@
     }
 
     function save() {
-      try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* the settings last for this page */ }
+      try {
+        window.localStorage.setItem(KEY, JSON.stringify(state));
+      } catch (e) { /* the settings last for this page */ }
     }
 
     function pressed(name, on) {
@@ -158,9 +163,12 @@
       root.style.fontSize = state.zoom === 1 ? "" : (16 * state.zoom) + "px";
       toolbar.querySelector(".a11y-zoom").textContent = Math.round(state.zoom * 100) + "%";
       root.classList.toggle("a11y-spacing", state.spacing);
-      for (var i = 0; i < SCHEMES.length; i++) root.classList.toggle("scheme-" + SCHEMES[i], state.scheme === SCHEMES[i]);
+      for (var i = 0; i < SCHEMES.length; i++)
+        root.classList.toggle("scheme-" + SCHEMES[i], state.scheme === SCHEMES[i]);
       var schemeButtons = toolbar.querySelectorAll("button[data-a11y=scheme]");
-      for (var j = 0; j < schemeButtons.length; j++) schemeButtons[j].setAttribute("aria-pressed", String(schemeButtons[j].getAttribute("data-value") === state.scheme));
+      for (var j = 0; j < schemeButtons.length; j++)
+        schemeButtons[j].setAttribute("aria-pressed",
+          String(schemeButtons[j].getAttribute("data-value") === state.scheme));
       root.classList.toggle("a11y-cursor", state.cursor);
       guideX.hidden = guideY.hidden = !state.guide;
       caption.hidden = !state.captions;
@@ -252,7 +260,9 @@
       guideX.style.top = y + "px";
       guideY.style.left = x + "px";
     }
-    document.addEventListener("mousemove", function (event) { if (state.guide) placeGuide(event.clientX, event.clientY); });
+    document.addEventListener("mousemove", function (event) {
+      if (state.guide) placeGuide(event.clientX, event.clientY);
+    });
 
     // 大字幕 and 指读: the text under the pointer or the focus, shown large and read aloud.
     var pointed = null;

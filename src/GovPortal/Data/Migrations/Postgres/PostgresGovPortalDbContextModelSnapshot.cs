@@ -230,6 +230,12 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Extras")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ForcedReason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -239,6 +245,13 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("news");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -388,11 +401,27 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<int>("ChannelId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Extras")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<long>("HitCount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("news");
+
                     b.Property<DateTime>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -428,6 +457,8 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SiteId");
+
                     b.HasIndex("Url")
                         .IsUnique();
 
@@ -458,6 +489,9 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<bool>("ShowOnHome")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -471,7 +505,9 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId", "Slug")
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SiteId", "ParentId", "Slug")
                         .IsUnique();
 
                     b.ToTable("Channels");
@@ -534,6 +570,13 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("main");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .HasColumnType("text");
@@ -582,6 +625,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.ToTable("Sites");
                 });
@@ -765,6 +811,12 @@ namespace GovPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Channel");
                 });
 
@@ -774,6 +826,12 @@ namespace GovPortal.Data.Migrations.Postgres
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Parent");
                 });

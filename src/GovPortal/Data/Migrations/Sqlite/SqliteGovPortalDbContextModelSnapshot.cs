@@ -217,6 +217,12 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Extras")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ForcedReason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -226,6 +232,13 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("news");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -371,10 +384,26 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Extras")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<long>("HitCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("news");
+
                     b.Property<long>("PublishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -411,6 +440,8 @@ namespace GovPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SiteId");
+
                     b.HasIndex("Url")
                         .IsUnique();
 
@@ -439,6 +470,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<bool>("ShowOnHome")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -452,7 +486,9 @@ namespace GovPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId", "Slug")
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SiteId", "ParentId", "Slug")
                         .IsUnique();
 
                     b.ToTable("Channels");
@@ -511,6 +547,13 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("main");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -559,6 +602,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.ToTable("Sites");
                 });
@@ -738,6 +784,12 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Channel");
                 });
 
@@ -747,6 +799,12 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Parent");
                 });

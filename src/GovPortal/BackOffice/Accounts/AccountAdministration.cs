@@ -1,0 +1,208 @@
+using GovPortal.BackOffice.Articles;
+using GovPortal.BackOffice.Audit;
+using GovPortal.Content;
+using GovPortal.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.BackOffice.Accounts;
+
+/// <summary>
+/// 账号管理: accounts, their roles and channels, password resets, unlocking. Every action checks that the person is an
+/// administrator, whatever the page offered, and is audited with what changed (never a password). The system always
+/// keeps one usable administrator, and nobody takes the role away from themselves.
+/// </summary>
+public sealed class AccountAdministration(UserManager<StaffUser> users, DatabaseOptions database, AuditLog audit,
+    TimeProvider time)
+{
+    private const string NotAllowedMessage = "只有系统管理员可以管理账号。";
+    private const string MissingMessage = "找不到这个账号。";
+    private const string DisplayNameProblem = "请填写姓名（不超过 50 个字）。";
+
+    /// <summary>Every account with its roles, channels and state, and the channels one may grant.</summary>
+    public async Task<AccountList> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = new List<AccountRow>();
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
+        {
+            rows.Add(new AccountRow(
+                User: user,
+                Roles: (await users.GetRolesAsync(user)).ToList(),
+                Channels: await DescribeGrantsAsync(user.Id, cancellationToken),
+                LockedOut: user.LockoutEnd is { } end && end > time.GetUtcNow()));
+        }
+        return new AccountList(Rows: rows, Channels: await ChannelOptionsAsync(cancellationToken));
+    }
+
+    /// <summary>One account as its page shows it; null when there is no such account.</summary>
+    public async Task<AccountDetail?> DetailAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        await using var db = database.CreateContext();
+        var granted = await db.ChannelGrants.Where(g => g.UserId == id).Select(g => g.ChannelId)
+            .ToListAsync(cancellationToken);
+        return new AccountDetail(
+            User: user,
+            Roles: (await users.GetRolesAsync(user)).ToHashSet(),
+            Channels: granted.ToHashSet(),
+            AllChannels: await ChannelOptionsAsync(cancellationToken),
+            LockedOut: await users.IsLockedOutAsync(user));
+    }
+
+    /// <summary>
+    /// Creates an account with a random temporary password, to be changed at the first sign-in. The message of a
+    /// success carries that password: show it on the page once, never in the notice cookie or a log.
+    /// </summary>
+    public async Task<BackOfficeResult> CreateAsync(Staff actor, NewAccountForm form,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var userName = form.UserName.Trim();
+        var displayName = form.DisplayName.Trim();
+        var roles = KnownRoles(form.Roles);
+        if (userName.Length is < 2 or > 64) return BackOfficeResult.Refused("账号名应为 2 到 64 个字符（字母、数字、点、- 和 _）。");
+        if (displayName.Length is < 1 or > 50) return BackOfficeResult.Refused(DisplayNameProblem);
+
+        var password = FirstAdministrator.RandomPassword();
+        var user = new StaffUser { UserName = userName, DisplayName = displayName, MustChangePassword = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return BackOfficeResult.Refused(Describe(created));
+        await users.AddToRolesAsync(user, roles);
+        var channels = await SetChannelsAsync(user.Id, form.ChannelIds, cancellationToken);
+        await AuditAsync(actor, AuditActions.AccountCreated, userName,
+            $"新建账号 {userName}（{displayName}），角色：{RoleList(roles)}，栏目：{channels}", cancellationToken);
+        return BackOfficeResult.Done(
+            $"已新建账号 {userName}。临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码）");
+    }
+
+    /// <summary>Name, roles, channels, disabled or not; the account's sessions follow within a minute.</summary>
+    public async Task<BackOfficeResult> UpdateAsync(Staff actor, string id, AccountSettingsForm form,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return BackOfficeResult.Missing(MissingMessage);
+        var displayName = form.DisplayName.Trim();
+        if (displayName.Length is < 1 or > 50) return BackOfficeResult.Refused(DisplayNameProblem);
+        var roles = KnownRoles(form.Roles);
+        var before = await users.GetRolesAsync(user);
+        var self = string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase);
+        var losesAdmin = before.Contains(StaffRoles.Administrator)
+            && (!roles.Contains(StaffRoles.Administrator) || form.Disabled);
+        if (self && losesAdmin)
+            return BackOfficeResult.Refused("不能取消自己的系统管理员角色或停用自己的账号，以免无人能管理系统。请由其他系统管理员操作。");
+        if (losesAdmin && (await users.GetUsersInRoleAsync(StaffRoles.Administrator)).Count(u => !u.IsDisabled) <= 1)
+            return BackOfficeResult.Refused("这是最后一个可用的系统管理员账号，不能取消其管理员角色或停用。");
+
+        var changes = new List<string>();
+        if (user.DisplayName != displayName) changes.Add($"姓名“{user.DisplayName}”→“{displayName}”");
+        if (user.IsDisabled != form.Disabled) changes.Add(form.Disabled ? "停用账号" : "启用账号");
+        user.DisplayName = displayName;
+        user.IsDisabled = form.Disabled;
+        await users.UpdateAsync(user);
+        var added = roles.Except(before).ToList();
+        var removed = before.Except(roles).ToList();
+        if (added.Count > 0) await users.AddToRolesAsync(user, added);
+        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
+        if (added.Count > 0 || removed.Count > 0) changes.Add($"角色 {RoleList(before)} → {RoleList(roles)}");
+        var channelsBefore = await DescribeGrantsAsync(id, cancellationToken);
+        var channelsAfter = await SetChannelsAsync(id, form.ChannelIds, cancellationToken);
+        if (channelsBefore != channelsAfter) changes.Add($"栏目 {channelsBefore} → {channelsAfter}");
+        // Signed-in sessions of this account pick up the change (or end, if disabled) within a minute.
+        await users.UpdateSecurityStampAsync(user);
+        if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
+        await AuditAsync(actor, AuditActions.AccountChanged, user.UserName!,
+            $"修改账号 {user.UserName}：{string.Join("；", changes)}", cancellationToken);
+        return BackOfficeResult.Done("已保存。");
+    }
+
+    /// <summary>
+    /// A new random password that must be changed at the next sign-in. The message of a success carries it: show it
+    /// on the page once, never in the notice cookie or a log.
+    /// </summary>
+    public async Task<BackOfficeResult> ResetPasswordAsync(Staff actor, string id,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return BackOfficeResult.Missing(MissingMessage);
+        var password = FirstAdministrator.RandomPassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded) return BackOfficeResult.Refused(Describe(reset));
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await AuditAsync(actor, AuditActions.PasswordReset, user.UserName!,
+            $"重置账号 {user.UserName} 的密码（须在下次登录时修改）", cancellationToken);
+        return BackOfficeResult.Done($"已重置密码。临时密码：{password}（只显示这一次；本人下次登录须修改密码）");
+    }
+
+    /// <summary>Ends a lock-out after too many failed sign-ins.</summary>
+    public async Task<BackOfficeResult> UnlockAsync(Staff actor, string id,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return BackOfficeResult.Missing(MissingMessage);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(actor, AuditActions.AccountUnlocked, user.UserName!, $"解除账号 {user.UserName} 的锁定",
+            cancellationToken);
+        return BackOfficeResult.Done("已解除锁定。");
+    }
+
+    private Task AuditAsync(Staff actor, string action, string userName, string details,
+        CancellationToken cancellationToken) =>
+        audit.WriteAsync(actor.UserName, actor.IpAddress, action, $"账号 {userName}", details, cancellationToken);
+
+    private static List<string> KnownRoles(IEnumerable<string> roles) =>
+        roles.Where(StaffRoles.All.Contains).Distinct().ToList();
+
+    private static string RoleList(IEnumerable<string> roles) =>
+        roles.Any()
+            ? string.Join("、", roles.OrderBy(r => StaffRoles.All.ToList().IndexOf(r)).Select(StaffRoles.Label))
+            : "无";
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    /// <summary>Grants exactly the existing channels among <paramref name="channelIds"/>; returns them named.</summary>
+    private async Task<string> SetChannelsAsync(string userId, IEnumerable<int> channelIds,
+        CancellationToken cancellationToken)
+    {
+        await using (var db = database.CreateContext())
+        {
+            var existing = await db.Channels.Select(c => c.Id).ToListAsync(cancellationToken);
+            var wanted = channelIds.Where(existing.Contains).ToHashSet();
+            var grants = await db.ChannelGrants.Where(g => g.UserId == userId).ToListAsync(cancellationToken);
+            db.ChannelGrants.RemoveRange(grants.Where(g => !wanted.Contains(g.ChannelId)));
+            db.ChannelGrants.AddRange(wanted.Where(c => grants.All(g => g.ChannelId != c))
+                .Select(c => new ChannelGrant { UserId = userId, ChannelId = c }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await DescribeGrantsAsync(userId, cancellationToken);
+    }
+
+    private async Task<string> DescribeGrantsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var names = await db.ChannelGrants.Where(g => g.UserId == userId)
+            .Join(db.Channels, g => g.ChannelId, c => c.Id, (g, c) => c.Name).OrderBy(n => n)
+            .ToListAsync(cancellationToken);
+        return names.Count == 0 ? "无" : string.Join("、", names);
+    }
+
+    private async Task<List<ChannelOption>> ChannelOptionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(cancellationToken));
+        return ChannelOptions.From(tree, _ => true);
+    }
+}
+
+/// <summary>The accounts as the account list shows them.</summary>
+public sealed record AccountList(IReadOnlyList<AccountRow> Rows, IReadOnlyList<ChannelOption> Channels);
+
+/// <summary>One account as its page shows it.</summary>
+public sealed record AccountDetail(StaffUser User, IReadOnlySet<string> Roles, IReadOnlySet<int> Channels,
+    IReadOnlyList<ChannelOption> AllChannels, bool LockedOut);

@@ -1,0 +1,13 @@
+using GovPortal.BackOffice.Articles;
+
+namespace GovPortal.BackOffice.Accounts;
+
+public sealed record AccountRow(StaffUser User, IReadOnlyList<string> Roles, string Channels, bool LockedOut);
+
+/// <param name="Secret">A temporary password just made, shown once.</param>
+public sealed record AccountsPageModel(Pages.Shell Shell, IReadOnlyList<AccountRow> Rows,
+    IReadOnlyList<ChannelOption> Channels, string? Secret);
+
+/// <param name="Secret">A temporary password just made, shown once.</param>
+public sealed record AccountEditPageModel(Pages.Shell Shell, StaffUser User, IReadOnlySet<string> Roles,
+    IReadOnlySet<int> Channels, IReadOnlyList<ChannelOption> AllChannels, bool LockedOut, string? Secret);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
+using GovPortal.PublicSite;
+
+namespace GovPortal.BackOffice.Settings;
+
+/// <summary>
+/// 设置: the site settings administrators change — today the days of mourning (全站置灰). Every change checks that the
+/// person is an administrator, whatever the page offered, and is audited as old → new.
+/// </summary>
+public sealed class SiteSettingsAdministration(MourningCalendar mourning, AuditLog audit)
+{
+    public const int MaxMourningDates = 366;
+
+    private const string NotAllowedMessage = "只有系统管理员可以修改设置。";
+
+    private static readonly char[] DateSeparators = [' ', '\n', '\r', '\t', ',', '，', '、', ';'];
+
+    /// <summary>The days of mourning as the settings page shows them: one 年-月-日 a line, in order.</summary>
+    public string MourningDatesText() => Format(StoredMourningDates());
+
+    /// <summary>
+    /// Replaces the days of mourning with those in <paramref name="text"/> (年-月-日, separated by lines, spaces or
+    /// commas); an empty text clears them. Takes effect on the public site at once.
+    /// </summary>
+    public async Task<BackOfficeResult> SetMourningDatesAsync(Staff actor, string text,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var dates = new SortedSet<DateOnly>();
+        foreach (var part in text.Split(DateSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var date))
+                return BackOfficeResult.Refused(
+                    $"“{(part.Length > 20 ? part[..20] + "…" : part)}”不是有效的日期，应为 年-月-日，例如 2026-12-13。设置未保存。");
+            dates.Add(date);
+        }
+        if (dates.Count > MaxMourningDates) return BackOfficeResult.Refused($"日期过多（最多 {MaxMourningDates} 个）。设置未保存。");
+
+        var before = Format(StoredMourningDates());
+        StoreMourningDates(dates);
+        var after = Format(dates);
+        if (before != after)
+            await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "全站置灰",
+                $"全站置灰日期：{Listed(before)} → {Listed(after)}", cancellationToken);
+        return BackOfficeResult.Done(dates.Count == 0
+            ? "已清空全站置灰日期。"
+            : $"已保存 {dates.Count} 个全站置灰日期，当天所有公众页面以灰色显示，立即生效。");
+    }
+
+    // The one place that reads and writes where the public server finds the days of mourning.
+    private IReadOnlySet<DateOnly> StoredMourningDates() => mourning.Dates();
+
+    private void StoreMourningDates(IReadOnlyCollection<DateOnly> dates) => mourning.Set(dates);
+
+    private static string Format(IEnumerable<DateOnly> dates) =>
+        string.Join('\n', dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private static string Listed(string formatted) => formatted.Length > 0 ? formatted.Replace('\n', '、') : "无";
+}
