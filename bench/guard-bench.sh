@@ -35,7 +35,9 @@ start on "$WORK/on" "$port" "$WORK/first.log"
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
 PIDS=()
 cp -a "$WORK/on" "$WORK/off"
-ARTICLE=$(python3 -c "import sqlite3; print(sqlite3.connect('$WORK/on/govportal.db').execute(\"select Url from Articles where Status='Published' order by Id limit 1\").fetchone()[0])")
+FIRST_ARTICLE="select Url from Articles where Status='Published' order by Id limit 1"
+FIRST_VALUE='import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])'
+ARTICLE=$(python3 -c "$FIRST_VALUE" "$WORK/on/govportal.db" "$FIRST_ARTICLE")
 
 ON_PORT=$(free_port)
 start on "$WORK/on" "$ON_PORT" "$WORK/on.log"
@@ -57,13 +59,17 @@ for entry in "article|$ARTICLE" "home|/"; do
     a=$(rps "http://127.0.0.1:$ON_PORT$path" "$DURATION"); b=$(rps "http://127.0.0.1:$OFF_PORT$path" "$DURATION")
     on+=("$a"); off+=("$b"); ratios+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')")
   done
-  ROWS+=("| $name \`$path\` | $(median "${on[@]}") | $(median "${off[@]}") | **$(median "${ratios[@]}" | awk '{ printf "%.2f", $1 }')** | $(printf '%s ' "${ratios[@]}" | awk '{ for (i = 1; i <= NF; i++) printf "%.2f%s", $i, (i < NF ? ", " : "") }') |")
+  ratio=$(median "${ratios[@]}" | awk '{ printf "%.2f", $1 }')
+  per_run=$(printf '%s ' "${ratios[@]}" | awk '{ for (i = 1; i <= NF; i++) printf "%.2f%s", $i, (i < NF ? ", " : "") }')
+  ROWS+=("| $name \`$path\` | $(median "${on[@]}") | $(median "${off[@]}") | **$ratio** | $per_run |")
 done
 {
   echo
-  echo "### guard-bench $(date -u '+%Y-%m-%d %H:%M UTC'): demo site, wrk -t2 -c32, $ROUNDS alternating runs of $DURATION per server, Accept-Encoding: gzip, $(nproc) cores"
+  echo "### guard-bench $(date -u '+%Y-%m-%d %H:%M UTC'): demo site, wrk -t2 -c32," \
+    "$ROUNDS alternating runs of $DURATION per server, Accept-Encoding: gzip, $(nproc) cores"
   echo
-  echo "| page | guard on req/s (median) | guard off req/s (median) | on / off (median of the runs) | on / off per run |"
+  echo "| page | guard on req/s (median) | guard off req/s (median) |" \
+    "on / off (median of the runs) | on / off per run |"
   echo "|---|---:|---:|---:|---|"
   printf '%s\n' "${ROWS[@]}"
 } >"$OUT"

@@ -33,7 +33,9 @@ $BENCH search "$DATA" bench/search-queries.txt 2>"$SEARCH_LOG" | grep '^|' >>"$R
 SLOWEST=$(grep -m1 '^slowest searches' "$SEARCH_LOG" | sed 's/^slowest searches: //')
 rm -f "$SEARCH_LOG"
 
-ARTICLE_PATH=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/govportal.db').execute(\"select Url from Articles where Status='Published' order by Id limit 1\").fetchone()[0])")
+FIRST_ARTICLE="select Url from Articles where Status='Published' order by Id limit 1"
+FIRST_VALUE='import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])'
+ARTICLE_PATH=$(python3 -c "$FIRST_VALUE" "$DATA/govportal.db" "$FIRST_ARTICLE")
 
 # serve MODE OUT: start the portal on the benchmark site (MODE=on: tamper guard on, as in production; off: only to
 # measure the guard's cost), run the wrk comparison with nginx, stop the portal.
@@ -42,7 +44,8 @@ serve() {
   port=$(free_port)
   local log
   log=$(mktemp)
-  GOVPORTAL_TAMPER_GUARD=$1 dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$DATA" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  GOVPORTAL_TAMPER_GUARD=$1 dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll \
+    --data "$DATA" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
   # The start-up sweep hashes the whole output; measure after it, not against it.
@@ -51,7 +54,8 @@ serve() {
     grep "Tamper sweep" "$log" >&2 || echo "warning: start-up sweep not finished" >&2
   fi
   rm -f "$log"
-  ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-5s} bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$port" "$2" >/dev/null
+  ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-5s} \
+    bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$port" "$2" >/dev/null
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }
@@ -63,7 +67,7 @@ bash bench/guard-bench.sh "$GUARD" >/dev/null
 
 # The article page's weight as a browser loads it (the budget test of the browser suite, on the demo site).
 BUDGET=$(mktemp)
-GOVPORTAL_BUDGET_OUT="$BUDGET" dotnet test tests/GovPortal.Tests -c Release --no-build -nologo \
+GOVPORTAL_BUDGET_OUT="$BUDGET" dotnet test tests/GovPortal.BrowserTests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~The_seed_article_page_with_its_css_and_script" >/dev/null
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
@@ -71,14 +75,18 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
 {
   echo "# Benchmarks"
   echo
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh $ARTICLES $RUNS\` on $(nproc) cores ($CPU), ${MEM} GiB,"
-  echo "Debian $(cut -d. -f1 /etc/debian_version), .NET $(dotnet --version), SQLite, Release build. The machine is a shared VM: absolute"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh $ARTICLES $RUNS\` on $(nproc) cores" \
+    "($CPU), ${MEM} GiB,"
+  echo "Debian $(cut -d. -f1 /etc/debian_version), .NET $(dotnet --version), SQLite, Release build. The machine is a" \
+    "shared VM: absolute"
   echo "numbers vary from run to run by tens of percent; ratios measured in the same run are steadier."
   echo
   echo "## Site"
   echo
-  echo "$ARTICLES generated articles (plausible Chinese news, notices and policies, 3–6 paragraphs each) in 50 channels:"
-  echo "10 sections of 4 columns, articles in the 40 columns (about $((ARTICLES / 40)) per column, so about $((ARTICLES / 40 / 20)) list pages"
+  echo "$ARTICLES generated articles (plausible Chinese news, notices and policies, 3–6 paragraphs each) in 50" \
+    "channels:"
+  echo "10 sections of 4 columns, articles in the 40 columns (about $((ARTICLES / 40)) per column, so about" \
+    "$((ARTICLES / 40 / 20)) list pages"
   echo "each). Every page is written with a gzip and a brotli variant, each file atomically (temporary name + rename),"
   echo "and recorded with its SHA-256 in the manifest. A full publish also builds the search index (see Search)."
   echo
@@ -105,11 +113,15 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo
   echo "## Search"
   echo
-  echo "The index is rebuilt alone (\`reindex\`: read articles, extract text, analyse, write) on the same site; then the 200"
-  echo "queries of \`bench/search-queries.txt\` (topics, places, departments, names, notice titles, years, Traditional input,"
+  echo "The index is rebuilt alone (\`reindex\`: read articles, extract text, analyse, write) on the same site; then" \
+    "the 200"
+  echo "queries of \`bench/search-queries.txt\` (topics, places, departments, names, notice titles, years," \
+    "Traditional input,"
   echo "queries that match nothing) run through the whole search path as the results page uses it: cleaning, SmartCn"
-  echo "segmentation, the Lucene query, the count, the first page of ten and their highlighted excerpts. The same queries"
-  echo "then run as SQL \`LIKE '%q%'\` over titles and bodies on the same SQLite database, a count and the first page, as"
+  echo "segmentation, the Lucene query, the count, the first page of ten and their highlighted excerpts. The same" \
+    "queries"
+  echo "then run as SQL \`LIKE '%q%'\` over titles and bodies on the same SQLite database, a count and the first" \
+    "page, as"
   echo "SSCMS does."
   echo
   echo "| what | work | median | p95 | other |"
@@ -139,11 +151,14 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo
   echo "### The tamper guard's cost"
   echo
-  echo "With the guard on, every file read from disk is hashed against the manifest before it is sent or kept in memory,"
-  echo "and the output folder is watched: a change is checked (and put back) at once, and the next request for a changed"
+  echo "With the guard on, every file read from disk is hashed against the manifest before it is sent or kept in" \
+    "memory,"
+  echo "and the output folder is watched: a change is checked (and put back) at once, and the next request for a" \
+    "changed"
   echo "file looks at the disk (one \`statx\` call). While nothing changes, pages held in memory are sent as they are."
   echo "\`bash bench/guard-bench.sh\` runs two servers side by side on copies of the demo site, guard on and guard off"
-  echo "(\`GOVPORTAL_TAMPER_GUARD=off\`, for this comparison only), and alternates wrk runs between them (aim: at least 0.90):"
+  echo "(\`GOVPORTAL_TAMPER_GUARD=off\`, for this comparison only), and alternates wrk runs between them (aim: at" \
+    "least 0.90):"
   cat "$GUARD"
 } > docs/benchmarks.md
 rm -f "$SERVE" "$GUARD" "$BUDGET"

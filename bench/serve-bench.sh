@@ -80,7 +80,8 @@ trap cleanup EXIT
 
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/logs" "$WORK/tmp"
-MIME_INCLUDE="types { text/html html; text/css css; application/javascript js; image/png png; image/jpeg jpg jpeg; image/svg+xml svg; }"
+MIME_INCLUDE="types { text/html html; text/css css; application/javascript js;"
+MIME_INCLUDE+=" image/png png; image/jpeg jpg jpeg; image/svg+xml svg; }"
 [[ -f /etc/nginx/mime.types ]] && MIME_INCLUDE="include /etc/nginx/mime.types;"
 # Workers of a root master would run as `nobody`, which may not be able to
 # read PUBLIC_DIR (e.g. under a 0700 dir); this is a loopback-only bench.
@@ -156,7 +157,10 @@ ROUNDS=${ROUNDS:-3}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # p99 values carry units (us/ms/s): order them by their value in microseconds.
 median_text() {
-  printf '%s\n' "$@" | awk '{ v = $1; n = v + 0; if (v ~ /us$/) m = n; else if (v ~ /ms$/) m = n * 1000; else m = n * 1000000; print m, v }' \
+  printf '%s\n' "$@" \
+    | awk '{ v = $1; n = v + 0
+             if (v ~ /us$/) m = n; else if (v ~ /ms$/) m = n * 1000; else m = n * 1000000
+             print m, v }' \
     | sort -g | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }'
 }
 
@@ -187,7 +191,8 @@ done
 
 TABLE=$(
   echo
-  echo "### serve-bench $(date -u '+%Y-%m-%d %H:%M UTC'): wrk -t2 -c32, median of $ROUNDS alternating runs of $DURATION, Accept-Encoding: gzip, $(nproc) cores, nginx worker_processes auto"
+  echo "### serve-bench $(date -u '+%Y-%m-%d %H:%M UTC'): wrk -t2 -c32, median of $ROUNDS alternating runs of" \
+    "$DURATION, Accept-Encoding: gzip, $(nproc) cores, nginx worker_processes auto"
   echo
   echo "| page | GovPortal req/s | GovPortal p99 | nginx req/s | nginx p99 | ratio |"
   echo "|---|---:|---:|---:|---:|---:|"

@@ -7,10 +7,11 @@
 set -euo pipefail
 
 need=()
+postgresql=no
 for arg in "$@"; do
   case "$arg" in
     npm) command -v npm >/dev/null 2>&1 || need+=(nodejs npm) ;;
-    postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) ;;
+    postgresql) postgresql=yes ;;
     nginx) command -v nginx >/dev/null 2>&1 || need+=(nginx-light) ;;
     chromium)
       command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -19,17 +20,17 @@ for arg in "$@"; do
     *) echo "ensure-tools: unknown tool $arg" >&2; exit 2 ;;
   esac
 done
-[ ${#need[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "缺少软件包：${need[*]}。请以 root 身份运行，或先执行：sudo apt-get install -y ${need[*]}" >&2
-  exit 1
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "缺少软件包：${need[*]}。请以 root 身份运行，或先执行：sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+  echo "安装依赖软件包：${need[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
 fi
-echo "安装依赖软件包：${need[*]}" >&2
-apt-get update -qq
-# The tests start their own throwaway PostgreSQL cluster; the package's default cluster is not needed.
-if printf '%s\n' "${need[@]}" | grep -qx postgresql; then
-  mkdir -p /etc/postgresql-common/createcluster.d
-  echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/govportal-no-main.conf
+# PostgreSQL's set-up (the package without its default cluster) belongs to the throwaway-cluster script.
+if [ "$postgresql" = yes ]; then
+  bash "$(dirname "$0")/postgres-throwaway.sh" install
 fi
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2

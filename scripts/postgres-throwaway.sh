@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL cluster for integration tests / CI.
 #
+#   scripts/postgres-throwaway.sh install     -> installs the Debian server package if missing (root)
 #   scripts/postgres-throwaway.sh start DIR   -> prints one Npgsql connection string on stdout
 #   scripts/postgres-throwaway.sh stop DIR    -> stops the cluster and deletes DIR (idempotent)
+#
+# This script owns the PostgreSQL set-up of the machine: scripts/ensure-tools.sh postgresql calls `install`, and
+# nothing else writes PostgreSQL configuration under /etc.
 #
 # The cluster is brand new, owned by the `postgres` OS user, listens only on
 # 127.0.0.1 (random free port) plus a unix socket inside DIR, and is tuned for
@@ -21,7 +25,7 @@ log() { printf 'postgres-throwaway: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  echo "usage: $0 start DIR | stop DIR" >&2
+  echo "usage: $0 install | start DIR | stop DIR" >&2
   exit 2
 }
 
@@ -48,20 +52,26 @@ find_bindir() {
 
 # Install the Debian server package on a fresh machine (CI). We pre-seed
 # create_main_cluster=false so apt does not create/start the default 5432
-# cluster, which we never use.
-ensure_server() {
-  BINDIR=$(find_bindir || true)
-  if [[ -n ${BINDIR:-} ]] && id postgres >/dev/null 2>&1; then
+# cluster, which we never use: every cluster is a throwaway one started here.
+NO_MAIN_CLUSTER=/etc/postgresql-common/createcluster.d/govportal-no-main.conf
+cmd_install() {
+  if [[ -n $(find_bindir || true) ]] && id postgres >/dev/null 2>&1; then
     return
   fi
-  [[ $(id -u) -eq 0 ]] || die "postgresql server binaries missing and not root to install them"
+  if [[ $(id -u) -ne 0 ]]; then
+    die "PostgreSQL 服务器程序缺失：请以 root 身份运行 $0 install（或 sudo apt-get install -y postgresql）"
+  fi
   log "installing postgresql via apt..."
-  mkdir -p /etc/postgresql-common/createcluster.d
-  echo 'create_main_cluster = off' > /etc/postgresql-common/createcluster.d/50-throwaway-no-main.conf
+  mkdir -p "$(dirname "$NO_MAIN_CLUSTER")"
+  echo 'create_main_cluster = false' >"$NO_MAIN_CLUSTER"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-  BINDIR=$(find_bindir || true)
-  [[ -n ${BINDIR:-} ]] || die "postgresql installed but no server binaries under /usr/lib/postgresql/*/bin"
+  [[ -n $(find_bindir || true) ]] || die "postgresql installed but no server binaries under /usr/lib/postgresql/*/bin"
+}
+
+ensure_server() {
+  cmd_install
+  BINDIR=$(find_bindir)
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
@@ -185,9 +195,9 @@ cmd_stop() {
   log "removed $dir"
 }
 
-[[ $# -eq 2 ]] || usage
-case $1 in
-  start) cmd_start "$2" ;;
-  stop) cmd_stop "$2" ;;
+case ${1:-}:$# in
+  install:1) cmd_install ;;
+  start:2) cmd_start "$2" ;;
+  stop:2) cmd_stop "$2" ;;
   *) usage ;;
 esac

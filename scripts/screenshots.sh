@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh npm chromium
-dotnet build tests/GovPortal.Tests -c Release -nologo -clp:ErrorsOnly
-GOVPORTAL_SCREENSHOTS="$PWD/docs/screenshots" dotnet test tests/GovPortal.Tests -c Release --no-build -nologo \
+dotnet build tests/GovPortal.BrowserTests -c Release -nologo -clp:ErrorsOnly
+GOVPORTAL_SCREENSHOTS="$PWD/docs/screenshots" dotnet test tests/GovPortal.BrowserTests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~Screenshots_of_the_seed_article"
 ls -l docs/screenshots

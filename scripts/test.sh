@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds GovPortal and runs every test: unit, HTTP (real Kestrel), publishing on real files, browser tests (Playwright
-# with Debian's chromium, axe), and the data layer on SQLite and on a real PostgreSQL started here as a throwaway cluster.
+# Builds GovPortal and runs every test of every test project: tests/GovPortal.Tests (unit, HTTP on a real Kestrel,
+# publishing on real files, the data layer on SQLite and on a real PostgreSQL started here as a throwaway cluster) and
+# tests/GovPortal.BrowserTests (Playwright with Debian's chromium, axe). It installs what the tests need first.
+# Extra arguments go to dotnet test, e.g. --filter "Needs!=Browser" (see the README's section on tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

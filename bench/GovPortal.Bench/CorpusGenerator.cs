@@ -15,7 +15,8 @@ namespace GovPortal.Bench;
 /// </summary>
 public static class CorpusGenerator
 {
-    private static readonly string[] Sections = ["新闻中心", "政务公开", "政策文件", "政务服务", "互动交流", "走进相城", "专题专栏", "数据发布", "人事信息", "公共服务"];
+    private static readonly string[] Sections =
+        ["新闻中心", "政务公开", "政策文件", "政务服务", "互动交流", "走进相城", "专题专栏", "数据发布", "人事信息", "公共服务"];
     private static readonly string[] Columns = ["动态", "公告", "解读", "资料"];
 
     public static async Task GenerateAsync(PortalPaths paths, int articleCount)
@@ -31,7 +32,8 @@ public static class CorpusGenerator
             {
                 Name = "苏州市相城区人民政府", BaseUrl = "https://www.szxc.gov.cn", Sponsor = "苏州市相城区人民政府办公室",
                 Organizer = "苏州市相城区数据局", SiteCode = "3205070001", IcpNumber = "苏ICP备05004813号",
-                PublicSecurityNumber = "苏公网安备32050702010001号", ContactPhone = "0512-65866000", UserLoginUrl = "https://www.jszwfw.gov.cn/",
+                PublicSecurityNumber =
+                    "苏公网安备32050702010001号", ContactPhone = "0512-65866000", UserLoginUrl = "https://www.jszwfw.gov.cn/",
             };
             db.Sites.Add(site);
             await db.SaveChangesAsync();
@@ -40,7 +42,9 @@ public static class CorpusGenerator
                 var section = new Channel { SiteId = site.Id, Name = Sections[s], Slug = $"s{s + 1}", SortOrder = s };
                 db.Channels.Add(section);
                 for (var c = 0; c < Columns.Length; c++)
-                    db.Channels.Add(new Channel { SiteId = site.Id, Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}", SortOrder = c, Parent = section, ShowOnHome = s < 2, UpdateFrequencyDays = 30 });
+                    db.Channels.Add(
+                        new Channel { SiteId = site.Id, Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}",
+                        SortOrder = c, Parent = section, ShowOnHome = s < 2, UpdateFrequencyDays = 30 });
             }
             await db.SaveChangesAsync();
         }
@@ -63,11 +67,12 @@ public static class CorpusGenerator
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO Articles (Id, SiteId, ChannelId, Title, Subtitle, Source, Author, Summary, BodyHtml, PublishedAtUtc,
-                Status, Url, HitCount, UpdatedAtUtc)
+            INSERT INTO Articles (Id, SiteId, ChannelId, Title, Subtitle, Source, Author, Summary, BodyHtml,
+                PublishedAtUtc, Status, Url, HitCount, UpdatedAtUtc)
             VALUES ($id, (SELECT MIN(Id) FROM Sites), $c, $t, '', $s, $a, $m, $b, $p, 'Published', $url, 0, $u)
             """;
-        var parameters = new[] { "$id", "$c", "$t", "$s", "$a", "$m", "$b", "$p", "$url", "$u" }.ToDictionary(n => n, n => insert.Parameters.Add(n, SqliteType.Text));
+        var parameters = new[] { "$id", "$c", "$t", "$s", "$a", "$m", "$b", "$p", "$url", "$u" }.ToDictionary(n => n,
+            n => insert.Parameters.Add(n, SqliteType.Text));
         // Dates as UTC ticks, as the SQLite context stores them (see UtcTicksConverter).
         parameters["$p"].SqliteType = SqliteType.Integer;
         parameters["$u"].SqliteType = SqliteType.Integer;
@@ -77,7 +82,8 @@ public static class CorpusGenerator
         {
             var channel = leaves[i % leaves.Count];
             var kind = (DemoArticleKind)(i % 4);
-            var article = generator.Next(kind, DemoSiteSeeder.RandomWorkingTime(random, new DateTime(2021, 1, 1), new DateTime(2025, 12, 31)));
+            var article = generator.Next(kind,
+                DemoSiteSeeder.RandomWorkingTime(random, new DateTime(2021, 1, 1), new DateTime(2025, 12, 31)));
             // A live site: every article already has the permanent address it got at its first publish.
             var id = i + 1;
             parameters["$id"].Value = id;

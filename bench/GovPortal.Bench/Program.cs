@@ -16,7 +16,8 @@ if (args.Length < 2)
 }
 
 var paths = new PortalPaths(args[1]);
-var number = args.Length > 2 && args[0] != "search" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var number =
+    args.Length > 2 && args[0] != "search" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
 switch (args[0])
 {
     case "generate":
@@ -33,7 +34,8 @@ switch (args[0])
     case "search":
         // SEARCH_QUERIES_ONLY=1: only the query latencies on the existing index, for quick comparisons.
         var queriesOnly = Environment.GetEnvironmentVariable("SEARCH_QUERIES_ONLY") == "1";
-        Console.WriteLine(await SearchBenchmarks.RunAsync(paths, args.Length > 2 ? args[2] : "bench/search-queries.txt", rebuild: !queriesOnly, withLike: !queriesOnly));
+        Console.WriteLine(await SearchBenchmarks.RunAsync(paths, args.Length > 2 ? args[2] : "bench/search-queries.txt",
+            rebuild: !queriesOnly, withLike: !queriesOnly));
         return 0;
     case "listings":
         Console.WriteLine(await StageProfile.ListingsAsync(paths));

@@ -18,7 +18,8 @@ public static class PublishBenchmarks
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("GovPortal.Publishing", LogLevel.Debug);
-        builder.Services.AddPortalCore(new PortalSettings(paths, DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0"));
+        builder.Services.AddPortalCore(
+            new PortalSettings(paths, DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0"));
         return builder.Build();
     }
 
@@ -29,11 +30,15 @@ public static class PublishBenchmarks
         var result = await publisher.PublishAllAsync();
         var peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         var files = host.Services.GetRequiredService<GovPortal.Publishing.Output.Manifest>().Count;
-        return $"| full publish | {result.Pages:N0} pages ({result.Articles:N0} articles), {files:N0} files incl. .gz/.br | " +
-               $"{result.Elapsed.TotalSeconds:0.0} s | **{result.PagesPerSecond:N0} pages/s** | peak working set {peakMegabytes:N0} MB |";
+        return $"| full publish | {result.Pages:N0} pages ({result.Articles:N0} articles), {files:N0} files incl. " +
+            $".gz/.br | " +
+               $"{result.Elapsed.TotalSeconds:0.0} s | **{result.PagesPerSecond:N0} pages/s** | peak working set " +
+                   $"{peakMegabytes:N0} MB |";
     }
 
-    /// <summary>Edits the title of random existing articles, then publishes new ones, timing each change end to end.</summary>
+    /// <summary>
+    /// Edits the title of random existing articles, then publishes new ones, timing each change end to end.
+    /// </summary>
     public static async Task<string> IncrementalAsync(PortalPaths paths, int runs)
     {
         using var host = BuildHost(paths);
@@ -86,8 +91,13 @@ public static class PublishBenchmarks
         }
 
         return
-            $"| incremental: edit one article's title ({runs} runs) | median {Percentile(edits, 50):0.0} ms, **p95 {Percentile(edits, 95):0.0} ms** | pages per change: median {Percentile(planned.Select(p => (double)p).ToList(), 50):0} |\n" +
-            $"| incremental: publish a new article at the top of a {ids.Count / 40:N0}-article column ({runs} runs) | median {Percentile(creates, 50):0.0} ms, **p95 {Percentile(creates, 95):0.0} ms** | pages per change: median {Percentile(createdPages.Select(p => (double)p).ToList(), 50):0} (every list page of the column shifts) |";
+            $"| incremental: edit one article's title ({runs} runs) " +
+            $"| median {Percentile(edits, 50):0.0} ms, **p95 {Percentile(edits, 95):0.0} ms** " +
+            $"| pages per change: median {Percentile(planned.Select(p => (double)p).ToList(), 50):0} |\n" +
+            $"| incremental: publish a new article at the top of a {ids.Count / 40:N0}-article column ({runs} runs) " +
+            $"| median {Percentile(creates, 50):0.0} ms, **p95 {Percentile(creates, 95):0.0} ms** " +
+            $"| pages per change: median {Percentile(createdPages.Select(p => (double)p).ToList(), 50):0} " +
+            "(every list page of the column shifts) |";
     }
 
     private static double Percentile(List<double> values, int percentile)

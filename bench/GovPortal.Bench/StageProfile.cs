@@ -17,7 +17,8 @@ public static class StageProfile
     {
         await using var db = DatabaseOptions.Sqlite(paths.DatabaseFile).CreateContext();
         var load = Stopwatch.StartNew();
-        var articles = await db.Articles.AsNoTracking().Include(a => a.RelatedFiles).OrderBy(a => a.Id).Take(count).ToListAsync();
+        var articles =
+            await db.Articles.AsNoTracking().Include(a => a.RelatedFiles).OrderBy(a => a.Id).Take(count).ToListAsync();
         load.Stop();
         var site = await db.Sites.FirstAsync();
         var razor = new RazorPageRenderer();
@@ -45,8 +46,10 @@ public static class StageProfile
             File.Move(temporary, target, true);
         });
         Directory.Delete(directory, true);
-        return $"per article page (µs, one thread, {count} pages of {pages.Average(p => p.Length) / 1024:0.0} KB): load {load.Elapsed.TotalMicroseconds / count:0}, " +
-               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, sha256 {sha:0}, gzip {gzip:0}, brotli {brotli:0}, write+rename {write:0}";
+        return $"per article page (µs, one thread, {count} pages of {pages.Average(p => p.Length) / 1024:0.0} KB): " +
+            $"load {load.Elapsed.TotalMicroseconds / count:0}, " +
+               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, sha256 {sha:0}, gzip {gzip:0}, brotli " +
+                   $"{brotli:0}, write+rename {write:0}";
     }
 
     public static async Task<string> ListingsAsync(PortalPaths paths)
@@ -64,12 +67,14 @@ public static class StageProfile
         for (var i = 0; i < 10; i++) await GovPortal.Publishing.ListingReader.OwnListAsync(db, leaf.Id);
         own.Stop();
         var ids = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++) await db.Articles.Where(a => a.ChannelId == leaf.Id).Select(a => a.Id).ToListAsync();
+        for (var i = 0; i < 10; i++)
+            await db.Articles.Where(a => a.ChannelId == leaf.Id).Select(a => a.Id).ToListAsync();
         ids.Stop();
         var sub = Stopwatch.StartNew();
         for (var i = 0; i < 10; i++) await GovPortal.Publishing.ListingReader.SubtreeNewestAsync(db, tree, parent, 20);
         sub.Stop();
-        return $"own list {own.Elapsed.TotalMilliseconds / 10:0.0} ms, ids only {ids.Elapsed.TotalMilliseconds / 10:0.0} ms, subtree newest {sub.Elapsed.TotalMilliseconds / 10:0.0} ms";
+        return $"own list {own.Elapsed.TotalMilliseconds / 10:0.0} ms, ids only " +
+            $"{ids.Elapsed.TotalMilliseconds / 10:0.0} ms, subtree newest {sub.Elapsed.TotalMilliseconds / 10:0.0} ms";
     }
 
     private static double Time<T>(IReadOnlyList<T> items, Action<T> action)

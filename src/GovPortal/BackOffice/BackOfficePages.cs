@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace GovPortal.BackOffice;
 
 /// <summary>Renders back-office pages and carries the one-time notice from an action to the page it leads to.</summary>
-public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer razor, IAntiforgery antiforgery, DatabaseOptions database)
+public sealed class BackOfficePages(
+    BackOfficeOptions options, RazorPageRenderer razor, IAntiforgery antiforgery, DatabaseOptions database)
 {
     private const string NoticeCookie = "gp_notice";
 
@@ -32,7 +33,8 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
             if (notice.Length > 500) notice = notice[..500];
             context.Response.Cookies.Delete(NoticeCookie, new CookieOptions { Path = Base });
         }
-        return new Shell(Base, title, signedIn ? user.Identity!.Name : null, signedIn ? user.FindFirstValue(StaffClaims.DisplayName) : null,
+        return new Shell(Base, title, signedIn ? user.Identity!.Name : null,
+            signedIn ? user.FindFirstValue(StaffClaims.DisplayName) : null,
             roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
     }
 
@@ -45,7 +47,8 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
     }
 
     /// <summary>A page that only says something (refused, not found, not allowed) with a way back.</summary>
-    public Task<IResult> MessageAsync(HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
+    public Task<IResult> MessageAsync(
+        HttpContext context, string title, string message, int statusCode, string? backUrl = null) =>
         RenderAsync<MessagePage, MessagePageModel>(new MessagePageModel(
             Shell: ShellFor(context, title), Message: message, IsError: statusCode >= 400, BackUrl: backUrl ?? Url("")),
             statusCode);
@@ -63,18 +66,25 @@ public sealed class BackOfficePages(BackOfficeOptions options, RazorPageRenderer
         return MessageAsync(context, result.Forbidden ? "没有权限" : title, result.Message, status, Url(backRelative));
     }
 
-    /// <summary>After an action: back to a page (303, so a refresh does not repeat it), with its outcome shown once there.</summary>
+    /// <summary>
+    /// After an action: back to a page (303, so a refresh does not repeat it), with its outcome shown once there.
+    /// </summary>
     public IResult RedirectWithNotice(HttpContext context, string relative, string notice, bool isError = false)
     {
         context.Response.Cookies.Append(NoticeCookie, (isError ? "!" : "-") + Uri.EscapeDataString(notice),
-            new CookieOptions { Path = Base, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, IsEssential = true });
+            new CookieOptions
+            {
+                Path = Base, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps,
+                IsEssential = true,
+            });
         return new SeeOther(Url(relative));
     }
 
     public async Task<Staff> StaffAsync(HttpContext context)
     {
         await using var db = database.CreateContext();
-        return await Staff.LoadAsync(context.User, context.Connection.RemoteIpAddress?.ToString(), db, context.RequestAborted);
+        return await Staff.LoadAsync(
+            context.User, context.Connection.RemoteIpAddress?.ToString(), db, context.RequestAborted);
     }
 
     /// <summary>303 See Other: the answer to a form post that worked.</summary>

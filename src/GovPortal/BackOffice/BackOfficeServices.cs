@@ -34,7 +34,8 @@ public static class BackOfficeServices
                 identity.Lockout.MaxFailedAccessAttempts = FailedAttemptsBeforeLockout;
                 identity.Lockout.DefaultLockoutTimeSpan = LockoutTime;
                 identity.Lockout.AllowedForNewUsers = true;
-                identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+                identity.User.AllowedUserNameCharacters =
+                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GovPortalDbContext>()
@@ -55,12 +56,15 @@ public static class BackOfficeServices
             cookie.Events.OnRedirectToAccessDenied = async context =>
             {
                 var pages = context.HttpContext.RequestServices.GetRequiredService<BackOfficePages>();
-                var result = await pages.MessageAsync(context.HttpContext, "没有权限", "您的账号没有执行这项操作的权限。如需开通，请联系系统管理员。", StatusCodes.Status403Forbidden);
+                var result = await pages.MessageAsync(context.HttpContext, "没有权限",
+                    "您的账号没有执行这项操作的权限。如需开通，请联系系统管理员。", StatusCodes.Status403Forbidden);
                 await result.ExecuteAsync(context.HttpContext);
             };
         });
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie => Harden(cookie.Cookie, "gp_2fa", options.Path));
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie => Harden(cookie.Cookie, "gp_2fa_remember", options.Path));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            cookie => Harden(cookie.Cookie, "gp_2fa", options.Path));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme,
+            cookie => Harden(cookie.Cookie, "gp_2fa_remember", options.Path));
         // A disabled account, a password reset or a role change reaches signed-in sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -69,7 +73,8 @@ public static class BackOfficeServices
             .AddPolicy(StaffRoles.Editor, p => p.RequireRole(StaffRoles.Editor))
             .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
             .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
-            .AddPolicy(EditorialPolicy, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
+            .AddPolicy(EditorialPolicy,
+                p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.FormFieldName = "__csrf";

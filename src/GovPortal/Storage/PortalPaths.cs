@@ -29,7 +29,9 @@ public sealed class PortalPaths
     /// <summary>The append-only record of tamper events.</summary>
     public string TamperEventsFile => Path.Combine(DataDirectory, "guard", "tamper-events.jsonl");
 
-    /// <summary>The site's own sensitive-word and wording lists (they replace the built-in defaults when present).</summary>
+    /// <summary>
+    /// The site's own sensitive-word and wording lists (they replace the built-in defaults when present).
+    /// </summary>
     public string SafetyListsDirectory => Path.Combine(DataDirectory, "safety");
 
     /// <summary>Uploaded originals, outside the output, under random names.</summary>

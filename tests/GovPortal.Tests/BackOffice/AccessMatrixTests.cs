@@ -12,7 +12,8 @@ namespace GovPortal.Tests.BackOffice;
 /// </summary>
 public sealed class AccessMatrixTests
 {
-    private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor", Reviewer = "reviewer", Publisher = "publisher";
+    private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor",
+        Reviewer = "reviewer", Publisher = "publisher";
     private static readonly string[] Everyone = [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher];
     private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher];
     private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
@@ -78,7 +79,8 @@ public sealed class AccessMatrixTests
     private static List<string> Endpoints(RunningPortal portal) =>
         portal.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/admin", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {(e.RoutePattern.RawText == "/admin/" ? "/admin/" : e.RoutePattern.RawText!.TrimEnd('/'))}"))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(
+                m => $"{m} {(e.RoutePattern.RawText == "/admin/" ? "/admin/" : e.RoutePattern.RawText!.TrimEnd('/'))}"))
             .Distinct().Order().ToList();
 
     [Fact]
@@ -99,7 +101,8 @@ public sealed class AccessMatrixTests
         var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
         var revision = await room.RevisionAsync(articleId);
         string bystander;
-        await using (var db = portal.Settings.Database.CreateContext()) bystander = db.Users.Single(u => u.UserName == "bystander").Id;
+        await using (var db = portal.Settings.Database.CreateContext())
+            bystander = db.Users.Single(u => u.UserName == "bystander").Id;
         var channelId = TestAccounts.ChannelId(portal, "tzgg");
         string Url(string pattern) => pattern
             .Replace("/channels/{id:int}", $"/channels/{channelId}").Replace("/accounts/{id}", $"/accounts/{bystander}")
@@ -109,20 +112,24 @@ public sealed class AccessMatrixTests
         var failures = new List<string>();
         foreach (var who in Everyone)
         {
-            using var client = who == Anonymous ? StaffClient.Anonymous(portal) : await StaffClient.SignInAsync(portal, who);
+            using var client = who == Anonymous ? StaffClient.Anonymous(portal)
+                : await StaffClient.SignInAsync(portal, who);
             // Signing out is tried last, so it does not end the session the other requests need.
             foreach (var endpoint in Allowed.Keys.OrderBy(k => k.EndsWith("/logout", StringComparison.Ordinal)))
             {
                 var (method, url) = (endpoint.Split(' ')[0], Url(endpoint.Split(' ')[1]));
                 using var response = method == "GET"
                     ? await client.Http.GetAsync(url)
-                    : await client.Http.PostAsync(url, new FormUrlEncodedContent([new("__csrf", await client.TokenAsync(who == Anonymous ? "login" : ""))]));
+                    : await client.Http.PostAsync(url, new FormUrlEncodedContent(
+                        [new("__csrf", await client.TokenAsync(who == Anonymous ? "login" : ""))]));
                 var location = response.Headers.Location?.OriginalString ?? "";
-                var deniedAnonymously = response.StatusCode == HttpStatusCode.Redirect && location.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase);
+                var deniedAnonymously = response.StatusCode == HttpStatusCode.Redirect
+                    && location.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase);
                 var denied = response.StatusCode == HttpStatusCode.Forbidden || deniedAnonymously;
                 var expected = Allowed[endpoint].Contains(who);
                 if (denied == expected) failures.Add($"{who} {method} {url}: {(int)response.StatusCode} {location}");
-                if (who == Anonymous && !expected && !deniedAnonymously) failures.Add($"{who} {method} {url} should be sent to sign in: {(int)response.StatusCode}");
+                if (who == Anonymous && !expected && !deniedAnonymously) failures.Add(
+                    $"{who} {method} {url} should be sent to sign in: {(int)response.StatusCode}");
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -135,24 +142,30 @@ public sealed class AccessMatrixTests
     public async Task Every_form_post_without_its_antiforgery_token_is_refused_and_does_nothing()
     {
         await using var portal = await RunningPortal.StartAsync();
-        await TestAccounts.CreateAsync(portal, "everything", [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher], "xwzx", "zcwj");
+        await TestAccounts.CreateAsync(portal, "everything",
+            [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher], "xwzx", "zcwj");
         using var client = await StaffClient.SignInAsync(portal, "everything");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");
         var revision = await room.RevisionAsync(articleId);
-        var posts = Endpoints(portal).Where(e => e.StartsWith("POST ", StringComparison.Ordinal)).Select(e => e[5..]).ToList();
+        var posts =
+            Endpoints(portal).Where(e => e.StartsWith("POST ", StringComparison.Ordinal)).Select(e => e[5..]).ToList();
         Assert.Contains("/admin/articles/{id:int}/publish", posts);
         foreach (var pattern in posts)
         {
-            var url = pattern.Replace("{id:int}", pattern.Contains("/channels/") ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
+            var url = pattern.Replace("{id:int}", pattern.Contains("/channels/")
+                ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
                 .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x");
             // A forged form from another site: every field a real form would have, except the token.
-            using var response = await client.Http.PostAsync(url, new FormUrlEncodedContent([new("version", revision.Version.ToString()), new("title", "伪造"),
-                new("name", "伪造"), new("reason", "伪造的紧急发布理由"), new("comment", "伪造"), new("userName", "everything"), new("password", TestAccounts.Password)]));
+            using var response = await client.Http.PostAsync(url,
+                new FormUrlEncodedContent([new("version", revision.Version.ToString()), new("title", "伪造"),
+                new("name", "伪造"), new("reason", "伪造的紧急发布理由"), new("comment", "伪造"), new("userName", "everything"),
+                    new("password", TestAccounts.Password)]));
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
             Assert.Contains("缺少安全令牌", await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(GovPortal.BackOffice.Workflow.RevisionState.Draft, (await room.RevisionAsync(articleId)).State);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("")).StatusCode); // still signed in: the forged sign-out did nothing
+        // still signed in: the forged sign-out did nothing
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("")).StatusCode);
     }
 }

@@ -14,12 +14,14 @@ public sealed class AccountsAndAuditTests
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     [Fact]
-    public async Task An_administrator_creates_an_account_with_roles_and_channels_and_it_must_change_its_temporary_password()
+    public async Task
+        An_administrator_creates_an_account_with_roles_and_channels_and_it_must_change_its_temporary_password()
     {
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
         using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
-        var created = await admin.PostAsync("accounts/new", [F("userName", "xuqing"), F("displayName", "徐青"), F("role", StaffRoles.Editor), F("role", "Superuser"),
+        var created = await admin.PostAsync("accounts/new",
+            [F("userName", "xuqing"), F("displayName", "徐青"), F("role", StaffRoles.Editor), F("role", "Superuser"),
             F("channel", TestAccounts.ChannelId(portal, "bmdt").ToString())]);
         var html = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -27,19 +29,23 @@ public sealed class AccountsAndAuditTests
         Assert.True(password.Length >= 16, html);
 
         using var newcomer = await StaffClient.SignInAsync(portal, "xuqing", password);
-        Assert.Equal(HttpStatusCode.SeeOther, (await newcomer.GetAsync("articles/new")).StatusCode); // first the password
-        await newcomer.PostAsync("password", [F("currentPassword", password), F("newPassword", "Suzhou-2026-new"), F("confirmPassword", "Suzhou-2026-new")], tokenPage: "password");
+        // first the password
+        Assert.Equal(HttpStatusCode.SeeOther, (await newcomer.GetAsync("articles/new")).StatusCode);
+        await newcomer.PostAsync("password", [F("currentPassword", password), F("newPassword", "Suzhou-2026-new"),
+            F("confirmPassword", "Suzhou-2026-new")], tokenPage: "password");
         var form = await newcomer.GetPageAsync("articles/new");
         Assert.Contains("部门动态", form);
         Assert.DoesNotContain("相城要闻", form);
-        Assert.Equal(HttpStatusCode.Forbidden, (await newcomer.GetAsync("accounts")).StatusCode); // an unknown role is not granted
+        // an unknown role is not granted
+        Assert.Equal(HttpStatusCode.Forbidden, (await newcomer.GetAsync("accounts")).StatusCode);
 
         await using var db = portal.Settings.Database.CreateContext();
         var entry = db.AuditEntries.Single(e => e.Action == AuditActions.AccountCreated);
         Assert.Equal("sysadmin", entry.Actor);
         Assert.Contains("角色：编辑", entry.Details);
         Assert.Contains("栏目：部门动态", entry.Details);
-        Assert.DoesNotContain(password, string.Join("", db.AuditEntries.Select(e => e.Details))); // the password is never logged
+        // the password is never logged
+        Assert.DoesNotContain(password, string.Join("", db.AuditEntries.Select(e => e.Details)));
     }
 
     [Fact]
@@ -56,11 +62,13 @@ public sealed class AccountsAndAuditTests
             editorId = db.Users.Single(u => u.UserName == "lihua").Id;
         }
 
-        var self = await admin.PostAsync($"accounts/{adminId}", [F("displayName", "管理员"), F("role", StaffRoles.Editor)]);
+        var self =
+            await admin.PostAsync($"accounts/{adminId}", [F("displayName", "管理员"), F("role", StaffRoles.Editor)]);
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.Contains("不能取消自己的系统管理员角色", await self.Content.ReadAsStringAsync());
 
-        var changed = await admin.PostAsync($"accounts/{editorId}", [F("displayName", "李华"), F("role", StaffRoles.Editor), F("role", StaffRoles.Reviewer),
+        var changed = await admin.PostAsync($"accounts/{editorId}",
+            [F("displayName", "李华"), F("role", StaffRoles.Editor), F("role", StaffRoles.Reviewer),
             F("channel", TestAccounts.ChannelId(portal, "tzgg").ToString())]);
         Assert.Equal(HttpStatusCode.SeeOther, changed.StatusCode);
         using (var editor = await StaffClient.SignInAsync(portal, "lihua"))
@@ -71,9 +79,11 @@ public sealed class AccountsAndAuditTests
         }
 
         var reset = await admin.PostAsync($"accounts/{editorId}/reset-password", []);
-        var temporary = WebUtility.HtmlDecode(Regex.Match(await reset.Content.ReadAsStringAsync(), "临时密码：(\\S+?)（").Groups[1].Value);
+        var temporary = WebUtility.HtmlDecode(Regex.Match(await reset.Content.ReadAsStringAsync(), "临时密码：(\\S+?)（")
+            .Groups[1].Value);
         using (var anonymous = StaffClient.Anonymous(portal))
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("login", [F("userName", "lihua"), F("password", TestAccounts.Password)])).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("login",
+                [F("userName", "lihua"), F("password", TestAccounts.Password)])).StatusCode);
         using (var editor = await StaffClient.SignInAsync(portal, "lihua", temporary))
             Assert.Equal("/admin/password", (await editor.GetAsync("")).Headers.Location!.OriginalString);
 
@@ -89,7 +99,8 @@ public sealed class AccountsAndAuditTests
         Assert.Contains(AuditActions.AccountChanged, actions);
         Assert.Contains(AuditActions.PasswordReset, actions);
         Assert.Contains(AuditActions.AccountUnlocked, actions);
-        Assert.Contains(check.AuditEntries.Where(e => e.Action == AuditActions.AccountChanged).Select(e => e.Details).ToList(), d => d.Contains("角色 编辑 → 编辑、审核"));
+        Assert.Contains(check.AuditEntries.Where(e => e.Action == AuditActions.AccountChanged).Select(e => e.Details)
+            .ToList(), d => d.Contains("角色 编辑 → 编辑、审核"));
     }
 
     [Fact]
@@ -98,7 +109,8 @@ public sealed class AccountsAndAuditTests
         await using var portal = await RunningPortal.StartAsync();
         await using (var writer = portal.Settings.Database.CreateContext())
         {
-            writer.AuditEntries.Add(new AuditEntry { Action = AuditActions.SettingsChanged, Details = "原始记录", AtUtc = DateTime.UtcNow });
+            writer.AuditEntries.Add(
+                new AuditEntry { Action = AuditActions.SettingsChanged, Details = "原始记录", AtUtc = DateTime.UtcNow });
             await writer.SaveChangesAsync();
         }
         await using (var db = portal.Settings.Database.CreateContext())
@@ -165,7 +177,8 @@ public sealed class AccountsAndAuditTests
         Assert.Contains("不是有效的日期", await bad.Content.ReadAsStringAsync());
         Assert.Empty(portal.Service<MourningCalendar>().Dates());
 
-        Assert.Equal(HttpStatusCode.SeeOther, (await admin.PostAsync("settings/mourning", [F("dates", $"{today}\n2026-12-13")])).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await admin.PostAsync("settings/mourning", [F("dates", $"{today}\n2026-12-13")])).StatusCode);
         Assert.Contains(today, await admin.GetPageAsync("settings"));
         Assert.Contains("class=\"mourning\"", await portal.Client.GetStringAsync("/"));
         await using var db = portal.Settings.Database.CreateContext();

@@ -10,16 +10,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GovPortal.Tests.BackOffice;
 
-/// <summary>Content safety in the back office: findings shown and enforced, word lists maintained, tamper alerts audited, the health dashboard.</summary>
-public sealed class ContentSafetyTests
+/// <summary>
+/// Content safety in the back office: findings shown and enforced, word lists maintained, tamper alerts audited, the
+/// health dashboard. The checks of single articles share one portal; the tests that change the word lists, the pages
+/// or the clock start their own.
+/// </summary>
+public sealed class ContentSafetyTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     [Fact]
     public async Task A_warning_is_shown_highlighted_and_going_on_needs_a_confirmation_that_is_audited()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("设备安装通知", "<p>请各单位于本周内按装好消防设备。</p>");
 
         var page = await room.Editor.GetPageAsync($"articles/{id}");
@@ -38,7 +41,8 @@ public sealed class ContentSafetyTests
         await room.DoAsync(room.Publisher, id, "publish", F("acknowledge", "1"));
 
         await using var db = portal.Settings.Database.CreateContext();
-        var overrides = db.AuditEntries.Where(e => e.Action == AuditActions.ContentWarningsOverridden).OrderBy(e => e.Id).ToList();
+        var overrides =
+            db.AuditEntries.Where(e => e.Action == AuditActions.ContentWarningsOverridden).OrderBy(e => e.Id).ToList();
         Assert.Equal(["lihua", "zhaolei"], overrides.Select(e => e.Actor).ToList());
         Assert.All(overrides, e => Assert.Contains("按装", e.Details));
     }
@@ -46,12 +50,13 @@ public sealed class ContentSafetyTests
     [Theory]
     [InlineData("<p>会上有人说了一句王八蛋。</p>", "不文明用语")]
     [InlineData("<p>区委书记沈志东出席会议并讲话。</p>", "严重表述错误")]
-    // Hiding styles are already gone when the body is saved (the sanitizer keeps no style); the spam itself is still caught.
-    [InlineData("<p>欢迎访问</p><div style=\"display:none\"><a href=\"http://spam.example/\">六合彩 澳门赌场 在线投注</a></div>", "赌博信息")]
+    // Hiding styles are already gone when the body is saved (the sanitizer keeps
+    // no style); the spam itself is still caught.
+    [InlineData(
+        "<p>欢迎访问</p><div style=\"display:none\"><a href=\"http://spam.example/\">六合彩 澳门赌场 在线投注</a></div>", "赌博信息")]
     public async Task A_blocking_finding_stops_submitting_and_publishing_with_a_message(string body, string category)
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("内容检查测试", body);
         var page = await room.Editor.GetPageAsync($"articles/{id}");
         Assert.Contains("必须修改 · " + category, page);
@@ -59,7 +64,8 @@ public sealed class ContentSafetyTests
         var submit = await room.ActAsync(room.Editor, id, "submit", F("acknowledge", "1"));
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
         Assert.Contains("必须修改的问题，不能提交审核", await submit.Content.ReadAsStringAsync());
-        var force = await room.ActAsync(room.Publisher, id, "force-publish", F("reason", "紧急情况需要立即发布"), F("acknowledge", "1"));
+        var force =
+            await room.ActAsync(room.Publisher, id, "force-publish", F("reason", "紧急情况需要立即发布"), F("acknowledge", "1"));
         Assert.Equal(HttpStatusCode.BadRequest, force.StatusCode);
         Assert.Equal(ArticleStatus.Draft, (await room.ArticleAsync(id)).Status);
         await using var db = portal.Settings.Database.CreateContext();
@@ -82,9 +88,11 @@ public sealed class ContentSafetyTests
         Assert.Contains("第 2 行", await invalid.Content.ReadAsStringAsync());
         Assert.False(File.Exists(Path.Combine(portal.Settings.Paths.SafetyListsDirectory, "sensitive-words.txt")));
 
-        var saved = await admin.PostAsync("safety/words", [F("list", "# 本区词库\n不文明用语,block,他妈的\n本区专用,阻止,违规测试词\n本区专用，警告，注意用语")]);
+        var saved =
+            await admin.PostAsync("safety/words", [F("list", "# 本区词库\n不文明用语,block,他妈的\n本区专用,阻止,违规测试词\n本区专用，警告，注意用语")]);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
-        Assert.Contains("本区专用\tblock\t违规测试词", await File.ReadAllTextAsync(Path.Combine(portal.Settings.Paths.SafetyListsDirectory, "sensitive-words.txt")));
+        Assert.Contains("本区专用\tblock\t违规测试词", await File.ReadAllTextAsync(
+            Path.Combine(portal.Settings.Paths.SafetyListsDirectory, "sensitive-words.txt")));
 
         // Seen through the spaces and punctuation put between its characters.
         var id = await room.WriteAsync("词库测试", "<p>这里有一个违 规·测 试 词。</p>");
@@ -92,7 +100,8 @@ public sealed class ContentSafetyTests
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
         Assert.Contains("本区专用", await submit.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.SeeOther, (await admin.PostAsync("safety/wording", [F("list", "mistake 按装 安装\nofficial 区长 顾建平")])).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await admin.PostAsync("safety/wording", [F("list", "mistake 按装 安装\nofficial 区长 顾建平")])).StatusCode);
         var official = await room.WriteAsync("名称测试", "<p>区长顾建华主持会议。</p>");
         Assert.Contains("区长的姓名应为“顾建平”", await room.Editor.GetPageAsync($"articles/{official}"));
 
@@ -129,7 +138,8 @@ public sealed class ContentSafetyTests
     public async Task The_health_dashboard_runs_the_check_keeps_each_run_for_the_trend_and_exports_csv()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton<TimeProvider>(clock));
         await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
         using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
         Assert.Contains("还没有检查结果", await admin.GetPageAsync("health"));
@@ -137,7 +147,8 @@ public sealed class ContentSafetyTests
 
         // The daily run: a few minutes after start, then every day.
         clock.Advance(DailyHealthCheck.FirstRunDelay);
-        for (var i = 0; i < 100 && (await portal.Service<HealthRecorder>().TrendAsync(5)).Count == 0; i++) await Task.Delay(100);
+        for (var i = 0; i < 100 && (await portal.Service<HealthRecorder>().TrendAsync(5)).Count == 0; i++)
+            await Task.Delay(100);
         Assert.Single(await portal.Service<HealthRecorder>().TrendAsync(5));
 
         var checkedNow = await admin.PostAsync("health/check", []);

@@ -3,13 +3,17 @@ using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Data;
+using GovPortal.Tests.Data;
 using GovPortal.Tests.Support;
 using Npgsql;
 
 namespace GovPortal.Tests.BackOffice;
 
-/// <summary>The back office on a real PostgreSQL server: sign-in, the workflow to a live page, and the append-only audit log.</summary>
+/// <summary>
+/// The back office on a real PostgreSQL server: sign-in, the workflow to a live page, and the append-only audit log.
+/// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class PostgresBackOfficeTests(PostgresServer postgres)
 {
     [Fact]
@@ -27,13 +31,17 @@ public sealed class PostgresBackOfficeTests(PostgresServer postgres)
         // Two saves from the same loaded form: the second is refused on this provider too.
         var draft = await room.WriteAsync("并发测试");
         var loaded = await room.RevisionAsync(draft);
-        var fields = Newsroom.Fields(loaded.ChannelId, "第一次保存", "<p>一</p>", baseRevisionId: loaded.Id, baseVersion: loaded.Version);
-        Assert.Equal(HttpStatusCode.SeeOther, (await room.Editor.PostMultipartAsync($"articles/{draft}/edit", fields, [])).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await room.Editor.PostMultipartAsync($"articles/{draft}/edit", fields, [])).StatusCode);
+        var fields = Newsroom.Fields(loaded.ChannelId, "第一次保存", "<p>一</p>", baseRevisionId: loaded.Id,
+            baseVersion: loaded.Version);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await room.Editor.PostMultipartAsync($"articles/{draft}/edit", fields, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await room.Editor.PostMultipartAsync($"articles/{draft}/edit", fields, [])).StatusCode);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE \"AuditEntries\" SET \"Details\" = 'x'", "DELETE FROM \"AuditEntries\"", "TRUNCATE \"AuditEntries\"" })
+        foreach (var sql in new[] { "UPDATE \"AuditEntries\" SET \"Details\" = 'x'", "DELETE FROM \"AuditEntries\"",
+            "TRUNCATE \"AuditEntries\"" })
         {
             await using var command = new NpgsqlCommand(sql, connection);
             var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());

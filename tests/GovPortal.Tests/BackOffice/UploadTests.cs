@@ -6,7 +6,7 @@ using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.BackOffice;
 
-public sealed class UploadTests
+public sealed class UploadTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
@@ -32,7 +32,8 @@ public sealed class UploadTests
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void Files_whose_type_is_not_allowed_or_whose_content_is_not_what_the_extension_says_are_refused(string name, byte[] content, string message)
+    public void Files_whose_type_is_not_allowed_or_whose_content_is_not_what_the_extension_says_are_refused(string name,
+        byte[] content, string message)
     {
         var (displayName, _, error) = UploadRules.Check(name, content);
         Assert.Null(displayName);
@@ -46,9 +47,12 @@ public sealed class UploadTests
         new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(ole, 0);
         var accepted = new (string, byte[])[]
         {
-            ("通知.pdf", TestPdf.Create("通知")), ("材料.docx", SimpleDocx.Create("材料", ["正文"])), ("数据.xlsx", Zip("xl/workbook.xml")),
-            ("汇报.pptx", Zip("ppt/presentation.xml")), ("公文.ofd", Zip("OFD.xml")), ("旧文件.doc", ole), ("旧表格.xls", ole), ("旧演示.ppt", ole),
-            ("金山.wps", ole), ("打包.zip", Zip("a.txt")), ("照片.JPG", [0xFF, 0xD8, 0xFF, 0xE0]), ("截图.png", Png), ("动图.gif", "GIF89a"u8.ToArray()),
+            ("通知.pdf", TestPdf.Create("通知")), ("材料.docx", SimpleDocx.Create("材料", ["正文"])),
+                ("数据.xlsx", Zip("xl/workbook.xml")),
+            ("汇报.pptx", Zip("ppt/presentation.xml")), ("公文.ofd", Zip("OFD.xml")), ("旧文件.doc", ole), ("旧表格.xls", ole),
+                ("旧演示.ppt", ole),
+            ("金山.wps", ole), ("打包.zip", Zip("a.txt")), ("照片.JPG", [0xFF, 0xD8, 0xFF, 0xE0]), ("截图.png", Png),
+                ("动图.gif", "GIF89a"u8.ToArray()),
         };
         foreach (var (name, content) in accepted)
         {
@@ -65,44 +69,47 @@ public sealed class UploadTests
     [Fact]
     public async Task A_refused_upload_gets_a_message_keeps_the_form_and_stores_nothing()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         int articlesBefore;
         await using (var db = portal.Settings.Database.CreateContext()) articlesBefore = db.Articles.Count();
         var uploadsBefore = Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length;
 
-        var response = await room.Editor.PostMultipartAsync("articles/new", Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "带附件的文章", "<p>正文内容</p>"),
+        var response = await room.Editor.PostMultipartAsync("articles/new",
+            Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "带附件的文章", "<p>正文内容</p>"),
             [("好文件.pdf", TestPdf.Create("好")), ("伪装.pdf", Png)]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("“伪装.pdf”的内容与扩展名 .pdf 不符", html);
         Assert.Contains("带附件的文章", html); // the form keeps what was typed
         Assert.Contains("正文内容", html);
-        await using (var db = portal.Settings.Database.CreateContext()) Assert.Equal(articlesBefore, db.Articles.Count());
-        Assert.Equal(uploadsBefore, Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length); // not even the good file
+        await using (var db = portal.Settings.Database.CreateContext())
+            Assert.Equal(articlesBefore, db.Articles.Count());
+        // not even the good file
+        Assert.Equal(uploadsBefore, Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length);
 
         var large = new byte[UploadRules.MaxBytes + 1];
         "%PDF-"u8.CopyTo(large);
-        var tooLarge = await room.Editor.PostMultipartAsync("articles/new", Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "大文件", "<p>x</p>"), [("大文件.pdf", large)]);
+        var tooLarge = await room.Editor.PostMultipartAsync("articles/new",
+            Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "大文件", "<p>x</p>"), [("大文件.pdf", large)]);
         Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
         Assert.Contains("超过了 50 MB 的大小限制", await tooLarge.Content.ReadAsStringAsync());
         Assert.Equal(uploadsBefore, Directory.GetFiles(portal.Settings.Paths.UploadsDirectory).Length);
     }
 
     [Fact]
-    public async Task Files_are_stored_outside_the_output_under_random_names_and_downloaded_as_attachments_with_their_names()
+    public async Task
+        Files_are_stored_outside_the_output_under_random_names_and_downloaded_as_attachments_with_their_names()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var pdf = TestPdf.Create("会议纪要");
         var id = await room.WriteAsync("附件测试", files: [("2026年第3次会议纪要.pdf", pdf)]);
         var file = (await room.RevisionAsync(id)).Files.Single();
         Assert.Equal("2026年第3次会议纪要.pdf", file.DisplayName);
         Assert.Matches("^[0-9a-f]{32}$", file.StoredName);
         Assert.True(File.Exists(Path.Combine(portal.Settings.Paths.UploadsDirectory, file.StoredName)));
-        // Not public before publishing.
-        var publicDirectory = portal.Output.PublicDirectory;
-        Assert.Empty(Directory.GetFiles(publicDirectory, file.StoredName + "*", SearchOption.AllDirectories));
+        // not public before publishing
+        Assert.Empty(Directory.GetFiles(portal.Output.PublicDirectory, file.StoredName + "*",
+            SearchOption.AllDirectories));
 
         var download = await room.Editor.GetAsync($"files/{file.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -116,9 +123,11 @@ public sealed class UploadTests
 
         // Removing a file in a later save drops it from the revision, and adding one keeps the others.
         var revision = await room.RevisionAsync(id);
-        var fields = Newsroom.Fields(revision.ChannelId, "附件测试", "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version);
+        var fields = Newsroom.Fields(revision.ChannelId, "附件测试", "<p>x</p>", baseRevisionId: revision.Id,
+            baseVersion: revision.Version);
         fields.Add(new("removeFile", file.Id.ToString()));
-        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit", fields, [("新附件.docx", SimpleDocx.Create("新附件", ["内容"]))]);
+        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit", fields,
+            [("新附件.docx", SimpleDocx.Create("新附件", ["内容"]))]);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         Assert.Equal(["新附件.docx"], (await room.RevisionAsync(id)).Files.Select(f => f.DisplayName).ToList());
     }

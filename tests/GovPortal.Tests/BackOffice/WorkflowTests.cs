@@ -8,18 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.BackOffice;
 
-public sealed class WorkflowTests
+/// <summary>
+/// The editorial workflow. The tests share one portal and newsroom (each works on articles of its own); the ones that
+/// change a channel's settings or rely on an untouched demo article start a portal of their own.
+/// </summary>
+public sealed class WorkflowTests(NewsroomFixture shared) : IClassFixture<NewsroomFixture>
 {
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     /// <summary>A China-time schedule input some days from now.</summary>
-    private static string InDays(int days) => ChinaTime.ToChina(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd 09:00", System.Globalization.CultureInfo.InvariantCulture);
+    private static string InDays(int days) => ChinaTime.ToChina(DateTime.UtcNow.AddDays(days))
+        .ToString("yyyy-MM-dd 09:00", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_editor_writes_a_reviewer_approves_a_publisher_publishes_and_the_page_goes_live_with_its_file()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var pdf = TestPdf.Create("黄埭镇秋季安全生产检查通知");
         var id = await room.WriteAsync("黄埭镇开展秋季安全生产大检查", "<p>黄埭镇近日组织开展秋季安全生产大检查。</p>", files: [("安全检查方案.pdf", pdf)]);
         Assert.Equal(RevisionState.Draft, (await room.RevisionAsync(id)).State);
@@ -44,16 +48,17 @@ public sealed class WorkflowTests
         Assert.Contains(article.Title, await (await portal.Client.GetAsync("/xwzx/bmdt/")).Content.ReadAsStringAsync());
 
         await using var db = portal.Settings.Database.CreateContext();
-        var log = db.AuditEntries.Where(e => e.Target == $"文章 {id}").OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).ToList();
-        Assert.Equal([(AuditActions.ArticleCreated, "lihua"), (AuditActions.ArticleSubmitted, "lihua"), (AuditActions.ArticleApproved, "wangfang"), (AuditActions.ArticlePublished, "zhaolei")],
+        var log = db.AuditEntries.Where(e => e.Target == $"文章 {id}").OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.Actor }).ToList();
+        Assert.Equal([(AuditActions.ArticleCreated, "lihua"), (AuditActions.ArticleSubmitted, "lihua"),
+            (AuditActions.ArticleApproved, "wangfang"), (AuditActions.ArticlePublished, "zhaolei")],
             log.Select(e => (e.Action, e.Actor)).ToList());
     }
 
     [Fact]
     public async Task Permissions_hold_per_channel()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal, "bmdt");
+        var (portal, room) = (shared.Portal, shared.Room);
         var headlines = TestAccounts.ChannelId(portal, "xcyw");
         int seedId;
         await using (var db = portal.Settings.Database.CreateContext())
@@ -63,19 +68,24 @@ public sealed class WorkflowTests
         var form = await room.Editor.GetPageAsync("articles/new");
         Assert.Contains("部门动态", form);
         Assert.DoesNotContain("相城要闻", form);
-        var crafted = await room.Editor.PostMultipartAsync("articles/new", Newsroom.Fields(headlines, "越权文章", "<p>x</p>"), []);
+        var crafted =
+            await room.Editor.PostMultipartAsync("articles/new", Newsroom.Fields(headlines, "越权文章", "<p>x</p>"), []);
         Assert.Equal(HttpStatusCode.Forbidden, crafted.StatusCode);
         Assert.Contains("没有在这个栏目撰写文章的权限", await crafted.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await room.Editor.GetAsync($"articles/{seedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await room.Editor.GetAsync($"articles/{seedId}/edit")).StatusCode);
         var revision = await room.RevisionAsync(seedId);
-        var edit = await room.Editor.PostMultipartAsync($"articles/{seedId}/edit", Newsroom.Fields(headlines, "改标题", "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
+        var edit = await room.Editor.PostMultipartAsync($"articles/{seedId}/edit", Newsroom.Fields(headlines, "改标题",
+            "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         // …nor moved into 部门动态 where the editor does have rights.
-        var moved = await room.Editor.PostMultipartAsync($"articles/{seedId}/edit", Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "改标题", "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
+        var moved = await room.Editor.PostMultipartAsync($"articles/{seedId}/edit",
+            Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "改标题", "<p>x</p>", baseRevisionId: revision.Id,
+            baseVersion: revision.Version), []);
         Assert.Equal(HttpStatusCode.Forbidden, moved.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await room.ActAsync(room.Publisher, seedId, "withdraw", F("reason", "越权撤稿测试"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await room.ActAsync(room.Publisher, seedId, "withdraw", F("reason", "越权撤稿测试"))).StatusCode);
         Assert.Equal(ArticleStatus.Published, (await room.ArticleAsync(seedId)).Status);
         Assert.NotEqual("改标题", (await room.RevisionAsync(seedId)).Title);
 
@@ -88,8 +98,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Nobody_approves_their_own_submission()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         await TestAccounts.CreateAsync(portal, "zhangwei", [StaffRoles.Editor, StaffRoles.Reviewer], "bmdt");
         using var both = await StaffClient.SignInAsync(portal, "zhangwei");
         var id = await room.WriteAsync("自审测试", author: both);
@@ -126,7 +135,8 @@ public sealed class WorkflowTests
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("下一级须由其他审核人员审核", await twice.Content.ReadAsStringAsync());
         await room.DoAsync(room.SecondReviewer, id, "approve");
-        Assert.Equal((RevisionState.Submitted, 2), ((await room.RevisionAsync(id)).State, (await room.RevisionAsync(id)).PassedLevels));
+        Assert.Equal((RevisionState.Submitted, 2),
+            ((await room.RevisionAsync(id)).State, (await room.RevisionAsync(id)).PassedLevels));
         Assert.Equal(HttpStatusCode.BadRequest, (await room.ActAsync(room.Publisher, id, "publish")).StatusCode);
         await room.DoAsync(third, id, "approve");
         var revision = await room.RevisionAsync(id);
@@ -138,8 +148,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task A_rejection_needs_a_comment_and_goes_back_to_the_editor_who_fixes_and_resubmits()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.WriteAsync("退回测试");
         await room.DoAsync(room.Editor, id, "submit");
         var empty = await room.ActAsync(room.Reviewer, id, "reject", F("comment", "  "));
@@ -152,7 +161,8 @@ public sealed class WorkflowTests
         Assert.Contains("退回给我的", dashboard);
         Assert.Contains("第二段的日期有误，请核实。", dashboard);
         var revision = await room.RevisionAsync(id);
-        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(revision.ChannelId, "退回测试（已改）", "<p>日期已核实。</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
+        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(revision.ChannelId,
+            "退回测试（已改）", "<p>日期已核实。</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         Assert.Equal(RevisionState.Draft, (await room.RevisionAsync(id)).State);
         await room.DoAsync(room.Editor, id, "submit");
@@ -163,15 +173,15 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Only_valid_transitions_are_possible()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.WriteAsync("状态测试");
 
         async Task Refused(StaffClient who, string action, params KeyValuePair<string, string>[] fields)
         {
             var state = (await room.RevisionAsync(id)).State;
             var response = await room.ActAsync(who, id, action, fields);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{action} in {state}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest,
+                $"{action} in {state}: {(int)response.StatusCode}");
             Assert.Equal(state, (await room.RevisionAsync(id)).State);
         }
 
@@ -188,7 +198,8 @@ public sealed class WorkflowTests
         await Refused(room.Editor, "submit");
         await Refused(room.Publisher, "publish");
         var revision = await room.RevisionAsync(id);
-        var edit = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(revision.ChannelId, "审核中修改", "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
+        var edit = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(revision.ChannelId,
+            "审核中修改", "<p>x</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
         Assert.Equal(HttpStatusCode.BadRequest, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await room.Editor.GetAsync($"articles/{id}/edit")).StatusCode);
         // Recall and submit again
@@ -225,15 +236,15 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Editing_a_live_article_makes_a_new_draft_and_the_page_stays_until_it_is_published()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.PublishNewAsync("望亭镇召开人居环境整治推进会", "<p>会议要求各村加快整治进度。</p>");
         var url = (await room.ArticleAsync(id)).Url!;
         var live = await (await portal.Client.GetAsync(url)).Content.ReadAsStringAsync();
 
         var published = await room.RevisionAsync(id);
         var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit",
-            Newsroom.Fields(published.ChannelId, "望亭镇召开人居环境整治推进会（更正）", "<p>会议要求各村在月底前完成整治。</p>", baseRevisionId: published.Id, baseVersion: published.Version), []);
+            Newsroom.Fields(published.ChannelId, "望亭镇召开人居环境整治推进会（更正）", "<p>会议要求各村在月底前完成整治。</p>",
+                baseRevisionId: published.Id, baseVersion: published.Version), []);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         var draft = await room.RevisionAsync(id);
         Assert.Equal((2, RevisionState.Draft), (draft.Number, draft.State));
@@ -248,14 +259,14 @@ public sealed class WorkflowTests
         var page = await (await portal.Client.GetAsync(url)).Content.ReadAsStringAsync();
         Assert.Contains("在月底前完成整治", page);
         await using var db = portal.Settings.Database.CreateContext();
-        Assert.Equal([RevisionState.Superseded, RevisionState.Published], db.Revisions.Where(r => r.ArticleId == id).OrderBy(r => r.Number).Select(r => r.State).ToList());
+        Assert.Equal([RevisionState.Superseded, RevisionState.Published],
+            db.Revisions.Where(r => r.ArticleId == id).OrderBy(r => r.Number).Select(r => r.State).ToList());
     }
 
     [Fact]
     public async Task Force_publishing_needs_a_reason_is_marked_and_listed_for_retrospective_review()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("关于暂停部分公交线路运营的紧急通知");
         var noReason = await room.ActAsync(room.Publisher, id, "force-publish", F("reason", ""));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
@@ -274,7 +285,8 @@ public sealed class WorkflowTests
         // The publisher cannot review their own force-publish, even with the reviewer role.
         var self = await room.Publisher.PostAsync($"forced/{revision.Id}/confirm", []);
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await room.Reviewer.PostAsync($"forced/{revision.Id}/confirm", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await room.Reviewer.PostAsync($"forced/{revision.Id}/confirm", [])).StatusCode);
         Assert.Equal("wangfang", (await room.RevisionAsync(id)).ForcedReviewedBy);
 
         await using var db = portal.Settings.Database.CreateContext();
@@ -286,8 +298,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Withdrawing_answers_410_and_takes_the_article_out_of_lists_feeds_sitemap_and_search()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.PublishNewAsync("渭塘镇珍珠产业发展大会召开", "<p>渭塘镇举办珍珠产业发展大会。</p>");
         var url = (await room.ArticleAsync(id)).Url!;
         Assert.Contains("渭塘镇珍珠产业发展大会召开", await portal.Client.GetStringAsync("/xwzx/bmdt/rss.xml"));
@@ -297,7 +308,8 @@ public sealed class WorkflowTests
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("此文章已撤稿", await gone.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Gone, (await portal.Client.GetAsync("/elder" + url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await portal.Client.GetAsync("/xwzx/bmdt/202001/t20200101_999999.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await portal.Client.GetAsync("/xwzx/bmdt/202001/t20200101_999999.html")).StatusCode);
         foreach (var path in new[] { "/xwzx/bmdt/", "/xwzx/bmdt/rss.xml", "/xwzx/bmdt/sitemap.xml", "/" })
             Assert.DoesNotContain("渭塘镇珍珠产业发展大会召开", await portal.Client.GetStringAsync(path));
         await WaitForSearchAsync(portal, "珍珠产业发展大会", url, expectFound: false);
@@ -305,7 +317,8 @@ public sealed class WorkflowTests
 
         // Published again (through the workflow), the address is an ordinary page once more.
         var withdrawn = await room.RevisionAsync(id);
-        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(withdrawn.ChannelId, "渭塘镇珍珠产业发展大会召开", "<p>核实后重新发布。</p>",
+        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit",
+            Newsroom.Fields(withdrawn.ChannelId, "渭塘镇珍珠产业发展大会召开", "<p>核实后重新发布。</p>",
             baseRevisionId: withdrawn.Id, baseVersion: withdrawn.Version), []);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         await room.DoAsync(room.Editor, id, "submit");
@@ -315,7 +328,8 @@ public sealed class WorkflowTests
         await WaitForSearchAsync(portal, "珍珠产业发展大会", url, expectFound: true);
     }
 
-    // The search index commits a moment after a change (SearchIndex.CommitDelay); wait for it, without asserting on time.
+    // The search index commits a moment after a change (SearchIndex.CommitDelay);
+    // wait for it, without asserting on time.
     private static async Task WaitForSearchAsync(RunningPortal portal, string query, string url, bool expectFound)
     {
         for (var i = 0; i < 50; i++) // slower than the search rate limit allows
@@ -330,16 +344,17 @@ public sealed class WorkflowTests
     [Fact]
     public async Task A_second_save_based_on_an_older_version_is_refused_and_keeps_what_was_typed()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         await TestAccounts.CreateAsync(portal, "zhoumin", [StaffRoles.Editor], "bmdt");
         using var colleague = await StaffClient.SignInAsync(portal, "zhoumin");
         var id = await room.WriteAsync("并发编辑测试");
         var loaded = await room.RevisionAsync(id); // both open the form now
 
-        var first = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(loaded.ChannelId, "李华的标题", "<p>李华的正文</p>", baseRevisionId: loaded.Id, baseVersion: loaded.Version), []);
+        var first = await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(loaded.ChannelId,
+            "李华的标题", "<p>李华的正文</p>", baseRevisionId: loaded.Id, baseVersion: loaded.Version), []);
         Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
-        var second = await colleague.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(loaded.ChannelId, "周敏的标题", "<p>周敏写了很长的一段正文</p>", baseRevisionId: loaded.Id, baseVersion: loaded.Version), []);
+        var second = await colleague.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(loaded.ChannelId,
+            "周敏的标题", "<p>周敏写了很长的一段正文</p>", baseRevisionId: loaded.Id, baseVersion: loaded.Version), []);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var html = await second.Content.ReadAsStringAsync();
         Assert.Contains("已被其他人修改", html);
@@ -355,11 +370,11 @@ public sealed class WorkflowTests
     [Fact]
     public async Task History_shows_who_did_what_a_diff_between_revisions_and_an_old_revision_restores_as_a_new_draft()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var id = await room.PublishNewAsync("北桥街道开展消防演练", "<p>北桥街道组织辖区企业开展消防演练。</p><p>共有三百余人参加。</p>");
         var v1 = await room.RevisionAsync(id);
-        await room.Editor.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(v1.ChannelId, "北桥街道开展冬季消防演练", "<p>北桥街道组织辖区企业开展消防演练。</p><p>共有五百余人参加。</p>",
+        await room.Editor.PostMultipartAsync($"articles/{id}/edit",
+            Newsroom.Fields(v1.ChannelId, "北桥街道开展冬季消防演练", "<p>北桥街道组织辖区企业开展消防演练。</p><p>共有五百余人参加。</p>",
             baseRevisionId: v1.Id, baseVersion: v1.Version), []);
         var v2 = await room.RevisionAsync(id);
 
@@ -382,7 +397,8 @@ public sealed class WorkflowTests
         await room.DoAsync(room.Editor, id, "submit");
         await room.DoAsync(room.Reviewer, id, "approve");
         await room.DoAsync(room.Publisher, id, "publish");
-        Assert.Equal(HttpStatusCode.SeeOther, (await room.Editor.PostAsync($"articles/{id}/restore", [F("revisionId", v1.Id.ToString())])).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await room.Editor.PostAsync($"articles/{id}/restore", [F("revisionId", v1.Id.ToString())])).StatusCode);
         var restored = await room.RevisionAsync(id);
         Assert.Equal((3, RevisionState.Draft, "北桥街道开展消防演练"), (restored.Number, restored.State, restored.Title));
         Assert.Contains("冬季", (await room.ArticleAsync(id)).Title); // the live page waits for the workflow
@@ -391,8 +407,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Preview_shows_unpublished_content_in_the_public_theme_to_staff_only_and_writes_nothing()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         var id = await room.WriteAsync("阳澄湖镇预览测试文章", "<p>这段正文尚未发布。</p>", files: [("附件.pdf", TestPdf.Create("附件"))]);
         var preview = await room.Editor.GetAsync($"articles/{id}/preview");
         var html = await preview.Content.ReadAsStringAsync();
@@ -406,21 +421,26 @@ public sealed class WorkflowTests
         var refused = await anonymous.GetAsync($"articles/{id}/preview");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/admin/login", new Uri(portal.Address, refused.Headers.Location!).AbsolutePath);
-        var publicDirectory = portal.Output.PublicDirectory;
-        foreach (var file in Directory.EnumerateFiles(publicDirectory, "*.html", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(portal.Output.PublicDirectory, "*.html",
+            SearchOption.AllDirectories))
             Assert.DoesNotContain("阳澄湖镇预览测试文章", await File.ReadAllTextAsync(file));
     }
 
     [Fact]
     public async Task Stored_script_in_a_title_or_body_never_runs_on_any_page()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var (portal, room) = (shared.Portal, shared.Room);
         const string title = "<script>alert('t')</script>元和街道通知";
-        var id = await room.PublishNewAsync(title, "<p onclick=\"alert(1)\">正文</p><script>alert('b')</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a><iframe src=\"https://evil.example\"></iframe>");
+        var id = await room.PublishNewAsync(title, "<p onclick=\"alert(1)\">正文</p><script>alert('b')</script>"
+            + "<img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>"
+            + "<iframe src=\"https://evil.example\"></iframe>");
         var article = await room.ArticleAsync(id);
-        foreach (var html in new[] { await portal.Client.GetStringAsync(article.Url), await room.Editor.GetPageAsync($"articles/{id}"), await room.Editor.GetPageAsync(""),
-                     await room.Editor.GetPageAsync("articles"), await portal.Client.GetStringAsync("/xwzx/bmdt/") })
+        foreach (var html in new[]
+                 {
+                     await portal.Client.GetStringAsync(article.Url), await room.Editor.GetPageAsync($"articles/{id}"),
+                     await room.Editor.GetPageAsync(""), await room.Editor.GetPageAsync("articles"),
+                     await portal.Client.GetStringAsync("/xwzx/bmdt/"),
+                 })
         {
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("onerror", html);
@@ -434,8 +454,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task The_dashboard_shows_each_person_what_waits_for_them()
     {
-        await using var portal = await RunningPortal.StartAsync();
-        await using var room = await Newsroom.StartAsync(portal);
+        var room = shared.Room;
         var draft = await room.WriteAsync("仪表盘草稿");
         var submitted = await room.WriteAsync("仪表盘待审");
         await room.DoAsync(room.Editor, submitted, "submit");
@@ -448,7 +467,9 @@ public sealed class WorkflowTests
         await room.DoAsync(room.Publisher, scheduled, "schedule", F("at", InDays(60)));
         await room.PublishNewAsync("仪表盘已发布");
 
-        string Section(string html, string heading) => html[html.IndexOf(heading, StringComparison.Ordinal)..] is var rest && rest.IndexOf("</section>", StringComparison.Ordinal) is var end ? rest[..end] : "";
+        string Section(string html, string heading) =>
+            html[html.IndexOf(heading, StringComparison.Ordinal)..] is var rest
+            && rest.IndexOf("</section>", StringComparison.Ordinal) is var end ? rest[..end] : "";
         var editor = await room.Editor.GetPageAsync("");
         Assert.Contains("仪表盘草稿", Section(editor, "我的草稿"));
         Assert.DoesNotContain("仪表盘待审", Section(editor, "我的草稿"));
@@ -464,14 +485,16 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public async Task Two_people_opening_an_article_from_before_the_back_office_at_the_same_moment_share_one_first_revision()
+    public async Task
+        Two_people_opening_an_article_from_before_the_back_office_at_the_same_moment_share_one_first_revision()
     {
         await using var portal = await RunningPortal.StartAsync();
         int id;
         await using (var db = portal.Settings.Database.CreateContext())
             id = db.Articles.OrderBy(a => a.Id).Select(a => a.Id).First();
         // The other person's first revision lands between this one's look and its save.
-        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<GovPortal.Data.SqliteGovPortalDbContext>()
+        var options =
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<GovPortal.Data.SqliteGovPortalDbContext>()
             .UseSqlite(portal.Settings.Database.ConnectionString)
             .AddInterceptors(new OtherPersonFirst(portal.Settings.Database, id)).Options;
         await using var racing = new GovPortal.Data.SqliteGovPortalDbContext(options);
@@ -484,15 +507,19 @@ public sealed class WorkflowTests
         Assert.Equal(1, check.Revisions.Count(r => r.ArticleId == id));
     }
 
-    private sealed class OtherPersonFirst(GovPortal.Data.DatabaseOptions database, int articleId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    private sealed class OtherPersonFirst(GovPortal.Data.DatabaseOptions database, int articleId)
+        : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
     {
-        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
-            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>>
+            SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+                Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
             await using var other = database.CreateContext();
             var article = other.Articles.Single(a => a.Id == articleId);
-            other.Revisions.Add(new Revision { ArticleId = articleId, Number = 1, Title = article.Title, ChannelId = article.ChannelId, CreatedBy = "someone-else", State = RevisionState.Published });
+            other.Revisions.Add(new Revision { ArticleId = articleId, Number = 1, Title = article.Title,
+                ChannelId = article.ChannelId, CreatedBy = "someone-else", State = RevisionState.Published });
             await other.SaveChangesAsync(cancellationToken);
             return result;
         }

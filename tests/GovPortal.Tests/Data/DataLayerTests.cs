@@ -11,6 +11,7 @@ namespace GovPortal.Tests.Data;
 
 /// <summary>The same data-layer behaviour on the embedded SQLite database and on a real PostgreSQL server.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class DataLayerTests(PostgresServer postgres)
 {
     public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
@@ -24,15 +25,18 @@ public sealed class DataLayerTests(PostgresServer postgres)
     public async Task First_start_migrates_the_schema_creates_the_demo_site_and_publishes_it(string database)
     {
         await using var portal = await StartAsync(database);
-        Assert.Equal(database == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, portal.Settings.Database.Provider);
+        Assert.Equal(database == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
+            portal.Settings.Database.Provider);
 
         await using (var db = portal.Settings.Database.CreateContext())
         {
             Assert.Contains("InitialCreate", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal("苏州市相城区人民政府", (await db.Sites.SingleAsync()).Name);
-            Assert.Equal(["新闻中心", "政策文件"], await db.Channels.Where(c => c.ParentId == null).OrderBy(c => c.SortOrder).Select(c => c.Name).ToListAsync());
-            Assert.Equal(DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1, await db.Articles.CountAsync(a => a.Status == ArticleStatus.Published && a.Url != null));
+            Assert.Equal(["新闻中心", "政策文件"], await db.Channels.Where(c => c.ParentId == null).OrderBy(c => c.SortOrder)
+                .Select(c => c.Name).ToListAsync());
+            Assert.Equal(DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1,
+                await db.Articles.CountAsync(a => a.Status == ArticleStatus.Published && a.Url != null));
             var seed = await db.Articles.Include(a => a.RelatedFiles).SingleAsync(a => a.Title == PortalData.SeedTitle);
             Assert.Equal("2023-10-12 19:13", ChinaTime.Format(seed.PublishedAtUtc));
             Assert.Single(seed.RelatedFiles);
@@ -56,13 +60,15 @@ public sealed class DataLayerTests(PostgresServer postgres)
 
         var own = await ListingReader.OwnListAsync(db, headlines);
         Assert.Equal(DemoSiteSeeder.GeneratedCounts["xcyw"] + 1, own.Count);
-        Assert.Equal(own.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Id), own.Select(a => a.Id));
+        Assert.Equal(own.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Id),
+            own.Select(a => a.Id));
 
         var subtree = await ListingReader.SubtreeNewestAsync(db, channels, news, 20);
         var everything = await ListingReader.AllAsync(db, (await db.Sites.SingleAsync()).Id);
         var expected = everything.Where(a => channels.SubtreeOf(news).Contains(a.ChannelId)).Take(20).Select(a => a.Id);
         Assert.Equal(expected, subtree.Select(a => a.Id));
-        Assert.All(subtree, a => Assert.Equal(DateTimeKind.Utc, DateTime.SpecifyKind(a.PublishedAtUtc, DateTimeKind.Utc).Kind));
+        Assert.All(subtree,
+            a => Assert.Equal(DateTimeKind.Utc, DateTime.SpecifyKind(a.PublishedAtUtc, DateTimeKind.Utc).Kind));
     }
 
     [Theory]
@@ -71,7 +77,8 @@ public sealed class DataLayerTests(PostgresServer postgres)
     {
         await using var portal = await StartAsync(database);
         var seed = await portal.SeedArticleAsync();
-        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.PublishedAtUtc = ChinaTime.ToUtc(2023, 10, 12, 23, 59).AddSeconds(42));
+        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id,
+            a => a.PublishedAtUtc = ChinaTime.ToUtc(2023, 10, 12, 23, 59).AddSeconds(42));
 
         var reloaded = await portal.SeedArticleAsync();
         Assert.Equal("2023-10-12 23:59", ChinaTime.Format(reloaded.PublishedAtUtc));

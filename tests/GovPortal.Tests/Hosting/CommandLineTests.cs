@@ -15,7 +15,8 @@ public sealed class CommandLineTests
     [Fact]
     public void Back_office_options_set_its_path_networks_first_account_and_whether_the_node_has_one()
     {
-        var (parsed, error) = CommandLine.Parse(["--admin-path", "Houtai-7F", "--admin-allow", "10.0.0.0/8", "--admin-allow", "192.168.1.20", "--admin-name", "xc.admin"]);
+        var (parsed, error) = CommandLine.Parse(["--admin-path", "Houtai-7F", "--admin-allow", "10.0.0.0/8",
+            "--admin-allow", "192.168.1.20", "--admin-name", "xc.admin"]);
         Assert.Null(error);
         var backOffice = PortalSettings.From(parsed!).BackOffice;
         Assert.True(backOffice.Enabled);
@@ -25,14 +26,17 @@ public sealed class CommandLineTests
         Assert.True(backOffice.Allows(System.Net.IPAddress.Parse("::ffff:192.168.1.20")));
         Assert.False(backOffice.Allows(System.Net.IPAddress.Parse("192.168.1.21")));
         Assert.False(PortalSettings.From(CommandLine.Parse(["--public-node"]).Parsed!).BackOffice.Enabled);
-        Assert.True(new GovPortal.BackOffice.BackOfficeOptions().Allows(System.Net.IPAddress.Parse("8.8.8.8"))); // no list: no limit
+        // no list: no limit
+        Assert.True(new GovPortal.BackOffice.BackOfficeOptions().Allows(System.Net.IPAddress.Parse("8.8.8.8")));
     }
 
     [Fact]
     public void Options_set_the_data_folder_urls_and_database()
     {
-        var (parsed, _) = CommandLine.Parse(["publish", "--data", "/srv/gov", "--urls=http://0.0.0.0:80", "--database", "Host=db;Database=gov"]);
-        Assert.Equal(new CommandLine(PortalCommand.Publish, "/srv/gov", "http://0.0.0.0:80", "Host=db;Database=gov"), parsed);
+        var (parsed, _) = CommandLine.Parse(
+            ["publish", "--data", "/srv/gov", "--urls=http://0.0.0.0:80", "--database", "Host=db;Database=gov"]);
+        Assert.Equal(
+            new CommandLine(PortalCommand.Publish, "/srv/gov", "http://0.0.0.0:80", "Host=db;Database=gov"), parsed);
         Assert.Equal(GovPortal.Data.DatabaseProvider.Postgres, PortalSettings.From(parsed!).Database.Provider);
     }
 
@@ -43,10 +47,12 @@ public sealed class CommandLineTests
     [InlineData(new[] { "serve", "publish" }, "多余的参数：publish")]
     [InlineData(new[] { "check", "--check-external=false" }, "选项 --check-external 不带值。")]
     [InlineData(new[] { "check", "--csv", "--check-external" }, "选项 --csv 需要一个值。")]
-    [InlineData(new[] { "--trusted-proxy", "proxy.local" }, "--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“proxy.local”。")]
+    [InlineData(new[] { "--trusted-proxy", "proxy.local" },
+        "--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“proxy.local”。")]
     [InlineData(new[] { "--admin-path", "/后台" }, "--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“/后台”。")]
     [InlineData(new[] { "--admin-path", "/a/../b" }, "--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“/a/../b”。")]
-    [InlineData(new[] { "--admin-allow", "10.0.0.0/99" }, "--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“10.0.0.0/99”。")]
+    [InlineData(new[] { "--admin-allow", "10.0.0.0/99" },
+        "--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“10.0.0.0/99”。")]
     [InlineData(new[] { "--admin-name", "管理员" }, "--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“管理员”。")]
     [InlineData(new[] { "--public-node=yes" }, "选项 --public-node 不带值。")]
     public void Anything_unknown_is_an_error(string[] args, string message)
@@ -63,7 +69,8 @@ public sealed class CommandLineTests
         Assert.Equal([new DateOnly(2026, 4, 4), new DateOnly(2026, 12, 13)],
             CommandLine.Parse(["mourning", "2026-12-13", "2026-04-04", "2026-12-13"]).Parsed!.MourningDates);
         Assert.Empty(CommandLine.Parse(["mourning", "clear"]).Parsed!.MourningDates!);
-        Assert.Equal("日期“2026-13-01”的格式不对，应为 年-月-日，例如 2026-12-13。", CommandLine.Parse(["mourning", "2026-13-01"]).Error);
+        Assert.Equal("日期“2026-13-01”的格式不对，应为 年-月-日，例如 2026-12-13。",
+            CommandLine.Parse(["mourning", "2026-13-01"]).Error);
     }
 
     [Fact]
@@ -71,7 +78,8 @@ public sealed class CommandLineTests
     {
         var (parsed, _) = CommandLine.Parse(["--trusted-proxy", "10.0.0.5", "--trusted-proxy=::1", "reindex"]);
         Assert.Equal(PortalCommand.Reindex, parsed!.Command);
-        Assert.Equal([System.Net.IPAddress.Parse("10.0.0.5"), System.Net.IPAddress.IPv6Loopback], PortalSettings.From(parsed).TrustedProxies);
+        Assert.Equal([System.Net.IPAddress.Parse("10.0.0.5"), System.Net.IPAddress.IPv6Loopback],
+            PortalSettings.From(parsed).TrustedProxies);
     }
 
     [Theory]
@@ -81,6 +89,7 @@ public sealed class CommandLineTests
     public void A_postgres_connection_string_is_recognised_by_its_server_key(string connectionString, bool postgres)
     {
         var (parsed, _) = CommandLine.Parse(["--database", connectionString]);
-        Assert.Equal(postgres ? GovPortal.Data.DatabaseProvider.Postgres : GovPortal.Data.DatabaseProvider.Sqlite, PortalSettings.From(parsed!).Database.Provider);
+        Assert.Equal(postgres ? GovPortal.Data.DatabaseProvider.Postgres : GovPortal.Data.DatabaseProvider.Sqlite,
+            PortalSettings.From(parsed!).Database.Provider);
     }
 }

@@ -48,11 +48,14 @@ public sealed class ScanCommandTests
         var clean = Path.Combine(folder.Path, "clean.html");
         var tampered = Path.Combine(folder.Path, "tampered.html");
         var capture = Path.Combine(folder.Path, "capture.txt");
-        await File.WriteAllTextAsync(clean, "<!DOCTYPE html><html><head><title>相城区</title></head><body><p>全区生态环境保护大会召开。</p></body></html>");
-        await File.WriteAllTextAsync(tampered, "<!DOCTYPE html><html><head><title>相城区</title></head><body>\n<p>正文</p>\n<div style=\"display:none\"><a href=\"https://spam.example/\">百家乐</a></div>\n</body></html>");
+        await File.WriteAllTextAsync(clean,
+            "<!DOCTYPE html><html><head><title>相城区</title></head><body><p>全区生态环境保护大会召开。</p></body></html>");
+        await File.WriteAllTextAsync(tampered, "<!DOCTYPE html><html><head><title>相城区</title></head><body>\n"
+            + "<p>正文</p>\n<div style=\"display:none\"><a href=\"https://spam.example/\">百家乐</a></div>\n</body></html>");
         await File.WriteAllTextAsync(capture, GovPortal.Data.Demo.SeedArticleReader.ReadEmbeddedCapture());
 
-        var (exitCode, output, _) = await ExecutableTests.RunAsync("scan", clean, tampered, capture, "--allow-host", "szxc.gov.cn");
+        var (exitCode, output, _) = await ExecutableTests.RunAsync("scan", clean, tampered, capture,
+            "--allow-host", "szxc.gov.cn");
         Assert.Equal(1, exitCode);
         Assert.Contains($"{tampered}:3:", output);
         Assert.Contains("[阻止] 隐藏内容（暗链）", output);
@@ -95,7 +98,8 @@ public sealed class DataDirectoryLockTests
     public async Task Publish_refuses_to_run_beside_a_running_portal()
     {
         using var data = new TempDirectory();
-        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(new PortalPaths(data.Path)))
+        using (var running = GovPortal.Hosting.DataDirectoryLock.TryAcquire(
+            new PortalPaths(data.Path)))
         {
             Assert.NotNull(running);
             var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);

@@ -39,7 +39,8 @@ public sealed class ContentKindTests
 
     private static Revision RevisionWith(string remark)
     {
-        var revision = new Revision { ArticleId = 7, ChannelId = 1, Kind = Annotated.Key, Title = "关于开展安全检查的通知", CreatedBy = "bianji" };
+        var revision = new Revision { ArticleId = 7, ChannelId = 1, Kind = Annotated.Key, Title = "关于开展安全检查的通知",
+            CreatedBy = "bianji" };
         revision.BodyHtml = "<p>各镇、街道：现将有关事项通知如下。</p>";
         Annotated.Field("remark")!.Set(revision, remark);
         return revision;
@@ -47,7 +48,8 @@ public sealed class ContentKindTests
 
     private static Article LiveArticle(string remark)
     {
-        var article = new Article { Id = 7, SiteId = 1, Title = "", Url = "/tzgg/202405/t20240520_7.html", PublishedAtUtc = DateTime.UtcNow };
+        var article = new Article { Id = 7, SiteId = 1, Title = "", Url = "/tzgg/202405/t20240520_7.html",
+            PublishedAtUtc = DateTime.UtcNow };
         Annotated.Copy(RevisionWith(remark), article);
         return article;
     }
@@ -55,7 +57,8 @@ public sealed class ContentKindTests
     [Fact]
     public async Task The_form_shows_the_new_field_and_reads_it_back()
     {
-        var form = new ArticleForm { ChannelId = 1, Kind = Annotated, Values = Annotated.ValuesOf(RevisionWith(Remark)) };
+        var form =
+            new ArticleForm { ChannelId = 1, Kind = Annotated, Values = Annotated.ValuesOf(RevisionWith(Remark)) };
         var shell = new Shell("/admin", "写文章", "bianji", "编辑", new HashSet<string>(), "__token", "t", null, false);
         var model = new ArticleEditPageModel(Shell: shell, ArticleId: 0, Form: form,
             Channels: [new ChannelOption(1, "通知公告")], Files: [], Error: null, StateNote: null, EditorInstalled: false);
@@ -75,7 +78,10 @@ public sealed class ContentKindTests
         Assert.Same(Annotated, read.Kind);
         Assert.Equal("新的批注", read.Value("remark"));
         Assert.Equal("审查批注不能超过 500 个字。",
-            (read with { Values = new Dictionary<string, string> { ["title"] = "标题", ["remark"] = new string('字', 501) } }).Problem());
+            (read with
+            {
+                Values = new Dictionary<string, string> { ["title"] = "标题", ["remark"] = new string('字', 501) },
+            }).Problem());
     }
 
     [Fact]
@@ -85,7 +91,8 @@ public sealed class ContentKindTests
         Assert.Equal(Remark, article.Extras["remark"]);
         Assert.Equal("annotated-news", article.Kind);
 
-        var checks = new ArticleChecks(new PageScanner(new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory)), Kinds);
+        var checks = new ArticleChecks(
+            new PageScanner(new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory)), Kinds);
         Assert.Contains($"<p>{Remark}</p>", checks.ContentOf(article));
     }
 
@@ -117,10 +124,11 @@ public sealed class ContentKindTests
     public async Task The_page_shows_the_new_field_in_its_table_of_facts()
     {
         using var data = new TempDirectory();
-        var renderer = new SiteRenderer(Site, Tree, new InMemoryListingSource(Tree, []), new RazorPageRenderer(), new ThemeAssets(),
-            new UploadStore(new PortalPaths(data.Path)), Kinds);
+        var renderer = new SiteRenderer(Site, Tree, new InMemoryListingSource(Tree, []), new RazorPageRenderer(),
+            new ThemeAssets(), new UploadStore(new PortalPaths(data.Path)), Kinds);
 
-        var html = await renderer.RenderArticlePreviewAsync(LiveArticle(Remark), [], new PreviewBanner("预览", "/admin/articles/7"));
+        var html = await renderer.RenderArticlePreviewAsync(LiveArticle(Remark), [],
+            new PreviewBanner("预览", "/admin/articles/7"));
 
         Assert.Contains($"<th scope=\"row\">审查批注</th><td>{Remark}</td>", html);
     }

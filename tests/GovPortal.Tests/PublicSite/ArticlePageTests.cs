@@ -18,7 +18,8 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("苏州市相城区人民政府", page.QuerySelector(".site-name").Text());
         var services = page.QuerySelectorAll(".service-links a").Select(a => a.Text()).ToList();
-        Assert.Equal(["用户登录", "网站无障碍", "适老版", "返回标准版", "繁體", "简体"], services); // the stylesheet shows those for this form
+        // the stylesheet shows those for this form
+        Assert.Equal(["用户登录", "网站无障碍", "适老版", "返回标准版", "繁體", "简体"], services);
 
         var crumbs = page.QuerySelectorAll(".breadcrumb a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
         Assert.Equal([("首页", "/"), ("新闻中心", "/xwzx/"), ("相城要闻", "/xwzx/xcyw/")], crumbs);
@@ -55,7 +56,8 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_injected_spam_line_is_published_nowhere()
     {
-        foreach (var file in Directory.EnumerateFiles(Portal.Output.PublicDirectory, "*", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(Portal.Output.PublicDirectory, "*",
+            SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".html") || f.EndsWith(".xml")))
         {
             var text = await File.ReadAllTextAsync(file);
@@ -75,7 +77,8 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
 
         using var download = await Portal.Client.GetAsync(link.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("相城区生态环境保护大会新闻稿.docx", download.Content.Headers.ContentDisposition.FileNameStar);
         var bytes = await download.Content.ReadAsByteArrayAsync();
@@ -122,7 +125,9 @@ public sealed class ArticlePageTests(DemoPortalFixture fixture) : IClassFixture<
         // The same generator, same input, gives the same symbol: the page carries the code of its own address.
         var seed = await Portal.SeedArticleAsync();
         var (_, page) = await Portal.Client.GetDocumentAsync(seed.Url!);
-        var expected = Html.Parse(GovPortal.Publishing.Rendering.QrCodeSvg.Create("https://www.szxc.gov.cn" + seed.Url, "x"));
-        Assert.Equal(expected.QuerySelector("path")!.GetAttribute("d"), page.QuerySelector(".qr-code path")!.GetAttribute("d"));
+        var expected =
+            Html.Parse(GovPortal.Publishing.Rendering.QrCodeSvg.Create("https://www.szxc.gov.cn" + seed.Url, "x"));
+        Assert.Equal(expected.QuerySelector("path")!.GetAttribute("d"),
+            page.QuerySelector(".qr-code path")!.GetAttribute("d"));
     }
 }

@@ -4,7 +4,8 @@ using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.PublicSite;
 
-public sealed class HitCounterTests
+/// <summary>Hit counts; the tests that count or stop the portal start their own, the rest share one.</summary>
+public sealed class HitCounterTests(DemoPortalFixture shared) : IClassFixture<DemoPortalFixture>
 {
     [Fact]
     public async Task A_thousand_concurrent_hits_add_exactly_a_thousand_and_survive_a_graceful_shutdown()
@@ -53,8 +54,7 @@ public sealed class HitCounterTests
     [InlineData("/api/hits/abc", HttpStatusCode.NotFound)]
     public async Task Unknown_articles_are_not_counted(string path, HttpStatusCode expected)
     {
-        await using var portal = await RunningPortal.StartAsync();
-        using var response = await portal.Client.PostAsync(path, null);
+        using var response = await shared.Portal.Client.PostAsync(path, null);
         Assert.Equal(expected, response.StatusCode);
     }
 }
@@ -68,7 +68,8 @@ public sealed class ServerErrorTests
         await using var portal = await RunningPortal.StartAsync();
         var seed = await portal.SeedArticleAsync();
         await using (var db = portal.Settings.Database.CreateContext())
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "ALTER TABLE Articles RENAME TO Gone");
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "ALTER TABLE Articles RENAME TO Gone");
 
         using var response = await portal.Client.PostAsync($"/api/hits/{seed.Id}", null);
         var body = await response.Content.ReadAsStringAsync();

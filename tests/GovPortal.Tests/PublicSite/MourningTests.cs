@@ -8,15 +8,18 @@ namespace GovPortal.Tests.PublicSite;
 /// <summary>全站置灰: on the days an administrator sets, every public page is shown in grayscale.</summary>
 public sealed class MourningTests
 {
-    private static readonly DateTimeOffset MorningOfTheDay = new(2026, 12, 13, 1, 0, 0, TimeSpan.Zero); // 09:00 in China
+    // 09:00 in China
+    private static readonly DateTimeOffset MorningOfTheDay = new(2026, 12, 13, 1, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task On_a_day_of_mourning_every_page_in_every_form_is_grey_and_the_next_day_it_is_not()
     {
         var clock = new FixedTimeProvider(MorningOfTheDay);
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton<TimeProvider>(clock));
         var seed = await portal.SeedArticleAsync();
-        string[] paths = ["/", seed.Url!, "/xwzx/xcyw/", "/elder" + seed.Url, "/zh-hant/", "/search?q=x", "/zh-hant/search?q=x", "/no-such-page.html"];
+        string[] paths = ["/", seed.Url!, "/xwzx/xcyw/", "/elder" + seed.Url, "/zh-hant/", "/search?q=x",
+            "/zh-hant/search?q=x", "/no-such-page.html"];
         using (var before = await portal.Client.GetAsync(seed.Url))
         {
             Assert.Null(Html.Parse(await before.Content.ReadAsStringAsync()).DocumentElement.GetAttribute("class"));
@@ -46,7 +49,8 @@ public sealed class MourningTests
     {
         using var data = new TempDirectory();
 
-        var (setExit, setOutput, setErrors) = await ExecutableTests.RunAsync("mourning", "2026-12-13", "2026-04-04", "--data", data.Path);
+        var (setExit, setOutput, setErrors) = await ExecutableTests.RunAsync("mourning", "2026-12-13", "2026-04-04",
+            "--data", data.Path);
         Assert.True(setExit == 0, setErrors);
         Assert.Contains("全站置灰的日期：2026-04-04、2026-12-13", setOutput);
 

@@ -42,7 +42,8 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
 
         Assert.Equal("variant-standard", page.Body!.ClassName);
         Assert.Equal("/elder" + seed.Url, page.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
-        Assert.Equal("/zh-hant" + seed.Url, page.QuerySelector("a[data-variant-link=traditional]")!.GetAttribute("href"));
+        Assert.Equal("/zh-hant" + seed.Url,
+            page.QuerySelector("a[data-variant-link=traditional]")!.GetAttribute("href"));
         Assert.Equal("繁體", page.QuerySelector("a[data-variant-link=traditional]").Text());
     }
 
@@ -60,7 +61,8 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
         var back = page.QuerySelector("[data-show=elder] a")!;
         Assert.Equal("返回标准版", back.Text());
         Assert.Equal(standard, back.GetAttribute("href"));
-        Assert.All(page.QuerySelectorAll("main a[href^='/']").Where(a => !a.GetAttribute("href")!.StartsWith("/files/") && !a.GetAttribute("href")!.EndsWith(".xml")),
+        Assert.All(page.QuerySelectorAll("main a[href^='/']")
+            .Where(a => !a.GetAttribute("href")!.StartsWith("/files/") && !a.GetAttribute("href")!.EndsWith(".xml")),
             a => Assert.StartsWith("/elder/", a.GetAttribute("href")));
     }
 
@@ -87,8 +89,10 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
         var (_, traditional) = await Portal.Client.GetDocumentAsync("/zh-hant/xwzx/xcyw/");
 
         var links = standard.QuerySelectorAll(".channel-list a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(links.Select(l => "/elder" + l), elder.QuerySelectorAll(".channel-list a").Select(a => a.GetAttribute("href")));
-        Assert.Equal(links.Select(l => "/zh-hant" + l), traditional.QuerySelectorAll(".channel-list a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(links.Select(l => "/elder" + l),
+            elder.QuerySelectorAll(".channel-list a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(links.Select(l => "/zh-hant" + l),
+            traditional.QuerySelectorAll(".channel-list a").Select(a => a.GetAttribute("href")));
     }
 
     [Theory]
@@ -127,7 +131,8 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
         var etag = response.Headers.ETag!;
-        await using (var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress))
+        await using (var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(),
+            System.IO.Compression.CompressionMode.Decompress))
         using (var reader = new StreamReader(brotli))
             Assert.Contains("相城區召開生態環境保護大會", await reader.ReadToEndAsync());
 
@@ -147,7 +152,9 @@ public sealed class PageFormsTests(DemoPortalFixture fixture) : IClassFixture<De
     public async Task Search_pages_link_to_their_other_forms_with_the_same_search()
     {
         var (_, page) = await Portal.Client.GetDocumentAsync("/zh-hant/search?q=" + Uri.EscapeDataString("沈志栋"));
-        Assert.Equal("/search?q=" + Uri.EscapeDataString("沈志栋"), page.QuerySelector("[data-show=traditional] a")!.GetAttribute("href"));
-        Assert.Equal("/elder/search?q=" + Uri.EscapeDataString("沈志栋"), page.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
+        Assert.Equal("/search?q=" + Uri.EscapeDataString("沈志栋"),
+            page.QuerySelector("[data-show=traditional] a")!.GetAttribute("href"));
+        Assert.Equal("/elder/search?q=" + Uri.EscapeDataString("沈志栋"),
+            page.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
     }
 }

@@ -7,7 +7,9 @@ using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.PublicSite;
 
-/// <summary>How the public server serves the output: caching validators, compression, headers, and what it refuses.</summary>
+/// <summary>
+/// How the public server serves the output: caching validators, compression, headers, and what it refuses.
+/// </summary>
 public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<DemoPortalFixture>
 {
     private RunningPortal Portal => fixture.Portal;
@@ -115,7 +117,8 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
     public async Task No_path_reaches_a_file_outside_the_published_output(string path)
     {
         var response = await RawGetAsync(path);
-        // Kestrel itself rejects some forms as malformed (400); the rest reach the output server and find nothing (404).
+        // Kestrel itself rejects some forms as malformed (400); the rest reach the
+        // output server and find nothing (404).
         Assert.Matches(@"^HTTP/1\.1 (400|404) ", response);
         Assert.DoesNotContain("SQLite format", response);
         Assert.DoesNotContain("root:", response);
@@ -142,7 +145,9 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
         }
     }
 
-    /// <summary>Sends the path exactly as written: HttpClient would normalise dot segments before they reach the server.</summary>
+    /// <summary>
+    /// Sends the path exactly as written: HttpClient would normalise dot segments before they reach the server.
+    /// </summary>
     private async Task<string> RawGetAsync(string path)
     {
         using var client = new TcpClient();

@@ -49,7 +49,8 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
             seen.AddRange(items.Select(i => i.QuerySelector("a")!.GetAttribute("href")!));
             Assert.Contains($"第 {n} 页 / 共 {pageCount} 页", page.QuerySelector(".pagination").Text());
             Assert.Equal("page", page.QuerySelector($".pagination a[aria-current]")!.GetAttribute("aria-current"));
-            if (n < pageCount) Assert.Equal($"/xwzx/xcyw/index_{n + 1}.html", page.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+            if (n < pageCount) Assert.Equal($"/xwzx/xcyw/index_{n + 1}.html",
+                page.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
         }
         Assert.Equal(expectedArticles, seen.Distinct().Count());
         Assert.Contains((await Portal.SeedArticleAsync()).Url, seen);
@@ -63,7 +64,8 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
     {
         var (_, page) = await Portal.Client.GetDocumentAsync("/xwzx/");
         Assert.Equal("新闻中心", page.QuerySelector("main h1").Text());
-        Assert.Equal(["相城要闻", "部门动态", "通知公告"], page.QuerySelectorAll(".channel-block h2").Select(h => h.Text()).ToList());
+        Assert.Equal(["相城要闻", "部门动态", "通知公告"],
+            page.QuerySelectorAll(".channel-block h2").Select(h => h.Text()).ToList());
         Assert.Equal("/xwzx/xcyw/", page.QuerySelector(".channel-block .more")!.GetAttribute("href"));
     }
 
@@ -84,7 +86,8 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
         var items = feed.Descendants("item").ToList();
         Assert.Equal(20, items.Count);
         Assert.All(items, i => Assert.StartsWith("https://www.szxc.gov.cn/xwzx/xcyw/", i.Element("link")!.Value));
-        var dates = items.Select(i => DateTime.Parse(i.Element("pubDate")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var dates = items.Select(i => DateTime.Parse(i.Element("pubDate")!.Value,
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);
 
         // A parent channel's feed carries its sub-channels' news.
@@ -105,7 +108,8 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
 
         var urls = new List<string>();
         foreach (var path in sitemaps)
-            urls.AddRange(XDocument.Parse(await Portal.Client.GetStringAsync(path)).Descendants(ns + "loc").Select(l => l.Value));
+            urls.AddRange(XDocument.Parse(await Portal.Client.GetStringAsync(path)).Descendants(ns + "loc")
+                .Select(l => l.Value));
         var articleCount = DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1;
         Assert.Equal(articleCount, urls.Count(u => u.EndsWith(".html")));
         Assert.Contains("https://www.szxc.gov.cn" + (await Portal.SeedArticleAsync()).Url, urls);

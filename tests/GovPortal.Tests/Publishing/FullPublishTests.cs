@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.Publishing;
 
-/// <summary>A full rebuild on real files: the manifest accounts for every byte, and a crash leaves whole pages.</summary>
+/// <summary>
+/// A full rebuild on real files: the manifest accounts for every byte, and a crash leaves whole pages.
+/// </summary>
 public sealed class FullPublishTests
 {
     [Fact]
@@ -58,7 +60,8 @@ public sealed class FullPublishTests
         };
         await Assert.ThrowsAnyAsync<Exception>(() => portal.Service<Publisher>().PublishAllAsync());
         var crashedSite = OutputSnapshot.Read(portal.Output);
-        Assert.Equal(oldManifest, OutputSnapshot.Hashes(portal.Service<Manifest>())); // the manifest still describes the last good site
+        // the manifest still describes the last good site
+        Assert.Equal(oldManifest, OutputSnapshot.Hashes(portal.Service<Manifest>()));
 
         store.AfterFileCommitted = null;
         await portal.Service<Publisher>().PublishAllAsync();
@@ -68,7 +71,8 @@ public sealed class FullPublishTests
         Assert.Equal(oldSite.Keys.Order(), crashedSite.Keys.Order());
         foreach (var (path, bytes) in crashedSite)
             Assert.True(oldSite[path].AsSpan().SequenceEqual(bytes), $"{path} is not the last good version");
-        Assert.Contains(newSite, kv => !oldSite.TryGetValue(kv.Key, out var old) || !old.AsSpan().SequenceEqual(kv.Value));
+        Assert.Contains(newSite, kv => !oldSite.TryGetValue(kv.Key, out var old)
+            || !old.AsSpan().SequenceEqual(kv.Value));
         Assert.DoesNotContain(crashedSite.Keys, p => p.EndsWith(OutputStore.TemporarySuffix));
     }
 
@@ -79,8 +83,10 @@ public sealed class FullPublishTests
         var seed = await portal.SeedArticleAsync();
         await using (var db = portal.Settings.Database.CreateContext())
         {
-            await db.Channels.Where(c => c.Slug == "xcyw").ExecuteUpdateAsync(set => set.SetProperty(c => c.Slug, "yw").SetProperty(c => c.Name, "要闻"));
-            await db.Articles.Where(a => a.Id == seed.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, "新的标题"));
+            await db.Channels.Where(c => c.Slug == "xcyw")
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Slug, "yw").SetProperty(c => c.Name, "要闻"));
+            await db.Articles.Where(a => a.Id == seed.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, "新的标题"));
         }
         await portal.Service<Publisher>().PublishAllAsync();
 
@@ -89,7 +95,8 @@ public sealed class FullPublishTests
         Assert.Equal("新的标题", page.QuerySelector("article h1").Text());
         Assert.Equal("/xwzx/yw/", page.QuerySelectorAll(".breadcrumb a").Last().GetAttribute("href"));
         using var oldList = await portal.Client.GetAsync("/xwzx/xcyw/");
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, oldList.StatusCode); // list pages follow the channel; articles do not move
+        // list pages follow the channel; articles do not move
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, oldList.StatusCode);
     }
 
     [Fact]
@@ -99,7 +106,8 @@ public sealed class FullPublishTests
         var seed = await portal.SeedArticleAsync();
         File.Delete(Path.Combine(portal.Settings.Paths.UploadsDirectory, seed.RelatedFiles.Single().StoredName));
 
-        var error = await Assert.ThrowsAsync<PublishException>(() => portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title += "！"));
+        var error = await Assert.ThrowsAsync<PublishException>(() => portal.Service<Publisher>()
+            .ApplyArticleChangeAsync(seed.Id, a => a.Title += "！"));
         Assert.Contains("相城区生态环境保护大会新闻稿.docx", error.Message);
         Assert.Contains("重新上传", error.Message);
     }

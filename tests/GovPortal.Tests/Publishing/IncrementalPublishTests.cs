@@ -11,12 +11,14 @@ namespace GovPortal.Tests.Publishing;
 public sealed class IncrementalPublishTests
 {
     /// <summary>Owners of the files whose bytes changed, appeared or vanished between two manifests.</summary>
-    private static HashSet<PageKey> ChangedOwners(Dictionary<string, string> before, Manifest after, IEnumerable<ManifestEntry> beforeEntries)
+    private static HashSet<PageKey> ChangedOwners(Dictionary<string, string> before, Manifest after,
+        IEnumerable<ManifestEntry> beforeEntries)
     {
         var owners = new HashSet<PageKey>();
         var afterHashes = OutputSnapshot.Hashes(after);
         foreach (var entry in after.Entries)
-            if (!before.TryGetValue(entry.Path, out var sha) || sha != entry.Sha256) owners.Add(PageKey.Parse(entry.Owner));
+            if (!before.TryGetValue(entry.Path, out var sha) || sha != entry.Sha256)
+                owners.Add(PageKey.Parse(entry.Owner));
         foreach (var entry in beforeEntries.Where(e => !afterHashes.ContainsKey(e.Path)))
             owners.Add(PageKey.Parse(entry.Owner));
         return owners;
@@ -26,7 +28,8 @@ public sealed class IncrementalPublishTests
     public async Task Retitling_the_seed_article_changes_exactly_the_planned_pages()
     {
         var clock = new FixedTimeProvider(new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero));
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton<TimeProvider>(clock));
         var manifest = portal.Service<Manifest>();
         var seed = await portal.SeedArticleAsync();
         var before = OutputSnapshot.Hashes(manifest);
@@ -34,7 +37,8 @@ public sealed class IncrementalPublishTests
         var files = OutputSnapshot.Read(portal.Output);
 
         clock.Now = clock.Now.AddDays(1); // the edit happens a day after the site was created
-        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "相城区召开2023年生态环境保护大会");
+        var plan =
+            await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title = "相城区召开2023年生态环境保护大会");
 
         Assert.Equal(plan.Render, ChangedOwners(before, manifest, beforeEntries));
         Assert.Contains(PageKey.Article(seed.Id), plan.Render);
@@ -43,7 +47,8 @@ public sealed class IncrementalPublishTests
         // Files of pages outside the plan are byte-for-byte untouched.
         var plannedOwners = plan.Render.Select(k => k.ToString()).ToHashSet();
         foreach (var entry in manifest.Entries.Where(e => !plannedOwners.Contains(e.Owner)))
-            Assert.Equal(files[entry.Path], await File.ReadAllBytesAsync(portal.Output.FullPathOf(entry.Path)));
+            Assert.Equal(files[entry.Path],
+                await File.ReadAllBytesAsync(portal.Output.FullPathOf(entry.Path)));
 
         var (_, page) = await portal.Client.GetDocumentAsync(seed.Url!);
         Assert.Equal("相城区召开2023年生态环境保护大会", page.QuerySelector("article h1").Text());
@@ -59,7 +64,8 @@ public sealed class IncrementalPublishTests
         {
             var draft = new Article
             {
-                SiteId = channel.SiteId, ChannelId = channel.Id, Title = "关于2024年元旦假期安排的通知", Source = "区政府办公室", BodyHtml = "<p>元旦放假1天。</p>",
+                SiteId = channel.SiteId, ChannelId = channel.Id, Title = "关于2024年元旦假期安排的通知",
+                Source = "区政府办公室", BodyHtml = "<p>元旦放假1天。</p>",
                 PublishedAtUtc = ChinaTime.ToUtc(2023, 12, 28, 9, 30), Status = ArticleStatus.Draft,
             };
             db.Articles.Add(draft);
@@ -70,7 +76,8 @@ public sealed class IncrementalPublishTests
         var before = OutputSnapshot.Hashes(manifest);
         var beforeEntries = manifest.Entries.ToList();
 
-        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
+        var plan =
+            await portal.Service<Publisher>().ApplyArticleChangeAsync(id, a => a.Status = ArticleStatus.Published);
 
         Assert.Equal(plan.Render, ChangedOwners(before, manifest, beforeEntries));
         var url = $"/xwzx/tzgg/202312/t20231228_{id}.html";
@@ -92,7 +99,8 @@ public sealed class IncrementalPublishTests
         var seed = await portal.SeedArticleAsync();
         var attachment = "/files/" + seed.RelatedFiles.Single().StoredName + ".docx";
 
-        var plan = await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Status = ArticleStatus.Withdrawn);
+        var plan =
+            await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Status = ArticleStatus.Withdrawn);
 
         Assert.Contains(PageKey.Article(seed.Id), plan.Remove);
         using var gone = await portal.Client.GetAsync(seed.Url);
@@ -101,7 +109,8 @@ public sealed class IncrementalPublishTests
         using var file = await portal.Client.GetAsync(attachment);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
         Assert.False(File.Exists(Path.Combine(portal.Output.PublicDirectory, seed.Url!.TrimStart('/'))));
-        foreach (var path in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html", "/xwzx/xcyw/index_4.html", "/xwzx/xcyw/sitemap.xml" })
+        foreach (var path in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html",
+            "/xwzx/xcyw/index_4.html", "/xwzx/xcyw/sitemap.xml" })
         {
             using var response = await portal.Client.GetAsync(path);
             if (response.StatusCode == HttpStatusCode.OK)
@@ -128,7 +137,9 @@ public sealed class IncrementalPublishTests
     }
 }
 
-/// <summary>A change that is saved but cannot be rendered is never lost: the site catches up at the next publish.</summary>
+/// <summary>
+/// A change that is saved but cannot be rendered is never lost: the site catches up at the next publish.
+/// </summary>
 public sealed class FailedPublishRecoveryTests
 {
     [Fact]
@@ -139,7 +150,8 @@ public sealed class FailedPublishRecoveryTests
         var store = portal.Service<OutputStore>();
         var publisher = portal.Service<Publisher>();
         store.AfterFileCommitted = _ => throw new IOException("disk full");
-        await Assert.ThrowsAsync<IOException>(() => publisher.ApplyArticleChangeAsync(seed.Id, a => a.Title = "保存了但没发布出去的标题"));
+        await Assert.ThrowsAsync<IOException>(
+            () => publisher.ApplyArticleChangeAsync(seed.Id, a => a.Title = "保存了但没发布出去的标题"));
         store.AfterFileCommitted = null;
 
         await using (var db = portal.Settings.Database.CreateContext())
@@ -157,7 +169,8 @@ public sealed class FailedPublishRecoveryTests
         Assert.True(publisher.OutputIsCurrent);
         Assert.Contains("保存了但没发布出去的标题", await portal.Client.GetStringAsync(seed.Url));
         var lists = "";
-        foreach (var page in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html", "/xwzx/xcyw/index_4.html" })
+        foreach (var page in new[] { "/xwzx/xcyw/", "/xwzx/xcyw/index_2.html", "/xwzx/xcyw/index_3.html",
+            "/xwzx/xcyw/index_4.html" })
             lists += await portal.Client.GetStringAsync(page);
         Assert.Contains("保存了但没发布出去的标题", lists); // its list page caught up too
     }

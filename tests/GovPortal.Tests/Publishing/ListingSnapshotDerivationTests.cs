@@ -8,7 +8,8 @@ namespace GovPortal.Tests.Publishing;
 /// <summary>The listings the publisher derives after a change are exactly what reading the database gives.</summary>
 public sealed class ListingSnapshotDerivationTests
 {
-    public static TheoryData<string> Changes => new() { "retitle-newest", "retitle-old", "backdate-newest", "bring-old-to-top", "withdraw-newest", "withdraw-old", "move", "publish-new" };
+    public static TheoryData<string> Changes => new() { "retitle-newest", "retitle-old", "backdate-newest",
+        "bring-old-to-top", "withdraw-newest", "withdraw-old", "move", "publish-new" };
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -24,7 +25,8 @@ public sealed class ListingSnapshotDerivationTests
         var article = await db.Articles.SingleAsync(a => a.Id == targetId);
         if (change == "publish-new")
         {
-            article = new Article { SiteId = 1, ChannelId = headlines, Title = "新文章", Status = ArticleStatus.Draft, PublishedAtUtc = DateTime.UtcNow };
+            article = new Article { SiteId = 1, ChannelId = headlines, Title = "新文章", Status = ArticleStatus.Draft,
+                PublishedAtUtc = DateTime.UtcNow };
             db.Articles.Add(article);
             await db.SaveChangesAsync();
         }
@@ -35,7 +37,8 @@ public sealed class ListingSnapshotDerivationTests
         {
             case "retitle-newest" or "retitle-old": article.Title += "（修订）"; break;
             case "backdate-newest": article.PublishedAtUtc = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc); break;
-            case "bring-old-to-top": article.PublishedAtUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc); break;
+            case "bring-old-to-top": article.PublishedAtUtc =
+                new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc); break;
             case "withdraw-newest" or "withdraw-old": article.Status = ArticleStatus.Withdrawn; break;
             case "move": article.ChannelId = departments; break;
             case "publish-new":
@@ -48,7 +51,8 @@ public sealed class ListingSnapshotDerivationTests
         var actual = await ListingReader.SnapshotAsync(db, tree, article.Id, channels);
 
         var changed = article.Status == ArticleStatus.Published
-            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url!, article.Summary, article.UpdatedAtUtc)
+            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url!,
+                article.Summary, article.UpdatedAtUtc)
             : null;
         var (derived, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
             (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));

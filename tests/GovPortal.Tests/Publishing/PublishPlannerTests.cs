@@ -17,11 +17,14 @@ public sealed class PublishPlannerTests
 
     private static readonly DateTime Start = new(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>Articles 1..count in a channel, article n published n hours after the start (so n is newest for the highest n).</summary>
+    /// <summary>
+    /// Articles 1..count in a channel, article n published n hours after the start (so n is newest for the highest n).
+    /// </summary>
     private static List<ArticleListing> Articles(int channel, int count, int firstId = 1) =>
         Enumerable.Range(firstId, count).Select(n => Listing(n, channel, Start.AddHours(n))).ToList();
 
-    private static ArticleListing Listing(int id, int channel, DateTime published, string? title = null, string summary = "") =>
+    private static ArticleListing Listing(int id, int channel, DateTime published, string? title = null,
+        string summary = "") =>
         new(id, channel, title ?? $"文章{id}", published, $"/a/{id}.html", summary, published);
 
     private static List<ArticleListing> Sorted(IEnumerable<ArticleListing> list)
@@ -32,9 +35,11 @@ public sealed class PublishPlannerTests
     }
 
     /// <summary>Builds the snapshot the publisher would read, from the whole state of the headline channel.</summary>
-    private static ListingSnapshot Snapshot(int articleId, IEnumerable<ArticleListing> headlines, IEnumerable<ArticleListing>? departments = null)
+    private static ListingSnapshot Snapshot(int articleId, IEnumerable<ArticleListing> headlines,
+        IEnumerable<ArticleListing>? departments = null)
     {
-        var own = new Dictionary<int, List<ArticleListing>> { [Headlines] = Sorted(headlines), [Departments] = Sorted(departments ?? []) };
+        var own = new Dictionary<int, List<ArticleListing>> { [Headlines] = Sorted(headlines),
+            [Departments] = Sorted(departments ?? []) };
         var published = own.Values.Any(l => l.Any(a => a.Id == articleId));
         var newest = new Dictionary<int, IReadOnlyList<ArticleListing>>
         {
@@ -47,7 +52,8 @@ public sealed class PublishPlannerTests
     }
 
     /// <summary>An edit as the publisher saves it: the change, and a new modification time.</summary>
-    private static IEnumerable<ArticleListing> Replace(IEnumerable<ArticleListing> list, int id, Func<ArticleListing, ArticleListing> change) =>
+    private static IEnumerable<ArticleListing> Replace(IEnumerable<ArticleListing> list, int id,
+        Func<ArticleListing, ArticleListing> change) =>
         list.Select(a => a.Id == id ? change(a) with { UpdatedAtUtc = a.UpdatedAtUtc.AddDays(1) } : a);
 
     [Fact]
@@ -95,7 +101,8 @@ public sealed class PublishPlannerTests
         var after = Replace(before, 50, a => a with { Summary = "新的摘要" });
         var plan = PublishPlanner.PlanArticleChange(Tree, 50, Snapshot(50, before), Snapshot(50, after));
 
-        Assert.Equal(new HashSet<PageKey> { PageKey.Article(50), PageKey.Feed(Headlines), PageKey.Feed(News), PageKey.Sitemap(Headlines) }, plan.Render);
+        Assert.Equal(new HashSet<PageKey> { PageKey.Article(50), PageKey.Feed(Headlines), PageKey.Feed(News),
+            PageKey.Sitemap(Headlines) }, plan.Render);
     }
 
     [Fact]
@@ -104,13 +111,15 @@ public sealed class PublishPlannerTests
         var before = Articles(Headlines, 50);
         var departments = Articles(Departments, 10, firstId: 100);
         var after = before.Append(Listing(51, Headlines, Start.AddHours(1000))).ToList();
-        var plan = PublishPlanner.PlanArticleChange(Tree, 51, Snapshot(51, before, departments), Snapshot(51, after, departments));
+        var plan = PublishPlanner.PlanArticleChange(Tree, 51, Snapshot(51, before, departments),
+            Snapshot(51, after, departments));
 
         Assert.Equal(new HashSet<PageKey>
         {
             PageKey.Article(51),
             PageKey.ChannelList(Headlines, 1), PageKey.ChannelList(Headlines, 2), PageKey.ChannelList(Headlines, 3),
-            PageKey.Sitemap(Headlines), PageKey.Feed(Headlines), PageKey.Feed(News), PageKey.ChannelList(News, 1), PageKey.Home,
+            PageKey.Sitemap(Headlines), PageKey.Feed(Headlines), PageKey.Feed(News),
+                PageKey.ChannelList(News, 1), PageKey.Home,
         }, plan.Render);
         Assert.Empty(plan.Remove);
     }
@@ -138,7 +147,8 @@ public sealed class PublishPlannerTests
         var plan = PublishPlanner.PlanArticleChange(Tree, 3, Snapshot(3, before), Snapshot(3, after));
 
         Assert.Equal(new HashSet<PageKey> { PageKey.Article(3), PageKey.ChannelList(Headlines, 3) }, plan.Remove);
-        Assert.Equal(new HashSet<PageKey> { PageKey.ChannelList(Headlines, 1), PageKey.ChannelList(Headlines, 2), PageKey.Sitemap(Headlines) }, plan.Render);
+        Assert.Equal(new HashSet<PageKey> { PageKey.ChannelList(Headlines, 1), PageKey.ChannelList(Headlines, 2),
+            PageKey.Sitemap(Headlines) }, plan.Render);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class QrEncoderTests
             "https://www.szxc.gov.cn/s10/c4/202512/t20251231_100000.html",
         };
         // Lengths that cross version boundaries (1 to 10 and beyond, where the count field grows to 16 bits).
-        foreach (var length in new[] { 10, 14, 15, 26, 27, 42, 43, 62, 63, 84, 85, 106, 107, 122, 123, 152, 153, 180, 181, 213, 214, 251, 300, 500 })
+        foreach (var length in new[] { 10, 14, 15, 26, 27, 42, 43, 62, 63, 84, 85, 106, 107, 122, 123, 152, 153, 180,
+            181, 213, 214, 251, 300, 500 })
             data.Add("https://www.szxc.gov.cn/" + new string('x', length - 24 > 0 ? length - 24 : 0) + "?" + length);
         return data;
     }

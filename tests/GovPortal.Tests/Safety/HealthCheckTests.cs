@@ -52,7 +52,8 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         await using (var db = portal.Settings.Database.CreateContext())
         {
-            db.Channels.Add(new Channel { SiteId = await MainSiteAsync(db), Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
+            db.Channels.Add(
+                new Channel { SiteId = await MainSiteAsync(db), Name = "人事信息", Slug = "rsxx", SortOrder = 9 });
             await db.SaveChangesAsync();
         }
         var one = await portal.Service<HealthChecker>().CheckAsync();
@@ -62,7 +63,8 @@ public sealed class HealthCheckTests
         await using (var db = portal.Settings.Database.CreateContext())
         {
             var site = await MainSiteAsync(db);
-            for (var i = 0; i < 5; i++) db.Channels.Add(new Channel { SiteId = site, Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
+            for (var i = 0; i < 5; i++)
+                db.Channels.Add(new Channel { SiteId = site, Name = $"专题{i}", Slug = $"zt{i}", SortOrder = 10 + i });
             await db.SaveChangesAsync();
         }
         var six = await portal.Service<HealthChecker>().CheckAsync();
@@ -76,8 +78,10 @@ public sealed class HealthCheckTests
         await using var portal = await StartAtAsync(new FixedTimeProvider(JustAfterTheDemoNews));
         var seed = await portal.SeedArticleAsync();
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.BodyHtml +=
-            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> <a href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a>" +
-            " <a href=\"/zh-hant/xwzx/xcyw/\">繁體</a> <a href=\"/elder/xwzx/gone.html\">适老版旧链接</a> <a href=\"/zh-hant/xwzx/xcyw/rss.xml\">订阅</a></p>");
+            "<p><a href=\"/xwzx/none.html\">旧链接</a> <a href=\"../../xcyw/\">相城要闻</a> <a " +
+                "href=\"/files/0123456789abcdef0123456789abcdef.pdf\">附件</a>" +
+            " <a href=\"/zh-hant/xwzx/xcyw/\">繁體</a> <a href=\"/elder/xwzx/gone.html\">适老版旧链接</a> <a " +
+                "href=\"/zh-hant/xwzx/xcyw/rss.xml\">订阅</a></p>");
 
         var report = await portal.Service<HealthChecker>().CheckAsync();
 
@@ -97,8 +101,10 @@ public sealed class HealthCheckTests
     /// </summary>
     private sealed class LoopbackOnlyHandler() : DelegatingHandler(new SocketsHttpHandler())
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            request.RequestUri is { IsLoopback: true } ? base.SendAsync(request, cancellationToken) : throw new HttpRequestException("not on this machine");
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+            CancellationToken cancellationToken) =>
+            request.RequestUri is { IsLoopback: true } ? base.SendAsync(request, cancellationToken)
+                : throw new HttpRequestException("not on this machine");
     }
 
     [Fact]
@@ -114,7 +120,8 @@ public sealed class HealthCheckTests
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.BodyHtml +=
             $"<p><a href=\"{other}/\">可用</a> <a href=\"{other}/missing.html\">失效</a></p>");
 
-        Assert.DoesNotContain((await portal.Service<HealthChecker>().CheckAsync()).Problems, p => p.Indicator == "不可用链接");
+        Assert.DoesNotContain((await portal.Service<HealthChecker>().CheckAsync()).Problems,
+            p => p.Indicator == "不可用链接");
         var report = await portal.Service<HealthChecker>().CheckAsync(checkExternalLinks: true);
         var broken = report.Problems.Where(p => p.Indicator == "不可用链接" && p.Detail.Contains(other)).ToList();
         var problem = Assert.Single(broken);

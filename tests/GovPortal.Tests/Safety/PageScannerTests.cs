@@ -73,7 +73,8 @@ public sealed class PageScannerTests
     [InlineData("<style>#x { visibility : hidden }</style><div id=\"x\">隐藏文字</div>")]
     public void Hidden_links_and_text_are_blocked(string body)
     {
-        var findings = ScanHtml($"<!DOCTYPE html><html><head><title>t</title></head><body><p>正文</p>{body}</body></html>");
+        var findings =
+            ScanHtml($"<!DOCTYPE html><html><head><title>t</title></head><body><p>正文</p>{body}</body></html>");
         Assert.Contains(findings, f => f.Severity == Severity.Block && f.Category == "隐藏内容（暗链）");
     }
 
@@ -86,7 +87,8 @@ public sealed class PageScannerTests
     [InlineData("<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example/\">", "自动跳转")]
     public void Foreign_scripts_frames_and_redirects_are_blocked(string markup, string category)
     {
-        var findings = ScanHtml($"<!DOCTYPE html><html><head><title>t</title>{markup}</head><body><p>正文</p></body></html>");
+        var findings =
+            ScanHtml($"<!DOCTYPE html><html><head><title>t</title>{markup}</head><body><p>正文</p></body></html>");
         var finding = Assert.Single(findings, f => f.Category == category);
         Assert.Equal(Severity.Block, finding.Severity);
         Assert.True(finding.Line >= 1);
@@ -95,10 +97,12 @@ public sealed class PageScannerTests
     [Fact]
     public void Own_scripts_and_links_pass_and_foreign_links_are_warnings()
     {
-        var findings = ScanHtml("""
-            <!DOCTYPE html><html><head><title>t</title><script src="/assets/site.js"></script><script src="https://www.szxc.gov.cn/a.js"></script></head>
-            <body><p class="visually-hidden">跳到主要内容</p><a href="/xwzx/">新闻中心</a><a href="https://service.weibo.com/share">微博</a></body></html>
-            """);
+        // Two lines: the head with the site's own scripts, then the body with one foreign link.
+        var findings = ScanHtml(
+            """<!DOCTYPE html><html><head><title>t</title><script src="/assets/site.js"></script>"""
+            + """<script src="https://www.szxc.gov.cn/a.js"></script></head>""" + "\n"
+            + """<body><p class="visually-hidden">跳到主要内容</p><a href="/xwzx/">新闻中心</a>"""
+            + """<a href="https://service.weibo.com/share">微博</a></body></html>""");
         var finding = Assert.Single(findings);
         Assert.Equal(Severity.Warn, finding.Severity);
         Assert.Equal("外部链接", finding.Category);

@@ -23,23 +23,29 @@ public sealed class RichTextSanitizerTests
         // Parse the output as a browser would: what is left may be text, but never an active element or attribute.
         var document = GovPortal.Tests.Support.Html.Parse("<body>" + Sanitizer.Sanitize(hostile) + "</body>");
         var elements = document.Body!.QuerySelectorAll("*").ToList();
-        var forbiddenElements = new[] { "script", "iframe", "form", "input", "object", "embed", "meta", "svg", "math", "style" };
+        var forbiddenElements =
+            new[] { "script", "iframe", "form", "input", "object", "embed", "meta", "svg", "math", "style" };
         Assert.DoesNotContain(elements, e => forbiddenElements.Contains(e.LocalName));
-        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on") || a.Name == "style");
-        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes),
+            a => a.Name.StartsWith("on") || a.Name == "style");
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes),
+            a => a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public void Ordinary_article_markup_is_kept()
     {
-        const string body = "<p>第一段<strong>加粗</strong></p><h2>小标题</h2><ul><li>一</li></ul><table><tbody><tr><td colspan=\"2\">表格</td></tr></tbody></table><p><a href=\"https://www.szxc.gov.cn/\">链接</a><img src=\"/files/a.png\" alt=\"图\"></p>";
+        const string body = "<p>第一段<strong>加粗</strong></p><h2>小标题</h2><ul><li>一</li></ul>"
+            + "<table><tbody><tr><td colspan=\"2\">表格</td></tr></tbody></table>"
+            + "<p><a href=\"https://www.szxc.gov.cn/\">链接</a><img src=\"/files/a.png\" alt=\"图\"></p>";
         Assert.Equal(body, Sanitizer.Sanitize(body));
     }
 
     [Fact]
     public void Word_formatting_is_dropped_but_its_text_kept()
     {
-        var clean = Sanitizer.Sanitize("<p class=\"MsoNormal\" style=\"mso-line-height:1.5\"><span lang=\"EN-US\"><font face=\"宋体\">会议</font></span>召开</p>");
+        var clean = Sanitizer.Sanitize("<p class=\"MsoNormal\" style=\"mso-line-height:1.5\"><span " +
+            "lang=\"EN-US\"><font face=\"宋体\">会议</font></span>召开</p>");
         Assert.Equal("<p>会议召开</p>", clean);
     }
 }

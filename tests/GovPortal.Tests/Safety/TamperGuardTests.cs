@@ -17,7 +17,8 @@ public sealed class TamperGuardTests
 
     // The sweep on its own, without the watcher putting things right first.
     internal static void SweepAlone(IServiceCollection services) =>
-        services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: Timeout.InfiniteTimeSpan) { WatchOutput = false });
+        services.AddSingleton(
+            new TamperGuardOptions(Enabled: true, SweepInterval: Timeout.InfiniteTimeSpan) { WatchOutput = false });
 
     private static string FileOf(RunningPortal portal, string url) =>
         Path.Combine(portal.Output.PublicDirectory, url.TrimStart('/'));
@@ -58,7 +59,8 @@ public sealed class TamperGuardTests
         // Same size, and the modification time put back: only the change time (which nobody can set) moves.
         var tampered = (byte[])original.Clone();
         var at = Encoding.UTF8.GetString(original).IndexOf("生态环境", StringComparison.Ordinal);
-        Encoding.UTF8.GetBytes("赌场赌场").CopyTo(tampered, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(original)[..at]));
+        Encoding.UTF8.GetBytes("赌场赌场")
+            .CopyTo(tampered, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(original)[..at]));
         var written = File.GetLastWriteTimeUtc(file);
         await File.WriteAllBytesAsync(file, tampered);
         File.SetLastWriteTimeUtc(file, written);
@@ -66,7 +68,8 @@ public sealed class TamperGuardTests
         using var response = await portal.Client.GetAsync(seed.Url);
         Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(original, await File.ReadAllBytesAsync(file));
-        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified);
+        Assert.Contains(portal.Service<TamperAlerts>().Recent, e => e.Path == seed.Url!.TrimStart('/')
+            && e.Kind == TamperKind.Modified);
     }
 
     [Fact]
@@ -102,8 +105,8 @@ public sealed class TamperGuardTests
         var guard = portal.Service<SearchIndexGuard>();
         Assert.Equal(0, await guard.SweepAsync(full: true)); // as committed
         var checksums = portal.Output.SearchChecksumsFile;
-        var largest = File.ReadAllLines(checksums).Select(l => l[65..])
-            .OrderByDescending(n => new FileInfo(Path.Combine(portal.Output.SearchIndexDirectory, n)).Length).First();
+        var largest = File.ReadAllLines(checksums).Select(l => l[65..]).OrderByDescending(
+            n => new FileInfo(Path.Combine(portal.Output.SearchIndexDirectory, n)).Length).First();
         var file = Path.Combine(portal.Output.SearchIndexDirectory, largest);
         if (delete) File.Delete(file);
         else
@@ -129,7 +132,8 @@ public sealed class TamperGuardTests
         await portal.Service<Publisher>().ApplyArticleChangeAsync(seed.Id, a => a.Title += "（更新）");
         portal.Service<GovPortal.Search.SearchIndex>().CommitPending();
         Assert.Equal(0, await portal.Service<SearchIndexGuard>().SweepAsync(full: true));
-        Assert.DoesNotContain(portal.Service<TamperAlerts>().Recent, e => e.Path.StartsWith("search/", StringComparison.Ordinal));
+        Assert.DoesNotContain(portal.Service<TamperAlerts>().Recent,
+            e => e.Path.StartsWith("search/", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -158,7 +162,8 @@ public sealed class TamperGuardTests
         var seed = await portal.SeedArticleAsync();
         var variant = FileOf(portal, seed.Url!) + ".gz";
         var original = await File.ReadAllBytesAsync(variant);
-        await File.WriteAllBytesAsync(variant, GovPortal.Publishing.Output.Precompressor.Gzip(Encoding.UTF8.GetBytes("<p>" + SpamLine + "</p>")));
+        await File.WriteAllBytesAsync(variant,
+            GovPortal.Publishing.Output.Precompressor.Gzip(Encoding.UTF8.GetBytes("<p>" + SpamLine + "</p>")));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, seed.Url);
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
@@ -176,13 +181,16 @@ public sealed class TamperGuardTests
         await File.WriteAllTextAsync(shell, "<%@ Page Language=\"C#\" %><% Response.Write(\"pwned\"); %>");
         await File.WriteAllTextAsync(page, "<p>" + SpamLine + "</p>");
 
-        using (var response = await portal.Client.GetAsync("/shell.aspx")) Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        using (var response = await portal.Client.GetAsync("/xwzx/x.html")) Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using (var response = await portal.Client.GetAsync("/shell.aspx"))
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using (var response = await portal.Client.GetAsync("/xwzx/x.html"))
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
 
         portal.Service<TamperGuard>().Sweep(); // whether or not the watcher got there first
         Assert.False(File.Exists(shell));
         Assert.False(File.Exists(page));
-        var quarantined = Directory.EnumerateFiles(portal.Settings.Paths.QuarantineDirectory, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        var quarantined = Directory.EnumerateFiles(portal.Settings.Paths.QuarantineDirectory, "*",
+            SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains("shell.aspx", quarantined);
         Assert.Contains("x.html", quarantined);
         var alerts = portal.Service<TamperAlerts>().Recent;
@@ -229,7 +237,8 @@ public sealed class TamperGuardTests
         var original = await File.ReadAllBytesAsync(file);
         await File.AppendAllTextAsync(file, "\n" + SpamLine + "\n");
         await WaitUntilAsync(() => File.ReadAllBytes(file).SequenceEqual(original));
-        await WaitUntilAsync(() => portal.Service<TamperAlerts>().Recent.Any(e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified));
+        await WaitUntilAsync(() => portal.Service<TamperAlerts>()
+            .Recent.Any(e => e.Path == seed.Url!.TrimStart('/') && e.Kind == TamperKind.Modified));
         var shell = Path.Combine(portal.Output.PublicDirectory, "xwzx", "shell.php");
         await File.WriteAllTextAsync(shell, "<?php system($_GET['c']); ?>");
         await WaitUntilAsync(() => !File.Exists(shell)); // quarantined
@@ -313,7 +322,8 @@ public sealed class TamperGuardTests
         var file = FileOf(portal, seed.Url!);
         var original = await File.ReadAllBytesAsync(file);
         // Made beside the page and moved over it in one step, as an attacker would.
-        var beside = Path.Combine(portal.DataDirectory, "replacement"); // outside the output, so the watcher leaves it alone
+        // outside the output, so the watcher leaves it alone
+        var beside = Path.Combine(portal.DataDirectory, "replacement");
         if (kind == "symlink") File.CreateSymbolicLink(beside, "/dev/zero"); // endless: must not be read to the end
         else
         {
@@ -343,11 +353,13 @@ public sealed class TamperSweepScheduleTests
     [Fact]
     public async Task Pages_nobody_requests_are_swept_every_minute()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(
+            new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero));
         await using var portal = await RunningPortal.StartAsync(configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(new TamperGuardOptions(Enabled: true, SweepInterval: TimeSpan.FromSeconds(60)) { WatchOutput = false });
+            services.AddSingleton(
+                new TamperGuardOptions(Enabled: true, SweepInterval: TimeSpan.FromSeconds(60)) { WatchOutput = false });
         });
         var guard = portal.Service<TamperGuard>();
         await NextSweepAsync(guard, after: 0); // the sweep on start

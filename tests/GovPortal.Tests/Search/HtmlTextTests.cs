@@ -8,7 +8,8 @@ public sealed class HtmlTextTests
     public void Paragraphs_become_lines_and_entities_are_decoded()
     {
         Assert.Equal("第一段 &lt;b&gt;\n第二段：“引号” & 符号\n表格",
-            HtmlText.Of("<p>第一段 &amp;lt;b&amp;gt;</p><p class=\"x\">第二段：<strong>“引号”</strong> &amp; 符号</p><table><tr><td>表格</td></tr></table>"));
+            HtmlText.Of("<p>第一段 &amp;lt;b&amp;gt;</p><p class=\"x\">第二段：<strong>“引号”</strong> &amp; " +
+                "符号</p><table><tr><td>表格</td></tr></table>"));
     }
 
     [Fact]

@@ -17,42 +17,51 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GovPortal.Tests.Search;
 
-/// <summary>The index follows every publish, edit and withdrawal, holds the text of related files, and serves on its own.</summary>
+/// <summary>
+/// The index follows every publish, edit and withdrawal, holds the text of related files, and serves on its own.
+/// </summary>
 public sealed class SearchIndexTests
 {
-    private static async Task<int> AddDraftAsync(RunningPortal portal, string slug, string title, string bodyHtml, params RelatedFile[] files)
+    private static async Task<int> AddDraftAsync(RunningPortal portal, string slug, string title, string bodyHtml,
+        params RelatedFile[] files)
     {
         var channel = await portal.ChannelAsync(slug);
         await using var db = portal.Settings.Database.CreateContext();
         var draft = new Article
         {
             SiteId = channel.SiteId, ChannelId = channel.Id, Title = title, Source = "区政府办公室", BodyHtml = bodyHtml,
-            PublishedAtUtc = ChinaTime.ToUtc(2024, 5, 20, 10, 0), Status = ArticleStatus.Draft, RelatedFiles = [.. files],
+            PublishedAtUtc =
+                ChinaTime.ToUtc(2024, 5, 20, 10, 0), Status = ArticleStatus.Draft, RelatedFiles = [.. files],
         };
         db.Articles.Add(draft);
         await db.SaveChangesAsync();
         return draft.Id;
     }
 
-    /// <summary>Applies a change and commits the index at once, rather than after <see cref="SearchIndex.CommitDelay"/>.</summary>
+    /// <summary>
+    /// Applies a change and commits the index at once, rather than after <see cref="SearchIndex.CommitDelay"/>.
+    /// </summary>
     private static async Task ChangeAsync(RunningPortal portal, int id, Action<Article> change)
     {
         await portal.Service<Publisher>().ApplyArticleChangeAsync(id, change);
         portal.Service<SearchIndex>().CommitPending();
     }
 
-    private static Task PublishAsync(RunningPortal portal, int id) => ChangeAsync(portal, id, a => a.Status = ArticleStatus.Published);
+    private static Task PublishAsync(RunningPortal portal, int id) =>
+        ChangeAsync(portal, id, a => a.Status = ArticleStatus.Published);
 
     private static RelatedFile Upload(RunningPortal portal, string name, byte[] bytes, string contentType)
     {
         var stored = portal.Service<UploadStore>().Save(bytes);
-        return new RelatedFile { DisplayName = name, StoredName = stored, Extension = Path.GetExtension(name).TrimStart('.'), SizeBytes = bytes.Length, ContentType = contentType };
+        return new RelatedFile { DisplayName = name, StoredName = stored,
+            Extension = Path.GetExtension(name).TrimStart('.'), SizeBytes = bytes.Length, ContentType = contentType };
     }
 
     [Fact]
     public async Task Publishing_editing_and_withdrawing_show_in_search_once_the_index_commits()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
         var id = await AddDraftAsync(portal, "tzgg", "关于开展秸秆禁烧巡查的通知", "<p>请各镇（街道）做好秸秆禁烧巡查。</p>");
         Assert.Equal(0, (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧巡查"))).GetProperty("total").GetInt32());
 
@@ -67,7 +76,8 @@ public sealed class SearchIndexTests
         Assert.Equal(["关于开展夏季秸秆禁烧专项巡查的通知"], (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).Titles());
 
         await ChangeAsync(portal, id, a => a.Status = ArticleStatus.Withdrawn);
-        Assert.Equal(0, (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).GetProperty("total").GetInt32());
+        Assert.Equal(0,
+            (await portal.ApiAsync("q=" + Uri.EscapeDataString("秸秆禁烧 巡查"))).GetProperty("total").GetInt32());
         var (_, page) = await portal.Client.GetDocumentAsync(SearchClient.Query("秸秆禁烧 巡查"));
         Assert.Empty(page.QuerySelectorAll(".search-hit"));
     }
@@ -118,7 +128,8 @@ public sealed class SearchIndexTests
     [Fact]
     public async Task A_name_matches_only_where_its_characters_stand_together_and_the_seed_ranks_first()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
         // 沈, 志 and 栋 all occur, apart; 相城区, 生态环境保护 and 大会 all occur, apart from each other.
         var apart = await AddDraftAsync(portal, "bmdt", "沈阳市志愿者走进相城区栋梁社区",
             "<p>沈阳市的志愿者来到栋梁社区，宣传生态环境保护知识。</p><p>社区居民大会同日召开。</p>");
@@ -134,9 +145,12 @@ public sealed class SearchIndexTests
     [Fact]
     public async Task The_text_of_related_pdf_and_word_files_is_searchable_and_the_result_names_the_file()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
-        var pdf = Upload(portal, "望亭镇防汛预案.pdf", TestPdf.Create("望亭镇二〇二四年防汛抢险应急预案", "太湖沿岸圩区排涝泵站启用顺序"), "application/pdf");
-        var docx = Upload(portal, "征求意见稿.docx", SimpleDocx.Create("相城区养犬管理办法", ["犬只免疫登记办理地点"]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        var pdf =
+            Upload(portal, "望亭镇防汛预案.pdf", TestPdf.Create("望亭镇二〇二四年防汛抢险应急预案", "太湖沿岸圩区排涝泵站启用顺序"), "application/pdf");
+        var docx = Upload(portal, "征求意见稿.docx", SimpleDocx.Create("相城区养犬管理办法", ["犬只免疫登记办理地点"]),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         var id = await AddDraftAsync(portal, "zcwj", "关于公布防汛和养犬管理有关文件的通知", "<p>详见附件。</p>", pdf, docx);
         await PublishAsync(portal, id);
 
@@ -156,7 +170,8 @@ public sealed class SearchIndexTests
     [Fact]
     public async Task Letters_and_digits_in_chinese_text_are_found_as_written()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
         var id = await AddDraftAsync(portal, "bmdt", "区数据局推进5G基站建设", "<p>全区PM2.5平均浓度下降，投入1.2亿元建设H7N9监测点。</p>");
         await PublishAsync(portal, id);
 
@@ -170,7 +185,8 @@ public sealed class SearchIndexTests
         using var data = new TempDirectory();
         await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path)) { }
         var index = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode).SearchIndexDirectory;
-        foreach (var file in Directory.EnumerateFiles(index).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(index)
+            .Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
             File.WriteAllBytes(file, "damaged"u8.ToArray());
 
         await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
@@ -182,7 +198,8 @@ public sealed class SearchIndexTests
     {
         using var data = new TempDirectory();
         var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
-        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
+            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
         var document = new SearchDocument(1, 1, [1], "标题", "正文", "/a/1.html", DateTime.UtcNow, []);
         using var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
 
@@ -301,7 +318,8 @@ public sealed class SearchIndexTests
     [Fact]
     public async Task Too_many_searches_from_one_client_get_a_clear_429_page_and_other_pages_still_load()
     {
-        await using var portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 3, WindowSeconds: 60)));
+        await using var portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 3, WindowSeconds: 60)));
         for (var i = 0; i < 3; i++)
         {
             using var allowed = await portal.Client.GetAsync(SearchClient.Query("工作"));
@@ -324,7 +342,8 @@ public sealed class SearchIndexTests
     }
 
     private static SearchRequest Request(string q) =>
-        SearchRequest.Parse(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = q }),
+        SearchRequest.Parse(
+            new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = q }),
             new GovPortal.Chinese.ChineseConverter(GovPortal.Chinese.ChineseConverter.DefaultDictionaryDirectory));
 
     /// <summary>The output of the site in another node's data folder.</summary>

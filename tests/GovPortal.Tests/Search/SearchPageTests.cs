@@ -81,7 +81,8 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
 
         Assert.Equal(65, results.GetProperty("total").GetInt32()); // 64 generated + the seed
         Assert.Equal(7, results.GetProperty("pageCount").GetInt32());
-        var dates = results.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("publishedAt").GetString()).ToList();
+        var dates = results.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("publishedAt").GetString()).ToList();
         Assert.Equal(10, dates.Count);
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
     }
@@ -98,7 +99,8 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
             .Select(r => r.GetProperty("publishedAt").GetString()).ToList();
         Assert.Equal(20, dates.Count);
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
-        var ids = first.GetProperty("results").EnumerateArray().Concat(second.GetProperty("results").EnumerateArray()).Select(r => r.GetProperty("id").GetInt32());
+        var ids = first.GetProperty("results").EnumerateArray().Concat(second.GetProperty("results").EnumerateArray())
+            .Select(r => r.GetProperty("id").GetInt32());
         Assert.Equal(20, ids.Distinct().Count());
     }
 
@@ -138,7 +140,8 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
         Assert.Equal("/zh-hant" + seed.Url, traditional.QuerySelector(".search-hit h3 a")!.GetAttribute("href"));
         Assert.Equal("/elder" + seed.Url, elder.QuerySelector(".search-hit h3 a")!.GetAttribute("href"));
         // Each form links to the others with the same search.
-        Assert.Equal("/elder/search?q=" + Uri.EscapeDataString("沈志栋"), traditional.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
+        Assert.Equal("/elder/search?q=" + Uri.EscapeDataString("沈志栋"),
+            traditional.QuerySelector("a[data-variant-link=elder]")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -208,7 +211,8 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
     [Fact]
     public async Task A_script_in_the_query_is_shown_as_text()
     {
-        var (_, page) = await Portal.Client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
+        var (_, page) = await Portal.Client.GetDocumentAsync("/search?q="
+            + Uri.EscapeDataString("<script>alert(1)</script>"));
         Assert.Empty(page.QuerySelectorAll("main script"));
         Assert.Equal("<script>alert(1)</script>", page.QuerySelector("#search-q")!.GetAttribute("value"));
     }

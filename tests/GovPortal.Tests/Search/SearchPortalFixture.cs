@@ -10,7 +10,8 @@ public sealed class SearchPortalFixture : IAsyncLifetime
     public RunningPortal Portal { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        Portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        Portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
 }

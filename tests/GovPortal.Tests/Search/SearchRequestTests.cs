@@ -31,7 +31,8 @@ public sealed class SearchRequestTests
     [Fact]
     public void Control_characters_zero_width_characters_and_broken_surrogates_are_dropped()
     {
-        var request = Parse("q=" + Uri.EscapeDataString("环\u200B境\u0000\u0007保护") + "%0D%0A%09" + Uri.EscapeDataString("\uD800大会\uFFFD"));
+        var request = Parse("q=" + Uri.EscapeDataString("环\u200B境\u0000\u0007保护") + "%0D%0A%09"
+            + Uri.EscapeDataString("\uD800大会\uFFFD"));
         Assert.Equal("环境保护 大会", request.Query);
         Assert.Empty(request.Notices);
     }

@@ -32,7 +32,8 @@ public sealed class SnippetsTests
         Assert.StartsWith("…", excerpt);
         Assert.EndsWith("…", excerpt);
         Assert.Contains("<mark>沈志栋</mark>", excerpt);
-        Assert.InRange(excerpt.Replace("<mark>", "").Replace("</mark>", "").Length, Snippets.ExcerptLength, Snippets.ExcerptLength + 2);
+        Assert.InRange(excerpt.Replace("<mark>", "").Replace("</mark>", "").Length, Snippets.ExcerptLength,
+            Snippets.ExcerptLength + 2);
         Assert.Null(Snippets.Excerpt(text, ["丙"]));
     }
 }

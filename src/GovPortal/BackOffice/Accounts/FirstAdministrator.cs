@@ -7,7 +7,11 @@ namespace GovPortal.BackOffice.Accounts;
 /// On the first run, creates the one system administrator with a random password and prints both once. The
 /// password is shown nowhere else and must be changed at the first sign-in.
 /// </summary>
-public sealed class FirstAdministrator(IServiceScopeFactory scopes, BackOfficeOptions options, FirstAdministratorOutput output, ILogger<FirstAdministrator> logger)
+public sealed class FirstAdministrator(
+    IServiceScopeFactory scopes,
+    BackOfficeOptions options,
+    FirstAdministratorOutput output,
+    ILogger<FirstAdministrator> logger)
 {
     private TextWriter Output => output.Writer;
 
@@ -21,20 +25,28 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes, BackOfficeOp
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (users.Users.Any()) return;
         var password = RandomPassword();
-        var admin = new StaffUser { UserName = options.FirstAdministratorName, DisplayName = "系统管理员", MustChangePassword = true };
+        var admin = new StaffUser
+        {
+            UserName = options.FirstAdministratorName, DisplayName = "系统管理员", MustChangePassword = true,
+        };
         Check(await users.CreateAsync(admin, password));
         Check(await users.AddToRoleAsync(admin, StaffRoles.Administrator));
-        logger.LogWarning("Created the first administrator account {UserName}; its password is printed once on the console", admin.UserName);
+        logger.LogWarning(
+            "Created the first administrator account {UserName}; its password is printed once on the console",
+            admin.UserName);
         await Output.WriteLineAsync("已创建系统管理员账号（首次登录后须修改密码，此密码只显示这一次）：");
         await Output.WriteLineAsync($"用户名: {admin.UserName}");
         await Output.WriteLineAsync($"密码: {password}");
         await Output.FlushAsync(cancellationToken);
     }
 
-    /// <summary>16 characters from every class, without look-alikes (0/O, 1/l/I) so it can be typed from the console.</summary>
+    /// <summary>
+    /// 16 characters from every class, without look-alikes (0/O, 1/l/I) so it can be typed from the console.
+    /// </summary>
     public static string RandomPassword()
     {
-        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", symbols = "-_.!@#%+=";
+        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ",
+            digits = "23456789", symbols = "-_.!@#%+=";
         var all = lower + upper + digits + symbols;
         var chars = new List<char> { Pick(lower), Pick(upper), Pick(digits), Pick(symbols) };
         while (chars.Count < 16) chars.Add(Pick(all));
@@ -45,7 +57,10 @@ public sealed class FirstAdministrator(IServiceScopeFactory scopes, BackOfficeOp
 
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded) throw new InvalidOperationException("Could not create the first administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException(
+                "Could not create the first administrator: "
+                + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 }
 

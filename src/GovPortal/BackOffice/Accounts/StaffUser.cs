@@ -8,7 +8,9 @@ public sealed class StaffUser : IdentityUser
     /// <summary>The name colleagues know, e.g. 张晓明; shown in history, review comments and the audit log.</summary>
     public string DisplayName { get; set; } = "";
 
-    /// <summary>Set for the first administrator and after a password reset: the next sign-in must choose a new one.</summary>
+    /// <summary>
+    /// Set for the first administrator and after a password reset: the next sign-in must choose a new one.
+    /// </summary>
     public bool MustChangePassword { get; set; }
 
     /// <summary>A disabled account cannot sign in; it is kept so that its history stays attributable.</summary>

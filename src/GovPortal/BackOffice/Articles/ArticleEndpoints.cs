@@ -24,14 +24,16 @@ public static class ArticleEndpoints
         group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
         group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor);
 
-        MapAction(group, "submit", StaffRoles.Editor, (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
+        MapAction(group, "submit", StaffRoles.Editor,
+            (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
         MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
         MapAction(group, "approve", StaffRoles.Reviewer,
             (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
         MapAction(group, "reject", StaffRoles.Reviewer,
             (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "publish", StaffRoles.Publisher, (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
+        MapAction(group, "publish", StaffRoles.Publisher,
+            (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
         MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(f.Text("at")) is { } at
             ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
             : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
@@ -52,34 +54,57 @@ public static class ArticleEndpoints
     public static DateTime? ParseChinaTime(string text)
     {
         string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd H:mm", "yyyy-M-d H:mm"];
-        return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        return DateTime.TryParseExact(
+                text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? ChinaTime.ToUtc(local.Year, local.Month, local.Day, local.Hour, local.Minute)
             : null;
     }
 
-    private static void MapAction(RouteGroupBuilder group, string action, string role, Func<ArticleWorkflow, Staff, int, IFormCollection, Task<WorkflowResult>> run) =>
-        group.MapPost($"/articles/{{id:int}}/{action}", async (int id, IFormCollection form, HttpContext context, BackOfficePages pages, ArticleWorkflow workflow) =>
-            Outcome(context, pages, id, await run(workflow, await pages.StaffAsync(context), id, form))).RequireAuthorization(role);
+    private static void MapAction(
+        RouteGroupBuilder group,
+        string action,
+        string role,
+        Func<ArticleWorkflow, Staff, int, IFormCollection, Task<WorkflowResult>> run) =>
+        group.MapPost($"/articles/{{id:int}}/{action}",
+            async (int id, IFormCollection form, HttpContext context, BackOfficePages pages,
+                ArticleWorkflow workflow) =>
+                Outcome(context, pages, id, await run(workflow, await pages.StaffAsync(context), id, form)))
+            .RequireAuthorization(role);
 
-    /// <summary>Done: back to the article with the message. Refused: a page saying why (403, 409 or 400), nothing changed.</summary>
+    /// <summary>
+    /// Done: back to the article with the message. Refused: a page saying why (403, 409 or 400), nothing changed.
+    /// </summary>
     public static IResult Outcome(HttpContext context, BackOfficePages pages, int id, WorkflowResult result)
     {
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
-        var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return new DeferredResult(() => pages.MessageAsync(context, result.Forbidden ? "没有权限" : "操作未执行", result.Message, status, pages.Url($"articles/{id}")));
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden
+            : result.Conflict ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest;
+        return new DeferredResult(() => pages.MessageAsync(
+            context, result.Forbidden ? "没有权限" : "操作未执行", result.Message, status, pages.Url($"articles/{id}")));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel, string? state, string? q, int? page)
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        BackOfficePages pages,
+        DatabaseOptions database,
+        int? channel,
+        string? state,
+        string? q,
+        int? page)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(context.RequestAborted));
-        var allowed = staff.Channels.Where(c => channel is null || (tree.Contains(channel.Value) && tree.SubtreeOf(channel.Value).Contains(c))).ToList();
+        var allowed = staff.Channels
+            .Where(c => channel is null || (tree.Contains(channel.Value) && tree.SubtreeOf(channel.Value).Contains(c)))
+            .ToList();
         var query = (q ?? "").Trim();
         if (query.Length > 100) query = query[..100];
         var articles = db.Articles.AsNoTracking().Where(a => allowed.Contains(a.ChannelId));
         if (query.Length > 0) articles = articles.Where(a => a.Title.Contains(query));
-        RevisionState? filter = Enum.TryParse<RevisionState>(state, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        RevisionState? filter =
+            Enum.TryParse<RevisionState>(state, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         if (filter is { } f && RevisionStates.IsWorking(f))
         {
             var ids = db.Revisions.Where(r => r.State == f).Select(r => r.ArticleId);
@@ -91,15 +116,27 @@ public static class ArticleEndpoints
         var total = await articles.CountAsync(context.RequestAborted);
         var pageCount = Math.Max(1, (total + ListPageSize - 1) / ListPageSize);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var found = await articles.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id).Skip((number - 1) * ListPageSize).Take(ListPageSize)
-            .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.UpdatedAtUtc }).ToListAsync(context.RequestAborted);
+        var found = await articles.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
+            .Skip((number - 1) * ListPageSize).Take(ListPageSize)
+            .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.UpdatedAtUtc })
+            .ToListAsync(context.RequestAborted);
         var foundIds = found.Select(a => a.Id).ToList();
         var working = (await db.Revisions.AsNoTracking().Where(r => foundIds.Contains(r.ArticleId)
-                && (r.State == RevisionState.Draft || r.State == RevisionState.Submitted || r.State == RevisionState.Rejected || r.State == RevisionState.Approved || r.State == RevisionState.Scheduled))
-            .Select(r => new { r.ArticleId, r.Number, r.Title, r.State, r.UpdatedBy, r.UpdatedAtUtc }).ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
+                && (r.State == RevisionState.Draft || r.State == RevisionState.Submitted
+                    || r.State == RevisionState.Rejected || r.State == RevisionState.Approved
+                    || r.State == RevisionState.Scheduled))
+            .Select(r => new { r.ArticleId, r.Number, r.Title, r.State, r.UpdatedBy, r.UpdatedAtUtc })
+            .ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
         var rows = found.Select(a => working.TryGetValue(a.Id, out var w)
-            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, w.UpdatedBy, w.UpdatedAtUtc, a.Status == ArticleStatus.Published ? "网站上为已发布的版本" : "")
-            : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name, a.Status switch { ArticleStatus.Published => RevisionState.Published, ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },
+            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, w.UpdatedBy, w.UpdatedAtUtc,
+                a.Status == ArticleStatus.Published ? "网站上为已发布的版本" : "")
+            : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name,
+                a.Status switch
+                {
+                    ArticleStatus.Published => RevisionState.Published,
+                    ArticleStatus.Withdrawn => RevisionState.Withdrawn,
+                    _ => RevisionState.Draft,
+                },
                 "", a.UpdatedAtUtc, "")).ToList();
         var options = ChannelOptions.From(tree, staff.Channels.Contains);
         return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(
@@ -107,11 +144,14 @@ public static class ArticleEndpoints
             State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
-    private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
+    private static async Task<IResult> NewFormAsync(
+        HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
     {
         var staff = await pages.StaffAsync(context);
         var options = await EditableChannelsAsync(database, staff);
-        if (options.Count == 0) return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。", StatusCodes.Status403Forbidden);
+        if (options.Count == 0)
+            return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。",
+                StatusCodes.Status403Forbidden);
         var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
         return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
             Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
@@ -123,7 +163,9 @@ public static class ArticleEndpoints
     {
         var staff = await pages.StaffAsync(context);
         var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
-        var result = fileError is null ? await workflow.CreateAsync(staff, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
+        var result = fileError is null
+            ? await workflow.CreateAsync(staff, form, context.RequestAborted)
+            : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{result.ArticleId}", result.Message);
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
         var options = await EditableChannelsAsync(database, staff);
@@ -133,16 +175,18 @@ public static class ArticleEndpoints
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
-        TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks)
+    private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
-            return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
+            return await pages.MessageAsync(context,
+                "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId))
-            return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden, pages.Url("articles"));
+            return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。",
+                StatusCodes.Status403Forbidden, pages.Url("articles"));
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
         var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
         // The checks that will run at submit and publish, shown while there is still something to decide.
@@ -156,18 +200,22 @@ public static class ArticleEndpoints
             ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings));
     }
 
-    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages, DatabaseOptions database,
-        ArticleWorkflow workflow, ContentKinds kinds)
+    private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (_, revisions))
-            return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
+            return await pages.MessageAsync(context,
+                "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Can(StaffRoles.Editor, current.ChannelId))
-            return await pages.MessageAsync(context, "没有权限", "您没有在这个栏目修改文章的权限。", StatusCodes.Status403Forbidden, pages.Url($"articles/{id}"));
+            return await pages.MessageAsync(context, "没有权限", "您没有在这个栏目修改文章的权限。",
+                StatusCodes.Status403Forbidden, pages.Url($"articles/{id}"));
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
-            return await pages.MessageAsync(context, "不能修改", $"第 {current.Number} 版正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。", StatusCodes.Status409Conflict, pages.Url($"articles/{id}"));
+            return await pages.MessageAsync(context, "不能修改",
+                $"第 {current.Number} 版正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。",
+                StatusCodes.Status409Conflict, pages.Url($"articles/{id}"));
         var kind = kinds.Of(current);
         var form = new ArticleForm
         {
@@ -187,16 +235,21 @@ public static class ArticleEndpoints
             Error: null, StateNote: note, EditorInstalled: BackOfficeAssets.EditorInstalled));
     }
 
-    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData, BackOfficePages pages,
-        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
+    private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData,
+        BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
-        var result = fileError is null ? await workflow.SaveAsync(staff, id, form, context.RequestAborted) : WorkflowResult.Refused(fileError);
+        var result = fileError is null
+            ? await workflow.SaveAsync(staff, id, form, context.RequestAborted)
+            : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{id}", result.Message);
         await using var db = database.CreateContext();
-        var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId).OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
-        var status = result.Forbidden ? StatusCodes.Status403Forbidden : result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId)
+            .OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
+        var status = result.Forbidden ? StatusCodes.Status403Forbidden
+            : result.Conflict ? StatusCodes.Status409Conflict
+            : StatusCodes.Status400BadRequest;
         return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
             Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
             Channels: await EditableChannelsAsync(database, staff), Files: files, Error: result.Message,
@@ -210,7 +263,9 @@ public static class ArticleEndpoints
         return ChannelOptions.From(tree, id => staff.Can(StaffRoles.Editor, id));
     }
 
-    /// <summary>An <see cref="IResult"/> made asynchronously, so that <see cref="Outcome"/> can stay a plain method.</summary>
+    /// <summary>
+    /// An <see cref="IResult"/> made asynchronously, so that <see cref="Outcome"/> can stay a plain method.
+    /// </summary>
     private sealed class DeferredResult(Func<Task<IResult>> make) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext) => await (await make()).ExecuteAsync(httpContext);

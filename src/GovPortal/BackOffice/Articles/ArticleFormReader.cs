@@ -21,7 +21,8 @@ public static class ArticleFormReader
             // Too large is refused before the bytes are read; everything else is checked by UploadRules.
             if (file.Length > UploadRules.MaxBytes)
             {
-                error = $"文件“{UploadRules.CleanName(file.FileName)}”超过了 {UploadRules.MaxBytes / 1024 / 1024} MB 的大小限制。本次保存未执行，请处理后重新选择文件再保存。";
+                error = $"文件“{UploadRules.CleanName(file.FileName)}”超过了 {UploadRules.MaxBytes / 1024 / 1024} MB 的大小限制。"
+                    + "本次保存未执行，请处理后重新选择文件再保存。";
                 break;
             }
             using var memory = new MemoryStream((int)file.Length);
@@ -42,7 +43,8 @@ public static class ArticleFormReader
             Values = kind.Fields.ToDictionary(f => f.Name, f => form.Text(f.Name), StringComparer.Ordinal),
             BaseRevisionId = form.Int("baseRevisionId"),
             BaseVersion = form.Int("baseVersion"),
-            RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0).ToList(),
+            RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0)
+                .ToList(),
             NewFiles = files,
         };
         return (parsed, error);

@@ -12,19 +12,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Articles;
 
-/// <summary>Looking at articles without changing them: preview, differences between revisions, files, force-published list.</summary>
+/// <summary>
+/// Looking at articles without changing them: preview, differences between revisions, files, force-published list.
+/// </summary>
 public static class ArticleReadingEndpoints
 {
     public static void MapArticleReading(this RouteGroupBuilder group)
     {
-        group.MapGet("/articles/{id:int}/preview", PreviewAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
+        group.MapGet("/articles/{id:int}/preview", PreviewAsync)
+            .RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/articles/{id:int}/diff", DiffAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/files/{fileId:int}", DownloadAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/forced", ForcedAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
-        group.MapPost("/forced/{revisionId:int}/confirm", async (int revisionId, IFormCollection _, HttpContext context, BackOfficePages pages, ArticleWorkflow workflow) =>
+        group.MapPost("/forced/{revisionId:int}/confirm", async (int revisionId, IFormCollection _, HttpContext context,
+            BackOfficePages pages, ArticleWorkflow workflow) =>
         {
-            var result = await workflow.ConfirmForcedAsync(await pages.StaffAsync(context), revisionId, context.RequestAborted);
-            return result.Succeeded ? pages.RedirectWithNotice(context, "forced", result.Message) : ArticleEndpoints.Outcome(context, pages, result.ArticleId, result);
+            var result = await workflow.ConfirmForcedAsync(
+                await pages.StaffAsync(context), revisionId, context.RequestAborted);
+            return result.Succeeded
+                ? pages.RedirectWithNotice(context, "forced", result.Message)
+                : ArticleEndpoints.Outcome(context, pages, result.ArticleId, result);
         }).RequireAuthorization(StaffRoles.Reviewer);
     }
 
@@ -33,15 +40,19 @@ public static class ArticleReadingEndpoints
     /// files link to the back office's own download address.
     /// </summary>
     private static async Task<IResult> PreviewAsync(int id, int? revision, HttpContext context, BackOfficePages pages,
-        DatabaseOptions database, ArticleWorkflow workflow, RazorPageRenderer razor, ThemeAssets assets, UploadStore uploads)
+        DatabaseOptions database, ArticleWorkflow workflow, RazorPageRenderer razor, ThemeAssets assets,
+        UploadStore uploads)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
             return await pages.MessageAsync(context, "找不到文章", "找不到这篇文章。", StatusCodes.Status404NotFound);
-        var shown = revision is { } number ? revisions.FirstOrDefault(r => r.Id == number) : ArticleWorkflow.Current(revisions);
+        var shown = revision is { } number
+            ? revisions.FirstOrDefault(r => r.Id == number)
+            : ArticleWorkflow.Current(revisions);
         if (shown is null)
-            return await pages.MessageAsync(context, "找不到版本", "找不到这个版本。", StatusCodes.Status404NotFound, pages.Url($"articles/{id}"));
+            return await pages.MessageAsync(context, "找不到版本", "找不到这个版本。", StatusCodes.Status404NotFound,
+                pages.Url($"articles/{id}"));
         if (!staff.Channels.Contains(shown.ChannelId))
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
         var (site, tree) = await Publisher.LoadSiteAsync(db, context.RequestAborted);
@@ -50,7 +61,8 @@ public static class ArticleReadingEndpoints
             .Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(),
                 SiteRenderer.FormatSize(f.SizeBytes)))
             .ToList();
-        var banner = new PreviewBanner($"预览：第 {shown.Number} 版（{RevisionStates.Label(shown.State)}）。此页面只有后台人员可见，不会写入公开网站。",
+        var banner = new PreviewBanner(
+            $"预览：第 {shown.Number} 版（{RevisionStates.Label(shown.State)}）。此页面只有后台人员可见，不会写入公开网站。",
             pages.Url($"articles/{id}"));
         var html = await renderer.RenderArticlePreviewAsync(workflow.AsArticle(shown, article), files, banner);
         context.Response.Headers["X-Robots-Tag"] = "noindex";
@@ -67,7 +79,9 @@ public static class ArticleReadingEndpoints
         if (!staff.Channels.Contains(ArticleWorkflow.Current(revisions).ChannelId))
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
         var newer = revisions.FirstOrDefault(r => r.Id == to) ?? revisions[^1];
-        var older = revisions.FirstOrDefault(r => r.Id == from) ?? revisions.LastOrDefault(r => r.Number < newer.Number) ?? newer;
+        var older = revisions.FirstOrDefault(r => r.Id == from)
+            ?? revisions.LastOrDefault(r => r.Number < newer.Number)
+            ?? newer;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
         var (fields, bodies) = RevisionDiff.Of(kinds.Of(newer), older, newer, c => names.GetValueOrDefault(c) ?? "");
         return await pages.RenderAsync<DiffPage, DiffPageModel>(new DiffPageModel(
@@ -75,17 +89,27 @@ public static class ArticleReadingEndpoints
             History: revisions, Fields: fields, Bodies: bodies));
     }
 
-    /// <summary>A related file for staff (published or not), always as a download: never displayed inline, never sniffed.</summary>
-    private static async Task<IResult> DownloadAsync(int fileId, HttpContext context, BackOfficePages pages, DatabaseOptions database, UploadStore uploads)
+    /// <summary>
+    /// A related file for staff (published or not), always as a download: never displayed inline, never sniffed.
+    /// </summary>
+    private static async Task<IResult> DownloadAsync(
+        int fileId, HttpContext context, BackOfficePages pages, DatabaseOptions database, UploadStore uploads)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        var file = await db.RevisionFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, context.RequestAborted);
-        var channelId = file is null ? 0 : await db.Revisions.Where(r => r.Id == file.RevisionId).Select(r => r.ChannelId).FirstAsync(context.RequestAborted);
+        var file = await db.RevisionFiles.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.Id == fileId, context.RequestAborted);
+        var channelId = file is null
+            ? 0
+            : await db.Revisions.Where(r => r.Id == file.RevisionId).Select(r => r.ChannelId)
+                .FirstAsync(context.RequestAborted);
         if (file is null) return await pages.MessageAsync(context, "找不到文件", "找不到这个文件。", StatusCodes.Status404NotFound);
-        if (!staff.Channels.Contains(channelId)) return await pages.MessageAsync(context, "没有权限", "这个文件所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
+        if (!staff.Channels.Contains(channelId))
+            return await pages.MessageAsync(context, "没有权限", "这个文件所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
         var path = uploads.PathOf(file.StoredName);
-        if (!File.Exists(path)) return await pages.MessageAsync(context, "找不到文件", $"文件“{file.DisplayName}”在上传目录中找不到，请重新上传。", StatusCodes.Status404NotFound);
+        if (!File.Exists(path))
+            return await pages.MessageAsync(context, "找不到文件", $"文件“{file.DisplayName}”在上传目录中找不到，请重新上传。",
+                StatusCodes.Status404NotFound);
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(path, file.ContentType, fileDownloadName: file.DisplayName);
     }
@@ -96,11 +120,19 @@ public static class ArticleReadingEndpoints
         await using var db = database.CreateContext();
         var channels = staff.Channels.ToList();
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
-        var forced = await db.Revisions.AsNoTracking().Where(r => r.ForcedReason != "" && channels.Contains(r.ChannelId))
-            .Select(r => new { r.Id, r.ArticleId, r.Title, r.ChannelId, r.PublishedBy, r.PublishedAtUtc, r.ForcedReason, r.ForcedReviewedBy }).ToListAsync(context.RequestAborted);
+        var forced = await db.Revisions.AsNoTracking()
+            .Where(r => r.ForcedReason != "" && channels.Contains(r.ChannelId))
+            .Select(r => new
+            {
+                r.Id, r.ArticleId, r.Title, r.ChannelId, r.PublishedBy, r.PublishedAtUtc, r.ForcedReason,
+                r.ForcedReviewedBy,
+            })
+            .ToListAsync(context.RequestAborted);
         var rows = forced.OrderBy(r => r.ForcedReviewedBy.Length > 0).ThenByDescending(r => r.PublishedAtUtc)
-            .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], r.PublishedBy, r.PublishedAtUtc, r.ForcedReason, r.ForcedReviewedBy,
-                r.ForcedReviewedBy.Length == 0 && staff.Can(StaffRoles.Reviewer, r.ChannelId) && !string.Equals(r.PublishedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], r.PublishedBy, r.PublishedAtUtc,
+                r.ForcedReason, r.ForcedReviewedBy,
+                r.ForcedReviewedBy.Length == 0 && staff.Can(StaffRoles.Reviewer, r.ChannelId)
+                    && !string.Equals(r.PublishedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         return await pages.RenderAsync<ForcedPage, ForcedPageModel>(
             new ForcedPageModel(Shell: pages.ShellFor(context, "紧急发布事后审核"), Rows: rows));

@@ -17,9 +17,14 @@ public static class ContentSafetyEndpoints
                 Error: null))
         ).RequireAuthorization(StaffRoles.Administrator);
 
-        foreach (var (path, name, label) in new[] { ("safety/words", SafetyLists.SensitiveWords, "敏感词库"), ("safety/wording", SafetyLists.Wording, "错别字与规范名称") })
+        foreach (var (path, name, label) in new[]
+                 {
+                     ("safety/words", SafetyLists.SensitiveWords, "敏感词库"),
+                     ("safety/wording", SafetyLists.Wording, "错别字与规范名称"),
+                 })
         {
-            group.MapPost("/" + path, async (HttpContext context, IFormCollection form, BackOfficePages pages, SafetyLists lists, AuditLog audit) =>
+            group.MapPost("/" + path, async (HttpContext context, IFormCollection form, BackOfficePages pages,
+                SafetyLists lists, AuditLog audit) =>
             {
                 var text = form.Text("list");
                 var before = lists.Current(name);
@@ -35,7 +40,8 @@ public static class ContentSafetyEndpoints
                         Wording: wording,
                         Error: $"{label}未保存：{error}"), StatusCodes.Status400BadRequest);
                 }
-                await audit.WriteAsync(context, AuditActions.SettingsChanged, label, $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Current(name))}");
+                await audit.WriteAsync(context, AuditActions.SettingsChanged, label,
+                    $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Current(name))}");
                 return pages.RedirectWithNotice(context, "safety", $"已保存{label}（{entries} 条），发布前检查和网站健康检查立即使用新词库。");
             }).RequireAuthorization(StaffRoles.Administrator);
         }
@@ -52,7 +58,8 @@ public static class ContentSafetyEndpoints
         var (old, now) = (EntriesOf(before).ToHashSet(), EntriesOf(after).ToHashSet());
         var added = now.Except(old).Select(e => e.Replace('\t', ' ')).ToList();
         var removed = old.Except(now).Select(e => e.Replace('\t', ' ')).ToList();
-        var text = (added.Count > 0 ? $"新增 {string.Join("；", added.Take(50))}" : "") + (removed.Count > 0 ? $" 删除 {string.Join("；", removed.Take(50))}" : "");
+        var text = (added.Count > 0 ? $"新增 {string.Join("；", added.Take(50))}" : "")
+            + (removed.Count > 0 ? $" 删除 {string.Join("；", removed.Take(50))}" : "");
         return text.Length == 0 ? "无" : text.Trim();
     }
 }

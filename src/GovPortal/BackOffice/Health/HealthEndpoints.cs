@@ -15,21 +15,27 @@ public static class HealthEndpoints
                 Latest: await recorder.LatestAsync(context.RequestAborted),
                 Trend: await recorder.TrendAsync(TrendLength, context.RequestAborted))));
 
-        group.MapPost("/health/check", async (HttpContext context, IFormCollection _, BackOfficePages pages, HealthRecorder recorder) =>
+        group.MapPost("/health/check", async (HttpContext context, IFormCollection _, BackOfficePages pages,
+            HealthRecorder recorder) =>
         {
             var report = await recorder.RunAsync(context.RequestAborted);
             return pages.RedirectWithNotice(context, "health", report.Problems.Count == 0
                 ? "检查完成：没有发现问题。"
-                : $"检查完成：发现 {report.Problems.Count} 个问题，其中单项否决 {report.Problems.Count(p => p.SingleVeto)} 个。", isError: report.FailsSingleVeto);
+                : $"检查完成：发现 {report.Problems.Count} 个问题，其中单项否决 {report.Problems.Count(p => p.SingleVeto)} 个。",
+                isError: report.FailsSingleVeto);
         });
 
         group.MapGet("/health.csv", async (HttpContext context, BackOfficePages pages, HealthRecorder recorder) =>
         {
             var report = await recorder.LatestAsync(context.RequestAborted);
-            if (report is null) return await pages.MessageAsync(context, "还没有检查结果", "还没有运行过网站健康检查。请先在“网站健康”页面点击“立即检查”。", StatusCodes.Status404NotFound, pages.Url("health"));
-            return Results.File(report.ToCsv(), "text/csv; charset=utf-8", $"网站健康检查-{Content.ChinaTime.ToChina(report.CheckedAtUtc):yyyyMMdd-HHmm}.csv");
+            if (report is null)
+                return await pages.MessageAsync(context, "还没有检查结果", "还没有运行过网站健康检查。请先在“网站健康”页面点击“立即检查”。",
+                    StatusCodes.Status404NotFound, pages.Url("health"));
+            return Results.File(report.ToCsv(), "text/csv; charset=utf-8",
+                $"网站健康检查-{Content.ChinaTime.ToChina(report.CheckedAtUtc):yyyyMMdd-HHmm}.csv");
         });
     }
 }
 
-public sealed record HealthPageModel(Pages.Shell Shell, HealthReport? Latest, IReadOnlyList<(DateTime At, int Problems, int SingleVeto)> Trend);
+public sealed record HealthPageModel(
+    Pages.Shell Shell, HealthReport? Latest, IReadOnlyList<(DateTime At, int Problems, int SingleVeto)> Trend);

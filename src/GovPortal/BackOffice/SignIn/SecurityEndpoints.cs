@@ -22,7 +22,8 @@ public static class SecurityEndpoints
                 await ModelAsync(context, pages, users, user, error: null, newCodes: null));
         });
 
-        group.MapPost("/security/2fa/enable", async (HttpContext context, IFormCollection form, BackOfficePages pages, UserManager<StaffUser> users, AuditLog audit) =>
+        group.MapPost("/security/2fa/enable", async (HttpContext context, IFormCollection form, BackOfficePages pages,
+            UserManager<StaffUser> users, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
@@ -40,7 +41,8 @@ public static class SecurityEndpoints
                 await ModelAsync(context, pages, users, user, error: null, newCodes: codes));
         });
 
-        group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection _, BackOfficePages pages, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection _, BackOfficePages pages,
+            UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
@@ -51,19 +53,28 @@ public static class SecurityEndpoints
             return pages.RedirectWithNotice(context, "security", "已关闭两步验证。");
         });
 
-        group.MapPost("/security/recovery-codes", async (HttpContext context, IFormCollection _, BackOfficePages pages, UserManager<StaffUser> users, AuditLog audit) =>
+        group.MapPost("/security/recovery-codes", async (HttpContext context, IFormCollection _, BackOfficePages pages,
+            UserManager<StaffUser> users, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
-            if (!user.TwoFactorEnabled) return pages.RedirectWithNotice(context, "security", "请先启用两步验证。", isError: true);
+            if (!user.TwoFactorEnabled)
+                return pages.RedirectWithNotice(context, "security", "请先启用两步验证。", isError: true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-            await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "重新生成两步验证恢复码（旧恢复码作废）");
+            await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}",
+                "重新生成两步验证恢复码（旧恢复码作废）");
             return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
                 await ModelAsync(context, pages, users, user, error: null, newCodes: codes));
         });
     }
 
-    private static async Task<SecurityPageModel> ModelAsync(HttpContext context, BackOfficePages pages, UserManager<StaffUser> users, StaffUser user, string? error, IReadOnlyList<string>? newCodes)
+    private static async Task<SecurityPageModel> ModelAsync(
+        HttpContext context,
+        BackOfficePages pages,
+        UserManager<StaffUser> users,
+        StaffUser user,
+        string? error,
+        IReadOnlyList<string>? newCodes)
     {
         string? key = null, qr = null;
         if (!user.TwoFactorEnabled)
@@ -86,9 +97,12 @@ public static class SecurityEndpoints
             NewCodes: newCodes);
     }
 
-    /// <summary>The otpauth:// address that authenticator apps (Microsoft, Google, 腾讯身份验证器 …) read from the QR code.</summary>
+    /// <summary>
+    /// The otpauth:// address that authenticator apps (Microsoft, Google, 腾讯身份验证器 …) read from the QR code.
+    /// </summary>
     public static string AuthenticatorUri(string userName, string key) =>
-        $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(userName)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(userName)}?secret={key}"
+        + $"&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
 
     private static string Grouped(string key)
     {
@@ -98,4 +112,11 @@ public static class SecurityEndpoints
     }
 }
 
-public sealed record SecurityPageModel(Pages.Shell Shell, bool Enabled, string? Key, string? QrSvg, int RecoveryCodesLeft, string? Error, IReadOnlyList<string>? NewCodes);
+public sealed record SecurityPageModel(
+    Pages.Shell Shell,
+    bool Enabled,
+    string? Key,
+    string? QrSvg,
+    int RecoveryCodesLeft,
+    string? Error,
+    IReadOnlyList<string>? NewCodes);

@@ -16,7 +16,8 @@ public static class SignInEndpoints
                 Error: null))
         ).AllowAnonymous();
 
-        group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages,
+            SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var userName = data["userName"].ToString().Trim();
             var password = data["password"].ToString();
@@ -24,7 +25,8 @@ public static class SignInEndpoints
             var ip = context.Connection.RemoteIpAddress?.ToString();
             async Task<IResult> Fail(string message, string action)
             {
-                await audit.WriteAsync(userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
+                await audit.WriteAsync(
+                    userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
                 return await pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
                     Shell: pages.ShellFor(context, "登录"), UserName: userName, ReturnUrl: returnUrl, Error: message),
                     StatusCodes.Status401Unauthorized);
@@ -32,50 +34,63 @@ public static class SignInEndpoints
             if (userName.Length == 0 || password.Length == 0) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
             var user = await signIn.UserManager.FindByNameAsync(userName);
             if (user is { IsDisabled: true }) return await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed);
-            var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(
+                userName, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 await audit.WriteAsync(user!.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", "登录成功");
                 return Results.Redirect(returnUrl);
             }
-            if (result.RequiresTwoFactor) return Results.Redirect(pages.Url("login/2fa") + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            if (result.RequiresTwoFactor)
+                return Results.Redirect(pages.Url("login/2fa") + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
             if (result.IsLockedOut)
-                return await Fail($"登录失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。请稍后再试，或请系统管理员解锁。", AuditActions.SignInLockedOut);
+                return await Fail(
+                    $"登录失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。请稍后再试，或请系统管理员解锁。",
+                    AuditActions.SignInLockedOut);
             return await Fail("账号或密码不正确。", AuditActions.SignInFailed);
         }).AllowAnonymous();
 
-        group.MapGet("/login/2fa", async (HttpContext context, BackOfficePages pages, SignInManager<StaffUser> signIn, string? returnUrl) =>
+        group.MapGet("/login/2fa", async (HttpContext context, BackOfficePages pages, SignInManager<StaffUser> signIn,
+            string? returnUrl) =>
             await signIn.GetTwoFactorAuthenticationUserAsync() is null
                 ? Results.Redirect(pages.Url("login"))
                 : await pages.RenderAsync<TwoFactorLoginPage, TwoFactorLoginPageModel>(new TwoFactorLoginPageModel(
                     Shell: pages.ShellFor(context, "两步验证"), ReturnUrl: SafeReturn(pages, returnUrl), Error: null))
         ).AllowAnonymous();
 
-        group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages,
+            SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var recovery = data["recovery"].ToString() == "1";
             var returnUrl = SafeReturn(pages, data["returnUrl"]);
             var user = await signIn.GetTwoFactorAuthenticationUserAsync();
             if (user is null) return Results.Redirect(pages.Url("login"));
             // Recovery codes are written XXXXX-XXXXX; authenticator codes may be typed with spaces.
-            var code = new string(data["code"].ToString().Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray());
+            var code = new string(data["code"].ToString()
+                .Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray());
             var result = recovery
                 ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
             var ip = context.Connection.RemoteIpAddress?.ToString();
             if (result.Succeeded)
             {
-                await audit.WriteAsync(user.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}", recovery ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
+                await audit.WriteAsync(user.UserName!, ip, AuditActions.SignIn, $"账号 {user.UserName}",
+                    recovery ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
                 return Results.Redirect(returnUrl);
             }
-            var message = result.IsLockedOut ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。" : "验证码不正确或已过期。";
-            await audit.WriteAsync(user.UserName!, ip, result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, $"账号 {user.UserName}", "两步验证失败");
+            var message = result.IsLockedOut
+                ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。"
+                : "验证码不正确或已过期。";
+            await audit.WriteAsync(user.UserName!, ip,
+                result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, $"账号 {user.UserName}",
+                "两步验证失败");
             return await pages.RenderAsync<TwoFactorLoginPage, TwoFactorLoginPageModel>(new TwoFactorLoginPageModel(
                 Shell: pages.ShellFor(context, "两步验证"), ReturnUrl: returnUrl, Error: message),
                 StatusCodes.Status401Unauthorized);
         }).AllowAnonymous();
 
-        group.MapPost("/logout", async (HttpContext context, IFormCollection _, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/logout", async (HttpContext context, IFormCollection _, BackOfficePages pages,
+            SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             await audit.WriteAsync(context, AuditActions.SignOut, $"账号 {context.User.Identity?.Name}", "退出登录");
             await signIn.SignOutAsync();
@@ -88,9 +103,11 @@ public static class SignInEndpoints
                 MustChange: context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword),
                 Error: null)));
 
-        group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages,
+            SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
-            var (current, chosen, confirmed) = (data["currentPassword"].ToString(), data["newPassword"].ToString(), data["confirmPassword"].ToString());
+            var (current, chosen, confirmed) = (data["currentPassword"].ToString(), data["newPassword"].ToString(),
+                data["confirmPassword"].ToString());
             var mustChange = context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword);
             async Task<IResult> Refuse(string message) =>
                 await pages.RenderAsync<PasswordPage, PasswordPageModel>(new PasswordPageModel(
@@ -112,8 +129,12 @@ public static class SignInEndpoints
 
     /// <summary>Only addresses inside the back office: a sign-in link can never send someone to another site.</summary>
     public static string SafeReturn(BackOfficePages pages, string? returnUrl) =>
-        returnUrl is { Length: > 0 and < 500 } && returnUrl.StartsWith(pages.Base + "/", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.Contains('\\') && !returnUrl.Contains("/login", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+        returnUrl is { Length: > 0 and < 500 }
+            && returnUrl.StartsWith(pages.Base + "/", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\')
+            && !returnUrl.Contains("/login", StringComparison.Ordinal)
+            && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
             ? returnUrl : pages.Url("");
 
     private static string Clip(string text) => text.Length > 64 ? text[..64] : text;

@@ -20,7 +20,9 @@ public sealed record ArticleForm
 
     public string Title => Value(ContentKind.TitleName);
 
-    /// <summary>The revision the form was loaded from and its version: a save based on anything older is refused.</summary>
+    /// <summary>
+    /// The revision the form was loaded from and its version: a save based on anything older is refused.
+    /// </summary>
     public int BaseRevisionId { get; init; }
     public int BaseVersion { get; init; }
 
@@ -40,7 +42,8 @@ public sealed record ArticleForm
 }
 
 /// <summary>The outcome of a workflow action: done, or refused with a message for the person who tried.</summary>
-public sealed record WorkflowResult(bool Succeeded, string Message, int ArticleId = 0, bool Conflict = false, bool Forbidden = false)
+public sealed record WorkflowResult(
+    bool Succeeded, string Message, int ArticleId = 0, bool Conflict = false, bool Forbidden = false)
     : BackOfficeResult(Succeeded, Message, Conflict, Forbidden)
 {
     public static WorkflowResult Done(int articleId, string message) => new(true, message, articleId);

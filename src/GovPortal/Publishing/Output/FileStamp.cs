@@ -28,7 +28,8 @@ public readonly record struct FileStamp(long Length, long ModifiedNs, long Chang
             Span<byte> buffer = stackalloc byte[StatxSize];
             try
             {
-                if (Statx(AtCurrentDirectory, ref MemoryMarshal.GetArrayDataReference(nativePath), AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+                if (Statx(AtCurrentDirectory, ref MemoryMarshal.GetArrayDataReference(nativePath), AtSymlinkNoFollow,
+                        StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
                     return Marshal.GetLastPInvokeError() == NoSuchFile ? null : Fallback(nativePath);
                 return new FileStamp(
                     Length: BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]),
@@ -52,7 +53,8 @@ public readonly record struct FileStamp(long Length, long ModifiedNs, long Chang
     }
 
     private static long Nanoseconds(ReadOnlySpan<byte> timestamp) =>
-        BinaryPrimitives.ReadInt64LittleEndian(timestamp) * 1_000_000_000 + BinaryPrimitives.ReadUInt32LittleEndian(timestamp[8..]);
+        BinaryPrimitives.ReadInt64LittleEndian(timestamp) * 1_000_000_000
+        + BinaryPrimitives.ReadUInt32LittleEndian(timestamp[8..]);
 
     // struct statx (linux/stat.h) has the same layout on every architecture; fields are read at their offsets.
     private const int StatxSize = 256, AtCurrentDirectory = -100, AtSymlinkNoFollow = 0x100, NoSuchFile = 2;

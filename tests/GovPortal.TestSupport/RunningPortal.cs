@@ -22,7 +22,8 @@ public sealed class RunningPortal : IAsyncDisposable
         App = app;
         Settings = settings;
         Address = address;
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None })
         {
             BaseAddress = address,
         };
@@ -39,13 +40,16 @@ public sealed class RunningPortal : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <param name="dataDirectory">A folder the test owns, to start again on the same data; by default a new one, deleted afterwards.</param>
-    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null, Action<IServiceCollection>? configureServices = null,
+    /// <param name="dataDirectory">A folder the test owns, to start again on the
+    /// same data; by default a new one, deleted afterwards.</param>
+    public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null,
+        Action<IServiceCollection>? configureServices = null,
         string? dataDirectory = null, Func<PortalSettings, PortalSettings>? adjustSettings = null)
     {
         var data = dataDirectory is null ? new TempDirectory() : null;
         var paths = new PortalPaths(dataDirectory ?? data!.Path);
-        var settings = new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
+        var settings =
+            new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0");
         if (adjustSettings is not null) settings = adjustSettings(settings);
         var app = await PortalApp.CreateAsync(settings, services =>
         {
@@ -54,7 +58,8 @@ public sealed class RunningPortal : IAsyncDisposable
             configureServices?.Invoke(services);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address =
+            app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningPortal(data, app, settings, new Uri(address));
     }
 

@@ -38,38 +38,51 @@ public sealed partial class Newsroom : IAsyncDisposable
     }
 
     /// <summary>Creates an article through the form; returns its id.</summary>
-    public async Task<int> WriteAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>", string channel = "bmdt",
+    public async Task<int> WriteAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>",
+        string channel = "bmdt",
         IEnumerable<(string Name, byte[] Content)>? files = null, StaffClient? author = null)
     {
-        var response = await (author ?? Editor).PostMultipartAsync("articles/new", Fields(TestAccounts.ChannelId(Portal, channel), title, bodyHtml), files ?? []);
-        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var response = await (author ?? Editor).PostMultipartAsync("articles/new",
+            Fields(TestAccounts.ChannelId(Portal, channel), title, bodyHtml), files ?? []);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther,
+            $"create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return int.Parse(ArticleId().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
     }
 
-    public static List<KeyValuePair<string, string>> Fields(int channelId, string title, string bodyHtml, string source = "区政府办", int baseRevisionId = 0, int baseVersion = 0) =>
+    public static List<KeyValuePair<string, string>> Fields(int channelId, string title, string bodyHtml,
+        string source = "区政府办", int baseRevisionId = 0, int baseVersion = 0) =>
     [
-        new("channelId", channelId.ToString()), new("title", title), new("subtitle", ""), new("source", source), new("author", "李华"),
-        new("summary", ""), new("bodyHtml", bodyHtml), new("baseRevisionId", baseRevisionId.ToString()), new("baseVersion", baseVersion.ToString()),
+        new("channelId", channelId.ToString()), new("title", title), new("subtitle", ""), new("source", source),
+            new("author", "李华"),
+        new("summary", ""), new("bodyHtml", bodyHtml), new("baseRevisionId", baseRevisionId.ToString()),
+            new("baseVersion", baseVersion.ToString()),
     ];
 
-    /// <summary>Runs a workflow action as a person would from the article page (with the version the page shows).</summary>
-    public async Task<HttpResponseMessage> ActAsync(StaffClient who, int articleId, string action, params KeyValuePair<string, string>[] fields)
+    /// <summary>
+    /// Runs a workflow action as a person would from the article page (with the version the page shows).
+    /// </summary>
+    public async Task<HttpResponseMessage> ActAsync(StaffClient who, int articleId, string action,
+        params KeyValuePair<string, string>[] fields)
     {
         var page = await who.GetAsync($"articles/{articleId}");
         var html = await page.Content.ReadAsStringAsync();
-        var version = VersionField().Match(html) is { Success: true } m ? m.Groups[1].Value : (await RevisionAsync(articleId)).Version.ToString();
+        var version = VersionField().Match(html) is { Success: true } m ? m.Groups[1].Value
+            : (await RevisionAsync(articleId)).Version.ToString();
         return await who.PostAsync($"articles/{articleId}/{action}", [.. fields, new("version", version)]);
     }
 
     /// <summary>Like <see cref="ActAsync"/>, and the action must succeed.</summary>
-    public async Task DoAsync(StaffClient who, int articleId, string action, params KeyValuePair<string, string>[] fields)
+    public async Task DoAsync(StaffClient who, int articleId, string action,
+        params KeyValuePair<string, string>[] fields)
     {
         var response = await ActAsync(who, articleId, action, fields);
-        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther,
+            $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Written, submitted, approved and published by four different people.</summary>
-    public async Task<int> PublishNewAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>", IEnumerable<(string, byte[])>? files = null)
+    public async Task<int> PublishNewAsync(string title, string bodyHtml = "<p>区政府召开专题会议，部署有关工作。</p>",
+        IEnumerable<(string, byte[])>? files = null)
     {
         var id = await WriteAsync(title, bodyHtml, files: files);
         await DoAsync(Editor, id, "submit");
@@ -82,7 +95,8 @@ public sealed partial class Newsroom : IAsyncDisposable
     public async Task<Revision> RevisionAsync(int articleId)
     {
         await using var db = Portal.Settings.Database.CreateContext();
-        return await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number).FirstAsync();
+        return await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == articleId)
+            .OrderByDescending(r => r.Number).FirstAsync();
     }
 
     public async Task<Content.Article> ArticleAsync(int articleId)

@@ -5,6 +5,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>A reader whose browser runs no script still reads, navigates, searches and changes form.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class WithoutScriptTests(BrowserFixture fixture)
 {
     [Fact]

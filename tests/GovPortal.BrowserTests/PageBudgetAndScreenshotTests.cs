@@ -10,13 +10,15 @@ namespace GovPortal.Tests.Browser;
 /// GOVPORTAL_SCREENSHOTS to a folder to keep the pictures (scripts/screenshots.sh writes docs/screenshots).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class PageBudgetAndScreenshotTests(BrowserFixture fixture)
 {
     private const int BudgetBytes = 60 * 1024;
     private const int BudgetRequests = 6;
 
     [Fact]
-    public async Task The_seed_article_page_with_its_css_and_script_stays_within_60_KB_and_6_requests_from_this_site_only()
+    public async Task
+        The_seed_article_page_with_its_css_and_script_stays_within_60_KB_and_6_requests_from_this_site_only()
     {
         var seed = await fixture.Portal.SeedArticleAsync();
         var page = await fixture.OpenAsync("about:blank");
@@ -34,12 +36,15 @@ public sealed class PageBudgetAndScreenshotTests(BrowserFixture fixture)
             }
             var origin = fixture.Portal.Address.GetLeftPart(UriPartial.Authority);
             Assert.All(responses, r => Assert.StartsWith(origin, r.Url));
-            Assert.True(responses.Count <= BudgetRequests, $"{responses.Count} requests: " + string.Join(", ", responses.Select(r => r.Url)));
+            Assert.True(responses.Count <= BudgetRequests, $"{responses.Count} requests: "
+                + string.Join(", ", responses.Select(r => r.Url)));
             Assert.True(transferred <= BudgetBytes, $"{transferred:N0} bytes transferred");
 
             if (Environment.GetEnvironmentVariable("GOVPORTAL_BUDGET_OUT") is { Length: > 0 } output)
                 await File.WriteAllTextAsync(output, string.Create(CultureInfo.InvariantCulture,
-                    $"| seed article page, first visit (chromium, brotli) | {responses.Count} requests ({string.Join(", ", responses.Select(r => r.Request.ResourceType).Distinct())}) | **{transferred / 1024.0:0.0} KB** transferred | all from the site itself |\n"));
+                    $"| seed article page, first visit (chromium, brotli) | {responses.Count} requests "
+                    + $"({string.Join(", ", responses.Select(r => r.Request.ResourceType).Distinct())}) "
+                    + $"| **{transferred / 1024.0:0.0} KB** transferred | all from the site itself |\n"));
         }
         finally
         {
@@ -51,7 +56,8 @@ public sealed class PageBudgetAndScreenshotTests(BrowserFixture fixture)
     public async Task Screenshots_of_the_seed_article_in_each_form()
     {
         var seed = await fixture.Portal.SeedArticleAsync();
-        var folder = Environment.GetEnvironmentVariable("GOVPORTAL_SCREENSHOTS") is { Length: > 0 } configured ? configured : null;
+        var folder = Environment.GetEnvironmentVariable("GOVPORTAL_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured : null;
         using var temporary = folder is null ? new TempDirectory() : null;
         folder ??= temporary!.Path;
         Directory.CreateDirectory(folder);
@@ -70,7 +76,8 @@ public sealed class PageBudgetAndScreenshotTests(BrowserFixture fixture)
             try
             {
                 if (scheme is not null)
-                    await page.Context.AddInitScriptAsync($"localStorage.setItem('govportal-a11y', JSON.stringify({{ open: true, scheme: '{scheme}' }}))");
+                    await page.Context.AddInitScriptAsync($"localStorage.setItem('govportal-a11y', JSON.stringify({{ " +
+                        $"open: true, scheme: '{scheme}' }}))");
                 await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 // Start at the article's title, below the header, as a reader arriving from a link would see it.
                 await page.EvaluateAsync("() => document.querySelector('.breadcrumb').scrollIntoView()");

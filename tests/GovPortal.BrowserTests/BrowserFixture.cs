@@ -11,7 +11,7 @@ namespace GovPortal.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
+    public const string Chromium = TestEnvironment.Chromium;
 
     public RunningPortal Portal { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -19,15 +19,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), "chromium is installed by scripts/ensure-tools.sh chromium (run bash scripts/test.sh)");
-        Portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        TestEnvironment.RequireChromium();
+        Portal = await RunningPortal.StartAsync(
+            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             // Without the background-networking flags chromium keeps trying hosts this machine cannot reach.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
     }
 
@@ -47,9 +49,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await Portal.DisposeAsync();
+        // After a failed start (no chromium) only what was started is stopped, so its message stays the only one.
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Portal is not null) await Portal.DisposeAsync();
     }
 }
 

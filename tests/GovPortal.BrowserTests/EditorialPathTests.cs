@@ -1,13 +1,16 @@
 using GovPortal.BackOffice.Accounts;
-using GovPortal.Content;
 using GovPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace GovPortal.Tests.Browser;
 
-/// <summary>The whole editorial path in a real browser: write with the rich-text editor and an attachment, review, publish, read.</summary>
+/// <summary>
+/// The whole editorial path in a real browser: write with the rich-text editor and an attachment, review, publish,
+/// read.
+/// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class EditorialPathTests(BrowserFixture fixture)
 {
     // Script errors and content-security-policy violations of the pages opened, by page.
@@ -17,7 +20,8 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
     {
         var page = await fixture.OpenAsync("/admin/login");
         var problems = _problems[page] = [];
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
+        page.Console += (_, message) =>
+            { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
         page.PageError += (_, error) => problems.Add(error);
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", TestAccounts.Password);
@@ -29,13 +33,15 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"{userName} did not reach the dashboard; the page at {page.Url} says: {await page.InnerTextAsync("main")}");
+            Assert.Fail($"{userName} did not reach the dashboard; the page at {page.Url} says: " +
+                $"{await page.InnerTextAsync("main")}");
         }
         return page;
     }
 
     [Fact]
-    public async Task An_editor_writes_with_an_attachment_a_reviewer_approves_a_publisher_publishes_and_the_public_page_shows_it()
+    public async Task
+        An_editor_writes_with_an_attachment_a_reviewer_approves_a_publisher_publishes_and_the_public_page_shows_it()
     {
         var portal = fixture.Portal;
         await TestAccounts.CreateAsync(portal, "e2e-editor", [StaffRoles.Editor], "bmdt");
@@ -53,14 +59,16 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await editor.FillAsync("#source", "太平街道");
         await editor.ClickAsync("[data-slate-editor]");
         await editor.Keyboard.TypeAsync("会议部署了冬季消防安全重点工作。");
-        await editor.SetInputFilesAsync("#files", new FilePayload { Name = "消防安全检查方案.pdf", MimeType = "application/pdf", Buffer = TestPdf.Create("消防安全检查方案") });
+        await editor.SetInputFilesAsync("#files", new FilePayload { Name = "消防安全检查方案.pdf", MimeType = "application/pdf",
+            Buffer = TestPdf.Create("消防安全检查方案") });
         await editor.ClickAsync("form[enctype] button[type=submit]");
         await editor.WaitForURLAsync("**/admin/articles/*");
         Assert.Contains("已保存草稿", await editor.InnerTextAsync("main"));
         Assert.Contains("消防安全检查方案.pdf", await editor.InnerTextAsync("main"));
         await editor.ClickAsync("button:has-text('提交审核')");
         Assert.Contains("已提交审核", await editor.InnerTextAsync("main"));
-        Assert.True(_problems[editor].Count == 0, string.Join("\n", _problems[editor])); // no script errors and no content-security-policy violations
+        // no script errors and no content-security-policy violations
+        Assert.True(_problems[editor].Count == 0, string.Join("\n", _problems[editor]));
 
         // The reviewer finds it on the dashboard and approves it.
         var reviewer = await SignInAsync("e2e-reviewer");
@@ -97,13 +105,16 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await page.ClickAsync("[data-slate-editor]");
         await page.EvaluateAsync("""
             () => {
-              const html = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->' +
-                '<p class="MsoNormal" style="mso-line-height-rule:exactly;font-family:仿宋_GB2312"><span lang="EN-US" style="font-size:16pt">各镇（街道）、区各部门：<o:p></o:p></span></p>' +
+              const html = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>' +
+                '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->' +
+                '<p class="MsoNormal" style="mso-line-height-rule:exactly;font-family:仿宋_GB2312">' +
+                '<span lang="EN-US" style="font-size:16pt">各镇（街道）、区各部门：<o:p></o:p></span></p>' +
                 '<p class="MsoNormal"><b><span style="font-family:黑体">一、工作目标</span></b></p></body></html>';
               const data = new DataTransfer();
               data.setData('text/html', html);
               data.setData('text/plain', '各镇（街道）、区各部门：\n一、工作目标');
-              document.querySelector('[data-slate-editor]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+              const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+              document.querySelector('[data-slate-editor]').dispatchEvent(paste);
             }
             """);
         await page.WaitForFunctionAsync("() => document.querySelector('#bodyHtml').value.includes('工作目标')");

@@ -5,6 +5,7 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>网站无障碍 and the article page's functions, operated as readers do: by keyboard, pointer and ear.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class ToolbarTests(BrowserFixture fixture)
 {
     private async Task<string> SeedUrlAsync() => (await fixture.Portal.SeedArticleAsync()).Url!;
@@ -13,7 +14,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
         page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.documentElement).fontSize)");
 
     [Fact]
-    public async Task The_keyboard_opens_the_toolbar_zooms_to_double_without_sideways_scrolling_and_the_setting_persists()
+    public async Task
+        The_keyboard_opens_the_toolbar_zooms_to_double_without_sideways_scrolling_and_the_setting_persists()
     {
         var page = await fixture.OpenAsync(await SeedUrlAsync());
         try
@@ -27,7 +29,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
             for (var i = 0; i < 6; i++) await page.Keyboard.PressAsync("Enter");
             Assert.Equal(32, await RootFontSizeAsync(page));
             Assert.Equal("200%", await page.TextContentAsync(".a11y-zoom"));
-            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var widths =
+                await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
             Assert.True(widths[0] <= widths[1], $"at 200% the page is {widths[0]} px wide in a {widths[1]} px window");
 
             await page.GotoAsync("/xwzx/xcyw/");
@@ -56,18 +59,27 @@ public sealed class ToolbarTests(BrowserFixture fixture)
         {
             await page.ClickAsync("a[data-a11y-entry]");
             await page.ClickAsync("button[data-a11y=spacing]");
-            Assert.True(await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.article-body p')).lineHeight) / parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)") >= 2.3);
+            Assert.True(await page.EvaluateAsync<double>("""
+                () => {
+                  const s = getComputedStyle(document.querySelector('.article-body p'));
+                  return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+                }
+                """) >= 2.3);
 
             await page.ClickAsync("button[data-a11y=scheme][data-value=dark]");
-            Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.article-body')).backgroundColor"));
-            Assert.Equal("true", await page.GetAttributeAsync("button[data-a11y=scheme][data-value=dark]", "aria-pressed"));
+            Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('.article-body')).backgroundColor"));
+            Assert.Equal("true",
+                await page.GetAttributeAsync("button[data-a11y=scheme][data-value=dark]", "aria-pressed"));
 
             await page.ClickAsync("button[data-a11y=cursor]");
-            Assert.Contains("url(", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.article-body p')).cursor"));
+            Assert.Contains("url(", await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('.article-body p')).cursor"));
 
             await page.ClickAsync("button[data-a11y=guide]");
             await page.Mouse.MoveAsync(300, 400);
-            Assert.Equal("400px", await page.EvaluateAsync<string>("() => document.querySelector('.a11y-guide-x').style.top"));
+            Assert.Equal("400px",
+                await page.EvaluateAsync<string>("() => document.querySelector('.a11y-guide-x').style.top"));
             Assert.True(await page.IsVisibleAsync(".a11y-guide-y"));
 
             await page.ClickAsync("button[data-a11y=captions]");
@@ -76,7 +88,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
 
             await page.ClickAsync("button[data-a11y=reset]");
             Assert.False(await page.IsVisibleAsync(".a11y-caption"));
-            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.className.includes('scheme-')"));
+            Assert.False(
+                await page.EvaluateAsync<bool>("() => document.documentElement.className.includes('scheme-')"));
         }
         finally
         {
@@ -140,7 +153,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
                 await page.Keyboard.PressAsync("Tab");
                 var focus = await page.EvaluateAsync<string[]>("""
                     () => { const e = document.activeElement; const s = getComputedStyle(e);
-                      return [e.dataset.k || '', s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? 'visible' : e.outerHTML.slice(0, 60)]; }
+                      const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+                      return [e.dataset.k || '', visible ? 'visible' : e.outerHTML.slice(0, 60)]; }
                     """);
                 if (focus[0].Length > 0 && reached.Add(focus[0]) && focus[1] != "visible") invisible.Add(focus[1]);
             }
@@ -169,7 +183,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
         var page = await fixture.OpenAsync("about:blank");
         try
         {
-            await page.Context.AddInitScriptAsync($"localStorage.setItem('govportal-a11y', JSON.stringify({{ open: true, scheme: '{scheme}' }}))");
+            await page.Context.AddInitScriptAsync(
+                $"localStorage.setItem('govportal-a11y', JSON.stringify({{ open: true, scheme: '{scheme}' }}))");
             await page.GotoAsync(path == "{seed}" ? await SeedUrlAsync() : path);
             Assert.Contains("scheme-" + scheme, await page.GetAttributeAsync("html", "class") ?? "");
             await Axe.AssertNoViolationsAsync(page);
@@ -192,16 +207,21 @@ public sealed class ToolbarTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("Enter");
             await page.FocusAsync("button[data-a11y=speech]");
             await page.Keyboard.PressAsync("Space");
-            var toggles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#a11y-toolbar button[aria-pressed]')].map(b => b.dataset.a11y + ':' + (b.dataset.value || ''))");
-            foreach (var toggle in toggles.Where(t => !t.StartsWith("speech:"))) // speech stays on: its controls are next
+            var toggles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#a11y-toolbar " +
+                "button[aria-pressed]')].map(b => b.dataset.a11y + ':' + (b.dataset.value || ''))");
+            // speech stays on: its controls are next
+            foreach (var toggle in toggles.Where(t => !t.StartsWith("speech:")))
             {
                 var parts = toggle.Split(':');
-                var selector = parts[1].Length > 0 ? $"button[data-a11y={parts[0]}][data-value={parts[1]}]" : parts[0] == "scheme" ? "button[data-a11y=scheme][data-value='']" : $"button[data-a11y={parts[0]}]";
+                var selector = parts[1].Length > 0 ? $"button[data-a11y={parts[0]}][data-value={parts[1]}]"
+                    : parts[0] == "scheme" ? "button[data-a11y=scheme][data-value='']"
+                    : $"button[data-a11y={parts[0]}]";
                 var before = await page.GetAttributeAsync(selector, "aria-pressed");
                 await page.FocusAsync(selector);
                 await page.Keyboard.PressAsync("Enter");
-                if (parts[0] == "scheme") Assert.Equal("true", await page.GetAttributeAsync(selector, "aria-pressed"));
-                else Assert.True(before != await page.GetAttributeAsync(selector, "aria-pressed"), toggle + " did not toggle");
+                var after = await page.GetAttributeAsync(selector, "aria-pressed");
+                if (parts[0] == "scheme") Assert.Equal("true", after);
+                else Assert.True(before != after, toggle + " did not toggle");
             }
             foreach (var action in new[] { "zoom-in", "zoom-out", "read", "pause", "stop", "reset" })
             {
@@ -233,11 +253,13 @@ public sealed class ToolbarTests(BrowserFixture fixture)
             Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
 
             await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-            foreach (var hidden in new[] { ".site-header", ".site-footer", ".breadcrumb", ".article-tools", ".font-size", ".article-meta .hits" })
+            foreach (var hidden in new[] { ".site-header", ".site-footer", ".breadcrumb", ".article-tools",
+                ".font-size", ".article-meta .hits" })
                 Assert.False(await page.IsVisibleAsync(hidden), hidden);
             foreach (var shown in new[] { "article h1", ".article-meta", ".article-body", ".related-files" })
                 Assert.True(await page.IsVisibleAsync(shown), shown);
-            var address = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.article'), '::after').content");
+            var address = await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('.article'), '::after').content");
             Assert.Contains("本页地址：", address);
             Assert.Contains(seed.Url!, address);
         }
@@ -256,7 +278,8 @@ public sealed class ToolbarTests(BrowserFixture fixture)
             await page.ClickAsync("a[data-share=wechat]");
             Assert.True(await page.IsVisibleAsync("#wechat-dialog"));
             Assert.True(await page.IsVisibleAsync("#wechat-dialog svg"));
-            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('wechat-dialog').contains(document.activeElement)"));
+            Assert.True(await page.EvaluateAsync<bool>(
+                "() => document.getElementById('wechat-dialog').contains(document.activeElement)"));
             await page.Keyboard.PressAsync("Escape");
             Assert.False(await page.IsVisibleAsync("#wechat-dialog"));
         }
@@ -272,11 +295,13 @@ public sealed class ToolbarTests(BrowserFixture fixture)
         var page = await fixture.OpenAsync(await SeedUrlAsync());
         try
         {
-            var medium = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize)");
+            var medium = await page.EvaluateAsync<double>(
+                "() => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize)");
             await page.ClickAsync("label[for=font-large]");
             await page.ReloadAsync();
             Assert.True(await page.IsCheckedAsync("#font-large"));
-            Assert.True(await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize)") > medium);
+            Assert.True(await page.EvaluateAsync<double>(
+                "() => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize)") > medium);
         }
         finally
         {

@@ -16,7 +16,8 @@ public static class Axe
     {
         var results = onlyRules.Length == 0
             ? await RunWcagAsync(page)
-            : await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = [.. onlyRules] } });
+            : await page.RunAxe(
+                new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = [.. onlyRules] } });
         Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GovPortal.BackOffice.Accounts;
-using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.Support;
 
-/// <summary>A browser-like HTTP client of the back office: keeps its cookies, reads form tokens from pages, posts forms.</summary>
+/// <summary>
+/// A browser-like HTTP client of the back office: keeps its cookies, reads form tokens from pages, posts forms.
+/// </summary>
 public sealed partial class StaffClient : IDisposable
 {
     public const string Base = "/admin";
@@ -16,7 +17,8 @@ public sealed partial class StaffClient : IDisposable
     {
         BasePath = basePath;
         Cookies = new CookieContainer();
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies, UseCookies = true }) { BaseAddress = address };
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies,
+            UseCookies = true }) { BaseAddress = address };
     }
 
     public HttpClient Http { get; }
@@ -26,11 +28,13 @@ public sealed partial class StaffClient : IDisposable
     public static StaffClient Anonymous(RunningPortal portal, string basePath = Base) => new(portal.Address, basePath);
 
     /// <summary>Signs in with a password; the response must be the redirect into the back office.</summary>
-    public static async Task<StaffClient> SignInAsync(RunningPortal portal, string userName, string password = TestAccounts.Password, string basePath = Base)
+    public static async Task<StaffClient> SignInAsync(RunningPortal portal, string userName,
+        string password = TestAccounts.Password, string basePath = Base)
     {
         var client = new StaffClient(portal.Address, basePath);
         var response = await client.PostAsync("login", [new("userName", userName), new("password", password)]);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"sign-in of {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 
@@ -51,20 +55,24 @@ public sealed partial class StaffClient : IDisposable
     {
         var response = await GetAsync(fromPage ?? (await IsSignedInAsync() ? "" : "login"));
         var html = await response.Content.ReadAsStringAsync();
-        return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no token on " + fromPage + ": " + html);
+        return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException("no token on " + fromPage + ": " + html);
     }
 
     private async Task<bool> IsSignedInAsync() =>
-        Cookies.GetCookies(Http.BaseAddress!).Any(c => c.Name == "gp_auth") && (await GetAsync("")).StatusCode == HttpStatusCode.OK;
+        Cookies.GetCookies(Http.BaseAddress!).Any(c => c.Name == "gp_auth")
+            && (await GetAsync("")).StatusCode == HttpStatusCode.OK;
 
-    public async Task<HttpResponseMessage> PostAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true, string? tokenPage = null)
+    public async Task<HttpResponseMessage> PostAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields,
+        bool withToken = true, string? tokenPage = null)
     {
         var all = fields.ToList();
         if (withToken) all.Add(new("__csrf", await TokenAsync(tokenPage)));
         return await Http.PostAsync(Url(relative), new FormUrlEncodedContent(all));
     }
 
-    public async Task<HttpResponseMessage> PostMultipartAsync(string relative, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files)
+    public async Task<HttpResponseMessage> PostMultipartAsync(string relative,
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files)
     {
         var content = new MultipartFormDataContent();
         foreach (var (key, value) in fields) content.Add(new StringContent(value), key);
@@ -84,7 +92,8 @@ public static class TestAccounts
 {
     public const string Password = "Test-Passw0rd!";
 
-    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles, params string[] channelSlugs)
+    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles,
+        params string[] channelSlugs)
     {
         using var scope = portal.App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

@@ -4,8 +4,9 @@ namespace GovPortal.Tests.Support;
 
 /// <summary>
 /// A real PostgreSQL server for the data-layer tests. The test command starts a throwaway cluster and passes its
-/// connection string in GOVPORTAL_TEST_POSTGRES; without it, this fixture starts one itself with the same script.
-/// Each test gets a database of its own.
+/// connection string in GOVPORTAL_TEST_POSTGRES; without it, this fixture starts one itself with the same script
+/// (and fails with the command that installs PostgreSQL when its server programs are missing). Each test gets a
+/// database of its own.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ServerConnectionString = fromEnvironment;
             return;
         }
+        TestEnvironment.RequirePostgresServer();
         _ownClusterDirectory = Path.Combine(Path.GetTempPath(), "govportal-pg-" + Guid.NewGuid().ToString("N"));
         ServerConnectionString = (await RunScriptAsync("start", _ownClusterDirectory)).Trim();
     }
@@ -48,13 +50,8 @@ public sealed class PostgresServer : IAsyncLifetime
         var script = Path.Combine(Repository.Root, "scripts", "postgres-throwaway.sh");
         var (exitCode, output, errors) = await Processes.RunAsync("bash", [script, verb, directory]);
         if (exitCode != 0)
-            throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({script} {verb}): {errors}");
+            throw new InvalidOperationException(
+                $"PostgreSQL could not be started for the tests ({script} {verb}): {errors}");
         return output;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL";
 }

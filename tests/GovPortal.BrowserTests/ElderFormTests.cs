@@ -1,9 +1,10 @@
-using Microsoft.Playwright;
-
 namespace GovPortal.Tests.Browser;
 
-/// <summary>适老版 as an elderly reader meets it on a phone: large text, generous spacing, large targets, remembered.</summary>
+/// <summary>
+/// 适老版 as an elderly reader meets it on a phone: large text, generous spacing, large targets, remembered.
+/// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class ElderFormTests(BrowserFixture fixture)
 {
     [Theory]
@@ -18,16 +19,24 @@ public sealed class ElderFormTests(BrowserFixture fixture)
         {
             // 18 pt is 24 CSS pixels.
             var text = await page.EvaluateAsync<double[]>("""
-                () => [...document.querySelectorAll('main p, main li, main a')].filter(e => e.offsetParent !== null && e.textContent.trim())
-                  .map(e => { const s = getComputedStyle(e); return [parseFloat(s.fontSize), parseFloat(s.lineHeight) / parseFloat(s.fontSize)]; })
+                () => [...document.querySelectorAll('main p, main li, main a')]
+                  .filter(e => e.offsetParent !== null && e.textContent.trim())
+                  .map(e => {
+                    const s = getComputedStyle(e);
+                    return [parseFloat(s.fontSize), parseFloat(s.lineHeight) / parseFloat(s.fontSize)];
+                  })
                   .reduce((m, [size, spacing]) => [Math.min(m[0], size), Math.min(m[1], spacing)], [1000, 1000])
                 """);
             Assert.True(text[0] >= 24, $"smallest text in main is {text[0]} px");
             Assert.True(text[1] >= 1.5, $"tightest line spacing in main is {text[1]:0.00}");
 
             var small = await page.EvaluateAsync<string[]>("""
-                () => [...document.querySelectorAll('a, button, input, select, label')].filter(e => e.offsetParent !== null && !e.matches('.visually-hidden'))
-                  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 60 || r.height < 60); })
+                () => [...document.querySelectorAll('a, button, input, select, label')]
+                  .filter(e => e.offsetParent !== null && !e.matches('.visually-hidden'))
+                  .filter(e => {
+                    const r = e.getBoundingClientRect();
+                    return r.width > 0 && (r.width < 60 || r.height < 60);
+                  })
                   .map(e => e.outerHTML.slice(0, 80))
                 """);
             Assert.True(small.Length == 0, "targets smaller than 60×60: " + string.Join(" | ", small.Take(5)));
@@ -66,6 +75,7 @@ public sealed class ElderFormTests(BrowserFixture fixture)
 
 /// <summary>The main navigation on a phone: folded behind one button, opened and closed by keyboard or touch.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class PhoneNavigationTests(BrowserFixture fixture)
 {
     [Fact]

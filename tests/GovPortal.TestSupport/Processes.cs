@@ -5,7 +5,8 @@ namespace GovPortal.Tests.Support;
 public static class Processes
 {
     /// <summary>Runs a program to its end and returns its exit code and both outputs.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string program, IEnumerable<string> args,
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string program,
+        IEnumerable<string> args,
         string? workingDirectory = null, IEnumerable<string>? removeVariables = null)
     {
         var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };

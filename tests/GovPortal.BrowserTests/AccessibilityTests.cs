@@ -1,9 +1,10 @@
-using Microsoft.Playwright;
-
 namespace GovPortal.Tests.Browser;
 
-/// <summary>WCAG 2.2 AA as axe checks it, on the pages a reader meets, in every form; and the 360 px phone width.</summary>
+/// <summary>
+/// WCAG 2.2 AA as axe checks it, on the pages a reader meets, in every form; and the 360 px phone width.
+/// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string> PagesInEveryForm()
@@ -40,7 +41,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = await fixture.OpenAsync("/");
         try
         {
-            await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
+            await page.EvaluateAsync(
+                "() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
             var results = await Axe.RunWcagAsync(page);
             Assert.Contains(results.Violations, v => v.Id == "image-alt");
         }
@@ -57,7 +59,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var browserPage = await fixture.OpenAsync(await PathOf(form, page), width: 360, height: 740);
         try
         {
-            var widths = await browserPage.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            var widths = await browserPage.EvaluateAsync<int[]>(
+                "() => [document.documentElement.scrollWidth, window.innerWidth]");
             var (scrollWidth, viewport) = (widths[0], widths[1]);
             Assert.True(scrollWidth <= viewport, $"page is {scrollWidth} px wide in a {viewport} px window");
         }

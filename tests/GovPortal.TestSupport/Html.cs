@@ -7,7 +7,8 @@ public static class Html
 {
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
-    public static async Task<(System.Net.HttpStatusCode Status, IDocument Document)> GetDocumentAsync(this HttpClient client, string url)
+    public static async Task<(System.Net.HttpStatusCode Status, IDocument Document)> GetDocumentAsync(
+        this HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);
         return (response.StatusCode, Parse(await response.Content.ReadAsStringAsync()));

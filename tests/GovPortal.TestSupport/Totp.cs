@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 
 namespace GovPortal.Tests.Support;
 
-/// <summary>RFC 6238 codes, computed the way an authenticator app does, from the Base32 key the back office shows.</summary>
+/// <summary>
+/// RFC 6238 codes, computed the way an authenticator app does, from the Base32 key the back office shows.
+/// </summary>
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at)
@@ -13,7 +15,8 @@ public static class Totp
         if (BitConverter.IsLittleEndian) Array.Reverse(message);
         var hash = HMACSHA1.HashData(key, message);
         var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        var binary =
+            ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 

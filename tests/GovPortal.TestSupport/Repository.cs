@@ -7,8 +7,10 @@ public static class Repository
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
+             directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "GovPortal.sln"))) return directory.FullName;
-        throw new InvalidOperationException("The repository root (GovPortal.sln) was not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("The repository root (GovPortal.sln) was not found above "
+            + AppContext.BaseDirectory);
     }
 }
