@@ -111,6 +111,34 @@ public sealed class SiteOutputTests
         Assert.Equal(site.HostNames, parsed.HostNames);
     }
 
+    [Fact]
+    public void With_several_sites_a_request_goes_to_the_site_whose_published_host_names_hold_its_host()
+    {
+        using var data = new TempDirectory();
+        var paths = new PortalPaths(data.Path);
+        var objects = new ObjectStore(paths.ObjectStoreFile);
+        PublicSiteOutput Published(string code, string baseUrl, string hostNames)
+        {
+            var layout = OutputLayout.For(paths, code);
+            var store = new OutputStore(layout, Manifest.Open(layout.ManifestFile), objects, TimeProvider.System);
+            using var batch = store.BeginBatch();
+            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
+                PublishedSite.From(code, code, baseUrl, hostNames).ToJson());
+            batch.Commit([]);
+            // Only the output decides where a request goes; the site's servers are not needed for that.
+            return new PublicSiteOutput(store, Files: null!, Search: null!, Mourning: null!);
+        }
+        var sites = new PublicSites([
+            Published("main", "https://www.szxc.gov.cn", "szxc.gov.cn"),
+            Published("hdq", "https://hdq.szxc.gov.cn", "hudong.example.cn")]);
+
+        Assert.Equal("main", sites.For("www.szxc.gov.cn")?.Code);
+        Assert.Equal("main", sites.For("SZXC.gov.cn")?.Code);
+        Assert.Equal("hdq", sites.For("hdq.szxc.gov.cn")?.Code);
+        Assert.Equal("hdq", sites.For("hudong.example.cn")?.Code);
+        Assert.Null(sites.For("127.0.0.1"));
+    }
+
     [Theory]
     [InlineData("main", true)]
     [InlineData("xc-2", true)]
