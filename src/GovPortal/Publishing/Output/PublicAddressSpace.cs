@@ -19,8 +19,8 @@ public static class PublicAddressSpace
             ["assets"] = "the theme's stylesheet and script are published under /assets/",
             ["service"] = "the portal's own notices, e.g. /service/accessibility.html",
             ["theme"] = "kept for the theme's own files",
-            ["404.html"] = "the page served for anything not published",
-            ["410.html"] = "the notice served for the addresses of withdrawn articles",
+            [OutputLayout.NotFoundPage] = "the page served for anything not published",
+            [OutputLayout.GonePage] = "the notice served for the addresses of withdrawn articles",
         };
 
     /// <summary>
