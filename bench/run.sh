@@ -55,7 +55,7 @@ serve() {
   fi
   rm -f "$log"
   ARTICLE_PATH=$ARTICLE_PATH DURATION=${DURATION:-5s} \
-    bash bench/serve-bench.sh "$DATA/output/public" "http://127.0.0.1:$port" "$2" >/dev/null
+    bash bench/serve-bench.sh "$DATA/output/main/public" "http://127.0.0.1:$port" "$2" >/dev/null
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }
