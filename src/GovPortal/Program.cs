@@ -23,7 +23,8 @@ try
             return 0;
 
         case PortalCommand.Scan:
-            return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory, Console.Out, Console.Error);
+            return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory,
+                Console.Out, Console.Error);
 
         case PortalCommand.Check:
         {
@@ -32,7 +33,8 @@ try
             // holds it, and otherwise reads what is there.
             using (var dataLock = DataDirectoryLock.TryAcquire(settings.Paths))
                 if (dataLock is not null) await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
-            return await CheckCommand.RunAsync(host.Services.GetRequiredService<HealthChecker>(), commandLine.CsvFile, commandLine.CheckExternalLinks, Console.Out);
+            return await CheckCommand.RunAsync(host.Services.GetRequiredService<HealthChecker>(), commandLine.CsvFile,
+                commandLine.CheckExternalLinks, Console.Out);
         }
 
         case PortalCommand.Publish:

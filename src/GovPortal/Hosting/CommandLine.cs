@@ -48,10 +48,13 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
         && Database == other.Database && Files.SequenceEqual(other.Files) && AllowedHosts.SetEquals(other.AllowedHosts)
-        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks && TrustedProxies.SequenceEqual(other.TrustedProxies)
-        && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
+        && CsvFile == other.CsvFile && CheckExternalLinks == other.CheckExternalLinks
+        && TrustedProxies.SequenceEqual(other.TrustedProxies)
+        && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath
+        && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
         && FirstAdministratorName == other.FirstAdministratorName
-        && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? []) && (MourningDates is null) == (other.MourningDates is null);
+        && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
+        && (MourningDates is null) == (other.MourningDates is null);
 
     public override int GetHashCode() => HashCode.Combine(Command, DataDirectory, Urls, Database, Files.Count);
 
@@ -92,7 +95,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         """;
 
     /// <returns>The parsed command line, or an error message (in Chinese) for the user.</returns>
-    public static (CommandLine? Parsed, string? Error) Parse(IReadOnlyList<string> args, string? databaseFromEnvironment = null)
+    public static (CommandLine? Parsed, string? Error) Parse(
+        IReadOnlyList<string> args, string? databaseFromEnvironment = null)
     {
         var command = PortalCommand.Serve;
         var commandSeen = false;
@@ -132,8 +136,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--public-node":
                     publicNode = true;
                     break;
-                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy" or "--admin-path" or "--admin-allow" or "--admin-name":
-                    var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+                case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
+                    or "--admin-path" or "--admin-allow" or "--admin-name":
+                    var value = inlineValue
+                        ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                            ? args[++i]
+                            : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
                     else if (arg == "--urls") urls = value;
@@ -142,13 +150,19 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     else if (arg == "--admin-path")
                     {
                         adminPath = BackOffice.BackOfficeOptions.NormalizePath(value);
-                        if (adminPath is null) return (null, $"--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“{value}”。");
+                        if (adminPath is null)
+                            return (null, $"--admin-path 只能由字母、数字、- 和 _ 组成，例如 /houtai，而不是“{value}”。");
                     }
                     else if (arg == "--admin-allow")
                     {
                         var text = value.Trim();
-                        if (!text.Contains('/')) text += System.Net.IPAddress.TryParse(text, out var single) && single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "/128" : "/32";
-                        if (!System.Net.IPNetwork.TryParse(text, out var network)) return (null, $"--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“{value}”。");
+                        if (!text.Contains('/'))
+                            text += System.Net.IPAddress.TryParse(text, out var single)
+                                    && single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+                                ? "/128"
+                                : "/32";
+                        if (!System.Net.IPNetwork.TryParse(text, out var network))
+                            return (null, $"--admin-allow 需要一个网段，例如 10.0.0.0/8 或 192.168.1.20，而不是“{value}”。");
                         adminNetworks.Add(network);
                     }
                     else if (arg == "--admin-name")
@@ -160,7 +174,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     }
                     else if (arg == "--trusted-proxy")
                     {
-                        if (!System.Net.IPAddress.TryParse(value.Trim(), out var proxy)) return (null, $"--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“{value}”。");
+                        if (!System.Net.IPAddress.TryParse(value.Trim(), out var proxy))
+                            return (null, $"--trusted-proxy 需要一个 IP 地址，例如 127.0.0.1，而不是“{value}”。");
                         proxies.Add(proxy);
                     }
                     else database = value;
@@ -176,7 +191,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     {
                         mourning ??= [];
                         if (arg == "clear") break;
-                        if (!DateOnly.TryParseExact(arg, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                        if (!DateOnly.TryParseExact(arg, "yyyy-MM-dd",
+                                System.Globalization.CultureInfo.InvariantCulture,
+                                System.Globalization.DateTimeStyles.None, out var date))
                             return (null, $"日期“{arg}”的格式不对，应为 年-月-日，例如 2026-12-13。");
                         mourning.Add(date);
                         break;
@@ -200,8 +217,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             }
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
-        return (new CommandLine(command, data, urls, database) { Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal, TrustedProxies = proxies,
-            PublicNode = publicNode, BackOfficePath = adminPath, BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
-            MourningDates = mourning?.Distinct().Order().ToList() }, null);
+        return (new CommandLine(command, data, urls, database)
+        {
+            Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal,
+            TrustedProxies = proxies, PublicNode = publicNode, BackOfficePath = adminPath,
+            BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
+            MourningDates = mourning?.Distinct().Order().ToList(),
+        }, null);
     }
 }

@@ -4,10 +4,13 @@ using GovPortal.PublicSite;
 
 namespace GovPortal.Hosting;
 
-/// <summary>Builds the portal web application; used by the serve command and by the tests (on a real Kestrel port).</summary>
+/// <summary>
+/// Builds the portal web application; used by the serve command and by the tests (on a real Kestrel port).
+/// </summary>
 public static class PortalApp
 {
-    public static async Task<WebApplication> CreateAsync(PortalSettings settings, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    public static async Task<WebApplication> CreateAsync(PortalSettings settings,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -26,7 +29,8 @@ public static class PortalApp
             // PublicRequestBodyLimit before it is read.
             kestrel.Limits.MaxRequestBodySize = BackOfficeRequestBodyLimit;
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(
+            form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).
@@ -52,7 +56,8 @@ public static class PortalApp
             // …and whether it was reached over HTTPS, so the back office's cookies are marked Secure.
             var forwarded = new ForwardedHeadersOptions
             {
-                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                                   | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
                 ForwardLimit = 1,
             };
             forwarded.KnownIPNetworks.Clear();
@@ -63,8 +68,10 @@ public static class PortalApp
         app.UseSecurityHeaders();
         app.Use((context, next) =>
         {
-            if (!(backOffice.Enabled && context.Request.Path.StartsWithSegments(backOffice.Path, StringComparison.OrdinalIgnoreCase))
-                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            if (!(backOffice.Enabled
+                    && context.Request.Path.StartsWithSegments(backOffice.Path, StringComparison.OrdinalIgnoreCase))
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()
+                    is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = PublicRequestBodyLimit;
             return next(context);
         });
@@ -85,7 +92,8 @@ public static class PortalApp
         if (backOffice.Enabled) app.MapBackOffice(backOffice);
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
-        if (backOffice.Enabled) await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
+        if (backOffice.Enabled)
+            await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
         return app;
     }
 

@@ -42,6 +42,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     // Npgsql names the server with Host= (or its aliases Server=, Servers=); SQLite connection strings never do.
     private static bool IsPostgres(string connectionString) =>
         connectionString.Split(';').Select(part => part.Split('=', 2)[0].Trim())
-            .Any(key => key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase)
+            .Any(key => key.Equals("Host", StringComparison.OrdinalIgnoreCase)
+                        || key.Equals("Server", StringComparison.OrdinalIgnoreCase)
                         || key.Equals("Servers", StringComparison.OrdinalIgnoreCase));
 }

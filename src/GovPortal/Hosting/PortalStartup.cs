@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Hosting;
 
-/// <summary>Brings the data folder to a servable state: schema migrated, demo site on first run, output published.</summary>
+/// <summary>
+/// Brings the data folder to a servable state: schema migrated, demo site on first run, output published.
+/// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher,
     Search.SearchIndex searchIndex,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
-    /// <param name="publishIfNeeded">False when the caller publishes itself (the publish command), so it is done once.</param>
+    /// <param name="publishIfNeeded">
+    /// False when the caller publishes itself (the publish command), so it is done once.
+    /// </param>
     public async Task PrepareAsync(CancellationToken cancellationToken = default, bool publishIfNeeded = true)
     {
         settings.Paths.EnsureCreated();
@@ -32,7 +36,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         {
             // Missing, or the last run stopped between publishing a change and committing it to the index.
             var count = await publisher.RebuildSearchIndexAsync(cancellationToken);
-            logger.LogWarning("The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
+            logger.LogWarning(
+                "The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
         }
     }
 

@@ -24,7 +24,9 @@ public static class AcceptEncoding
                 // "br;q=0" means "not br".
                 var parameter = item[(semicolon + 1)..].Trim();
                 if (!parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase)) return true;
-                return double.TryParse(parameter[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out var quality) && quality > 0;
+                return double.TryParse(parameter[2..], NumberStyles.Float, CultureInfo.InvariantCulture,
+                        out var quality)
+                    && quality > 0;
             }
         }
         return false;

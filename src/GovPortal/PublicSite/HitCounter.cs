@@ -20,7 +20,9 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
     private readonly ConcurrentDictionary<int, Lazy<Task<Counter?>>> _counters = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    /// <summary>Counts one view of a published article and returns its new total, or null if there is no such article.</summary>
+    /// <summary>
+    /// Counts one view of a published article and returns its new total, or null if there is no such article.
+    /// </summary>
     public async Task<long?> CountAsync(int articleId, CancellationToken cancellationToken = default)
     {
         var lazy = _counters.GetOrAdd(articleId, id => new Lazy<Task<Counter?>>(() => LoadAsync(id)));
@@ -55,7 +57,8 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
             await using var db = database.CreateContext();
             foreach (var (articleId, lazy) in _counters)
             {
-                if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result is not { } counter) continue;
+                if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result is not { } counter)
+                    continue;
                 var pending = Interlocked.Exchange(ref counter.Pending, 0);
                 if (pending == 0) continue;
                 try
@@ -63,13 +66,15 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
                     // Not cancellable: once the database may have applied it, the count must not be put back and
                     // written twice by the final flush.
                     await db.Articles.Where(a => a.Id == articleId)
-                        .ExecuteUpdateAsync(set => set.SetProperty(a => a.HitCount, a => a.HitCount + pending), CancellationToken.None);
+                        .ExecuteUpdateAsync(
+                            set => set.SetProperty(a => a.HitCount, a => a.HitCount + pending), CancellationToken.None);
                     written += pending;
                 }
                 catch (Exception e)
                 {
                     Interlocked.Add(ref counter.Pending, pending); // keep them for the next flush
-                    logger.LogWarning(e, "Could not write {Count} views of article {ArticleId}; will retry", pending, articleId);
+                    logger.LogWarning(e, "Could not write {Count} views of article {ArticleId}; will retry",
+                        pending, articleId);
                 }
             }
             return written;

@@ -1,7 +1,8 @@
 namespace GovPortal.PublicSite;
 
 /// <summary>Flushes view counts every few seconds, and once more when the server shuts down gracefully.</summary>
-public sealed class HitFlushService(HitCounter counter, TimeProvider time, ILogger<HitFlushService> logger) : BackgroundService
+public sealed class HitFlushService(HitCounter counter, TimeProvider time, ILogger<HitFlushService> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 

@@ -15,8 +15,9 @@ namespace GovPortal.PublicSite;
 /// revalidation, precompressed brotli/gzip variants and the themed 404 page. Every file read from disk passes the
 /// tamper guard before it is sent or cached.
 /// </summary>
-public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard, TamperGuardOptions guardOptions,
-    VariantTransformer transformer, MourningCalendar mourning, WithdrawnPages withdrawn, OutputWatcher watcher, ILogger<OutputFileServer> logger)
+public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard,
+    TamperGuardOptions guardOptions, VariantTransformer transformer, MourningCalendar mourning,
+    WithdrawnPages withdrawn, OutputWatcher watcher, ILogger<OutputFileServer> logger)
 {
     public async Task ServeAsync(HttpContext context)
     {
@@ -33,19 +34,23 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var manifest = store.Manifest;
         ManifestEntry? entry = null;
         // Only pages have forms; theme files, attachments and feeds are linked at their one address.
-        if (path is not null && !IsVariant(path) && (variant == PageVariant.Standard || IsPage(path))) manifest.TryGet(path, out entry);
+        if (path is not null && !IsVariant(path) && (variant == PageVariant.Standard || IsPage(path)))
+            manifest.TryGet(path, out entry);
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             // Published files are read-only; anything else does not exist.
-            context.Response.StatusCode = entry is not null ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;
+            context.Response.StatusCode = entry is not null
+                ? StatusCodes.Status405MethodNotAllowed
+                : StatusCodes.Status404NotFound;
             context.Response.Headers.Allow = "GET, HEAD";
             return;
         }
         if (entry is null)
         {
             // A file in the output that nobody published: never served, and out of reach from now on.
-            if (variant == PageVariant.Standard && guardOptions.Enabled && path is not null && !store.IsPublishing && File.Exists(store.FullPathOf(path)))
+            if (variant == PageVariant.Standard && guardOptions.Enabled && path is not null && !store.IsPublishing
+                && File.Exists(store.FullPathOf(path)))
                 guard.Quarantine(path);
             if (path is not null && !IsPage(path) && manifest.TryGet(path + "/" + PublicPathResolver.IndexFile, out _))
             {
@@ -69,10 +74,13 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     /// A published file as it is, or, for the elder and Traditional forms and on a day of mourning, the page made from
     /// its genuine bytes.
     /// </summary>
-    private async Task<ServedFile?> GetPageOrFileAsync(Manifest manifest, ManifestEntry entry, PageVariant variant, HttpRequest request)
+    private async Task<ServedFile?> GetPageOrFileAsync(Manifest manifest, ManifestEntry entry, PageVariant variant,
+        HttpRequest request)
     {
         var grey = IsPage(entry.Path) && mourning.IsMourningToday();
-        return variant == PageVariant.Standard && !grey ? await GetAsync(manifest, entry, request) : GetForm(entry, variant, grey, request);
+        return variant == PageVariant.Standard && !grey
+            ? await GetAsync(manifest, entry, request)
+            : GetForm(entry, variant, grey, request);
     }
 
     private async Task SendAsync(HttpContext context, ServedFile? file)
@@ -136,7 +144,8 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         }
         if (content is null)
         {
-            logger.LogError("Published file {Path} cannot be served: missing on disk and no true version", variant.Path);
+            logger.LogError("Published file {Path} cannot be served: missing on disk and no true version",
+                variant.Path);
             return null;
         }
         var fullPath = store.FullPathOf(variant.Path);
@@ -173,8 +182,10 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
             : AcceptEncoding.Accepts(accepted, "br") ? "br"
             : AcceptEncoding.Accepts(accepted, "gzip") ? "gzip" : null;
         var formPath = (variant == PageVariant.Standard ? "" : variant.Prefix().TrimStart('/') + "/") + entry.Path;
-        // One ETag per standard version, form, day kind, encoding and transformer: the same bytes always get the same tag.
-        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
+        // One ETag per standard version, form, day kind, encoding and transformer:
+        // the same bytes always get the same tag.
+        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
         var key = formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
@@ -197,7 +208,8 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         };
         var fullPath = store.FullPathOf(entry.Path);
         // The stamp is the standard file's: if it changes on disk, the form is made again from checked bytes.
-        var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Sha256 = tag }, encoding, body, fullPath, FileStamp.Of(fullPath), cacheable);
+        var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Sha256 = tag },
+            encoding, body, fullPath, FileStamp.Of(fullPath), cacheable);
         file.Proved(generation);
         if (cacheable) cache.Add(key, file);
         return file;
@@ -217,13 +229,16 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         return (onDisk == OutputStore.Unreadable ? null : onDisk, true);
     }
 
-    private static (ManifestEntry Entry, string? Encoding) ChooseVariant(HttpRequest request, Manifest manifest, ManifestEntry entry)
+    private static (ManifestEntry Entry, string? Encoding) ChooseVariant(HttpRequest request, Manifest manifest,
+        ManifestEntry entry)
     {
         if (!ContentTypes.IsCompressible(entry.Path)) return (entry, null);
         var accepted = request.Headers.AcceptEncoding;
         if (accepted.Count == 0) return (entry, null);
-        if (AcceptEncoding.Accepts(accepted, "br") && manifest.TryGet(entry.Path + ".br", out var brotli)) return (brotli, "br");
-        if (AcceptEncoding.Accepts(accepted, "gzip") && manifest.TryGet(entry.Path + ".gz", out var gzip)) return (gzip, "gzip");
+        if (AcceptEncoding.Accepts(accepted, "br") && manifest.TryGet(entry.Path + ".br", out var brotli))
+            return (brotli, "br");
+        if (AcceptEncoding.Accepts(accepted, "gzip") && manifest.TryGet(entry.Path + ".gz", out var gzip))
+            return (gzip, "gzip");
         return (entry, null);
     }
 
@@ -233,7 +248,8 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         if (requestHeaders.IfNoneMatch.Count > 0)
         {
             var candidates = request.GetTypedHeaders().IfNoneMatch;
-            return candidates.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(file.ETag, useStrongComparison: false));
+            return candidates.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any)
+                || candidate.Compare(file.ETag, useStrongComparison: false));
         }
         if (requestHeaders.IfModifiedSince.Count == 0) return false;
         var since = request.GetTypedHeaders().IfModifiedSince;
@@ -244,20 +260,23 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     public Task ServeNotFoundAsync(HttpContext context, PageVariant variant = PageVariant.Standard) =>
         ServeNoticeAsync(context, variant, StatusCodes.Status404NotFound, OutputLayout.NotFoundPage, "页面未找到。");
 
-    private async Task ServeNoticeAsync(HttpContext context, PageVariant variant, int status, string noticePage, string fallback)
+    private async Task ServeNoticeAsync(HttpContext context, PageVariant variant, int status, string noticePage,
+        string fallback)
     {
         context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-cache";
         var manifest = store.Manifest;
         ServedFile? file = null;
-        if (manifest.TryGet(noticePage, out var page)) file = await GetPageOrFileAsync(manifest, page, variant, context.Request);
+        if (manifest.TryGet(noticePage, out var page))
+            file = await GetPageOrFileAsync(manifest, page, variant, context.Request);
         if (file is not null)
         {
             context.Response.ContentType = file.ContentType;
             if (file.ContentEncoding.Count > 0) context.Response.Headers.ContentEncoding = file.ContentEncoding;
             context.Response.Headers.Vary = "Accept-Encoding";
             context.Response.ContentLength = file.Content.Length;
-            if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+            if (!HttpMethods.IsHead(context.Request.Method))
+                await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
             return;
         }
         context.Response.ContentType = "text/plain; charset=utf-8";

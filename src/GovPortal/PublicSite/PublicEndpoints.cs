@@ -1,6 +1,8 @@
 namespace GovPortal.PublicSite;
 
-/// <summary>The few dynamic things of the public site (view counts, search), and the output server behind everything else.</summary>
+/// <summary>
+/// The few dynamic things of the public site (view counts, search), and the output server behind everything else.
+/// </summary>
 public static class PublicEndpoints
 {
     /// <summary>
@@ -14,7 +16,8 @@ public static class PublicEndpoints
             (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             && !SearchEndpoints.IsSearchPage(context.Request.Path)
-            && !(notPublished is { } prefix && context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            && !(notPublished is { } prefix
+                && context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
                 ? ServeAsync(sites, context)
                 : next(context));
     }

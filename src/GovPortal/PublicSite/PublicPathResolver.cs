@@ -28,7 +28,9 @@ public static class PublicPathResolver
             {
                 var segment = path[segmentStart..i];
                 // Empty, dot or hidden names, and names with leading or trailing blanks.
-                if (segment.IsEmpty || segment[0] == '.' || char.IsWhiteSpace(segment[0]) || char.IsWhiteSpace(segment[^1])) return null;
+                if (segment.IsEmpty || segment[0] == '.' || char.IsWhiteSpace(segment[0])
+                    || char.IsWhiteSpace(segment[^1]))
+                    return null;
                 segmentStart = i + 1;
                 continue;
             }

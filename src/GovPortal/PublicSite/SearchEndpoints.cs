@@ -50,12 +50,13 @@ public static class SearchEndpoints
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<SearchLimits>();
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                    QueueLimit = 0,
-                });
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.PermitLimit,
+                        Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                        QueueLimit = 0,
+                    });
             });
             options.OnRejected = (rejected, cancellationToken) => TooManyAsync(rejected.HttpContext, cancellationToken);
         });
@@ -79,12 +80,14 @@ public static class SearchEndpoints
     public static void MapSiteSearch(this WebApplication app)
     {
         foreach (var (path, variant) in Pages)
-            app.MapGet(path, (HttpContext context, CancellationToken cancellationToken) => PageAsync(context, variant, null, cancellationToken))
+            app.MapGet(path, (HttpContext context, CancellationToken cancellationToken) =>
+                    PageAsync(context, variant, null, cancellationToken))
                 .RequireRateLimiting(RateLimitPolicy);
         app.MapGet("/api/search", ApiAsync).RequireRateLimiting(RateLimitPolicy);
     }
 
-    private static async Task PageAsync(HttpContext context, PageVariant variant, string? limited, CancellationToken cancellationToken)
+    private static async Task PageAsync(HttpContext context, PageVariant variant, string? limited,
+        CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
         if (services.GetRequiredService<PublicSites>().For(context) is not { } site)
@@ -92,7 +95,8 @@ public static class SearchEndpoints
             await PublicSites.NoSuchSiteAsync(context);
             return;
         }
-        var request = SearchRequest.Parse(limited is null ? context.Request.Query : QueryCollection.Empty, services.GetRequiredService<ChineseConverter>());
+        var request = SearchRequest.Parse(limited is null ? context.Request.Query : QueryCollection.Empty,
+            services.GetRequiredService<ChineseConverter>());
         var results = site.Search.Search(limited is null ? request : request with { Query = "", MatchText = "" });
         context.Response.Headers.CacheControl = "no-cache";
         if (results.Site is null)

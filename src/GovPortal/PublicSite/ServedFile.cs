@@ -12,7 +12,8 @@ public sealed class ServedFile
     /// False for bytes that are not exactly <paramref name="variant"/>'s version (a publish in progress): they are
     /// sent without validators and not stored by caches, so nothing keeps them under the wrong ETag.
     /// </param>
-    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content, string fullPath, FileStamp? stamp, bool matchesManifest = true)
+    public ServedFile(ManifestEntry original, ManifestEntry variant, string? encoding, byte[] content, string fullPath,
+        FileStamp? stamp, bool matchesManifest = true)
     {
         MatchesManifest = matchesManifest;
         FullPath = fullPath;

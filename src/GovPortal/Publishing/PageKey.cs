@@ -50,7 +50,8 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static PageKey Parse(string owner)
     {
         var parts = owner.Split(':');
-        return new PageKey(Enum.Parse<PageKind>(parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+        return new PageKey(Enum.Parse<PageKind>(parts[0]),
+            int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -75,13 +75,18 @@ public sealed class Publisher(
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
-            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets, uploads);
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
+                uploads);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
             using var index = searchIndex.BeginRebuild();
             var keys = await renderer.AllPageKeysAsync();
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Environment.ProcessorCount,
+                CancellationToken = cancellationToken,
+            };
             await Parallel.ForEachAsync(keys, parallel, async (key, _) => await renderer.RenderAsync(key, batch));
 
             var listsDone = stopwatch.Elapsed;
@@ -111,10 +116,13 @@ public sealed class Publisher(
             batch.Keep(PageKey.MourningDays);
             batch.Commit([], fullRebuild: true);
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
-            logger.LogDebug("Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
-                listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds, (stopwatch.Elapsed - articlesDone).TotalSeconds);
+            logger.LogDebug(
+                "Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
+                listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds,
+                (stopwatch.Elapsed - articlesDone).TotalSeconds);
             var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed);
-            logger.LogInformation("Full publish: {Pages} pages ({Articles} articles), {Files} files written in {Seconds:0.00} s",
+            logger.LogInformation(
+                "Full publish: {Pages} pages ({Articles} articles), {Files} files written in {Seconds:0.00} s",
                 result.Pages, result.Articles, result.FilesWritten, result.Elapsed.TotalSeconds);
             File.Delete(RebuildMarker);
             return result;
@@ -125,7 +133,8 @@ public sealed class Publisher(
     /// Applies <paramref name="change"/> to an article (publish, edit, withdraw, move) and re-renders exactly the
     /// pages whose content it changes. The change mutates the tracked entity; this method saves it.
     /// </summary>
-    public async Task<PublishPlan> ApplyArticleChangeAsync(int articleId, Action<Article> change, CancellationToken cancellationToken = default)
+    public async Task<PublishPlan> ApplyArticleChangeAsync(int articleId, Action<Article> change,
+        CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
@@ -133,7 +142,8 @@ public sealed class Publisher(
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
-            var article = await db.Articles.Include(a => a.RelatedFiles).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+            var article = await db.Articles.Include(a => a.RelatedFiles)
+                    .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
                 ?? throw new PublishException($"找不到编号为 {articleId} 的文章，它可能已被删除。");
             var channelBefore = article.ChannelId;
             change(article);
@@ -171,7 +181,8 @@ public sealed class Publisher(
                     await PublishAllUnlockedAsync(cancellationToken);
                     return plan;
                 }
-                var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets, uploads);
+                var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
+                    uploads);
                 using var batch = store.BeginBatch();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
                 {
@@ -201,9 +212,12 @@ public sealed class Publisher(
             }
             var rendered = stopwatch.Elapsed;
             logger.LogInformation("Article {ArticleId} changed: {Plan}", articleId, plan);
-            logger.LogDebug("Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, render and write {Render:0}, search index {Index:0}",
-                loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds, (saved - snapshotted).TotalMilliseconds,
-                (planned - saved).TotalMilliseconds, (committed - planned).TotalMilliseconds, (rendered - committed).TotalMilliseconds);
+            logger.LogDebug(
+                "Incremental phases (ms): load {Load:0}, snapshot {Snapshot:0}, save {Save:0}, plan {Plan:0}, "
+                + "render and write {Render:0}, search index {Index:0}",
+                loaded.TotalMilliseconds, (snapshotted - loaded).TotalMilliseconds,
+                (saved - snapshotted).TotalMilliseconds, (planned - saved).TotalMilliseconds,
+                (committed - planned).TotalMilliseconds, (rendered - committed).TotalMilliseconds);
             return plan;
         }
         finally
@@ -224,7 +238,11 @@ public sealed class Publisher(
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
-            var ids = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null).Select(a => a.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+            var ids = await db.Articles
+                .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null)
+                .Select(a => a.Id)
+                .OrderBy(id => id)
+                .ToListAsync(cancellationToken);
             using var index = searchIndex.BeginRebuild();
             foreach (var chunk in ids.Chunk(ArticleBatchSize))
             {
@@ -304,30 +322,38 @@ public sealed class Publisher(
     {
         var findings = checks.Check(article, site);
         foreach (var warning in findings.Where(f => f.Severity == Severity.Warn))
-            logger.LogWarning("Article {ArticleId}: {Category} {Message} 「{Excerpt}」", article.Id, warning.Category, warning.Message, warning.Excerpt);
+            logger.LogWarning("Article {ArticleId}: {Category} {Message} 「{Excerpt}」",
+                article.Id, warning.Category, warning.Message, warning.Excerpt);
         var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();
         if (blocking.Count == 0) return;
         throw new PublishException($"《{article.Title}》未发布：发布前检查发现 {blocking.Count} 处必须处理的问题。" + string.Concat(
             blocking.Select(f => $"\n- {f.Category}：{f.Message}「{f.Excerpt}」")));
     }
 
-    /// <summary>The listings after the change: derived from those before, reading again only what cannot be derived.</summary>
-    private static async Task<ListingSnapshot> AfterAsync(GovPortalDbContext db, ChannelTree tree, Article article, ListingSnapshot before, CancellationToken cancellationToken)
+    /// <summary>
+    /// The listings after the change: derived from those before, reading again only what cannot be derived.
+    /// </summary>
+    private static async Task<ListingSnapshot> AfterAsync(GovPortalDbContext db, ChannelTree tree, Article article,
+        ListingSnapshot before, CancellationToken cancellationToken)
     {
         var changed = article.Status == ArticleStatus.Published && article.Url is not null
-            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url, article.Summary, article.UpdatedAtUtc)
+            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url,
+                article.Summary, article.UpdatedAtUtc)
             : null;
         var (after, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
             (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));
         if (unknown.Count == 0) return after;
         var newest = after.SubtreeNewest.ToDictionary();
         foreach (var channelId in unknown)
-            newest[channelId] = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize, cancellationToken);
+            newest[channelId] = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize,
+                cancellationToken);
         return after with { SubtreeNewest = newest };
     }
 
-    private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+    private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids,
+        CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles).Where(a => ids.Contains(a.Id))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The site with the code given, and its channels.</summary>
     public static async Task<(Site Site, ChannelTree Tree)> LoadSiteAsync(GovPortalDbContext db, string siteCode,
@@ -359,9 +385,11 @@ public sealed class Publisher(
     }
 
     /// <summary>Live articles that never got an address (imported or seeded) get their permanent one now.</summary>
-    private static async Task AssignMissingUrlsAsync(GovPortalDbContext db, Site site, ChannelTree tree, CancellationToken cancellationToken)
+    private static async Task AssignMissingUrlsAsync(GovPortalDbContext db, Site site, ChannelTree tree,
+        CancellationToken cancellationToken)
     {
-        var missing = await db.Articles.Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url == null)
+        var missing = await db.Articles
+            .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url == null)
             .ToListAsync(cancellationToken);
         foreach (var article in missing)
             article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);

@@ -19,7 +19,9 @@ namespace GovPortal.Search;
 /// </remarks>
 public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger) : IDisposable
 {
-    /// <summary>How long a change waits for others to share its commit; well inside the one second a reader may wait.</summary>
+    /// <summary>
+    /// How long a change waits for others to share its commit; well inside the one second a reader may wait.
+    /// </summary>
     public static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly System.Threading.Lock _lock = new();
@@ -83,7 +85,9 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         }
     }
 
-    /// <summary>Commits applied changes now rather than after the delay (at shutdown, and where a test must know).</summary>
+    /// <summary>
+    /// Commits applied changes now rather than after the delay (at shutdown, and where a test must know).
+    /// </summary>
     public void CommitPending()
     {
         bool committed;
@@ -122,7 +126,8 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         catch (Exception e)
         {
             lock (_lock) _broken = true;
-            logger.LogError(e, "Committing the search index failed; it will be rebuilt at the next start or full publish");
+            logger.LogError(e,
+                "Committing the search index failed; it will be rebuilt at the next start or full publish");
             Rollback();
             return false;
         }
@@ -185,7 +190,10 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     private void Commit(SearchSiteInfo site)
     {
         var writer = Writer();
-        writer.SetCommitData(new Dictionary<string, string> { [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site) });
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site),
+        });
         writer.Commit();
         // What the tamper sweep compares the index's files with.
         Checksums.Record(DirectoryReader.ListCommits(writer.Directory)[^1].FileNames);
@@ -195,7 +203,8 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     /// The index files of the last commit that were changed or deleted since it was made (for the tamper sweep).
     /// Waits for any write in progress, so a commit never looks like tampering.
     /// </summary>
-    public async Task<List<(string File, bool Missing)>> VerifyFilesAsync(bool full, CancellationToken cancellationToken = default)
+    public async Task<List<(string File, bool Missing)>> VerifyFilesAsync(bool full,
+        CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -320,7 +329,9 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     }
 }
 
-/// <summary>A full rebuild in progress: add every live article, then commit; disposing without committing undoes it.</summary>
+/// <summary>
+/// A full rebuild in progress: add every live article, then commit; disposing without committing undoes it.
+/// </summary>
 public sealed class SearchIndexRebuild(SearchIndex index, IndexWriter writer) : IDisposable
 {
     private bool _committed;

@@ -20,7 +20,8 @@ public sealed class SearchIndexChecksums(string indexDirectory, string checksums
     public void Record(IEnumerable<string> commitFiles)
     {
         var files = commitFiles.Order(StringComparer.Ordinal).ToList();
-        foreach (var name in files.Where(n => !_hashes.ContainsKey(n))) _hashes[name] = Hash(Path.Combine(indexDirectory, name));
+        foreach (var name in files.Where(n => !_hashes.ContainsKey(n)))
+            _hashes[name] = Hash(Path.Combine(indexDirectory, name));
         foreach (var gone in _hashes.Keys.Except(files).ToList())
         {
             _hashes.Remove(gone);

@@ -77,7 +77,8 @@ public sealed class SiteSearch : IDisposable
             query = Filtered(query, request);
             var sort = request.Order == SearchOrder.Newest || words.Count == 0
                 ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+                : new Sort(SortField.FIELD_SCORE,
+                    new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
             var top = searcher.Search(query, null, request.Page * SearchRequest.PageSize, sort);
             var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
                 .Select(d => Hit(searcher.Doc(d.Doc), words, site)).ToList();
@@ -108,7 +109,8 @@ public sealed class SiteSearch : IDisposable
     {
         var filters = new BooleanQuery();
         if (request.ChannelId is { } channel)
-            filters.Add(new TermQuery(new Term(SearchFields.Scope, channel.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
+            filters.Add(new TermQuery(new Term(SearchFields.Scope, channel.ToString(CultureInfo.InvariantCulture))),
+                Occur.MUST);
         if (request.From is not null || request.To is not null)
         {
             long? from = request.From is { } f ? ChinaTime.ToUtc(f.Year, f.Month, f.Day, 0, 0).Ticks : null;
@@ -118,7 +120,8 @@ public sealed class SiteSearch : IDisposable
         return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
     }
 
-    private static SearchHit Hit(Lucene.Net.Documents.Document document, IReadOnlyList<string> words, SearchSiteInfo? site)
+    private static SearchHit Hit(Lucene.Net.Documents.Document document, IReadOnlyList<string> words,
+        SearchSiteInfo? site)
     {
         var title = document.Get(SearchFields.Title);
         var text = document.Get(SearchFields.Text) ?? "";
@@ -138,7 +141,8 @@ public sealed class SiteSearch : IDisposable
             }
         }
         return new SearchHit(
-            int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), title, Snippets.Highlight(title, words),
+            int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), title,
+            Snippets.Highlight(title, words),
             document.Get(SearchFields.Url), channelId, site?.ChannelName(channelId) ?? "",
             new DateTime(document.GetField(SearchFields.Date).GetInt64Value() ?? 0, DateTimeKind.Utc),
             snippet ?? Snippets.Opening(text), fileName, fileUrl);
@@ -156,7 +160,9 @@ public sealed class SiteSearch : IDisposable
         return info;
     }
 
-    /// <summary>The site info of one index version, swapped whole so that a reader never sees a version with another's info.</summary>
+    /// <summary>
+    /// The site info of one index version, swapped whole so that a reader never sees a version with another's info.
+    /// </summary>
     private sealed record CachedSite(long Version, SearchSiteInfo? Info);
 
     private SearcherManager? Manager()
@@ -170,7 +176,10 @@ public sealed class SiteSearch : IDisposable
                 Interlocked.Exchange(ref _lastRefresh, now);
                 // Picks up commits by another process; cheap when nothing changed.
                 try { manager.MaybeRefresh(); }
-                catch (Exception e) when (e is IOException) { _logger.LogWarning(e, "Checking the search index for changes failed"); }
+                catch (Exception e) when (e is IOException)
+                {
+                    _logger.LogWarning(e, "Checking the search index for changes failed");
+                }
             }
             return manager;
         }

@@ -5,50 +5,26 @@ namespace GovPortal.Tests.Style;
 
 /// <summary>
 /// Lines are at most 120 characters (max_line_length in .editorconfig) in the code, scripts and styles kept in git.
-/// Files still waiting to be wrapped are listed in tests/line-length-pending.txt; the list can only shrink: a listed
-/// file without long lines fails too, so that it is taken off the list.
 /// </summary>
 public sealed class SourceLineLengthTests
 {
     private const int MaxLength = 120;
-    private const string PendingList = "tests/line-length-pending.txt";
     private static readonly string[] Folders = ["src", "tests", "bench", "scripts"];
     private static readonly string[] Extensions = [".cs", ".razor", ".sh", ".js", ".css"];
     // EF Core writes the migrations; packages and build output are not ours.
     private static readonly string[] Skipped = ["/Data/Migrations/", "/node_modules/", "/bin/", "/obj/"];
 
     [Fact]
-    public async Task No_line_is_longer_than_120_characters_outside_the_pending_list()
+    public async Task No_line_is_longer_than_120_characters()
     {
-        var pending = ReadPendingList();
         var tooLong = new StringBuilder();
         foreach (var path in await TrackedSourceFilesAsync())
         {
-            if (pending.Contains(path)) continue;
             foreach (var (number, length) in LongLines(path))
                 tooLong.AppendLine($"{path}:{number}: {length} 个字符");
         }
         Assert.True(tooLong.Length == 0, $"以下行超过 {MaxLength} 个字符，请换行：\n{tooLong}");
     }
-
-    [Fact]
-    public async Task Every_file_on_the_pending_list_still_has_long_lines()
-    {
-        var tracked = (await TrackedSourceFilesAsync()).ToHashSet(StringComparer.Ordinal);
-        var stale = ReadPendingList()
-            .Where(path => !tracked.Contains(path) || !LongLines(path).Any())
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        Assert.True(stale.Count == 0,
-            $"以下文件已没有超过 {MaxLength} 个字符的行（或已不存在），请从 {PendingList} 中删去：\n"
-            + string.Join("\n", stale));
-    }
-
-    private static HashSet<string> ReadPendingList() =>
-        File.ReadLines(Path.Combine(Repository.Root, PendingList))
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .ToHashSet(StringComparer.Ordinal);
 
     private static async Task<List<string>> TrackedSourceFilesAsync()
     {

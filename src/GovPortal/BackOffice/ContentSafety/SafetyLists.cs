@@ -24,7 +24,10 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>Checks and saves a list typed by an administrator. Returns the number of entries, or a message saying which line is wrong.</summary>
+    /// <summary>
+    /// Checks and saves a list typed by an administrator.
+    /// Returns the number of entries, or a message saying which line is wrong.
+    /// </summary>
     public (int Entries, string? Error) Save(string name, string text)
     {
         var lines = text.Replace("\r", "").Split('\n');
@@ -38,7 +41,8 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
         {
             var line = lines[i].Trim();
             if (line.Length == 0 || line[0] == '#') continue;
-            var parts = line.Split(['\t', ',', '，', ' ', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parts = line.Split(['\t', ',', '，', ' ', '　'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var where = $"第 {i + 1} 行“{(line.Length > 30 ? line[..30] + "…" : line)}”";
             if (parts.Length != 3) return (0, $"{where}应有三项，用制表符、逗号或空格分开。");
             if (parts.Any(p => p.Length > 50 || p.Any(char.IsControl))) return (0, $"{where}中有过长（超过 50 字）或含控制字符的项。");
@@ -51,7 +55,12 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
             }
             else
             {
-                first = parts[0] switch { "mistake" or "错别字" => "mistake", "official" or "领导" or "规范名称" => "official", _ => "" };
+                first = parts[0] switch
+                {
+                    "mistake" or "错别字" => "mistake",
+                    "official" or "领导" or "规范名称" => "official",
+                    _ => "",
+                };
                 if (first.Length == 0) return (0, $"{where}的类型应为 mistake（错别字）或 official（职务和姓名）。");
                 if (first == "mistake" && parts[1] == parts[2]) return (0, $"{where}的错误写法与正确写法相同。");
                 output.Append(first).Append('\t').Append(parts[1]).Append('\t').Append(parts[2]).Append('\n');

@@ -18,11 +18,16 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
     /// <param name="mourning">A day of mourning (全站置灰): the page is shown in grayscale.</param>
     public string Transform(string html, PageVariant variant, bool mourning = false)
     {
-        if (mourning) html = html.Replace("<html lang=\"zh-CN\">", "<html lang=\"zh-CN\" class=\"mourning\">", StringComparison.Ordinal);
+        if (mourning)
+            html = html.Replace("<html lang=\"zh-CN\">", "<html lang=\"zh-CN\" class=\"mourning\">",
+                StringComparison.Ordinal);
         if (variant == PageVariant.Standard) return html;
         var prefix = variant.Prefix();
         html = html.Replace("<body class=\"variant-standard\">",
-            variant == PageVariant.Elder ? "<body class=\"variant-elder elder\">" : "<body class=\"variant-traditional\">", StringComparison.Ordinal);
+            variant == PageVariant.Elder
+                ? "<body class=\"variant-elder elder\">"
+                : "<body class=\"variant-traditional\">",
+            StringComparison.Ordinal);
         if (variant == PageVariant.Elder) html = MainNavigationFirst(html);
         html = LinkTag().Replace(html, tag => RewriteLinks(tag.Value, prefix));
         if (variant != PageVariant.Traditional) return html;

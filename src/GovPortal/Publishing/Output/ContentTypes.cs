@@ -3,7 +3,8 @@ namespace GovPortal.Publishing.Output;
 /// <summary>Content types of the files the publisher writes, and which of them are worth precompressing.</summary>
 public static class ContentTypes
 {
-    private static readonly Dictionary<string, (string Type, bool Compressible)> ByExtension = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (string Type, bool Compressible)> ByExtension =
+        new(StringComparer.OrdinalIgnoreCase)
     {
         [".html"] = ("text/html; charset=utf-8", true),
         [".xml"] = ("application/xml; charset=utf-8", true),

@@ -43,7 +43,9 @@ public sealed class Manifest
         while (reader.Read())
         {
             var entry = new ManifestEntry(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
-                DateTime.SpecifyKind(DateTime.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                DateTime.SpecifyKind(
+                    DateTime.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture),
+                    DateTimeKind.Utc),
                 reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
             manifest.Set(entry);
         }
@@ -73,8 +75,10 @@ public sealed class Manifest
             using var upsert = connection.CreateCommand();
             upsert.Transaction = transaction;
             upsert.CommandText = """
-                INSERT INTO files (path, sha256, size, modified_utc, owner, download_name) VALUES ($p, $h, $s, $m, $o, $d)
-                ON CONFLICT(path) DO UPDATE SET sha256 = $h, size = $s, modified_utc = $m, owner = $o, download_name = $d
+                INSERT INTO files (path, sha256, size, modified_utc, owner, download_name)
+                VALUES ($p, $h, $s, $m, $o, $d)
+                ON CONFLICT(path) DO UPDATE SET sha256 = $h, size = $s, modified_utc = $m, owner = $o,
+                    download_name = $d
                 """;
             var p = upsert.Parameters.Add("$p", SqliteType.Text);
             var h = upsert.Parameters.Add("$h", SqliteType.Text);
@@ -114,7 +118,8 @@ public sealed class Manifest
         {
             if (_entries.TryGetValue(entry.Path, out var previous) && previous.Owner != entry.Owner)
                 RemoveOwnerLink(previous);
-            if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths)) _pathsByOwner[entry.Owner] = paths = new(StringComparer.Ordinal);
+            if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths))
+                _pathsByOwner[entry.Owner] = paths = new(StringComparer.Ordinal);
             paths.Add(entry.Path);
             _entries[entry.Path] = entry;
         }

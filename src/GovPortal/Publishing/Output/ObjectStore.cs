@@ -20,7 +20,8 @@ public sealed class ObjectStore
         using var create = connection.CreateCommand();
         create.CommandText = """
             PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS objects (sha256 TEXT PRIMARY KEY, brotli INTEGER NOT NULL, content BLOB NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS objects
+                (sha256 TEXT PRIMARY KEY, brotli INTEGER NOT NULL, content BLOB NOT NULL) WITHOUT ROWID;
             """;
         create.ExecuteNonQuery();
     }
@@ -61,7 +62,9 @@ public sealed class ObjectStore
         if (!reader.Read()) return null;
         var stored = (byte[])reader[1];
         var content = reader.GetInt64(0) == 1 ? Precompressor.Unbrotli(stored) : stored;
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) == sha256 ? content : null;
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) == sha256
+            ? content
+            : null;
     }
 
     private SqliteConnection Connect()

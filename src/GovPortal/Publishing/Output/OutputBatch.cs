@@ -18,7 +18,8 @@ public sealed class OutputBatch : IDisposable
     private readonly DateTime _now;
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _attempted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _producedByOwner = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _producedByOwner =
+        new(StringComparer.Ordinal);
     private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
     private readonly Lock _objectsLock = new();
     private long _objectBytes;
@@ -35,7 +36,9 @@ public sealed class OutputBatch : IDisposable
     /// <summary>Files actually written to disk (unchanged files are skipped).</summary>
     public int FilesWritten => _filesWritten;
 
-    /// <summary>Writes a file and, for text, its gzip and brotli variants, all owned by <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Writes a file and, for text, its gzip and brotli variants, all owned by <paramref name="owner"/>.
+    /// </summary>
     public void Write(PageKey owner, string relativePath, byte[] content, string? downloadName = null)
     {
         var ownerText = owner.ToString();
@@ -49,7 +52,8 @@ public sealed class OutputBatch : IDisposable
         }
 
         var gzip = Precompressor.Gzip(content);
-        if (Precompressor.WorthKeeping(content.Length, gzip.Length)) Put(relativePath + ".gz", gzip, ownerText, null, produced);
+        if (Precompressor.WorthKeeping(content.Length, gzip.Length))
+            Put(relativePath + ".gz", gzip, ownerText, null, produced);
         var brotli = Precompressor.Brotli(content);
         var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
         if (keepBrotli) Put(relativePath + ".br", brotli, ownerText, null, produced);
@@ -69,7 +73,8 @@ public sealed class OutputBatch : IDisposable
         foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced[path] = 0;
     }
 
-    private string Put(string path, byte[] content, string owner, string? downloadName, ConcurrentDictionary<string, byte> produced)
+    private string Put(string path, byte[] content, string owner, string? downloadName,
+        ConcurrentDictionary<string, byte> produced)
     {
         produced[path] = 0;
         _attempted[path] = 0;
@@ -133,7 +138,9 @@ public sealed class OutputBatch : IDisposable
         }
     }
 
-    /// <summary>Ends the batch. A batch that was not committed is rolled back: its files return to their last good versions.</summary>
+    /// <summary>
+    /// Ends the batch. A batch that was not committed is rolled back: its files return to their last good versions.
+    /// </summary>
     public void Dispose()
     {
         if (_ended) return;

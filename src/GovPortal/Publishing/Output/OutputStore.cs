@@ -51,8 +51,11 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         Interlocked.Decrement(ref _activeBatches);
     }
 
-    /// <summary>Whether <paramref name="sha256"/> is the content a running publish just wrote to <paramref name="path"/>.</summary>
-    public bool IsPending(string path, string sha256) => _pending.TryGetValue(path, out var pending) && pending == sha256;
+    /// <summary>
+    /// Whether <paramref name="sha256"/> is the content a running publish just wrote to <paramref name="path"/>.
+    /// </summary>
+    public bool IsPending(string path, string sha256) =>
+        _pending.TryGetValue(path, out var pending) && pending == sha256;
 
     public bool IsPendingPath(string path) => _pending.ContainsKey(path);
 
@@ -60,12 +63,14 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     public string FullPathOf(string relativePath) => layout.FullPathOf(relativePath);
 
     /// <returns>The file's hash and, if it had to be written, its manifest entry.</returns>
-    internal (string Sha256, ManifestEntry? Written) WriteIfChanged(string relativePath, ReadOnlySpan<byte> content, string owner, DateTime now, string? downloadName)
+    internal (string Sha256, ManifestEntry? Written) WriteIfChanged(string relativePath, ReadOnlySpan<byte> content,
+        string owner, DateTime now, string? downloadName)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var full = FullPathOf(relativePath);
         if (manifest.TryGet(relativePath, out var existing) && existing.Sha256 == sha && existing.Owner == owner
-            && existing.DownloadName == downloadName && new FileInfo(full) is { Exists: true } info && info.Length == content.Length)
+            && existing.DownloadName == downloadName && new FileInfo(full) is { Exists: true } info
+            && info.Length == content.Length)
             return (sha, null);
 
         _pending[relativePath] = sha;
@@ -114,7 +119,9 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         return TrueContentOf(entry);
     }
 
-    /// <summary>Published files are pages and office documents; nothing larger is read into memory to be checked.</summary>
+    /// <summary>
+    /// Published files are pages and office documents; nothing larger is read into memory to be checked.
+    /// </summary>
     public const long MaxCheckedFileBytes = 512L * 1024 * 1024;
 
     /// <summary>
@@ -126,7 +133,8 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         if (objects.TryGet(entry.Sha256) is { } stored) return stored;
         var isGzip = entry.Path.EndsWith(".gz", StringComparison.Ordinal);
         if (!isGzip && !entry.Path.EndsWith(".br", StringComparison.Ordinal)) return null;
-        if (!manifest.TryGet(entry.Path[..^3], out var original) || objects.TryGet(original.Sha256) is not { } content) return null;
+        if (!manifest.TryGet(entry.Path[..^3], out var original) || objects.TryGet(original.Sha256) is not { } content)
+            return null;
         var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
         return Convert.ToHexStringLower(SHA256.HashData(remade)) == entry.Sha256 ? remade : null;
     }
@@ -149,7 +157,9 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
                         continue;
                     }
                     var onDisk = ReadForCheck(entry);
-                    if (onDisk is not null && onDisk != Unreadable && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256) continue;
+                    if (onDisk is not null && onDisk != Unreadable
+                        && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256)
+                        continue;
                     if (TrueContentOf(entry) is { } truth) Restore(path, truth);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -161,7 +171,8 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     }
 
     /// <summary>Puts the true content of a published file back in place (tamper guard).</summary>
-    public void Restore(string relativePath, ReadOnlySpan<byte> content) => WriteAtomically(FullPathOf(relativePath), content);
+    public void Restore(string relativePath, ReadOnlySpan<byte> content) =>
+        WriteAtomically(FullPathOf(relativePath), content);
 
     internal void DeleteFile(string relativePath)
     {
@@ -169,9 +180,12 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         if (File.Exists(full)) File.Delete(full);
     }
 
-    public static bool IsTemporary(string fileName) => fileName.StartsWith('.') && fileName.EndsWith(TemporarySuffix, StringComparison.Ordinal);
+    public static bool IsTemporary(string fileName) =>
+        fileName.StartsWith('.') && fileName.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
-    /// <summary>Removes temporary files a crashed publish may have left behind. They were never in the manifest.</summary>
+    /// <summary>
+    /// Removes temporary files a crashed publish may have left behind. They were never in the manifest.
+    /// </summary>
     public int RemoveLeftoverTemporaryFiles()
     {
         if (!Directory.Exists(layout.PublicDirectory)) return 0;
@@ -192,7 +206,8 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporarySuffix}");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
+                   FileOptions.None))
             stream.Write(content);
         File.Move(temporary, full, overwrite: true);
     }

@@ -13,7 +13,8 @@ public static class Precompressor
     public static byte[] Gzip(ReadOnlySpan<byte> content)
     {
         using var buffer = new MemoryStream(content.Length / 3 + 64);
-        using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = GzipLevel }, leaveOpen: true))
+        using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = GzipLevel },
+                   leaveOpen: true))
             gzip.Write(content);
         return buffer.ToArray();
     }

@@ -19,8 +19,8 @@ public sealed class SiteRenderer
     private readonly SiteChrome _chrome;
     private readonly ContentKinds _kinds;
 
-    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor, ThemeAssets assets,
-        UploadStore uploads, ContentKinds? kinds = null)
+    public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor,
+        ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null)
     {
         _kinds = kinds ?? ContentKinds.Default;
         _site = site;
@@ -43,9 +43,13 @@ public sealed class SiteRenderer
     public string ChannelUrl(int channelId) => $"/{_tree.PathOf(channelId)}/";
 
     public static string ChannelPagePath(string channelPath, int page) =>
-        page <= 1 ? $"{channelPath}/index.html" : string.Create(CultureInfo.InvariantCulture, $"{channelPath}/index_{page}.html");
+        page <= 1
+            ? $"{channelPath}/index.html"
+            : string.Create(CultureInfo.InvariantCulture, $"{channelPath}/index_{page}.html");
 
-    /// <summary>Renders every key except articles, which need their full content (<see cref="RenderArticleAsync"/>).</summary>
+    /// <summary>
+    /// Renders every key except articles, which need their full content (<see cref="RenderArticleAsync"/>).
+    /// </summary>
     public async Task RenderAsync(PageKey key, OutputBatch batch)
     {
         switch (key.Kind)
@@ -80,7 +84,8 @@ public sealed class SiteRenderer
             case PageKind.ChannelFeed:
                 var channel = _tree[key.Id];
                 var newest = await _listings.SubtreeNewestAsync(key.Id, SiteLayoutRules.FeedSize);
-                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml", FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest.Select(a => a.FeedFace)));
+                batch.Write(key, $"{_tree.PathOf(key.Id)}/rss.xml",
+                    FeedWriter.Write(_site, channel.Name, ChannelUrl(key.Id), newest.Select(a => a.FeedFace)));
                 break;
             case PageKind.ChannelSitemap:
                 var own = await _listings.OwnListAsync(key.Id);
@@ -91,7 +96,9 @@ public sealed class SiteRenderer
             case PageKind.SitemapIndex:
                 batch.Write(key, "sitemap-site.xml", SitemapWriter.UrlSet([(_site.BaseUrl + "/", null)]));
                 var sitemaps = new List<string> { _site.BaseUrl + "/sitemap-site.xml" };
-                sitemaps.AddRange(_tree.All.OrderBy(c => _tree.PathOf(c.Id), StringComparer.Ordinal).Select(c => $"{_site.BaseUrl}/{_tree.PathOf(c.Id)}/sitemap.xml"));
+                sitemaps.AddRange(_tree.All
+                    .OrderBy(c => _tree.PathOf(c.Id), StringComparer.Ordinal)
+                    .Select(c => $"{_site.BaseUrl}/{_tree.PathOf(c.Id)}/sitemap.xml"));
                 batch.Write(key, "sitemap.xml", SitemapWriter.Index(sitemaps));
                 break;
             default:
@@ -106,7 +113,10 @@ public sealed class SiteRenderer
     /// <summary>The keys of a complete site, articles excepted.</summary>
     public async Task<List<PageKey>> AllPageKeysAsync()
     {
-        var keys = new List<PageKey> { PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex };
+        var keys = new List<PageKey>
+        {
+            PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex,
+        };
         foreach (var channel in _tree.All)
         {
             var pages = SiteLayoutRules.PageCount((await _listings.OwnListAsync(channel.Id)).Count);
@@ -129,7 +139,8 @@ public sealed class SiteRenderer
             if (!File.Exists(source))
                 throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
             batch.Write(key, path, await File.ReadAllBytesAsync(source), file.DisplayName);
-            attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(), FormatSize(file.SizeBytes)));
+            attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(),
+                FormatSize(file.SizeBytes)));
         }
 
         var model = ArticleModel(article, article.Id, attachments);
@@ -178,11 +189,13 @@ public sealed class SiteRenderer
             batch.Touch(key); // nothing to show any more: its old files are removed
             return;
         }
-        var items = own.Skip((key.Number - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize).Select(ToItem).ToList();
+        var items = own.Skip((key.Number - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize)
+            .Select(ToItem).ToList();
         var children = new List<ChannelBlock>();
         if (key.Number == 1)
             foreach (var child in _tree.ChildrenOf(channel.Id))
-                children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id), (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
+                children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id),
+                    (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
 
         var path = _tree.PathOf(channel.Id);
         var model = new ChannelPageModel(
@@ -203,7 +216,8 @@ public sealed class SiteRenderer
     {
         var blocks = new List<ChannelBlock>();
         foreach (var (channel, _) in _tree.InReadingOrder().Where(c => c.Channel.ShowOnHome))
-            blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id), (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
+            blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id),
+                (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
         return blocks;
     }
 

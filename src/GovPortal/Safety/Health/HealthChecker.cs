@@ -13,7 +13,8 @@ namespace GovPortal.Safety.Health;
 /// The daily health check against the national inspection indicators: home page and channels updated in time,
 /// no empty channels, no broken links, nothing blocking on live pages, tampering handled.
 /// </summary>
-public sealed class HealthChecker(DatabaseOptions database, OutputStore output, PageScanner scanner, ExternalLinkProbe probe, PortalPaths paths, TimeProvider time)
+public sealed class HealthChecker(DatabaseOptions database, OutputStore output, PageScanner scanner,
+    ExternalLinkProbe probe, PortalPaths paths, TimeProvider time)
 {
     /// <summary>The home page must show something new at least this often (首页栏目信息更新).</summary>
     public const int HomeUpdateDays = 14;
@@ -21,7 +22,8 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
     /// <summary>More empty channels than this fail the site (空白栏目).</summary>
     public const int EmptyChannelLimit = 5;
 
-    public async Task<HealthReport> CheckAsync(bool checkExternalLinks = false, CancellationToken cancellationToken = default)
+    public async Task<HealthReport> CheckAsync(bool checkExternalLinks = false,
+        CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var problems = new List<HealthProblem>();
@@ -43,13 +45,17 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
                 .ToDictionaryAsync(g => g.Key, g => g.Newest, cancellationToken);
         }
         DateTime? NewestIn(int channelId) =>
-            tree.SubtreeOf(channelId).Select(id => newestByChannel.TryGetValue(id, out var t) ? t : (DateTime?)null).Max();
+            tree.SubtreeOf(channelId)
+                .Select(id => newestByChannel.TryGetValue(id, out var t) ? t : (DateTime?)null)
+                .Max();
 
         // 首页栏目信息更新
         var home = tree.All.Where(c => c.ShowOnHome).Select(c => NewestIn(c.Id)).Max();
         if (home is null || (now - home.Value).TotalDays > HomeUpdateDays)
             problems.Add(new HealthProblem("首页栏目信息更新", true, "/",
-                home is null ? "首页栏目没有任何已发布信息。" : $"首页栏目最近一次更新是 {ChinaTime.Format(home.Value)}，已超过 {HomeUpdateDays} 天。"));
+                home is null
+                    ? "首页栏目没有任何已发布信息。"
+                    : $"首页栏目最近一次更新是 {ChinaTime.Format(home.Value)}，已超过 {HomeUpdateDays} 天。"));
 
         // 栏目不更新, 空白栏目
         var empty = new List<Channel>();
@@ -71,17 +77,24 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
                 $"“{channel.Name}”没有任何已发布信息（共 {empty.Count} 个空白栏目，超过 {EmptyChannelLimit} 个即单项否决）。"));
 
         // 不可用链接
-        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var hosts = site.HostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         hosts.Add(new Uri(site.BaseUrl).Host);
-        problems.AddRange(await new LinkChecker(output, hosts, probe).CheckAsync(checkExternalLinks, TimeSpan.FromSeconds(5), cancellationToken));
+        problems.AddRange(await new LinkChecker(output, hosts, probe)
+            .CheckAsync(checkExternalLinks, TimeSpan.FromSeconds(5), cancellationToken));
 
         // Content on live pages: anything blocking is a single-veto item (严重表述错误, 色情/赌博信息, 暗链 …).
-        foreach (var page in output.Manifest.Entries.Where(e => e.Path.EndsWith(".html", StringComparison.Ordinal)).OrderBy(e => e.Path, StringComparer.Ordinal))
+        foreach (var page in output.Manifest.Entries
+                     .Where(e => e.Path.EndsWith(".html", StringComparison.Ordinal))
+                     .OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             var file = output.FullPathOf(page.Path);
             if (!File.Exists(file)) continue;
-            foreach (var finding in scanner.Scan(await File.ReadAllTextAsync(file, cancellationToken), isHtml: true, hosts).Where(f => f.Severity == Severity.Block))
-                problems.Add(new HealthProblem(finding.Category, true, $"/{page.Path}:{finding.Line}", $"{finding.Message}「{finding.Excerpt}」"));
+            foreach (var finding in scanner
+                         .Scan(await File.ReadAllTextAsync(file, cancellationToken), isHtml: true, hosts)
+                         .Where(f => f.Severity == Severity.Block))
+                problems.Add(new HealthProblem(finding.Category, true, $"/{page.Path}:{finding.Line}",
+                    $"{finding.Message}「{finding.Excerpt}」"));
         }
 
         // 内容被篡改: handled events are reported; one that could not be put right fails the site.
@@ -89,14 +102,21 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
             problems.Add(new HealthProblem("网页防篡改", tamper.Kind == TamperKind.Unrecoverable, "/" + tamper.Path,
                 $"{ChinaTime.Format(tamper.AtUtc)} {tamper.Detail}"));
 
-        string[] checkedIndicators = ["首页栏目信息更新", "栏目不更新", "空白栏目", "不可用链接" + (checkExternalLinks ? "（含站外）" : "（站内）"), "页面内容安全", "网页防篡改（近 7 天）"];
+        string[] checkedIndicators =
+        [
+            "首页栏目信息更新", "栏目不更新", "空白栏目", "不可用链接" + (checkExternalLinks ? "（含站外）" : "（站内）"),
+            "页面内容安全", "网页防篡改（近 7 天）",
+        ];
         return new HealthReport(now, checkedIndicators, problems);
     }
 
     private IEnumerable<TamperEvent> ReadTamperEvents()
     {
         if (!File.Exists(paths.TamperEventsFile)) yield break;
-        var options = new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var options = new JsonSerializerOptions
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
         foreach (var line in File.ReadLines(paths.TamperEventsFile))
         {
             TamperEvent? tamperEvent;

@@ -10,9 +10,11 @@ namespace GovPortal.Safety.Tamper;
 /// while the generation has not moved since it was proved; what is sent is always the proved bytes either way.
 /// Where the watcher cannot run (or lost events), every request looks at the disk, as before it existed.
 /// </summary>
-public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperGuardOptions options, ILogger<OutputWatcher> logger) : IHostedService, IDisposable
+public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperGuardOptions options,
+    ILogger<OutputWatcher> logger) : IHostedService, IDisposable
 {
-    private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> _changed =
+        Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private FileSystemWatcher? _watcher;
     private Task? _checker;
@@ -22,7 +24,9 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
 
     public long Generation => Interlocked.Read(ref _generation);
 
-    /// <summary>Whether changes are reported; if not, the generation says nothing and the disk must be looked at.</summary>
+    /// <summary>
+    /// Whether changes are reported; if not, the generation says nothing and the disk must be looked at.
+    /// </summary>
     public bool Watching => _watching;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -60,8 +64,9 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
             {
                 IncludeSubdirectories = true,
                 InternalBufferSize = 256 * 1024,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite
-                               | NotifyFilters.Attributes | NotifyFilters.CreationTime | NotifyFilters.Security,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size
+                               | NotifyFilters.LastWrite | NotifyFilters.Attributes | NotifyFilters.CreationTime
+                               | NotifyFilters.Security,
             };
             watcher.Changed += (_, e) => Changed(e.FullPath);
             watcher.Created += (_, e) => Changed(e.FullPath);
@@ -73,17 +78,21 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
             };
             watcher.Error += (_, e) =>
             {
-                // Events were lost: nothing held in memory is trusted without a look at the disk until it is proved again.
+                // Events were lost: nothing held in memory is trusted without a look at the disk
+                // until it is proved again.
                 Interlocked.Increment(ref _generation);
-                logger.LogWarning(e.GetException(), "The output watcher lost events; files held in memory are checked against the disk again");
+                logger.LogWarning(e.GetException(),
+                    "The output watcher lost events; files held in memory are checked against the disk again");
             };
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
             _watching = true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException
+                                       or ArgumentException)
         {
-            logger.LogWarning(e, "The output folder cannot be watched (for example the inotify watch limit); every request checks its file on disk instead");
+            logger.LogWarning(e, "The output folder cannot be watched (for example the inotify watch limit); "
+                + "every request checks its file on disk instead");
         }
     }
 
@@ -122,7 +131,8 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
         _watcher?.Dispose();
         _watcher = null;
         await _stop.CancelAsync();
-        if (_checker is not null) await _checker.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_checker is not null)
+            await _checker.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose()

@@ -10,7 +10,8 @@ namespace GovPortal.Safety.Tamper;
 /// answered with its true version from the object store, put back on disk and reported; a file that was never
 /// published is moved to quarantine and reported. Requests check what they read; a sweep checks everything else.
 /// </summary>
-public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalPaths paths, TimeProvider time, ILogger<TamperGuard> logger)
+public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalPaths paths, TimeProvider time,
+    ILogger<TamperGuard> logger)
 {
     private int _sweeps;
 
@@ -21,7 +22,8 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
     public int SweepCount => Volatile.Read(ref _sweeps);
 
     // Size and modification time of each file when it last proved genuine: the sweep hashes only what changed.
-    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified)> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified)> _verified =
+        new(StringComparer.Ordinal);
 
     /// <summary>
     /// What to serve for <paramref name="entry"/>, given what was read from disk (null if missing,
@@ -32,7 +34,9 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
     /// </summary>
     public (byte[]? Content, bool Cacheable) Check(ManifestEntry entry, byte[]? onDisk)
     {
-        var sha = onDisk is null || onDisk == OutputStore.Unreadable ? null : Convert.ToHexStringLower(SHA256.HashData(onDisk));
+        var sha = onDisk is null || onDisk == OutputStore.Unreadable
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(onDisk));
         if (sha == entry.Sha256) return (onDisk, true);
         if (sha is not null && output.IsPending(entry.Path, sha)) return (onDisk, false);
 
@@ -43,7 +47,8 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
             if (current.Sha256 != entry.Sha256 && sha == current.Sha256) return (onDisk, false);
             // A request and the watcher can find the same change: whoever comes second finds it put right.
             var again = output.ReadForCheck(current);
-            if (again is not null && again != OutputStore.Unreadable && Convert.ToHexStringLower(SHA256.HashData(again)) == current.Sha256)
+            if (again is not null && again != OutputStore.Unreadable
+                && Convert.ToHexStringLower(SHA256.HashData(again)) == current.Sha256)
                 return (again, current.Sha256 == entry.Sha256);
             var restored = RestoreFromStore(current, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
             return (restored, restored is not null && current.Sha256 == entry.Sha256);
@@ -112,7 +117,8 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
             var (served, _) = Check(entry, content);
             if (ReferenceEquals(served, content)) RememberGenuine(relativePath);
         }
-        else if (!output.IsPendingPath(relativePath) && File.Exists(output.FullPathOf(relativePath))) Quarantine(relativePath);
+        else if (!output.IsPendingPath(relativePath) && File.Exists(output.FullPathOf(relativePath)))
+            Quarantine(relativePath);
     }
 
     /// <summary>Moves a file that is not in the manifest out of the public folder.</summary>
@@ -124,10 +130,13 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
     private bool QuarantineUnlocked(string relativePath)
     {
         var source = output.FullPathOf(relativePath);
-        if (!File.Exists(source) || output.Manifest.TryGet(relativePath, out _) || output.IsPendingPath(relativePath)) return false;
+        if (!File.Exists(source) || output.Manifest.TryGet(relativePath, out _) || output.IsPendingPath(relativePath))
+            return false;
         // A folder per event, so that two files of the same name never overwrite each other's evidence.
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var target = Path.Combine(paths.QuarantineDirectory, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}", relativePath);
+        var stamp = time.GetUtcNow().UtcDateTime
+            .ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var target = Path.Combine(paths.QuarantineDirectory, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}",
+            relativePath);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

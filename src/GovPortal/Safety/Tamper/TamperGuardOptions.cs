@@ -6,10 +6,14 @@ namespace GovPortal.Safety.Tamper;
 /// </summary>
 public sealed record TamperGuardOptions(bool Enabled, TimeSpan SweepInterval)
 {
-    /// <summary>Whether the output folder is watched for changes (<see cref="OutputWatcher"/>); off only to test the sweep alone.</summary>
+    /// <summary>
+    /// Whether the output folder is watched for changes (<see cref="OutputWatcher"/>);
+    /// off only to test the sweep alone.
+    /// </summary>
     public bool WatchOutput { get; init; } = true;
 
     public static TamperGuardOptions FromEnvironment() => new(
-        !string.Equals(Environment.GetEnvironmentVariable("GOVPORTAL_TAMPER_GUARD"), "off", StringComparison.OrdinalIgnoreCase),
+        !string.Equals(Environment.GetEnvironmentVariable("GOVPORTAL_TAMPER_GUARD"), "off",
+            StringComparison.OrdinalIgnoreCase),
         TimeSpan.FromSeconds(60));
 }
