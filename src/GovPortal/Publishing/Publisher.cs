@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing.Output;
@@ -31,6 +32,7 @@ public sealed class Publisher(
     ArticleChecks checks,
     SearchIndex searchIndex,
     SearchDocuments searchDocuments,
+    ContentKinds kinds,
     TimeProvider time,
     ILogger<Publisher> logger) : ISearchIndexRebuilder
 {
@@ -76,7 +78,7 @@ public sealed class Publisher(
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
-                uploads);
+                uploads, kinds);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -182,7 +184,7 @@ public sealed class Publisher(
                     return plan;
                 }
                 var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
-                    uploads);
+                    uploads, kinds);
                 using var batch = store.BeginBatch();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
                 {
@@ -237,7 +239,8 @@ public sealed class Publisher(
         {
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
-            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads,
+                kinds);
             var ids = await db.Articles
                 .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null)
                 .Select(a => a.Id)

@@ -41,7 +41,7 @@ public static class ArticleReadingEndpoints
     /// </summary>
     private static async Task<IResult> PreviewAsync(int id, int? revision, HttpContext context, BackOfficePages pages,
         DatabaseOptions database, ArticleWorkflow workflow, RazorPageRenderer razor, ThemeAssets assets,
-        UploadStore uploads)
+        UploadStore uploads, ContentKinds kinds)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
@@ -55,8 +55,11 @@ public static class ArticleReadingEndpoints
                 pages.Url($"articles/{id}"));
         if (!staff.Channels.Contains(shown.ChannelId))
             return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);
-        var (site, tree) = await Publisher.LoadSiteAsync(db, context.RequestAborted);
-        var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads);
+        // The preview shows the article in its own site's frame.
+        var siteCode = await db.Sites.Where(s => s.Id == article.SiteId).Select(s => s.Code)
+            .FirstAsync(context.RequestAborted);
+        var (site, tree) = await Publisher.LoadSiteAsync(db, siteCode, context.RequestAborted);
+        var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads, kinds);
         var files = shown.Files.OrderBy(f => f.SortOrder)
             .Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(),
                 SiteRenderer.FormatSize(f.SizeBytes)))

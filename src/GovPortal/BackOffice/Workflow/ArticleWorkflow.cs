@@ -139,7 +139,10 @@ public sealed partial class ArticleWorkflow(
     public async Task<IReadOnlyList<Safety.Scanning.Finding>> CheckAsync(GovPortalDbContext db, Revision revision,
         CancellationToken cancellationToken = default)
     {
-        var (site, _) = await Publisher.LoadSiteAsync(db, cancellationToken);
+        // The article's own site: its host names are the ones links may point to.
+        var site = await db.Articles.Where(a => a.Id == revision.ArticleId)
+            .Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s)
+            .FirstAsync(cancellationToken);
         return checks.Check(AsArticle(revision), site);
     }
 
