@@ -102,9 +102,11 @@ try
                 Console.Error.WriteLine($"启动失败：另一个门户进程正在使用数据目录 {settings.Paths.DataDirectory}。");
                 return 1;
             }
-            var app = await PortalApp.CreateAsync(settings);
+            await using var app = await PortalApp.CreateAsync(settings);
+            // Listening first: a busy port is reported instead of a "running" line that is not true.
+            await app.StartAsync();
             Console.WriteLine($"GovPortal 正在运行：{settings.Urls}（数据目录：{settings.Paths.DataDirectory}），按 Ctrl+C 停止。");
-            await app.RunAsync();
+            await app.WaitForShutdownAsync();
             return 0;
         }
     }
@@ -113,6 +115,16 @@ catch (PublishException e)
 {
     Console.Error.WriteLine($"发布失败：{e.Message}");
     return 1;
+}
+catch (Exception e) when (StartupFailure.Explain(e, settings) is { } failure)
+{
+    // The operator reads the fix; the full exception is logged at Debug (Logging__LogLevel__Default=Debug shows it).
+    using (var logging = LoggerFactory.Create(log => log
+               .AddConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Logging"))
+               .AddConsole()))
+        logging.CreateLogger("GovPortal.Hosting.StartupFailure").LogDebug(e, "启动失败");
+    Console.Error.WriteLine(failure.Message);
+    return failure.ExitCode;
 }
 
 // quiet: only warnings and errors in the log, so that a scheduled command's output is its report.

@@ -36,6 +36,8 @@ public static class PortalApp
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // A start that fails (a busy port) is told to the operator in one line by the serve command, not as a stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddPortalCore(settings).AddPublicSite();
         var backOffice = settings.BackOffice;
         if (backOffice.Enabled) builder.Services.AddBackOffice(settings);
