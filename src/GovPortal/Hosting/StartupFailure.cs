@@ -56,7 +56,14 @@ public sealed record StartupFailure(int ExitCode, string Message)
         if (npgsql is null) return null;
         var account = new NpgsqlConnectionStringBuilder(connectionString);
         var server = $"{account.Host}:{account.Port}";
-        return (npgsql as PostgresException)?.SqlState switch
+        var postgres = npgsql as PostgresException;
+        // A missing database is created by the migration; an account that may not do that is told so in the
+        // server's createdb routine (the name does not depend on the server's language).
+        if (postgres is { SqlState: PostgresErrorCodes.InsufficientPrivilege, Routine: "createdb" })
+            return new(DatabaseMissing,
+                $"PostgreSQL 服务器 {server} 上没有数据库 {account.Database}，账号 {account.Username} 也无权创建它。" +
+                $"请由数据库管理员创建：CREATE DATABASE {account.Database} OWNER {account.Username};");
+        return postgres?.SqlState switch
         {
             PostgresErrorCodes.InsufficientPrivilege => new(DatabaseMayNotCreateTables,
                 $"数据库账号 {account.Username} 无权在数据库 {account.Database} 中建表（{npgsql.Message}）。" +
