@@ -27,6 +27,8 @@ public sealed class Article : IArticleContent
 
     public Dictionary<string, string> Extras { get; set; } = [];
 
+    public Disclosure.DisclosureFacts Disclosure { get; set; } = new();
+
     /// <summary>Publish time in UTC at minute precision; shown in China Standard Time.</summary>
     public DateTime PublishedAtUtc { get; set; }
 

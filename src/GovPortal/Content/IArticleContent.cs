@@ -22,4 +22,9 @@ public interface IArticleContent
     /// The kind's extra fields that need no column of their own (<see cref="Kinds.ContentField.Extra"/>).
     /// </summary>
     Dictionary<string, string> Extras { get; set; }
+
+    /// <summary>
+    /// The queried facts of 信息公开 documents and interpretations (their own columns); empty for other kinds.
+    /// </summary>
+    Disclosure.DisclosureFacts Disclosure { get; set; }
 }

@@ -30,4 +30,10 @@ public sealed class Site
 
     /// <summary>Where 用户登录 leads: the province's unified identity service for citizens.</summary>
     public string UserLoginUrl { get; set; } = "";
+
+    /// <summary>
+    /// How 信息公开 documents' 索引号 are made (<see cref="Disclosure.IndexNumberPattern"/>); changed on the 信息公开
+    /// settings page.
+    /// </summary>
+    public string IndexNumberPattern { get; set; } = Disclosure.IndexNumberPattern.Default;
 }

@@ -2,6 +2,8 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
+using GovPortal.Content.Organisations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -23,6 +25,10 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BackOffice.Health.HealthSnapshot> HealthSnapshots => Set<BackOffice.Health.HealthSnapshot>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Classification> Classifications => Set<Classification>();
+    public DbSet<IndexNumberCounter> IndexNumberCounters => Set<IndexNumberCounter>();
+    public DbSet<IssuedIndexNumber> IssuedIndexNumbers => Set<IssuedIndexNumber>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -71,6 +77,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         model.Entity<Revision>(revision =>
         {
             ContentColumns(revision);
+            DisclosureColumns(revision, indexed: false);
             revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
             foreach (var name in new[] { nameof(Revision.CreatedBy), nameof(Revision.UpdatedBy),
                 nameof(Revision.SubmittedBy), nameof(Revision.RejectedBy), nameof(Revision.PublishedBy),
@@ -101,7 +108,10 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             site.Property(s => s.BaseUrl).HasMaxLength(300);
             site.Property(s => s.HostNames).HasMaxLength(1000);
             site.Property(s => s.UserLoginUrl).HasMaxLength(500);
+            site.Property(s => s.IndexNumberPattern).HasMaxLength(IndexNumberPattern.MaxLength)
+                .HasDefaultValue(IndexNumberPattern.Default);
         });
+        DisclosureTables(model);
 
         model.Entity<Channel>(channel =>
         {
@@ -116,6 +126,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         model.Entity<Article>(article =>
         {
             ContentColumns(article);
+            DisclosureColumns(article, indexed: true);
             article.Property(a => a.Url).HasMaxLength(400);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -30,6 +30,8 @@ public sealed class Revision : IArticleContent
 
     public Dictionary<string, string> Extras { get; set; } = [];
 
+    public Content.Disclosure.DisclosureFacts Disclosure { get; set; } = new();
+
     public List<RevisionFile> Files { get; set; } = [];
 
     public required string CreatedBy { get; set; }

@@ -14,6 +14,12 @@ public enum FieldInput
 
     /// <summary>A calendar day, typed as YYYY-MM-DD.</summary>
     Date,
+
+    /// <summary>
+    /// One of a list of options (<see cref="ContentField.Choices"/>), shown as a select list; the stored value is the
+    /// option's value, e.g. an organisation's id.
+    /// </summary>
+    Choice,
 }
 
 /// <summary>Where the public page of the content shows a field.</summary>
@@ -68,6 +74,12 @@ public sealed record ContentField
 
     public FieldPlacement OnPage { get; init; } = FieldPlacement.Template;
 
+    /// <summary>Where a <see cref="FieldInput.Choice"/> field's options come from.</summary>
+    public ChoiceSource? Choices { get; init; }
+
+    /// <summary>The value a new record's form starts with, e.g. today for a date (null: empty).</summary>
+    public Func<DateOnly, string>? Initial { get; init; }
+
     public required Func<IArticleContent, string> Get { get; init; }
     public required Action<IArticleContent, string> Set { get; init; }
 
@@ -78,6 +90,9 @@ public sealed record ContentField
         if (MaxLength > 0 && value.Length > MaxLength) return TooLongMessage ?? $"{Label}不能超过 {MaxLength} 个字。";
         if (Input == FieldInput.Date && value.Length > 0 && !ContentDates.TryParse(value, out _))
             return $"{Label}的格式应为“年-月-日”，例如 2023-10-12。";
+        if (Input == FieldInput.Choice && value.Length > 0 && Choices is { Fixed.Count: > 0 } choices
+            && choices.Fixed.All(o => o.Value != value))
+            return $"请从列表中选择{Label}。";
         return null;
     }
 

@@ -9,9 +9,12 @@ namespace GovPortal.Content.Kinds;
 public sealed class ContentKind
 {
     private readonly Dictionary<string, ContentField> _byName;
+    private readonly Func<IReadOnlyDictionary<string, string>, string?>? _rule;
 
-    public ContentKind(string key, string label, IReadOnlyList<ContentField> fields)
+    public ContentKind(string key, string label, IReadOnlyList<ContentField> fields,
+        Func<IReadOnlyDictionary<string, string>, string?>? rule = null)
     {
+        _rule = rule;
         Key = key;
         Label = label;
         Fields = fields;
@@ -42,7 +45,8 @@ public sealed class ContentKind
     {
         foreach (var field in Fields)
             if (field.Problem(values.GetValueOrDefault(field.Name) ?? "") is { } problem) return problem;
-        return null;
+        // Rules between fields (a date before another), once every field is acceptable on its own.
+        return _rule?.Invoke(values);
     }
 
     /// <summary>What an editor wrote, from one record to another: the channel, the kind and every field.</summary>

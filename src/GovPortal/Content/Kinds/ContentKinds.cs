@@ -13,7 +13,7 @@ public sealed class ContentKinds
     }
 
     /// <summary>The kinds of this version of the portal.</summary>
-    public static ContentKinds Default { get; } = new([NewsKind.Kind]);
+    public static ContentKinds Default { get; } = new([NewsKind.Kind, DocumentKind.Kind, InterpretationKind.Kind]);
 
     public IEnumerable<ContentKind> All => _byKey.Values;
 

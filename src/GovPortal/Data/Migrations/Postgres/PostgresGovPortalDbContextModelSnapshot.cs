@@ -513,6 +513,140 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.ToTable("Channels");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.Disclosure.Classification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Scheme", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Classifications");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IndexNumberCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("IndexNumberCounters");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("IssuedIndexNumbers");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
             modelBuilder.Entity("GovPortal.Content.RelatedFile", b =>
                 {
                     b.Property<int>("Id")
@@ -597,6 +731,13 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<string>("IcpNumber")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("IndexNumberPattern")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("{统一社会信用代码}/{年份}-{五位序号}");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -792,6 +933,83 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("GovPortal.Content.Disclosure.DisclosureFacts", "Disclosure", b1 =>
+                        {
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int?>("GenreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("IndexNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("InterpretationType")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int?>("OrganisationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PolicyId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("ReplacedById")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("TopicId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Validity")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly?>("ValidityChangedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WrittenOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("RevisionId");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.ToTable("Revisions");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("GenreId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Organisations.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.Navigation("Disclosure")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.BackOffice.Workflow.RevisionFile", b =>
@@ -817,7 +1035,90 @@ namespace GovPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("GovPortal.Content.Disclosure.DisclosureFacts", "Disclosure", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int?>("GenreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("IndexNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("InterpretationType")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int?>("OrganisationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PolicyId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("ReplacedById")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("TopicId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Validity")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly?>("ValidityChangedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("WrittenOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("IndexNumber");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("PolicyId");
+
+                            b1.HasIndex("ReplacedById");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("GenreId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Organisations.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
                     b.Navigation("Channel");
+
+                    b.Navigation("Disclosure")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.Content.Channel", b =>
@@ -834,6 +1135,42 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.Classification", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IndexNumberCounter", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.Content.RelatedFile", b =>

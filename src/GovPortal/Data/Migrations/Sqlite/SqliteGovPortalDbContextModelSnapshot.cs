@@ -494,6 +494,132 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("Channels");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.Disclosure.Classification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Scheme", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Classifications");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IndexNumberCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("IndexNumberCounters");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("IssuedIndexNumbers");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
             modelBuilder.Entity("GovPortal.Content.RelatedFile", b =>
                 {
                     b.Property<int>("Id")
@@ -574,6 +700,13 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<string>("IcpNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexNumberPattern")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{统一社会信用代码}/{年份}-{五位序号}");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -765,6 +898,83 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("GovPortal.Content.Disclosure.DisclosureFacts", "Disclosure", b1 =>
+                        {
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("GenreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("IndexNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InterpretationType")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("OrganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PolicyId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ReplacedById")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("TopicId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Validity")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidityChangedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WrittenOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RevisionId");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.ToTable("Revisions");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("GenreId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Organisations.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
+                    b.Navigation("Disclosure")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.BackOffice.Workflow.RevisionFile", b =>
@@ -790,7 +1000,90 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("GovPortal.Content.Disclosure.DisclosureFacts", "Disclosure", b1 =>
+                        {
+                            b1.Property<int>("ArticleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("GenreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("IndexNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InterpretationType")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("OrganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PolicyId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ReplacedById")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("TopicId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Validity")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidityChangedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("WrittenOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ArticleId");
+
+                            b1.HasIndex("GenreId");
+
+                            b1.HasIndex("IndexNumber");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.HasIndex("PolicyId");
+
+                            b1.HasIndex("ReplacedById");
+
+                            b1.HasIndex("TopicId");
+
+                            b1.ToTable("Articles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArticleId");
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("GenreId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Organisations.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.HasOne("GovPortal.Content.Disclosure.Classification", null)
+                                .WithMany()
+                                .HasForeignKey("TopicId")
+                                .OnDelete(DeleteBehavior.Restrict);
+                        });
+
                     b.Navigation("Channel");
+
+                    b.Navigation("Disclosure")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.Content.Channel", b =>
@@ -807,6 +1100,42 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.Classification", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IndexNumberCounter", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovPortal.Content.RelatedFile", b =>
