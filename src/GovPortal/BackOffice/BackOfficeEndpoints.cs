@@ -3,6 +3,7 @@ using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Channels;
 using GovPortal.BackOffice.ContentSafety;
+using GovPortal.BackOffice.Disclosure;
 using GovPortal.BackOffice.Health;
 using GovPortal.BackOffice.Settings;
 using GovPortal.BackOffice.SignIn;
@@ -96,6 +97,7 @@ public static class BackOfficeEndpoints
         group.MapDashboard();
         group.MapArticles();
         group.MapChannels();
+        group.MapDisclosureSettings();
         group.MapAccounts();
         group.MapAudit();
         group.MapSettings();

@@ -85,6 +85,10 @@ public static class BackOfficeServices
         services.AddSingleton<ContentSafety.SafetyLists>();
         services.AddSingleton<BackOfficePages>();
         services.AddSingleton<ArticleWorkflow>();
+        services.AddSingleton<IContentPreparation, Disclosure.DocumentPreparation>();
+        services.AddSingleton<IContentPreparation, Disclosure.InterpretationPreparation>();
+        services.AddSingleton<Disclosure.DisclosureChoices>();
+        services.AddSingleton<Disclosure.DisclosureAdministration>();
         services.AddSingleton<Channels.ChannelAdministration>();
         // Scoped: it works through Identity's UserManager, which lives as long as a request.
         services.AddScoped<AccountAdministration>();

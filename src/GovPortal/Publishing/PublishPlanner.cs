@@ -1,4 +1,5 @@
 using GovPortal.Content;
+using GovPortal.Publishing.Disclosure;
 
 namespace GovPortal.Publishing;
 
@@ -25,6 +26,18 @@ public static class PublishPlanner
                 Lookup(after.SubtreeNewest, channelId));
 
         return plan;
+    }
+
+    /// <summary>
+    /// The pages of 信息公开 content linked to the changed article (replaced and replacing documents, a policy and its
+    /// interpretations, both ways): each is rendered again when what it shows of the article changes — its title,
+    /// address, 有效性, links or whether it is live at all. Linked pages that are not live are left alone.
+    /// </summary>
+    public static void PlanLinkedPages(PublishPlan plan, int articleId, DisclosureLinks before, DisclosureLinks after)
+    {
+        if (before.Face == after.Face) return;
+        foreach (var linked in before.LinkedPages.Union(after.LinkedPages).Where(id => id != articleId))
+            plan.Render.Add(PageKey.Article(linked));
     }
 
     private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before,

@@ -3,6 +3,7 @@ using GovPortal.Content;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
+using GovPortal.Publishing.Disclosure;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.Safety.Scanning;
@@ -77,8 +78,9 @@ public sealed class Publisher(
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
+            var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
-                uploads, kinds);
+                uploads, kinds, disclosure);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -148,6 +150,7 @@ public sealed class Publisher(
                     .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
                 ?? throw new PublishException($"找不到编号为 {articleId} 的文章，它可能已被删除。");
             var channelBefore = article.ChannelId;
+            var linksBefore = await DisclosureReader.LinksAsync(db, article, cancellationToken);
             change(article);
             if (!tree.Contains(article.ChannelId))
                 throw new PublishException("所选栏目不存在，请重新选择栏目。");
@@ -173,6 +176,8 @@ public sealed class Publisher(
             var after = await AfterAsync(db, tree, article, before, cancellationToken);
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
+            PublishPlanner.PlanLinkedPages(plan, articleId, linksBefore,
+                await DisclosureReader.LinksAsync(db, article, cancellationToken));
             var planned = stopwatch.Elapsed;
             var committed = planned;
             try
@@ -183,13 +188,23 @@ public sealed class Publisher(
                     await PublishAllUnlockedAsync(cancellationToken);
                     return plan;
                 }
+                // Linked 信息公开 pages (a policy whose interpretation changed …) are rendered with the change.
+                var linkedIds = plan.Render.Where(k => k.Kind == PageKind.Article && k.Id != articleId)
+                    .Select(k => k.Id).ToArray();
+                var linked = linkedIds.Length == 0 ? []
+                    : (await LoadArticlesAsync(db, linkedIds, cancellationToken)).ToDictionary(a => a.Id);
+                var disclosure = linked.Count == 0 && DisclosureDirectory.FaceOf(article) is null
+                    && article.Kind == NewsKind.Key
+                    ? DisclosureDirectory.Empty
+                    : await DisclosureReader.DirectoryAsync(db, site.Id, [articleId, .. linkedIds], cancellationToken);
                 var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
-                    uploads, kinds);
+                    uploads, kinds, disclosure);
                 using var batch = store.BeginBatch();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
                 {
-                    if (key.Kind == PageKind.Article) await renderer.RenderArticleAsync(article, batch);
-                    else await renderer.RenderAsync(key, batch);
+                    if (key.Kind != PageKind.Article) await renderer.RenderAsync(key, batch);
+                    else if (key.Id == articleId) await renderer.RenderArticleAsync(article, batch);
+                    else if (linked.TryGetValue(key.Id, out var other)) await renderer.RenderArticleAsync(other, batch);
                 });
                 // The search index follows the plan: the article's page rendered means indexed, removed means gone.
                 // Its document is made before the pages go live, and the index is told a change is coming, so a

@@ -58,6 +58,23 @@ public sealed record ArticlePageModel(
     string AbsoluteUrl,
     string QrCodeSvg,
     string Path,
-    PreviewBanner? Preview = null);
+    PreviewBanner? Preview = null,
+    DisclosureNotes? Disclosure = null);
+
+/// <summary>
+/// The links of a 信息公开 page: a document's 有效性 notice with its 现行文件, the documents it replaced and its
+/// 【相关解读】; an interpretation's 【政策原文】.
+/// </summary>
+/// <param name="ValidityNotice">e.g. "本文件已于 2024年3月1日 废止", or null while the document is in force.</param>
+/// <param name="Current">The document that replaces this one (现行文件).</param>
+/// <param name="Replaced">Documents this one replaced, each with what became of it (e.g. "2024年3月1日废止").</param>
+/// <param name="Interpretations">Interpretations of this policy, each with its type as the second text.</param>
+/// <param name="Policy">For an interpretation: the policy document it interprets.</param>
+public sealed record DisclosureNotes(
+    string? ValidityNotice,
+    LinkItem? Current,
+    IReadOnlyList<(LinkItem Link, string Note)> Replaced,
+    IReadOnlyList<(LinkItem Link, string Type)> Interpretations,
+    LinkItem? Policy);
 
 public sealed record NoticePageModel(SiteChrome Chrome, string Title, IReadOnlyList<string> Paragraphs, string Path);

@@ -23,7 +23,7 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
             Assert.Equal(8, dates.Count);
             Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
         }
-        Assert.Equal(["首页", "新闻中心", "政策文件"], page.QuerySelectorAll(".main-nav a").Select(a => a.Text()).ToList());
+        Assert.Equal(["首页", "新闻中心", "政策文件", "政府信息公开"], page.QuerySelectorAll(".main-nav a").Select(a => a.Text()).ToList());
     }
 
     [Fact]
@@ -104,13 +104,14 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
         var index = XDocument.Parse(await Portal.Client.GetStringAsync("/sitemap.xml"));
         var sitemaps = index.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.Contains("/xwzx/xcyw/sitemap.xml", sitemaps);
-        Assert.Equal(6, sitemaps.Count); // the site itself and five channels
+        // the site itself, five news channels and the 政府信息公开 section's five
+        Assert.Equal(6 + DemoDisclosureSeeder.ChannelCount, sitemaps.Count);
 
         var urls = new List<string>();
         foreach (var path in sitemaps)
             urls.AddRange(XDocument.Parse(await Portal.Client.GetStringAsync(path)).Descendants(ns + "loc")
                 .Select(l => l.Value));
-        var articleCount = DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1;
+        var articleCount = DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount;
         Assert.Equal(articleCount, urls.Count(u => u.EndsWith(".html")));
         Assert.Contains("https://www.szxc.gov.cn" + (await Portal.SeedArticleAsync()).Url, urls);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Disclosure;
 using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
@@ -144,22 +145,39 @@ public static class ArticleEndpoints
             State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
-    private static async Task<IResult> NewFormAsync(
-        HttpContext context, BackOfficePages pages, DatabaseOptions database, int? channel)
+    /// <summary>
+    /// The form for new content of the kind chosen with <c>?kind=</c> (the news article when none is given); the page
+    /// links to the other kinds, so the editor picks one before writing.
+    /// </summary>
+    private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, int? channel, string? kind, ContentKinds kinds, DisclosureChoices choices,
+        TimeProvider time)
     {
         var staff = await pages.StaffAsync(context);
         var options = await EditableChannelsAsync(database, staff);
         if (options.Count == 0)
             return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。",
                 StatusCodes.Status403Forbidden);
-        var form = new ArticleForm { ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id };
+        var chosen = kinds.All.FirstOrDefault(k => k.Key == kind) ?? NewsKind.Kind;
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+        var form = new ArticleForm
+        {
+            ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id,
+            Kind = chosen,
+            Values = chosen.Fields.Where(f => f.Initial is not null)
+                .ToDictionary(f => f.Name, f => f.Initial!(today), StringComparer.Ordinal),
+        };
         return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
-            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
-            Error: null, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled));
+            Shell: pages.ShellFor(context, NewTitle(chosen)), ArticleId: 0, Form: form, Channels: options, Files: [],
+            Error: null, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled,
+            Choices: await choices.ForFormAsync(form.Kind, form.ChannelId, 0, form.Values, context.RequestAborted),
+            Kinds: kinds.All.ToList()));
     }
 
+    private static string NewTitle(ContentKind kind) => kind.Key == NewsKind.Key ? "写文章" : $"新建{kind.Label}";
+
     private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection formData, BackOfficePages pages,
-        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds, DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
         var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
@@ -170,8 +188,10 @@ public static class ArticleEndpoints
         // Refused: the form comes back with everything the editor typed, so nothing is lost.
         var options = await EditableChannelsAsync(database, staff);
         return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
-            Shell: pages.ShellFor(context, "写文章"), ArticleId: 0, Form: form, Channels: options, Files: [],
-            Error: result.Message, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled),
+            Shell: pages.ShellFor(context, NewTitle(form.Kind)), ArticleId: 0, Form: form, Channels: options,
+            Files: [], Error: result.Message, StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled,
+            Choices: await choices.ForFormAsync(form.Kind, form.ChannelId, 0, form.Values, context.RequestAborted),
+            Kinds: kinds.All.ToList()),
             result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
@@ -201,7 +221,7 @@ public static class ArticleEndpoints
     }
 
     private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages,
-        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds, DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
@@ -232,11 +252,13 @@ public static class ArticleEndpoints
             Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
             Channels: await EditableChannelsAsync(database, staff),
             Files: current.Files.OrderBy(f => f.SortOrder).ToList(),
-            Error: null, StateNote: note, EditorInstalled: BackOfficeAssets.EditorInstalled));
+            Error: null, StateNote: note, EditorInstalled: BackOfficeAssets.EditorInstalled,
+            Choices: await choices.ForFormAsync(kind, form.ChannelId, id, form.Values, context.RequestAborted)));
     }
 
     private static async Task<IResult> SaveAsync(int id, HttpContext context, IFormCollection formData,
-        BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
+        BackOfficePages pages, DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds,
+        DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
         var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
@@ -253,7 +275,9 @@ public static class ArticleEndpoints
         return await pages.RenderAsync<ArticleEditPage, ArticleEditPageModel>(new ArticleEditPageModel(
             Shell: pages.ShellFor(context, "修改文章"), ArticleId: id, Form: form,
             Channels: await EditableChannelsAsync(database, staff), Files: files, Error: result.Message,
-            StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled), status);
+            StateNote: null, EditorInstalled: BackOfficeAssets.EditorInstalled,
+            Choices: await choices.ForFormAsync(form.Kind, form.ChannelId, id, form.Values, context.RequestAborted)),
+            status);
     }
 
     private static async Task<List<ChannelOption>> EditableChannelsAsync(DatabaseOptions database, Staff staff)

@@ -8,7 +8,9 @@ public sealed record ChannelOption(int Id, string Label);
 
 public sealed record ArticleEditPageModel(Shell Shell, int ArticleId, ArticleForm Form,
     IReadOnlyList<ChannelOption> Channels,
-    IReadOnlyList<RevisionFile> Files, string? Error, string? StateNote, bool EditorInstalled);
+    IReadOnlyList<RevisionFile> Files, string? Error, string? StateNote, bool EditorInstalled,
+    IReadOnlyDictionary<string, IReadOnlyList<Content.Kinds.ChoiceOption>>? Choices = null,
+    IReadOnlyList<Content.Kinds.ContentKind>? Kinds = null);
 
 public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision Current,
     IReadOnlyList<Revision> History,

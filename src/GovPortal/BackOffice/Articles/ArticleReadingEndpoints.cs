@@ -1,10 +1,12 @@
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Disclosure;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing;
+using GovPortal.Publishing.Disclosure;
 using GovPortal.Publishing.Rendering;
 using GovPortal.Search;
 using GovPortal.Theme;
@@ -59,7 +61,11 @@ public static class ArticleReadingEndpoints
         var siteCode = await db.Sites.Where(s => s.Id == article.SiteId).Select(s => s.Code)
             .FirstAsync(context.RequestAborted);
         var (site, tree) = await Publisher.LoadSiteAsync(db, siteCode, context.RequestAborted);
-        var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads, kinds);
+        // The 信息公开 facts and links as the revision names them (organisations, 现行文件, 政策原文).
+        int[] linkedIds = [id, .. new[] { shown.Disclosure.ReplacedById, shown.Disclosure.PolicyId }.OfType<int>()];
+        var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, linkedIds, context.RequestAborted);
+        var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads, kinds,
+            disclosure);
         var files = shown.Files.OrderBy(f => f.SortOrder)
             .Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(),
                 SiteRenderer.FormatSize(f.SizeBytes)))
@@ -73,7 +79,8 @@ public static class ArticleReadingEndpoints
     }
 
     private static async Task<IResult> DiffAsync(int id, int? from, int? to, HttpContext context, BackOfficePages pages,
-        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds)
+        DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds,
+        DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
@@ -86,7 +93,12 @@ public static class ArticleReadingEndpoints
             ?? revisions.LastOrDefault(r => r.Number < newer.Number)
             ?? newer;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
-        var (fields, bodies) = RevisionDiff.Of(kinds.Of(newer), older, newer, c => names.GetValueOrDefault(c) ?? "");
+        var kind = kinds.Of(newer);
+        // Choice fields are compared by what people chose (organisation names …), not by stored ids.
+        var options = await choices.ForFormAsync(kind, newer.ChannelId, id, kind.ValuesOf(newer),
+            context.RequestAborted);
+        var (fields, bodies) = RevisionDiff.Of(kind, older, newer, c => names.GetValueOrDefault(c) ?? "",
+            (field, value) => DisclosureChoices.Label(field, value, options));
         return await pages.RenderAsync<DiffPage, DiffPageModel>(new DiffPageModel(
             Shell: pages.ShellFor(context, "版本比较"), ArticleId: id, Title: newer.Title, From: older, To: newer,
             History: revisions, Fields: fields, Bodies: bodies));

@@ -11,9 +11,12 @@ public static class RevisionDiff
     /// Plain fields compared character by character (with the channel and the related files after them), rich
     /// text paragraph by paragraph.
     /// </summary>
+    /// <param name="display">How a stored value is shown (a choice's label for its id); as stored when null.</param>
     public static (List<DiffField> Fields, List<DiffBody> Bodies) Of(ContentKind kind, Revision older, Revision newer,
-        Func<int, string> channelName)
+        Func<int, string> channelName, Func<ContentField, string, string>? display = null)
     {
+        string Shown(ContentField field, Revision revision) =>
+            display is null ? field.Get(revision) : display(field, field.Get(revision));
         static string Files(Revision r) =>
             string.Join("、", r.Files.OrderBy(f => f.SortOrder).Select(f => f.DisplayName));
         var fields = new List<DiffField>();
@@ -24,7 +27,7 @@ public static class RevisionDiff
                 bodies.Add(new DiffBody(field.Label,
                     TextDiff.Paragraphs(HtmlText.Of(field.Get(older)), HtmlText.Of(field.Get(newer)))));
             else
-                fields.Add(new DiffField(field.Label, TextDiff.Characters(field.Get(older), field.Get(newer))));
+                fields.Add(new DiffField(field.Label, TextDiff.Characters(Shown(field, older), Shown(field, newer))));
         }
         fields.Add(new DiffField("栏目",
             TextDiff.Characters(channelName(older.ChannelId), channelName(newer.ChannelId))));

@@ -30,6 +30,7 @@ public static class AuditActions
     public const string FileUploaded = "file.uploaded";
     public const string FileRemoved = "file.removed";
     public const string ChannelChanged = "channel.changed";
+    public const string DisclosureListsChanged = "disclosure.lists-changed";
     public const string SettingsChanged = "settings.changed";
     public const string ForcedReviewed = "article.force-reviewed";
     public const string ContentWarningsOverridden = "content.warnings-overridden";
@@ -65,6 +66,7 @@ public static class AuditActions
         FileUploaded => "上传文件",
         FileRemoved => "删除文件",
         ChannelChanged => "栏目管理",
+        DisclosureListsChanged => "信息公开设置",
         SettingsChanged => "修改设置",
         ForcedReviewed => "紧急发布事后审核",
         ContentWarningsOverridden => "确认内容警告",

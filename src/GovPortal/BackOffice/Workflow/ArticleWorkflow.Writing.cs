@@ -24,6 +24,8 @@ public sealed partial class ArticleWorkflow
         var now = Now;
         var siteId = await db.Channels.Where(c => c.Id == form.ChannelId).Select(c => c.SiteId)
             .FirstAsync(cancellationToken);
+        // One transaction: a refusal by the kind's checks (or a 索引号 already used) leaves no article behind.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var article = new Article
         {
             Title = form.Title.Trim(), Kind = form.Kind.Key, SiteId = siteId, ChannelId = form.ChannelId,
@@ -31,12 +33,20 @@ public sealed partial class ArticleWorkflow
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
+        var (prepared, refusal) = await PrepareAsync(db, siteId, article.Id, null, form, cancellationToken);
+        if (refusal is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return WorkflowResult.Refused(refusal);
+        }
+        form = prepared;
         var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "",
             CreatedBy = actor.UserName, CreatedAtUtc = now };
         Fill(revision, form, actor, now);
         revision.Files = StoreFiles(files.Accepted, 0);
         db.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await AuditAsync(actor, AuditActions.ArticleCreated, article.Id,
             $"新建{Quote(revision)}，相关文件 {revision.Files.Count} 个");
         return WorkflowResult.Done(article.Id, "已保存草稿。");
@@ -65,6 +75,9 @@ public sealed partial class ArticleWorkflow
         if (form.Kind.Key != current.Kind) return WorkflowResult.Refused("内容类型与文章不符，请刷新页面后重新填写。");
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
+        var (prepared, refusal) = await PrepareAsync(db, article.SiteId, articleId, current, form, cancellationToken);
+        if (refusal is not null) return WorkflowResult.Refused(refusal);
+        form = prepared;
 
         var now = Now;
         Revision target;

@@ -22,11 +22,26 @@ public sealed partial class ArticleWorkflow(
     RichTextSanitizer sanitizer,
     ArticleChecks checks,
     ContentKinds kinds,
+    IEnumerable<IContentPreparation> preparations,
     AuditLog audit,
     TimeProvider time,
     ILogger<ArticleWorkflow> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The values to store for a form, after the checks of its kind that need the site's data.</summary>
+    private async Task<(ArticleForm Form, string? Problem)> PrepareAsync(GovPortalDbContext db, int siteId,
+        int articleId, IArticleContent? current, ArticleForm form, CancellationToken cancellationToken)
+    {
+        foreach (var preparation in preparations.Where(p => p.KindKey == form.Kind.Key))
+        {
+            var (values, problem) = await preparation.PrepareAsync(db, siteId, articleId, current, form,
+                cancellationToken);
+            if (problem is not null) return (form, problem);
+            form = form with { Values = values };
+        }
+        return (form, null);
+    }
 
     /// <summary>
     /// An article with its revisions, oldest first. Articles made before the back office get a first revision from

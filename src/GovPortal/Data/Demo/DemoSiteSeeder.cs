@@ -111,6 +111,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await DemoDisclosureSeeder.SeedAsync(db, siteId, sanitizer, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
+using GovPortal.Publishing.Disclosure;
 using GovPortal.Publishing.Output;
 using GovPortal.Theme;
 
@@ -18,11 +19,13 @@ public sealed class SiteRenderer
     private readonly UploadStore _uploads;
     private readonly SiteChrome _chrome;
     private readonly ContentKinds _kinds;
+    private readonly DisclosureDirectory _disclosure;
 
     public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor,
-        ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null)
+        ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null, DisclosureDirectory? disclosure = null)
     {
         _kinds = kinds ?? ContentKinds.Default;
+        _disclosure = disclosure ?? DisclosureDirectory.Empty;
         _site = site;
         _tree = tree;
         _listings = listings;
@@ -161,7 +164,8 @@ public sealed class SiteRenderer
     {
         var url = article.Url ?? "/";
         var absoluteUrl = _site.BaseUrl + url;
-        var facts = _kinds.Of(article).Facts(article).Select(f => new PageFact(f.Label, f.Value)).ToList();
+        var facts = DisclosurePageContent.Facts(article, _disclosure)
+            ?? _kinds.Of(article).Facts(article).Select(f => new PageFact(f.Label, f.Value)).ToList();
         return new ArticlePageModel(
             Chrome: _chrome,
             ArticleId: countedId,
@@ -176,7 +180,8 @@ public sealed class SiteRenderer
             Attachments: attachments,
             AbsoluteUrl: absoluteUrl,
             QrCodeSvg: QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"),
-            Path: url);
+            Path: url,
+            Disclosure: DisclosurePageContent.Notes(article, _disclosure));
     }
 
     private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)
