@@ -33,7 +33,8 @@ public sealed class DataLayerTests(PostgresServer postgres)
             Assert.Contains("InitialCreate", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal("苏州市相城区人民政府", (await db.Sites.SingleAsync()).Name);
-            Assert.Equal(["新闻中心", "政策文件", "政府信息公开"], await db.Channels.Where(c => c.ParentId == null).OrderBy(c => c.SortOrder)
+            Assert.Equal(["新闻中心", "政策文件", "政府信息公开"], await db.Channels.Where(c => c.ParentId == null)
+                .OrderBy(c => c.SortOrder)
                 .Select(c => c.Name).ToListAsync());
             Assert.Equal(DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount,
                 await db.Articles.CountAsync(a => a.Status == ArticleStatus.Published && a.Url != null));

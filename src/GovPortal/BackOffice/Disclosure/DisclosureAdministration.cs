@@ -41,8 +41,8 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new DisclosureOverview(
             IndexNumberPattern: pattern,
-            Organisations: organisations.Select(o => new ListEntry<Organisation>(o, byOrganisation.GetValueOrDefault(o.Id)))
-                .ToList(),
+            Organisations: organisations
+                .Select(o => new ListEntry<Organisation>(o, byOrganisation.GetValueOrDefault(o.Id))).ToList(),
             Topics: topics.Select(c => new ListEntry<Classification>(c, byTopic.GetValueOrDefault(c.Id))).ToList(),
             Genres: genres.Select(c => new ListEntry<Classification>(c, byGenre.GetValueOrDefault(c.Id))).ToList());
     }
@@ -220,7 +220,8 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, "索引号规则", $"索引号规则：{before} → {pattern.Text}", cancellationToken);
         return BackOfficeResult.Done(
-            $"已保存索引号规则 {pattern.Text}，此后新建的文件按新规则生成索引号（例如 {pattern.Format("11320507014160024H", 2026, 1)}），已有文件的索引号不变。");
+            $"已保存索引号规则 {pattern.Text}，此后新建的文件按新规则生成索引号"
+            + $"（例如 {pattern.Format("11320507014160024H", 2026, 1)}），已有文件的索引号不变。");
     }
 
     // While one site is configured, the lists are the first site's (as for channels).

@@ -90,7 +90,9 @@ public sealed partial class IndexNumberPattern
     /// <summary>The default pattern, which always parses.</summary>
     public static IndexNumberPattern DefaultPattern { get; } = Parse(Default).Pattern!;
 
-    /// <summary>The part of a number that is the same for every document of one counter (all but the sequence).</summary>
+    /// <summary>
+    /// The part of a number that is the same for every document of one counter (all but the sequence).
+    /// </summary>
     public string Scope(string creditCode, int year) => Render(creditCode, year, null);
 
     public string Format(string creditCode, int year, int sequence) => Render(creditCode, year, sequence);
