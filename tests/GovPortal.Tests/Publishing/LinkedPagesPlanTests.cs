@@ -50,7 +50,8 @@ public sealed class LinkedPagesPlanTests
         var before = InterpretationFace(Policy);
         var after = change == "title" ? before with { Title = "政策解读（修订）" }
             : before with { InterpretationType = InterpretationType.Video };
-        Assert.Equal([PageKey.Article(Policy)], Plan(Interpretation, Links(before, Policy), Links(after, Policy)).Render);
+        Assert.Equal([PageKey.Article(Policy)],
+            Plan(Interpretation, Links(before, Policy), Links(after, Policy)).Render);
     }
 
     [Fact]
