@@ -3,6 +3,7 @@ using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
 using GovPortal.Safety.Health;
 using GovPortal.Safety.Scanning;
+using Microsoft.Extensions.Logging.Console;
 
 var (commandLine, error) = CommandLine.Parse(args, Environment.GetEnvironmentVariable("GOVPORTAL_DATABASE"));
 if (commandLine is null)
@@ -16,11 +17,18 @@ if (commandLine is null)
 var settings = PortalSettings.From(commandLine);
 try
 {
+    // The commands that write check the data folder first: a mistake there is told in one line, before any write.
+    if (commandLine.Command is PortalCommand.Serve or PortalCommand.Publish or PortalCommand.Reindex
+        && DataFolderCheck.Problem(settings.Paths) is { } folderProblem)
+        throw new StartupFailureException(folderProblem);
     switch (commandLine.Command)
     {
         case PortalCommand.Help:
             Console.WriteLine(CommandLine.Usage);
             return 0;
+
+        case PortalCommand.Doctor:
+            return await GovPortal.Hosting.Doctor.DoctorCommand.RunAsync(settings, Console.Out);
 
         case PortalCommand.Scan:
             return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory,
@@ -118,21 +126,27 @@ catch (PublishException e)
 }
 catch (Exception e) when (StartupFailure.Explain(e, settings) is { } failure)
 {
-    // The operator reads the fix; the full exception is logged at Debug (Logging__LogLevel__Default=Debug shows it).
+    // The operator reads the fix; the full exception goes to the log file at Debug (and to the console with
+    // Logging__LogLevel__Default=Debug).
     using (var logging = LoggerFactory.Create(log => log
                .AddConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Logging"))
                .AddConsole()))
         logging.CreateLogger("GovPortal.Hosting.StartupFailure").LogDebug(e, "启动失败");
+    using (var file = LoggerFactory.Create(log => log.SetMinimumLevel(LogLevel.Debug).AddLogFile(settings.Paths)))
+        file.CreateLogger("GovPortal.Hosting.StartupFailure").LogDebug(e, "启动失败：{Reason}", failure.Message);
     Console.Error.WriteLine(failure.Message);
     return failure.ExitCode;
 }
 
-// quiet: only warnings and errors in the log, so that a scheduled command's output is its report.
+// quiet: only warnings and errors on the console (the log file has everything), so that a scheduled command's
+// output is its report.
 static IHost BuildCommandHost(PortalSettings settings, bool quiet)
 {
     var builder = Host.CreateApplicationBuilder();
+    builder.Logging.AddLogFile(settings.Paths);
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-    if (quiet) builder.Logging.AddFilter("GovPortal", LogLevel.Warning);
+    if (quiet)
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("GovPortal", LogLevel.Warning);
     builder.Services.AddPortalCore(settings);
     return builder.Build();
 }

@@ -31,6 +31,7 @@ public static class PortalApp
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(
             form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
+        builder.Logging.AddLogFile(settings.Paths);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).

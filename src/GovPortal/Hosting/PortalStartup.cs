@@ -21,6 +21,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         output.EnsureCreated();
         await using (var db = settings.Database.CreateContext())
         {
+            if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
+                throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
