@@ -142,7 +142,7 @@ catch (Exception e) when (StartupFailure.Explain(e, settings) is { } failure)
 // output is its report.
 static IHost BuildCommandHost(PortalSettings settings, bool quiet)
 {
-    var builder = Host.CreateApplicationBuilder();
+    var builder = Host.CreateApplicationBuilder([PortalApp.NoConfigurationWatch]);
     builder.Logging.AddLogFile(settings.Paths);
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
     if (quiet)

@@ -9,7 +9,7 @@ namespace GovPortal.Hosting;
 /// </summary>
 public static class DataFolderCheck
 {
-    /// <summary>Room a full publish of an empty site needs: the database, the demo site's pages and the index.</summary>
+    /// <summary>Room a full publish of an empty site needs: database, demo site pages and index.</summary>
     public const long MinimumFreeBytes = 64L * 1024 * 1024;
 
     /// <summary>Null when the folder is fit, otherwise the failure to report.</summary>

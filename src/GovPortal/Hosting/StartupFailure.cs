@@ -95,7 +95,7 @@ public sealed record StartupFailure(int ExitCode, string Message)
         };
     }
 
-    /// <summary>A name as SQL needs it: bare when it is a plain lower-case identifier, otherwise in double quotes.</summary>
+    /// <summary>A name as SQL needs it: bare when a plain lower-case identifier, else in double quotes.</summary>
     public static string Quoted(string? name)
     {
         name ??= "";

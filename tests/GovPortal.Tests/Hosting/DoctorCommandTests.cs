@@ -70,6 +70,22 @@ public sealed class DoctorCommandTests
         Assert.True(exitCode == 0, output + errors);
         Assert.Matches(@"通过  数据库：内置 SQLite .+，结构版本 \d{14}_\w+（最新）", output);
         Assert.Matches(@"通过  文件监视（inotify）：上限 \d+ 个监视、\d+ 个实例，发布目录有 [1-9]\d* 个文件夹", output);
+        Assert.Contains("通过  站点地址：苏州市相城区人民政府（main）：https://www.szxc.gov.cn，域名 www.szxc.gov.cn、", output);
+
+        var file = new PortalPaths(data.Path).DatabaseFile;
+        await using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await db.OpenAsync();
+            await using var spoil = db.CreateCommand();
+            spoil.CommandText =
+                "UPDATE Sites SET HostNames = 'www.szxc.gov.cn, szxc gov cn', BaseUrl = 'www.szxc.gov.cn'";
+            await spoil.ExecuteNonQueryAsync();
+        }
+        var (spoiled, after, _) = await ExecutableTests.RunAsync("doctor", "--data", data.Path);
+
+        Assert.Equal(1, spoiled);
+        Assert.Contains("失败  站点地址：苏州市相城区人民政府（main）：网站地址“www.szxc.gov.cn”不是 http:// 或 https:// 开头的完整地址；" +
+                        "“szxc gov cn”不是合法的域名或 IP 地址", after);
     }
 }
 

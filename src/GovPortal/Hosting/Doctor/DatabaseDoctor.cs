@@ -41,7 +41,8 @@ public static class DatabaseDoctor
         if (!File.Exists(file)) return [DoctorFinding.Pass(Subject, $"内置 SQLite {file} 尚未建立，首次启动时创建")];
         var readOnly = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file};Mode=ReadOnly;Pooling=False");
         await using var db = readOnly.CreateContext();
-        return [await SchemaAsync(db, $"内置 SQLite {file}", canMigrate: true, cancellationToken)];
+        var (schema, current) = await SchemaAsync(db, $"内置 SQLite {file}", canMigrate: true, cancellationToken);
+        return [schema, .. current ? await SiteAddressDoctor.CheckAsync(db, cancellationToken) : []];
     }
 
     private static async Task<IReadOnlyList<DoctorFinding>> CheckPostgresAsync(PortalSettings settings,
@@ -78,26 +79,30 @@ public static class DatabaseDoctor
         var mayCreateTables = await ScalarAsync<bool>(inDatabase,
             "SELECT has_schema_privilege('public', 'CREATE')", null, cancellationToken);
         await using var db = settings.Database.CreateContext();
-        findings.Add(await SchemaAsync(db, $"{server} 数据库 {account.Database}", mayCreateTables, cancellationToken));
+        var (schema, current) = await SchemaAsync(db, $"{server} 数据库 {account.Database}", mayCreateTables,
+            cancellationToken);
+        findings.Add(schema);
+        if (current) findings.AddRange(await SiteAddressDoctor.CheckAsync(db, cancellationToken));
         return findings;
     }
 
-    private static async Task<DoctorFinding> SchemaAsync(GovPortalDbContext db, string where, bool canMigrate,
-        CancellationToken cancellationToken)
+    /// <returns>The finding, and whether the schema is the one this version reads.</returns>
+    private static async Task<(DoctorFinding Finding, bool Current)> SchemaAsync(GovPortalDbContext db, string where,
+        bool canMigrate, CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
-            return DoctorFinding.Fail(Subject, $"{where} 由更新版本的 GovPortal 升级过（结构版本 {unknown[^1]}），" +
-                                               "请运行该版本或更新版本的程序");
+            return (DoctorFinding.Fail(Subject, $"{where} 由更新版本的 GovPortal 升级过（结构版本 {unknown[^1]}），" +
+                                                "请运行该版本或更新版本的程序"), false);
         var pending = known.Count - applied.Count;
         var current = applied.Count == 0 ? "空库" : $"结构版本 {applied[^1]}";
-        if (pending == 0) return DoctorFinding.Pass(Subject, $"{where}，{current}（最新）");
-        return canMigrate
+        if (pending == 0) return (DoctorFinding.Pass(Subject, $"{where}，{current}（最新）"), true);
+        return (canMigrate
             ? DoctorFinding.Pass(Subject, $"{where}，{current}；启动时将执行 {pending} 个结构更新")
             : DoctorFinding.Fail(Subject, $"{where}，{current}；有 {pending} 个结构更新要执行，但账号无权在其中建表。" +
-                                          "请让账号成为该数据库的所有者（ALTER DATABASE … OWNER TO …）");
+                                          "请让账号成为该数据库的所有者（ALTER DATABASE … OWNER TO …）"), false);
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, string? name,

@@ -7,7 +7,7 @@ public enum DoctorOutcome
     Failed,
 }
 
-/// <summary>One line of the doctor's report: what was checked, how it came out, and what was found or is to do.</summary>
+/// <summary>One line of the doctor's report: what was checked, how it came out, what was found.</summary>
 public sealed record DoctorFinding(string Subject, DoctorOutcome Outcome, string Detail)
 {
     public static DoctorFinding Pass(string subject, string detail) => new(subject, DoctorOutcome.Passed, detail);

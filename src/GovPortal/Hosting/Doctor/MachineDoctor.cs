@@ -57,7 +57,7 @@ public static class MachineDoctor
             : DoctorFinding.Pass("反向代理", "只信任来自 " + string.Join("、", settings.TrustedProxies) +
                                          " 的 X-Forwarded-For 和 X-Forwarded-Proto 头");
 
-    /// <summary>What the portal needs installed besides .NET: nothing (fonts and browsers are for the tests only).</summary>
+    /// <summary>What the portal needs besides .NET: nothing (fonts and browsers are for the tests).</summary>
     public static DoctorFinding RunTimeNeeds() =>
         DoctorFinding.Pass("运行依赖", "除 .NET 运行时外不需要安装其他软件：二维码以 SVG 生成，不需要字体；" +
                                    "中文字体和 chromium 只有测试（截图、无障碍检查）需要");
