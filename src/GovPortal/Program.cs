@@ -61,7 +61,10 @@ try
             Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
                               $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
             Console.WriteLine($"输出目录：{host.Services.GetRequiredService<OutputLayout>().PublicDirectory}");
-            return 0;
+            // The site is published; pages that could not be made keep their last version and are named here.
+            foreach (var failure in result.Failures)
+                Console.Error.WriteLine($"未能生成页面 {failure.Key}（保留上次发布的版本）：{failure.Message}");
+            return result.Failures.Count == 0 ? 0 : 1;
         }
 
         case PortalCommand.Mourning:
