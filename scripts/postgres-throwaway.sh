@@ -17,7 +17,7 @@
 # Env overrides: PG_BINDIR (server bin dir), PG_MAX_CONNECTIONS (default 200).
 set -euo pipefail
 
-ROLE=govportal
+ROLE=govportal            # may create databases; ${ROLE}_nocreatedb (same password) may not, for start-up tests
 PASSWORD=govportal
 MARKER=.postgres-throwaway   # lets `stop` refuse to rm -rf a directory it did not create
 
@@ -157,7 +157,8 @@ EOF
   "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port" || die "server not accepting connections on port $port"
 
   as_pg "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/socket" -p "$port" -U postgres -d postgres \
-    -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" >&2
+    -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" \
+    -c "CREATE ROLE ${ROLE}_nocreatedb LOGIN NOCREATEDB PASSWORD '$PASSWORD'" >&2
 
   # Prove the exact credentials work over TCP before handing them out.
   PGPASSWORD=$PASSWORD "$BINDIR/psql" -X -q -At -h 127.0.0.1 -p "$port" -U "$ROLE" -d postgres \

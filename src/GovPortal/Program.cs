@@ -3,6 +3,7 @@ using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
 using GovPortal.Safety.Health;
 using GovPortal.Safety.Scanning;
+using Microsoft.Extensions.Logging.Console;
 
 var (commandLine, error) = CommandLine.Parse(args, Environment.GetEnvironmentVariable("GOVPORTAL_DATABASE"));
 if (commandLine is null)
@@ -16,11 +17,18 @@ if (commandLine is null)
 var settings = PortalSettings.From(commandLine);
 try
 {
+    // The commands that write check the data folder first: a mistake there is told in one line, before any write.
+    if (commandLine.Command is PortalCommand.Serve or PortalCommand.Publish or PortalCommand.Reindex
+        && DataFolderCheck.Problem(settings.Paths) is { } folderProblem)
+        throw new StartupFailureException(folderProblem);
     switch (commandLine.Command)
     {
         case PortalCommand.Help:
             Console.WriteLine(CommandLine.Usage);
             return 0;
+
+        case PortalCommand.Doctor:
+            return await GovPortal.Hosting.Doctor.DoctorCommand.RunAsync(settings, Console.Out);
 
         case PortalCommand.Scan:
             return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory,
@@ -53,7 +61,10 @@ try
             Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
                               $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
             Console.WriteLine($"输出目录：{host.Services.GetRequiredService<OutputLayout>().PublicDirectory}");
-            return 0;
+            // The site is published; pages that could not be made keep their last version and are named here.
+            foreach (var failure in result.Failures)
+                Console.Error.WriteLine($"未能生成页面 {failure.Key}（保留上次发布的版本）：{failure.Message}");
+            return result.Failures.Count == 0 ? 0 : 1;
         }
 
         case PortalCommand.Mourning:
@@ -118,21 +129,27 @@ catch (PublishException e)
 }
 catch (Exception e) when (StartupFailure.Explain(e, settings) is { } failure)
 {
-    // The operator reads the fix; the full exception is logged at Debug (Logging__LogLevel__Default=Debug shows it).
+    // The operator reads the fix; the full exception goes to the log file at Debug (and to the console with
+    // Logging__LogLevel__Default=Debug).
     using (var logging = LoggerFactory.Create(log => log
                .AddConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Logging"))
                .AddConsole()))
         logging.CreateLogger("GovPortal.Hosting.StartupFailure").LogDebug(e, "启动失败");
+    using (var file = LoggerFactory.Create(log => log.SetMinimumLevel(LogLevel.Debug).AddLogFile(settings.Paths)))
+        file.CreateLogger("GovPortal.Hosting.StartupFailure").LogDebug(e, "启动失败：{Reason}", failure.Message);
     Console.Error.WriteLine(failure.Message);
     return failure.ExitCode;
 }
 
-// quiet: only warnings and errors in the log, so that a scheduled command's output is its report.
+// quiet: only warnings and errors on the console (the log file has everything), so that a scheduled command's
+// output is its report.
 static IHost BuildCommandHost(PortalSettings settings, bool quiet)
 {
-    var builder = Host.CreateApplicationBuilder();
+    var builder = Host.CreateApplicationBuilder([PortalApp.NoConfigurationWatch]);
+    builder.Logging.AddLogFile(settings.Paths);
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-    if (quiet) builder.Logging.AddFilter("GovPortal", LogLevel.Warning);
+    if (quiet)
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("GovPortal", LogLevel.Warning);
     builder.Services.AddPortalCore(settings);
     return builder.Build();
 }

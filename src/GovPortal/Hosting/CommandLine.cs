@@ -8,6 +8,7 @@ public enum PortalCommand
     Check,
     Reindex,
     Mourning,
+    Doctor,
     Help,
 }
 
@@ -75,6 +76,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                      全站置灰的日期（哀悼日）：不带参数时列出；给出日期（如 2026-12-13）时设为这些日期；
                      clear 清空。这些日期里每个公众页面都以灰色显示。门户运行时请在后台“设置”页面修改
                      （立即生效），本命令只在门户停止时修改
+          doctor     上线前和每次升级后检查本机：数据库、数据目录（权限、文件系统、剩余空间）、时钟、
+                     inotify 上限、信任的反向代理；每项一行（通过／警告／失败），不做任何修改，
+                     有失败项时退出码为 1
           help       显示本说明
 
         选项:
@@ -207,6 +211,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "check" => PortalCommand.Check,
                         "reindex" => PortalCommand.Reindex,
                         "mourning" => PortalCommand.Mourning,
+                        "doctor" => PortalCommand.Doctor,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };

@@ -9,12 +9,18 @@ namespace GovPortal.Hosting;
 /// </summary>
 public static class PortalApp
 {
+    /// <summary>
+    /// The configuration files are read once, not watched: a watch costs an inotify instance, and without one left
+    /// the host would not start at all (the tamper guard, which does need one, falls back to checking the disk).
+    /// </summary>
+    public const string NoConfigurationWatch = "--hostBuilder:reloadConfigOnChange=false";
+
     public static async Task<WebApplication> CreateAsync(PortalSettings settings,
         Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = [],
+            Args = [NoConfigurationWatch],
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(settings.Urls);
@@ -31,6 +37,7 @@ public static class PortalApp
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(
             form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
+        builder.Logging.AddLogFile(settings.Paths);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
         // enabled at any level, every request also gets a diagnostic Activity (measured: about 30% of throughput).

@@ -21,6 +21,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         output.EnsureCreated();
         await using (var db = settings.Database.CreateContext())
         {
+            if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
+                throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
@@ -31,6 +33,9 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         {
             var result = await publisher.PublishAllAsync(cancellationToken);
             logger.LogInformation("Published {Pages} pages at {Rate:0} pages/s", result.Pages, result.PagesPerSecond);
+            // One page that cannot be made never stops the portal: it is named here and keeps its last version.
+            foreach (var failure in result.Failures)
+                logger.LogError("未能生成页面 {Key}（保留上次发布的版本）：{Message}", failure.Key, failure.Message);
         }
         else if (searchIndex.NeedsRebuild)
         {

@@ -16,10 +16,19 @@ public sealed record StartupFailure(int ExitCode, string Message)
     public const int DatabaseAuthenticationFailed = 21;
     public const int DatabaseMissing = 22;
     public const int DatabaseUnreachable = 23;
+    public const int DatabaseServerTooOld = 24;
+    public const int DatabaseFromNewerVersion = 25;
+    public const int DatabaseLocked = 26;
+    public const int DataFolderNotWritable = 30;
+    public const int DataFolderNoAtomicRename = 31;
+    public const int NotEnoughSpace = 32;
+    public const int DiskFull = 33;
 
     /// <summary>The operator's mistake behind this exception, or null when it is none of the known ones.</summary>
     public static StartupFailure? Explain(Exception exception, PortalSettings settings) =>
-        ExplainBind(exception, settings.Urls) ?? ExplainPostgres(exception, settings.Database.ConnectionString);
+        Chain(exception).OfType<StartupFailureException>().FirstOrDefault()?.Failure
+        ?? (Chain(exception).Any(DataFolderCheck.IsDiskFull) ? DataFolderCheck.DiskFull(settings.Paths) : null)
+        ?? ExplainBind(exception, settings.Urls) ?? ExplainPostgres(exception, settings.Database.ConnectionString);
 
     private static StartupFailure? ExplainBind(Exception exception, string urls)
     {
@@ -62,25 +71,37 @@ public sealed record StartupFailure(int ExitCode, string Message)
         if (postgres is { SqlState: PostgresErrorCodes.InsufficientPrivilege, Routine: "createdb" })
             return new(DatabaseMissing,
                 $"PostgreSQL 服务器 {server} 上没有数据库 {account.Database}，账号 {account.Username} 也无权创建它。" +
-                $"请由数据库管理员创建：CREATE DATABASE {account.Database} OWNER {account.Username};");
+                "请由数据库管理员创建：" +
+                $"CREATE DATABASE {Quoted(account.Database)} OWNER {Quoted(account.Username)};");
         return postgres?.SqlState switch
         {
             PostgresErrorCodes.InsufficientPrivilege => new(DatabaseMayNotCreateTables,
                 $"数据库账号 {account.Username} 无权在数据库 {account.Database} 中建表（{npgsql.Message}）。" +
-                $"请由数据库管理员为它建一个自己的数据库：CREATE DATABASE govportal OWNER {account.Username};" +
-                "，再用 --database 中的 Database=govportal 连接。"),
+                "请由数据库管理员为它建一个自己的数据库（" +
+                $"CREATE DATABASE govportal OWNER {Quoted(account.Username)};），" +
+                "再在 --database 中用 Database=govportal 连接。"),
             PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
                 new(DatabaseAuthenticationFailed,
                     $"无法登录 PostgreSQL 服务器 {server}：账号 {account.Username} 的密码不对或该账号不允许登录。" +
                     "请检查 --database 中的 Username 和 Password。"),
             PostgresErrorCodes.InvalidCatalogName => new(DatabaseMissing,
                 $"PostgreSQL 服务器 {server} 上没有数据库 {account.Database}。" +
-                $"请由数据库管理员创建：CREATE DATABASE {account.Database} OWNER {account.Username};"),
+                "请由数据库管理员创建：" +
+                $"CREATE DATABASE {Quoted(account.Database)} OWNER {Quoted(account.Username)};"),
             null when Chain(exception).Any(e => e is SocketException or TimeoutException) => new(DatabaseUnreachable,
                 $"无法连接 PostgreSQL 服务器 {server}（{npgsql.InnerException?.Message ?? npgsql.Message}）。" +
                 "请检查 --database 中的 Host 和 Port、数据库服务是否已启动，以及防火墙是否放行。"),
             _ => null,
         };
+    }
+
+    /// <summary>A name as SQL needs it: bare when a plain lower-case identifier, else in double quotes.</summary>
+    public static string Quoted(string? name)
+    {
+        name ??= "";
+        var plain = name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
+                    && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+        return plain ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static IEnumerable<Exception> Chain(Exception exception)

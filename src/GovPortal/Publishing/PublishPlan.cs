@@ -6,6 +6,11 @@ public sealed class PublishPlan
     public HashSet<PageKey> Render { get; } = [];
     public HashSet<PageKey> Remove { get; } = [];
 
+    /// <summary>
+    /// Keys of the plan that could not be rendered when it was carried out (each keeps its last version).
+    /// </summary>
+    public List<PageFailure> Failures { get; } = [];
+
     public bool IsEmpty => Render.Count == 0 && Remove.Count == 0;
 
     public override string ToString() =>

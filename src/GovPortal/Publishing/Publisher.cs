@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
@@ -16,6 +17,9 @@ namespace GovPortal.Publishing;
 /// <summary>The result of a full rebuild, as the publish command reports it.</summary>
 public sealed record PublishResult(int Pages, int Articles, int FilesWritten, TimeSpan Elapsed)
 {
+    /// <summary>The pages that could not be made; each keeps its last published version.</summary>
+    public IReadOnlyList<PageFailure> Failures { get; init; } = [];
+
     public double PagesPerSecond => Pages / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
@@ -91,7 +95,9 @@ public sealed class Publisher(
                 MaxDegreeOfParallelism = Environment.ProcessorCount,
                 CancellationToken = cancellationToken,
             };
-            await Parallel.ForEachAsync(keys, parallel, async (key, _) => await renderer.RenderAsync(key, batch));
+            var failures = new ConcurrentBag<PageFailure>();
+            await Parallel.ForEachAsync(keys, parallel, async (key, _) =>
+                await RenderOrReportAsync(key, batch, failures, () => renderer.RenderAsync(key, batch)));
 
             var listsDone = stopwatch.Elapsed;
 
@@ -104,10 +110,11 @@ public sealed class Publisher(
                 var articles = await next;
                 next = i + 1 < chunks.Count ? LoadArticlesAsync(db, chunks[i + 1], cancellationToken) : null;
                 await Parallel.ForEachAsync(articles, parallel, async (article, _) =>
-                {
-                    await renderer.RenderArticleAsync(article, batch);
-                    index.Add(searchDocuments.From(article, tree));
-                });
+                    await RenderOrReportAsync(PageKey.Article(article.Id), batch, failures, async () =>
+                    {
+                        await renderer.RenderArticleAsync(article, batch);
+                        index.Add(searchDocuments.From(article, tree));
+                    }));
             }
             var articlesDone = stopwatch.Elapsed;
 
@@ -124,10 +131,18 @@ public sealed class Publisher(
                 "Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
                 listsDone.TotalSeconds, (articlesDone - listsDone).TotalSeconds,
                 (stopwatch.Elapsed - articlesDone).TotalSeconds);
-            var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed);
+            var result = new PublishResult(keys.Count + ids.Count, ids.Count, batch.FilesWritten, stopwatch.Elapsed)
+            {
+                Failures = [.. failures.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal)],
+            };
             logger.LogInformation(
                 "Full publish: {Pages} pages ({Articles} articles), {Files} files written in {Seconds:0.00} s",
                 result.Pages, result.Articles, result.FilesWritten, result.Elapsed.TotalSeconds);
+            if (result.Failures.Count > 0)
+                logger.LogError("Full publish: {Count} pages could not be made and keep their last version: {Pages}",
+                    result.Failures.Count, string.Join("; ", result.Failures.Select(f => $"{f.Key} {f.Message}")));
+            // Everything that could be made is current. Pages that failed are reported, not retried at every
+            // change: the same content would fail again, and each change would become a full rebuild.
             File.Delete(RebuildMarker);
             return result;
         }
@@ -185,7 +200,7 @@ public sealed class Publisher(
                 if (!OutputIsCurrent)
                 {
                     // An earlier saved change never reached the output: this one cannot be planned from it.
-                    await PublishAllUnlockedAsync(cancellationToken);
+                    plan.Failures.AddRange((await PublishAllUnlockedAsync(cancellationToken)).Failures);
                     return plan;
                 }
                 // Linked 信息公开 pages (a policy whose interpretation changed …) are rendered with the change.
@@ -200,12 +215,14 @@ public sealed class Publisher(
                 var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
                     uploads, kinds, disclosure);
                 using var batch = store.BeginBatch();
+                var failures = new ConcurrentBag<PageFailure>();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
-                {
-                    if (key.Kind != PageKind.Article) await renderer.RenderAsync(key, batch);
-                    else if (key.Id == articleId) await renderer.RenderArticleAsync(article, batch);
-                    else if (linked.TryGetValue(key.Id, out var other)) await renderer.RenderArticleAsync(other, batch);
-                });
+                    await RenderOrReportAsync(key, batch, failures, () =>
+                        key.Kind != PageKind.Article ? renderer.RenderAsync(key, batch)
+                        : key.Id == articleId ? renderer.RenderArticleAsync(article, batch)
+                        : linked.TryGetValue(key.Id, out var other) ? renderer.RenderArticleAsync(other, batch)
+                        : Task.CompletedTask));
+                plan.Failures.AddRange(failures);
                 // The search index follows the plan: the article's page rendered means indexed, removed means gone.
                 // Its document is made before the pages go live, and the index is told a change is coming, so a
                 // crash between the two leaves a marker that makes the next start rebuild the index.
@@ -218,6 +235,9 @@ public sealed class Publisher(
                 if (indexed) searchIndex.BeginChange();
                 batch.Commit(plan.Remove);
                 committed = stopwatch.Elapsed;
+                // The change is saved but some of its pages are not: the next publish tries the whole site again.
+                if (plan.Failures.Count > 0)
+                    await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
                 // Committed a moment later (SearchIndex.CommitDelay), together with changes that follow closely.
                 if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
             }
@@ -329,6 +349,27 @@ public sealed class Publisher(
         var path = WithdrawnList.Normalize(article.Url);
         var changed = article.Status == ArticleStatus.Withdrawn ? list.Add(path) : list.Remove(path);
         return changed ? list : null;
+    }
+
+    /// <summary>
+    /// Renders one page; if that fails, the failure is the page's alone: logged, listed, and the page keeps its last
+    /// published version while the rest of the publish goes on. A failure to write the output (I/O) and a
+    /// cancellation still stop the whole publish, whose batch is then rolled back.
+    /// </summary>
+    private async Task RenderOrReportAsync(PageKey key, OutputBatch batch, ConcurrentBag<PageFailure> failures,
+        Func<Task> render)
+    {
+        try
+        {
+            await render();
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException or UnauthorizedAccessException
+                                       or OutOfMemoryException))
+        {
+            logger.LogError(e, "Page {Key} could not be made; it keeps its last published version", key);
+            batch.Keep(key);
+            failures.Add(new PageFailure(key, e is PublishException ? e.Message : $"页面生成出错：{e.Message}"));
+        }
     }
 
     /// <summary>

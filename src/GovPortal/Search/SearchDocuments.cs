@@ -11,13 +11,16 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
     public SearchDocument From(Article article, ChannelTree tree)
     {
         if (article.Url is null) throw new InvalidOperationException($"Article {article.Id} has no address yet.");
+        // Results are shown as pages and JSON: characters XML forbids (an old or imported record) are left out.
         var files = article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
-            .Select(f => new SearchFile(f.DisplayName, "/" + SiteRenderer.AttachmentPath(f),
-                attachments.Extract(uploads.PathOf(f.StoredName), f.Extension, f.DisplayName)))
+            .Select(f => new SearchFile(XmlCharacters.WithoutForbidden(f.DisplayName),
+                "/" + SiteRenderer.AttachmentPath(f), XmlCharacters.WithoutForbidden(
+                    attachments.Extract(uploads.PathOf(f.StoredName), f.Extension, f.DisplayName))))
             .ToList();
         return new SearchDocument(article.Id, article.ChannelId,
             tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
-            article.Title, TextOf(article), article.Url, article.PublishedAtUtc, files);
+            XmlCharacters.WithoutForbidden(article.Title), XmlCharacters.WithoutForbidden(TextOf(article)),
+            article.Url, article.PublishedAtUtc, files);
     }
 
     /// <summary>

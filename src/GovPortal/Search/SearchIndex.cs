@@ -203,7 +203,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     /// The index files of the last commit that were changed or deleted since it was made (for the tamper sweep).
     /// Waits for any write in progress, so a commit never looks like tampering.
     /// </summary>
-    public async Task<List<(string File, bool Missing)>> VerifyFilesAsync(bool full,
+    public async Task<List<(string File, IndexFileProblem Problem)>> VerifyFilesAsync(bool full,
         CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);

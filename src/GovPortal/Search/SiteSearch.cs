@@ -24,7 +24,7 @@ public sealed class SiteSearch : IDisposable
     private readonly ILogger<SiteSearch> _logger;
     private readonly System.Threading.Lock _lock = new();
     private FSDirectory? _directory;
-    private SearcherManager? _manager;
+    private ReferenceManager<IndexSearcher>? _manager;
     private long _lastRefresh;
     private CachedSite? _site;
 
@@ -41,7 +41,7 @@ public sealed class SiteSearch : IDisposable
         var parts = _words.Split(request.MatchText);
         var words = parts.SelectMany(p => p.Words).Distinct().ToList();
         var notices = request.Notices.ToList();
-        SearcherManager? manager;
+        ReferenceManager<IndexSearcher>? manager;
         try
         {
             manager = Manager();
@@ -165,7 +165,7 @@ public sealed class SiteSearch : IDisposable
     /// </summary>
     private sealed record CachedSite(long Version, SearchSiteInfo? Info);
 
-    private SearcherManager? Manager()
+    private ReferenceManager<IndexSearcher>? Manager()
     {
         var manager = _manager;
         if (manager is not null)
@@ -190,7 +190,9 @@ public sealed class SiteSearch : IDisposable
             _directory ??= FSDirectory.Open(_layout.SearchIndexDirectory);
             if (!DirectoryReader.IndexExists(_directory)) return null;
             _lastRefresh = _time.GetTimestamp();
-            return _manager = new SearcherManager(_directory, null);
+            // The commit the publisher recorded, never a newer one someone else put in the folder.
+            return _manager = new RecordedCommitSearchers(_directory,
+                new SearchIndexChecksums(_layout.SearchIndexDirectory, _layout.SearchChecksumsFile));
         }
     }
 

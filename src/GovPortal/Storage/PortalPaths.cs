@@ -37,6 +37,9 @@ public sealed class PortalPaths
     /// <summary>Uploaded originals, outside the output, under random names.</summary>
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
+    /// <summary>The portal's log files, one a day (govportal-yyyyMMdd.log), with what the console leaves out.</summary>
+    public string LogsDirectory => Path.Combine(DataDirectory, "logs");
+
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataDirectory);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GovPortal.Hosting;
 using GovPortal.Tests.Data;
 using GovPortal.Tests.Support;
 using Npgsql;
@@ -119,5 +120,48 @@ public sealed class PostgresStartupFailureTests(PostgresServer postgres)
     {
         using var data = new TempDirectory();
         return await ExecutableTests.RunAsync("serve", "--data", data.Path, "--database", connectionString);
+    }
+}
+
+/// <summary>PostgreSQL mistakes that need an account of their own or a server this machine cannot run.</summary>
+[Collection(PostgresCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
+public sealed class PostgresDatabaseFailureTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_missing_database_the_account_may_not_create_gets_the_sql_that_creates_it()
+    {
+        // The throwaway server's second role, made without CREATEDB (scripts/postgres-throwaway.sh).
+        var account = new NpgsqlConnectionStringBuilder(postgres.ServerConnectionString)
+        {
+            Username = "govportal_nocreatedb", Database = "Portal-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        using var data = new TempDirectory();
+
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+            "--database", account.ConnectionString);
+
+        Assert.True(exitCode == StartupFailure.DatabaseMissing, output + errors);
+        Assert.Contains($"没有数据库 {account.Database}，账号 govportal_nocreatedb 也无权创建它", errors);
+        Assert.Contains($"CREATE DATABASE \"{account.Database}\" OWNER govportal_nocreatedb;", errors);
+        Assert.DoesNotContain("   at ", output + errors);
+    }
+
+}
+
+/// <summary>A server older than the provider supports cannot run here; its answer is checked on its own.</summary>
+public sealed class PostgresVersionCheckTests
+{
+    [Fact]
+    public void A_server_older_than_the_provider_supports_is_named_with_its_version()
+    {
+        var settings = PortalSettings.From(CommandLine.Parse(
+            ["serve", "--database", "Host=db.example;Port=5433;Username=gov;Database=gov"]).Parsed!);
+
+        Assert.Null(DatabaseCheck.TooOld(new Version(15, 4), settings));
+        var failure = DatabaseCheck.TooOld(new Version(12, 9), settings);
+
+        Assert.Equal(StartupFailure.DatabaseServerTooOld, failure?.ExitCode);
+        Assert.Contains("PostgreSQL 服务器 db.example:5433 的版本是 12.9，GovPortal 需要 13 或更新的版本", failure!.Message);
     }
 }

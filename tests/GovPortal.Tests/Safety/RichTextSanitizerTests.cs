@@ -48,4 +48,30 @@ public sealed class RichTextSanitizerTests
             "lang=\"EN-US\"><font face=\"宋体\">会议</font></span>召开</p>");
         Assert.Equal("<p>会议召开</p>", clean);
     }
+
+    [Theory]
+    [InlineData("blockquote", 80_000)]
+    [InlineData("b", 65)]
+    [InlineData("div", 10_000)]
+    public void Markup_nested_beyond_the_limit_is_refused_before_it_is_parsed(string tag, int depth)
+    {
+        var hostile = string.Concat(Enumerable.Repeat($"<{tag}>", depth)) + "文字";
+        var refused = Assert.Throws<RichTextRefusedException>(() => Sanitizer.Sanitize(hostile));
+        Assert.Contains($"嵌套超过 {RichTextSanitizer.MaxNesting} 层", refused.Message);
+    }
+
+    [Fact]
+    public void Ordinary_documents_are_not_taken_for_deep_nesting()
+    {
+        var twenty = string.Concat(Enumerable.Repeat("<blockquote>", 20)) + "<p>引文</p>"
+            + string.Concat(Enumerable.Repeat("</blockquote>", 20));
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(Sanitizer.Sanitize(twenty), "<blockquote>"));
+        // Paragraphs, list items and cells whose end tags were left out stand side by side, as a parser reads them.
+        var unclosed = "<ul>" + string.Concat(Enumerable.Repeat("<li>条目<p>一段<p>又一段", 500)) + "</ul>"
+            + "<table>" + string.Concat(Enumerable.Repeat("<tr><td>格<td>格", 500)) + "</table>";
+        Assert.True(RichTextSanitizer.NestingDepth(unclosed) <= 4);
+        Assert.Contains("又一段", Sanitizer.Sanitize(unclosed));
+        Assert.Equal(3, RichTextSanitizer.NestingDepth("<p><a title=\"<b><b><b>\"><img src=x><br/><b>粗</b></a></p>"));
+        Assert.Equal(1, RichTextSanitizer.NestingDepth("<p>a < b <!-- <b><b> --></p>"));
+    }
 }

@@ -158,9 +158,10 @@ public sealed partial class ArticleWorkflow
         var now = Now;
         var scheduled = revision.State == RevisionState.Scheduled;
         var goLiveAt = scheduled && revision.ScheduledAtUtc is { } at ? at : now;
+        List<PageFailure> failures;
         try
         {
-            await publisher.ApplyArticleChangeAsync(revision.ArticleId, article =>
+            failures = (await publisher.ApplyArticleChangeAsync(revision.ArticleId, article =>
             {
                 kinds.Of(revision).Copy(revision, article);
                 // The date readers see is that of the first publication; corrections keep it (and the address).
@@ -168,7 +169,7 @@ public sealed partial class ArticleWorkflow
                 article.Status = ArticleStatus.Published;
                 article.RelatedFiles.Clear();
                 article.RelatedFiles.AddRange(revision.Files.OrderBy(f => f.SortOrder).Select(f => f.ToRelatedFile()));
-            }, cancellationToken);
+            }, cancellationToken)).Failures;
         }
         catch (PublishException e)
         {
@@ -196,7 +197,11 @@ public sealed partial class ArticleWorkflow
             .FirstAsync(cancellationToken);
         var details = forcedReason.Length > 0 ? $"紧急发布{Quote(revision)}（未经审核），理由：{forcedReason}"
             : scheduled ? $"按 {revision.PublishedBy} 设定的时间定时发布{Quote(revision)}" : $"发布{Quote(revision)}";
-        await AuditAsync(actor, action, revision.ArticleId, $"{details}，地址 {url}");
-        return WorkflowResult.Done(revision.ArticleId, forcedReason.Length > 0 ? "已紧急发布，已列入事后审核。" : "已发布，网站上的相关页面已更新。");
+        // Pages that could not be made keep their last version; the person publishing is told, and so is the log.
+        var unmade = failures.Count == 0 ? ""
+            : $"；但有 {failures.Count} 个页面未能生成，暂保留上次发布的版本，下次发布时重试：{failures[0].Message}";
+        await AuditAsync(actor, action, revision.ArticleId, $"{details}，地址 {url}{unmade}");
+        return WorkflowResult.Done(revision.ArticleId, (forcedReason.Length > 0 ? "已紧急发布，已列入事后审核。"
+            : "已发布，网站上的相关页面已更新。") + (unmade.Length > 0 ? unmade.TrimStart('；') + "。" : ""));
     }
 }

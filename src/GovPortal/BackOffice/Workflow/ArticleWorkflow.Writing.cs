@@ -3,6 +3,7 @@ using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Files;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
+using GovPortal.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Workflow;
@@ -15,6 +16,8 @@ public sealed partial class ArticleWorkflow
     {
         if (form.Problem() is { } problem) return WorkflowResult.Refused(problem);
         if (!actor.Can(StaffRoles.Editor, form.ChannelId)) return WorkflowResult.NotAllowed("您没有在这个栏目撰写文章的权限。");
+        var (values, refusal) = Cleaned(form);
+        if (refusal is not null) return WorkflowResult.Refused(refusal);
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
 
@@ -33,16 +36,16 @@ public sealed partial class ArticleWorkflow
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
-        var (prepared, refusal) = await PrepareAsync(db, siteId, article.Id, null, form, cancellationToken);
-        if (refusal is not null)
+        var (prepared, unprepared) = await PrepareAsync(db, siteId, article.Id, null, form, cancellationToken);
+        if (unprepared is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return WorkflowResult.Refused(refusal);
+            return WorkflowResult.Refused(unprepared);
         }
-        form = prepared;
+        form = Prepared(prepared, values!);
         var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "",
             CreatedBy = actor.UserName, CreatedAtUtc = now };
-        Fill(revision, form, actor, now);
+        Fill(revision, form, values!, actor, now);
         revision.Files = StoreFiles(files.Accepted, 0);
         db.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
@@ -73,11 +76,14 @@ public sealed partial class ArticleWorkflow
         if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId && c.SiteId == article.SiteId, cancellationToken))
             return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
         if (form.Kind.Key != current.Kind) return WorkflowResult.Refused("内容类型与文章不符，请刷新页面后重新填写。");
+        var (values, refusal) = Cleaned(form);
+        if (refusal is not null) return WorkflowResult.Refused(refusal);
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
-        var (prepared, refusal) = await PrepareAsync(db, article.SiteId, articleId, current, form, cancellationToken);
-        if (refusal is not null) return WorkflowResult.Refused(refusal);
-        form = prepared;
+        var (prepared, unprepared) = await PrepareAsync(db, article.SiteId, articleId, current, form,
+            cancellationToken);
+        if (unprepared is not null) return WorkflowResult.Refused(unprepared);
+        form = Prepared(prepared, values!);
 
         var now = Now;
         Revision target;
@@ -94,7 +100,7 @@ public sealed partial class ArticleWorkflow
         }
         // The reviewer's comment stays with a rejected revision until it is submitted again.
         target.State = RevisionState.Draft;
-        Fill(target, form, actor, now);
+        Fill(target, form, values!, actor, now);
         // Removal refers to the files of the revision the form was loaded from; a new draft holds copies of them.
         var removedNames = current.Files.Where(f => form.RemoveFileIds.Contains(f.Id)).Select(f => f.StoredName)
             .ToHashSet();
@@ -181,15 +187,45 @@ public sealed partial class ArticleWorkflow
         return WorkflowResult.Done(articleId, $"已将第 {old.Number} 版恢复为新草稿（第 {restored.Number} 版），审核发布后生效。");
     }
 
-    private void Fill(Revision revision, ArticleForm form, Staff actor, DateTime now)
+    /// <summary>
+    /// The values as stored: rich text through the sanitizer, the rest trimmed; or, before anything is written, why
+    /// the sanitizer refused a field (nested too deep, too slow to clean).
+    /// </summary>
+    /// <summary>
+    /// The form as the kind's preparation completed it; its plain values (a generated 索引号) replace the cleaned
+    /// ones. Rich text is never changed by a preparation and stays as the sanitizer cleaned it.
+    /// </summary>
+    private static ArticleForm Prepared(ArticleForm prepared, Dictionary<string, string> values)
     {
-        revision.ChannelId = form.ChannelId;
-        revision.Kind = form.Kind.Key;
+        foreach (var field in prepared.Kind.Fields.Where(f => f.Input != FieldInput.RichText))
+            values[field.Name] = prepared.Value(field.Name).Trim();
+        return prepared;
+    }
+
+    private (Dictionary<string, string>? Values, string? Refusal) Cleaned(ArticleForm form)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in form.Kind.Fields)
         {
             var value = form.Value(field.Name);
-            field.Set(revision, field.Input == FieldInput.RichText ? sanitizer.Sanitize(value) : value.Trim());
+            try
+            {
+                values[field.Name] = field.Input == FieldInput.RichText ? sanitizer.Sanitize(value) : value.Trim();
+            }
+            catch (RichTextRefusedException e)
+            {
+                return (null, $"{field.Label}的{e.Message}本次保存未执行，您填写的内容仍在下面的表单中。");
+            }
         }
+        return (values, null);
+    }
+
+    private static void Fill(Revision revision, ArticleForm form, Dictionary<string, string> values, Staff actor,
+        DateTime now)
+    {
+        revision.ChannelId = form.ChannelId;
+        revision.Kind = form.Kind.Key;
+        foreach (var field in form.Kind.Fields) field.Set(revision, values[field.Name]);
         revision.UpdatedBy = actor.UserName;
         revision.UpdatedAtUtc = now;
     }

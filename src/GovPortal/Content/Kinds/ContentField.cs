@@ -87,6 +87,9 @@ public sealed record ContentField
     public string? Problem(string value)
     {
         if (Required && string.IsNullOrWhiteSpace(value)) return $"请填写{Label}。";
+        // Feeds, sitemaps and pages cannot carry them (an XML writer throws): refused in every field, of every kind.
+        if (XmlCharacters.IndexOfForbidden(value) is var at and >= 0)
+            return $"{Label}中有不可见的控制字符或无效字符（第 {at + 1} 个字符），请删除后再保存。";
         if (MaxLength > 0 && value.Length > MaxLength) return TooLongMessage ?? $"{Label}不能超过 {MaxLength} 个字。";
         if (Input == FieldInput.Date && value.Length > 0 && !ContentDates.TryParse(value, out _))
             return $"{Label}的格式应为“年-月-日”，例如 2023-10-12。";

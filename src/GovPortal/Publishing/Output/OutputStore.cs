@@ -62,6 +62,34 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// <summary>Maps a manifest path to its file, refusing anything that would land outside the output.</summary>
     public string FullPathOf(string relativePath) => layout.FullPathOf(relativePath);
 
+    /// <summary>
+    /// Raised when a write found a symbolic link in its way (a folder on the path, or the file itself) and removed
+    /// the link, never touching what it points at: the path and the link's target. The tamper guard reports it.
+    /// </summary>
+    public event Action<string, string>? LinkRemoved;
+
+    /// <summary>
+    /// The first part of a manifest path, a folder on the way or the file itself, that is a symbolic link or another
+    /// reparse point, as a path like the manifest's; null when every folder on the way is a real folder. Only what is
+    /// inside the site's output counts: where the operator keeps the output folder itself is the operator's choice.
+    /// </summary>
+    public string? LinkOnPath(string relativePath)
+    {
+        var full = FullPathOf(relativePath);
+        var side = OutputLayout.IsSideFile(relativePath);
+        var root = side ? layout.Directory : layout.PublicDirectory;
+        var parts = Path.GetRelativePath(root, full).Split(Path.DirectorySeparatorChar);
+        var current = root;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            current = Path.Combine(current, parts[i]);
+            if (OutputFiles.IsLink(current))
+                return side ? relativePath : string.Join('/', parts[..(i + 1)]);
+            if (!Directory.Exists(current)) return null; // a file or nothing: no folder beyond it
+        }
+        return null;
+    }
+
     /// <returns>The file's hash and, if it had to be written, its manifest entry.</returns>
     internal (string Sha256, ManifestEntry? Written) WriteIfChanged(string relativePath, ReadOnlySpan<byte> content,
         string owner, DateTime now, string? downloadName)
@@ -74,7 +102,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
             return (sha, null);
 
         _pending[relativePath] = sha;
-        WriteAtomically(full, content);
+        WriteAtomically(relativePath, content);
         AfterFileCommitted?.Invoke(relativePath);
         return (sha, new ManifestEntry(relativePath, sha, content.Length, now, owner, downloadName));
     }
@@ -89,9 +117,10 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         var full = FullPathOf(entry.Path);
         try
         {
+            // Never read through a link, whether it stands for the file or for a folder on its way.
+            if (LinkOnPath(entry.Path) is not null) return Unreadable;
             var info = new FileInfo(full);
             if (!info.Exists) return null;
-            if (info.LinkTarget is not null) return Unreadable;
             // A running publish may have put a new version of another size in place; anything else of the wrong
             // size is not the published file, whatever it holds.
             if (info.Length != entry.Size && !_pending.ContainsKey(entry.Path)) return Unreadable;
@@ -171,13 +200,14 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     }
 
     /// <summary>Puts the true content of a published file back in place (tamper guard).</summary>
-    public void Restore(string relativePath, ReadOnlySpan<byte> content) =>
-        WriteAtomically(FullPathOf(relativePath), content);
+    public void Restore(string relativePath, ReadOnlySpan<byte> content) => WriteAtomically(relativePath, content);
 
     internal void DeleteFile(string relativePath)
     {
         var full = FullPathOf(relativePath);
-        if (File.Exists(full)) File.Delete(full);
+        // A link on the way is not the published file: deleting through it would delete what it points at.
+        if (LinkOnPath(relativePath) is { } link) RemoveLink(link);
+        else if (File.Exists(full)) File.Delete(full);
     }
 
     public static bool IsTemporary(string fileName) =>
@@ -191,9 +221,12 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         if (!Directory.Exists(layout.PublicDirectory)) return 0;
         var removed = 0;
         var pattern = "." + "*" + TemporarySuffix;
-        // Side files are written beside the public folder, pages inside it.
+        // Side files are written beside the public folder, pages inside it; no link is entered.
         foreach (var file in Directory.EnumerateFiles(layout.Directory, pattern, SearchOption.TopDirectoryOnly)
-                     .Concat(Directory.EnumerateFiles(layout.PublicDirectory, pattern, SearchOption.AllDirectories)))
+                     .Where(f => !OutputFiles.IsLink(f))
+                     .Concat(OutputFiles.Walk(layout.PublicDirectory)
+                         .Where(f => !f.IsLink && IsTemporary(Path.GetFileName(f.Path)))
+                         .Select(f => Path.Combine(layout.PublicDirectory, f.Path))))
         {
             File.Delete(file);
             removed++;
@@ -201,8 +234,18 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         return removed;
     }
 
-    private static void WriteAtomically(string full, ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Writes a file under a temporary name and renames it into place. Never through a link: a link in the way (a
+    /// folder on the path, or the file itself) is removed first, leaving what it points at untouched, and reported.
+    /// </summary>
+    private void WriteAtomically(string relativePath, ReadOnlySpan<byte> content)
     {
+        for (var removed = 0; LinkOnPath(relativePath) is { } link; removed++)
+        {
+            if (removed > relativePath.Length) throw new IOException($"Links keep appearing on {relativePath}");
+            RemoveLink(link);
+        }
+        var full = FullPathOf(relativePath);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporarySuffix}");
@@ -210,5 +253,14 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
                    FileOptions.None))
             stream.Write(content);
         File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>Removes a link itself (unlink: what it points at stays as it is) and reports it.</summary>
+    private void RemoveLink(string relativeLink)
+    {
+        var full = FullPathOf(relativeLink);
+        var target = new FileInfo(full).LinkTarget ?? "";
+        File.Delete(full);
+        LinkRemoved?.Invoke(relativeLink, target);
     }
 }

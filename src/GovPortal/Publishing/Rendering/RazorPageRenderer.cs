@@ -40,6 +40,7 @@ public sealed class RazorPageRenderer
             var output = await renderer.RenderComponentAsync<TComponent>(parameters);
             return output.ToHtmlString();
         });
-        return html;
+        // Whatever a stored field holds, the page carries no character XML forbids (nor a reference to one).
+        return PageCharacters.Clean(html);
     }
 }

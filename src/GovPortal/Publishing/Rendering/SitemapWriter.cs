@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using GovPortal.Content;
 
 namespace GovPortal.Publishing.Rendering;
 
@@ -27,7 +28,8 @@ public static class SitemapWriter
             foreach (var (url, lastModified) in entries)
             {
                 xml.WriteStartElement(element, Namespace);
-                xml.WriteElementString("loc", Namespace, url);
+                // Addresses are made by the portal; an imported one holding a character XML forbids loses it here.
+                xml.WriteElementString("loc", Namespace, XmlCharacters.WithoutForbidden(url));
                 if (lastModified is { } modified)
                     xml.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(modified, DateTimeKind.Utc)
                         .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));

@@ -10,10 +10,29 @@ namespace GovPortal.Safety.Tamper;
 /// answered with its true version from the object store, put back on disk and reported; a file that was never
 /// published is moved to quarantine and reported. Requests check what they read; a sweep checks everything else.
 /// </summary>
-public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalPaths paths, TimeProvider time,
-    ILogger<TamperGuard> logger)
+/// <remarks>
+/// Links are never followed: the sweep lists a link as itself and never enters it, a link found in the output
+/// (to a file or a folder, anywhere on a path) is moved to quarantine as a link and reported, and its target is
+/// never read, moved or written. A restore first moves the links on its path away, so it always writes a real file
+/// in real folders under the output.
+/// </remarks>
+public sealed class TamperGuard
 {
+    private readonly OutputStore output;
+    private readonly TamperAlerts alerts;
+    private readonly PortalPaths paths;
+    private readonly TimeProvider time;
+    private readonly ILogger<TamperGuard> logger;
     private int _sweeps;
+
+    public TamperGuard(OutputStore output, TamperAlerts alerts, PortalPaths paths, TimeProvider time,
+        ILogger<TamperGuard> logger)
+    {
+        (this.output, this.alerts, this.paths, this.time, this.logger) = (output, alerts, paths, time, logger);
+        // A publish that met a link in its way removed the link itself (never its target): reported like any other.
+        output.LinkRemoved += (path, target) => alerts.Raise(TamperKind.Unpublished, path,
+            $"发布时发现符号链接（指向 {target}），已删除该链接本身，它指向的文件未被读取、移动或修改。");
+    }
 
     /// <summary>Raised after each sweep with the number of events it raised.</summary>
     public event Action<int>? Swept;
@@ -68,14 +87,15 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
         var root = output.PublicDirectory;
         if (Directory.Exists(root))
         {
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            // Links are listed as themselves and never entered: what they point at is not the output.
+            foreach (var (relative, isLink) in OutputFiles.Walk(root))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                // A published file that has become a link is put back below (the link goes to quarantine first).
                 if (manifest.TryGet(relative, out _) || output.IsPendingPath(relative)) continue;
                 // Temporary files are the publisher's and the guard's own work in progress; never served, and
                 // leftovers of a crash are removed by the next full publish.
-                if (OutputStore.IsTemporary(Path.GetFileName(file))) continue;
+                if (!isLink && OutputStore.IsTemporary(Path.GetFileName(relative))) continue;
                 if (Quarantine(relative)) events++;
             }
         }
@@ -117,14 +137,56 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
             var (served, _) = Check(entry, content);
             if (ReferenceEquals(served, content)) RememberGenuine(relativePath);
         }
-        else if (!output.IsPendingPath(relativePath) && File.Exists(output.FullPathOf(relativePath)))
+        else if (!output.IsPendingPath(relativePath)
+                 && (output.LinkOnPath(relativePath) is not null || File.Exists(output.FullPathOf(relativePath))))
             Quarantine(relativePath);
     }
 
-    /// <summary>Moves a file that is not in the manifest out of the public folder.</summary>
+    /// <summary>
+    /// Moves a file that is not in the manifest out of the public folder. When a link stands on its path (a folder
+    /// on the way, or the file itself), the link is what goes to quarantine, and what it points at stays untouched.
+    /// </summary>
     public bool Quarantine(string relativePath)
     {
-        lock (output.CommitLock) return QuarantineUnlocked(relativePath);
+        lock (output.CommitLock)
+            return output.LinkOnPath(relativePath) is { } link
+                ? QuarantineLink(link)
+                : QuarantineUnlocked(relativePath);
+    }
+
+    private string QuarantinePathFor(string relativePath)
+    {
+        // A folder per event, so that two files of the same name never overwrite each other's evidence.
+        var stamp = time.GetUtcNow().UtcDateTime
+            .ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        return Path.Combine(paths.QuarantineDirectory, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}",
+            relativePath);
+    }
+
+    /// <summary>
+    /// Moves a link itself to quarantine: made again there with the same target, then removed from the output
+    /// (unlink removes the link, never its target). Called holding the commit lock.
+    /// </summary>
+    private bool QuarantineLink(string relativeLink)
+    {
+        var source = output.FullPathOf(relativeLink);
+        var pointsAt = new FileInfo(source).LinkTarget;
+        var target = QuarantinePathFor(relativeLink);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (pointsAt is not null) File.CreateSymbolicLink(target, pointsAt);
+            File.Delete(source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            alerts.Raise(TamperKind.Unpublished, relativeLink,
+                $"输出目录中的符号链接（指向 {pointsAt}）无法移入隔离区（{e.Message}），它不会被跟随，请人工处理。");
+            return false;
+        }
+        alerts.Raise(TamperKind.Unpublished, relativeLink,
+            $"输出目录中的符号链接（指向 {pointsAt}）已移入隔离区：{target}；它指向的文件未被读取、移动或修改。");
+        return true;
     }
 
     private bool QuarantineUnlocked(string relativePath)
@@ -132,11 +194,7 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
         var source = output.FullPathOf(relativePath);
         if (!File.Exists(source) || output.Manifest.TryGet(relativePath, out _) || output.IsPendingPath(relativePath))
             return false;
-        // A folder per event, so that two files of the same name never overwrite each other's evidence.
-        var stamp = time.GetUtcNow().UtcDateTime
-            .ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var target = Path.Combine(paths.QuarantineDirectory, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}",
-            relativePath);
+        var target = QuarantinePathFor(relativePath);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -173,6 +231,9 @@ public sealed class TamperGuard(OutputStore output, TamperAlerts alerts, PortalP
         }
         try
         {
+            // Written only into real folders under the output: a link on the way goes to quarantine first.
+            for (var moved = 0; moved <= entry.Path.Length && output.LinkOnPath(entry.Path) is { } link; moved++)
+                if (!QuarantineLink(link)) break;
             output.Restore(entry.Path, truth);
             RememberGenuine(entry.Path);
         }
