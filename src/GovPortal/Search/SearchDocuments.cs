@@ -1,4 +1,5 @@
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Rendering;
@@ -17,7 +18,14 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
             .ToList();
         return new SearchDocument(article.Id, article.ChannelId,
             tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
-            article.Title, TextOf(article), article.Url, article.PublishedAtUtc, files);
+            article.Title, TextOf(article), article.Url, article.PublishedAtUtc, files)
+        {
+            Kind = article.Kind,
+            Disclosure = article.Kind == DocumentKind.Key
+                ? new SearchDisclosure(article.Disclosure.IndexNumber ?? "", article.Disclosure.DocumentNumber ?? "",
+                    (article.Disclosure.Validity ?? DocumentValidity.Effective).ToString())
+                : null,
+        };
     }
 
     /// <summary>
