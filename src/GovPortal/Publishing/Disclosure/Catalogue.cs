@@ -1,3 +1,4 @@
+using GovPortal.Content;
 using GovPortal.Content.Disclosure;
 
 namespace GovPortal.Publishing.Disclosure;
@@ -28,6 +29,13 @@ public sealed class Catalogue
 
     /// <summary>The address of the application form (依申请公开).</summary>
     public const string ApplicationUrl = "/" + SectionPath + "/ysqgk/";
+
+    /// <summary>
+    /// The top-level channel at the section's address (/zfxxgk/), if the site has one: its sub-channels live under
+    /// the section, and its own address is the section's home rather than a list of its own.
+    /// </summary>
+    public static int? SectionChannelId(ChannelTree tree) =>
+        tree.Roots.FirstOrDefault(c => c.Slug == SectionPath)?.Id;
 
     public Catalogue(IEnumerable<CatalogueRow> rows, IReadOnlyList<CatalogueGroup> topics,
         IReadOnlyList<CatalogueGroup> organisations)

@@ -13,11 +13,8 @@ public sealed partial class SiteRenderer
     private const string SectionUrl = "/" + Catalogue.SectionPath + "/";
     private const string CatalogueUrl = "/" + Catalogue.CataloguePath + "/";
 
-    /// <summary>
-    /// The top-level channel at the section's address (/zfxxgk/), if the site has one: its sub-channels live under
-    /// the section, and its own address is the section's home rather than a list.
-    /// </summary>
-    private int? SectionChannelId => _tree.Roots.FirstOrDefault(c => c.Slug == Catalogue.SectionPath)?.Id;
+    /// <summary>The top-level channel whose address is the section's home (see Catalogue.SectionChannelId).</summary>
+    private int? SectionChannelId => Catalogue.SectionChannelId(_tree);
 
     /// <summary>The section's home and every page of the catalogue.</summary>
     private IEnumerable<PageKey> DisclosurePageKeys()
