@@ -135,7 +135,7 @@ public sealed class DisclosureSectionPageTests(DemoPortalFixture fixture) : ICla
         var urls = new List<string>();
         foreach (var number in new[] { "相政规〔2023〕3号", "相政办发〔2023〕15号", "相政规〔2021〕2号" })
             urls.Add(form + (await db.Articles.SingleAsync(a => a.Disclosure.DocumentNumber == number)).Url);
-        Assert.Equal(urls, rows.Select(r => r.QuerySelector("a")!.GetAttribute("href")).ToList());
+        Assert.Equal(urls, rows.Select(r => r.QuerySelector("a")!.GetAttribute("href")!).ToList());
         Assert.Single(rows, r => r.QuerySelector(".validity-mark") is not null);
         Assert.Equal(form + "/zfxxgk/ml/", page.QuerySelector(".catalogue-back a")!.GetAttribute("href"));
         if (form == "")
