@@ -34,11 +34,13 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
                  {
                      article, article + "/edit", article + "/diff", "/admin/", "/admin/articles", "/admin/forced",
                      "/admin/channels", "/admin/accounts", "/admin/audit", "/admin/settings", "/admin/security",
-                     "/admin/password", "/admin/safety", "/admin/health",
+                     "/admin/password", "/admin/safety", "/admin/health", "/admin/disclosure",
+                     "/admin/articles/new?kind=document", "/admin/articles/new?kind=interpretation",
                  })
         {
             await page.GotoAsync(path);
-            if (path.EndsWith("/edit", StringComparison.Ordinal)) await page.WaitForSelectorAsync(".w-e-toolbar");
+            if (path.EndsWith("/edit", StringComparison.Ordinal) || path.Contains("?kind="))
+                await page.WaitForSelectorAsync(".w-e-toolbar");
             try
             {
                 await Axe.AssertNoViolationsAsync(page);

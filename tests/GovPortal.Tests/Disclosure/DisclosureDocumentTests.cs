@@ -98,6 +98,7 @@ public sealed class DisclosureDocumentTests(DisclosureFixture fixture) : IClassF
         Assert.Equal("相政发〔2023〕12号", live.Disclosure.DocumentNumber);
         Assert.Equal(new DateOnly(2023, 6, 5), live.Disclosure.ReleasedOn);
         Assert.StartsWith($"{OfficeCode}/2023-", live.Disclosure.IndexNumber);
+        Assert.Contains($"索引号：{live.Disclosure.IndexNumber}", await fixture.Room.Editor.GetPageAsync($"articles/{id}"));
 
         var saved = await fixture.SaveAsync(id, (revision, version) => fixture.DocumentFields(
             "关于做好2023年度政务公开工作的通知", written: "2023-06-01", released: "2023-06-05",
