@@ -71,4 +71,23 @@ public sealed class DisclosurePageTests(BrowserFixture fixture)
             await browserPage.Context.CloseAsync();
         }
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/elder")]
+    [InlineData("/zh-hant")]
+    public async Task The_metadata_table_fits_a_360_pixel_phone(string form)
+    {
+        var browserPage = await fixture.OpenAsync(form + await UrlOf("相政规〔2023〕3号"), width: 360, height: 740);
+        try
+        {
+            var widths = await browserPage.EvaluateAsync<int[]>(
+                "() => [document.documentElement.scrollWidth, window.innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"page is {widths[0]} px wide in a {widths[1]} px window");
+        }
+        finally
+        {
+            await browserPage.Context.CloseAsync();
+        }
+    }
 }
