@@ -31,4 +31,7 @@ public sealed class Channel
     /// How many review levels (一审 … 三审) content of this channel passes before it can be published: 1 to 3.
     /// </summary>
     public int ReviewLevels { get; set; } = 1;
+
+    /// <summary>Where the 政府信息公开 section's home links to this channel, if at all.</summary>
+    public ChannelDisclosureRole DisclosureRole { get; set; }
 }

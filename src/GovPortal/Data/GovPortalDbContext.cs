@@ -117,6 +117,8 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         {
             channel.Property(c => c.Name).HasMaxLength(100);
             channel.Property(c => c.Slug).HasMaxLength(64);
+            channel.Property(c => c.DisclosureRole).HasConversion<string>().HasMaxLength(20)
+                .HasDefaultValue(ChannelDisclosureRole.None).HasSentinel(ChannelDisclosureRole.None);
             channel.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId)
                 .OnDelete(DeleteBehavior.Restrict);
             channel.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);

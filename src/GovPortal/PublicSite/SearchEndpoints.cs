@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using GovPortal.Chinese;
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.PublicSite.Variants;
@@ -131,6 +132,8 @@ public static class SearchEndpoints
             from = request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             to = request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             sort = request.Order == SearchOrder.Newest ? "date" : "relevance",
+            type = request.DocumentsOnly ? SearchRequest.DocumentsType : null,
+            validity = request.Validity is { } wanted ? SearchRequest.ValidityValue(wanted) : null,
             page = request.Page,
             pageSize = SearchRequest.PageSize,
             total = results.Total,
@@ -146,6 +149,14 @@ public static class SearchEndpoints
                 publishedAt = ChinaTime.Format(hit.PublishedAtUtc),
                 snippetHtml = hit.SnippetHtml,
                 file = hit.FileName is null ? null : new { name = hit.FileName, url = baseUrl + hit.FileUrl },
+                // 信息公开 documents only: their numbers and 有效性 (null for other content).
+                document = hit.Validity is not { } validity ? null : new
+                {
+                    indexNumber = hit.IndexNumber,
+                    documentNumber = hit.DocumentNumber,
+                    validity = SearchRequest.ValidityValue(validity),
+                    validityLabel = DocumentValidities.Label(validity),
+                },
             }),
         }, Json, statusCode: results.Site is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }

@@ -20,6 +20,18 @@ public enum PageKind
 
     /// <summary>The side file of the days of mourning, a setting published on its own.</summary>
     MourningDays,
+
+    /// <summary>The 政府信息公开 section's home, /zfxxgk/.</summary>
+    DisclosureHome,
+
+    /// <summary>A page of the whole 政府信息公开目录, /zfxxgk/ml/ (Number: the page).</summary>
+    CatalogueIndex,
+
+    /// <summary>A page of the catalogue by 主题分类, /zfxxgk/ml/zt/{topic}/ (Id: the topic).</summary>
+    CatalogueTopic,
+
+    /// <summary>A page of the catalogue by 发布机构, /zfxxgk/ml/jg/{organisation}/ (Id: the organisation).</summary>
+    CatalogueOrganisation,
 }
 
 /// <summary>
@@ -43,6 +55,15 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static PageKey Feed(int channelId) => new(PageKind.ChannelFeed, channelId);
     public static PageKey Sitemap(int channelId) => new(PageKind.ChannelSitemap, channelId);
     public static PageKey Article(int articleId) => new(PageKind.Article, articleId);
+    public static readonly PageKey DisclosureHome = new(PageKind.DisclosureHome);
+
+    /// <summary>Page <paramref name="page"/> of a catalogue list (all documents, a topic or an organisation).</summary>
+    public static PageKey Catalogue(Disclosure.CatalogueScope scope, int id, int page) => scope switch
+    {
+        Disclosure.CatalogueScope.Topic => new(PageKind.CatalogueTopic, id, page),
+        Disclosure.CatalogueScope.Organisation => new(PageKind.CatalogueOrganisation, id, page),
+        _ => new(PageKind.CatalogueIndex, 0, page),
+    };
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

@@ -18,12 +18,15 @@ public static class PublishPlanner
         if (after.ArticlePublished) plan.Render.Add(PageKey.Article(articleId));
         else if (before.ArticlePublished) plan.Remove.Add(PageKey.Article(articleId));
 
+        // The 政府信息公开 section's channel has no list pages: its address is the section's home.
+        var section = Catalogue.SectionChannelId(tree);
         foreach (var channelId in before.OwnLists.Keys.Union(after.OwnLists.Keys))
-            PlanOwnList(plan, channelId, Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId));
+            PlanOwnList(plan, channelId, Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId),
+                listed: channelId != section);
 
         foreach (var channelId in before.SubtreeNewest.Keys.Union(after.SubtreeNewest.Keys))
             PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId),
-                Lookup(after.SubtreeNewest, channelId));
+                Lookup(after.SubtreeNewest, channelId), section);
 
         return plan;
     }
@@ -41,10 +44,10 @@ public static class PublishPlanner
     }
 
     private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before,
-        IReadOnlyList<ArticleListing> after)
+        IReadOnlyList<ArticleListing> after, bool listed)
     {
         int pagesBefore = SiteLayoutRules.PageCount(before.Count), pagesAfter = SiteLayoutRules.PageCount(after.Count);
-        for (var page = 1; page <= Math.Max(pagesBefore, pagesAfter); page++)
+        for (var page = 1; listed && page <= Math.Max(pagesBefore, pagesAfter); page++)
         {
             if (page > pagesAfter)
                 plan.Remove.Add(PageKey.ChannelList(channelId, page));
@@ -56,7 +59,7 @@ public static class PublishPlanner
     }
 
     private static void PlanSubtreeViews(PublishPlan plan, ChannelTree tree, int channelId,
-        IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+        IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after, int? section)
     {
         if (!Newest(before, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)
             .SequenceEqual(Newest(after, SiteLayoutRules.FeedSize).Select(a => a.FeedFace)))
@@ -66,7 +69,7 @@ public static class PublishPlanner
             .SequenceEqual(Newest(after, SiteLayoutRules.BlockSize).Select(a => a.ListFace)))
             return;
         var channel = tree[channelId];
-        if (channel.ParentId is { } parent) plan.Render.Add(PageKey.ChannelList(parent, 1));
+        if (channel.ParentId is { } parent && parent != section) plan.Render.Add(PageKey.ChannelList(parent, 1));
         if (channel.ShowOnHome) plan.Render.Add(PageKey.Home);
     }
 

@@ -83,8 +83,9 @@ public sealed class Publisher(
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
+            var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
-                uploads, kinds, disclosure);
+                uploads, kinds, disclosure, catalogue);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -181,6 +182,9 @@ public sealed class Publisher(
 
             var loaded = stopwatch.Elapsed;
             var before = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
+            // The 政府信息公开目录 lists live documents: read around a change to one (its kind never changes).
+            var inCatalogue = article.Kind == DocumentKind.Key;
+            var catalogueBefore = inCatalogue ? await CatalogueReader.RowsAsync(db, site.Id, cancellationToken) : [];
             var snapshotted = stopwatch.Elapsed;
             if (article.Status == ArticleStatus.Published && article.Url is null)
                 article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
@@ -193,6 +197,8 @@ public sealed class Publisher(
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             PublishPlanner.PlanLinkedPages(plan, articleId, linksBefore,
                 await DisclosureReader.LinksAsync(db, article, cancellationToken));
+            var catalogueAfter = inCatalogue ? await CatalogueReader.RowsAsync(db, site.Id, cancellationToken) : [];
+            CataloguePlanner.Plan(plan, articleId, catalogueBefore, catalogueAfter);
             var planned = stopwatch.Elapsed;
             var committed = planned;
             try
@@ -212,8 +218,11 @@ public sealed class Publisher(
                     && article.Kind == NewsKind.Key
                     ? DisclosureDirectory.Empty
                     : await DisclosureReader.DirectoryAsync(db, site.Id, [articleId, .. linkedIds], cancellationToken);
+                var catalogue = inCatalogue
+                    ? await CatalogueReader.CatalogueAsync(db, site.Id, catalogueAfter, cancellationToken)
+                    : Catalogue.Empty;
                 var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
-                    uploads, kinds, disclosure);
+                    uploads, kinds, disclosure, catalogue);
                 using var batch = store.BeginBatch();
                 var failures = new ConcurrentBag<PageFailure>();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>

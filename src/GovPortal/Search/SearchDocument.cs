@@ -13,7 +13,17 @@ public sealed record SearchDocument(
     string Text,
     string Url,
     DateTime PublishedAtUtc,
-    IReadOnlyList<SearchFile> Files);
+    IReadOnlyList<SearchFile> Files)
+{
+    /// <summary>The content kind (news, document …), for the filter to 信息公开 documents.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>A 信息公开 document's facts, or null for other kinds.</summary>
+    public SearchDisclosure? Disclosure { get; init; }
+}
+
+/// <summary>What search knows of a 信息公开 document beyond its text: its numbers and its 有效性 (an enum name).</summary>
+public sealed record SearchDisclosure(string IndexNumber, string DocumentNumber, string Validity);
 
 /// <summary>A related file's name, address in the output and extracted text.</summary>
 public sealed record SearchFile(string Name, string Url, string Text);

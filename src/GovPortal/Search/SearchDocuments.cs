@@ -1,4 +1,5 @@
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Rendering;
@@ -20,7 +21,14 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
         return new SearchDocument(article.Id, article.ChannelId,
             tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
             XmlCharacters.WithoutForbidden(article.Title), XmlCharacters.WithoutForbidden(TextOf(article)),
-            article.Url, article.PublishedAtUtc, files);
+            article.Url, article.PublishedAtUtc, files)
+        {
+            Kind = article.Kind,
+            Disclosure = article.Kind == DocumentKind.Key
+                ? new SearchDisclosure(article.Disclosure.IndexNumber ?? "", article.Disclosure.DocumentNumber ?? "",
+                    (article.Disclosure.Validity ?? DocumentValidity.Effective).ToString())
+                : null,
+        };
     }
 
     /// <summary>

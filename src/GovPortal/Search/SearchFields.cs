@@ -18,6 +18,29 @@ public static class SearchFields
     public const string Date = "date";
     public const string DateOrder = "date_order";
 
+    /// <summary>The content kind, for the filter to 信息公开 documents.</summary>
+    public const string Kind = "kind";
+
+    /// <summary>A document's 有效性 (enum name), for the filter by validity.</summary>
+    public const string Validity = "validity";
+
+    /// <summary>
+    /// A document's 发文字号 and 索引号 as exact keys (<see cref="NumberKeys"/>), so that a query for one finds it.
+    /// </summary>
+    public const string NumberKey = "number_key";
+
+    public const string IndexNumber = "index_number";
+    public const string DocumentNumber = "document_number";
+
+    /// <summary>
+    /// The commit data key of the index's format: an index of another format (written before a field was added)
+    /// is rebuilt from the database at start.
+    /// </summary>
+    public const string FormatKey = "format";
+
+    /// <summary>The format this code writes; raised whenever what a document holds changes.</summary>
+    public const string Format = "2";
+
     /// <summary>The commit data key under which <see cref="SearchSiteInfo"/> is kept, as JSON.</summary>
     public const string SiteInfoKey = "site";
 
@@ -35,6 +58,16 @@ public static class SearchFields
             new Int64Field(Date, source.PublishedAtUtc.Ticks, Field.Store.YES),
             new NumericDocValuesField(DateOrder, source.PublishedAtUtc.Ticks),
         };
+        if (source.Kind.Length > 0) document.Add(new StringField(Kind, source.Kind, Field.Store.NO));
+        if (source.Disclosure is { } disclosure)
+        {
+            document.Add(new StringField(Validity, disclosure.Validity, Field.Store.YES));
+            document.Add(new StoredField(IndexNumber, disclosure.IndexNumber));
+            document.Add(new StoredField(DocumentNumber, disclosure.DocumentNumber));
+            foreach (var key in new[] { disclosure.IndexNumber, disclosure.DocumentNumber }
+                .Select(NumberKeys.Of).Where(k => k.Length > 0).Distinct())
+                document.Add(new StringField(NumberKey, key, Field.Store.NO));
+        }
         foreach (var channelId in source.Scope)
             document.Add(new StringField(Scope, channelId.ToString(CultureInfo.InvariantCulture), Field.Store.NO));
         foreach (var file in source.Files)

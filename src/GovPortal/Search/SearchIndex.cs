@@ -193,6 +193,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         writer.SetCommitData(new Dictionary<string, string>
         {
             [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site),
+            [SearchFields.FormatKey] = SearchFields.Format,
         });
         writer.Commit();
         // What the tamper sweep compares the index's files with.
@@ -267,7 +268,13 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         {
             if (!System.IO.Directory.Exists(DirectoryPath) || !DirectoryReader.IndexExists(Directory())) return false;
             using var reader = DirectoryReader.Open(Directory());
-            return true;
+            if (reader.IndexCommit.UserData.TryGetValue(SearchFields.FormatKey, out var format)
+                && format == SearchFields.Format)
+                return true;
+            // Written before the index knew what it knows now (信息公开 facts …): rebuilt from the database.
+            logger.LogInformation("The search index in {Directory} has an older format; it will be rebuilt",
+                DirectoryPath);
+            return false;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GovPortal.Chinese;
+using GovPortal.Content.Disclosure;
 using Microsoft.Extensions.Primitives;
 
 namespace GovPortal.Search;
@@ -24,13 +25,23 @@ public sealed record SearchRequest(
     DateOnly? To,
     SearchOrder Order,
     int Page,
-    IReadOnlyList<string> Notices)
+    IReadOnlyList<string> Notices,
+    bool DocumentsOnly = false,
+    DocumentValidity? Validity = null)
 {
+    /// <summary>The value of <c>type</c> that keeps 信息公开 documents only.</summary>
+    public const string DocumentsType = "document";
+
     public const int MaxQueryLength = 100;
     public const int PageSize = 10;
     public const int MaxPage = 50;
 
-    public bool HasFilters => ChannelId is not null || From is not null || To is not null;
+    public bool HasFilters => ChannelId is not null || From is not null || To is not null || DocumentsOnly
+        || Validity is not null;
+
+    /// <summary>The value of <c>validity</c> for a 有效性: its name in lower case (effective, repealed …).</summary>
+    public static string ValidityValue(DocumentValidity validity) =>
+        validity.ToString().ToLowerInvariant();
 
     /// <summary>Reads q, channel, from, to, sort and page; never throws.</summary>
     public static SearchRequest Parse(IQueryCollection query, ChineseConverter converter)
@@ -74,8 +85,22 @@ public sealed record SearchRequest(
             notices.Add($"最多显示前 {MaxPage} 页结果，请增加检索词或筛选条件缩小范围。");
         }
 
+        var typeText = First(query["type"]).Trim();
+        var documentsOnly = typeText == DocumentsType;
+        if (typeText.Length > 0 && !documentsOnly) notices.Add("内容类型参数无效，已查找全部内容。");
+        DocumentValidity? validity = null;
+        var validityText = First(query["validity"]).Trim();
+        if (validityText.Length > 0)
+        {
+            validity = Enum.GetValues<DocumentValidity>().Where(v => ValidityValue(v) == validityText)
+                .Select(v => (DocumentValidity?)v).FirstOrDefault();
+            if (validity is null) notices.Add("有效性参数无效，已忽略该条件。");
+        }
+
         var match = converter.ToSimplified(typed).ToLowerInvariant();
-        return new SearchRequest(typed, match, channel, from, to, order, page, notices);
+        return new SearchRequest(typed, match, channel, from, to, order, page, notices,
+            // Only 信息公开 documents have a 有效性: filtering by it keeps documents only.
+            documentsOnly || validity is not null, validity);
     }
 
     private static string First(StringValues values) => values.Count > 0 ? values[0] ?? "" : "";

@@ -12,7 +12,17 @@ public sealed record SearchHit(
     DateTime PublishedAtUtc,
     string SnippetHtml,
     string? FileName,
-    string? FileUrl);
+    string? FileUrl)
+{
+    /// <summary>A 信息公开 document's 索引号, or null for other content.</summary>
+    public string? IndexNumber { get; init; }
+
+    /// <summary>A 信息公开 document's 发文字号 (empty when it has none), or null for other content.</summary>
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>A 信息公开 document's 有效性, or null for other content.</summary>
+    public Content.Disclosure.DocumentValidity? Validity { get; init; }
+}
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
 /// <param name="Site">Null only when no index has been published yet.</param>

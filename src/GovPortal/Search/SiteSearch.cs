@@ -15,6 +15,7 @@ namespace GovPortal.Search;
 /// </summary>
 public sealed class SiteSearch : IDisposable
 {
+    private const string DocumentKindKey = Content.Kinds.DocumentKind.Key;
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly OutputLayout _layout;
@@ -67,13 +68,14 @@ public sealed class SiteSearch : IDisposable
                 notices.Add("所选栏目不存在，已在全站范围内查找。");
                 request = request with { ChannelId = null };
             }
-            if (words.Count == 0 && !request.HasFilters)
+            var numberKey = NumberKeys.Of(request.MatchText);
+            if (words.Count == 0 && !request.HasFilters && numberKey.Length == 0)
             {
                 if (request.Query.Length > 0) notices.Add("检索词中没有可查找的文字，请输入汉字、字母或数字。");
                 return new SearchResults(request, site, words, 0, [], notices);
             }
 
-            Query query = _queries.Build(parts) ?? new MatchAllDocsQuery();
+            Query query = WithNumber(_queries.Build(parts), numberKey) ?? new MatchAllDocsQuery();
             query = Filtered(query, request);
             var sort = request.Order == SearchOrder.Newest || words.Count == 0
                 ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
@@ -105,9 +107,28 @@ public sealed class SiteSearch : IDisposable
         }
     }
 
+    /// <summary>
+    /// A query that is a 发文字号 or 索引号 (however its brackets were typed) also finds the document with that exact
+    /// number, weighted far above any match of its words, so that document comes first.
+    /// </summary>
+    private static Query? WithNumber(Query? words, string numberKey)
+    {
+        if (numberKey.Length == 0) return words;
+        var number = new TermQuery(new Term(SearchFields.NumberKey, numberKey)) { Boost = 1000f };
+        if (words is null) return number;
+        var either = new BooleanQuery();
+        either.Add(words, Occur.SHOULD);
+        either.Add(number, Occur.SHOULD);
+        return either;
+    }
+
     private static Query Filtered(Query query, SearchRequest request)
     {
         var filters = new BooleanQuery();
+        if (request.DocumentsOnly)
+            filters.Add(new TermQuery(new Term(SearchFields.Kind, DocumentKindKey)), Occur.MUST);
+        if (request.Validity is { } validity)
+            filters.Add(new TermQuery(new Term(SearchFields.Validity, validity.ToString())), Occur.MUST);
         if (request.ChannelId is { } channel)
             filters.Add(new TermQuery(new Term(SearchFields.Scope, channel.ToString(CultureInfo.InvariantCulture))),
                 Occur.MUST);
@@ -145,7 +166,13 @@ public sealed class SiteSearch : IDisposable
             Snippets.Highlight(title, words),
             document.Get(SearchFields.Url), channelId, site?.ChannelName(channelId) ?? "",
             new DateTime(document.GetField(SearchFields.Date).GetInt64Value() ?? 0, DateTimeKind.Utc),
-            snippet ?? Snippets.Opening(text), fileName, fileUrl);
+            snippet ?? Snippets.Opening(text), fileName, fileUrl)
+        {
+            IndexNumber = document.Get(SearchFields.IndexNumber),
+            DocumentNumber = document.Get(SearchFields.DocumentNumber),
+            Validity = Enum.TryParse<Content.Disclosure.DocumentValidity>(document.Get(SearchFields.Validity),
+                out var validity) ? validity : null,
+        };
     }
 
     private SearchSiteInfo? SiteOf(IndexSearcher searcher)

@@ -23,6 +23,9 @@ public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, s
         if (request.From is { } from)
             query.Append("&from=").Append(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (request.To is { } to) query.Append("&to=").Append(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (request.DocumentsOnly) query.Append("&type=").Append(SearchRequest.DocumentsType);
+        if (request.Validity is { } validity)
+            query.Append("&validity=").Append(SearchRequest.ValidityValue(validity));
         if (request.Order == SearchOrder.Newest) query.Append("&sort=date");
         if (page > 1) query.Append("&page=").Append(page.ToString(CultureInfo.InvariantCulture));
         return query.ToString();

@@ -40,6 +40,10 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         return new ChannelOverview(Rows: rows.ToList(), Parents: options);
     }
 
+    // The address segment of a top-level parent, which decides the names reserved beneath it.
+    private static string? TopLevelSlug(List<Channel> channels, int? parentId) =>
+        channels.FirstOrDefault(c => c.Id == parentId && c.ParentId is null)?.Slug;
+
     public async Task<BackOfficeResult> CreateAsync(Staff actor, NewChannelForm form,
         CancellationToken cancellationToken = default)
     {
@@ -54,6 +58,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             ?? (parentId is { } pid && channels.All(c => c.Id != pid) ? "所选的上级栏目不存在。" : null)
             ?? (parentId is null && !PublicAddressSpace.IsFreeForTopLevelChannel(slug, options.Path)
                 ? $"地址名“{slug}”是网站保留的地址，请换一个。" : null)
+            ?? (!PublicAddressSpace.IsFreeUnderTopLevel(TopLevelSlug(channels, parentId), slug)
+                ? $"地址名“{slug}”是政府信息公开专栏保留的地址，请换一个。" : null)
             ?? (channels.Any(c => c.ParentId == parentId && c.Slug == slug) ? $"同一上级栏目下已有地址名为“{slug}”的栏目。" : null);
         if (problem is not null) return BackOfficeResult.Refused(problem);
 
@@ -88,17 +94,24 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var frequencyText = form.UpdateFrequencyDays.Trim();
         int? frequency = frequencyText.Length == 0 ? null : int.TryParse(frequencyText, out var days) ? days : -1;
         var sortOrder = int.TryParse(form.SortOrder.Trim(), out var order) ? order : int.MinValue;
+        var roleText = form.DisclosureRole.Trim();
+        ChannelDisclosureRole? role = roleText.Length == 0 ? ChannelDisclosureRole.None
+            : Enum.TryParse<ChannelDisclosureRole>(roleText, out var parsed) && Enum.IsDefined(parsed)
+                && !int.TryParse(roleText, out _) ? parsed : null;
         var problem = NameProblem(name)
             ?? (parentId is { } pid && channels.All(c => c.Id != pid) ? "所选的上级栏目不存在。" : null)
             ?? (parentId is { } target && tree.SubtreeOf(id).Contains(target) ? "不能把栏目移到它自己或它的下级栏目之下。" : null)
             ?? (parentId is null && channel.ParentId is not null
                 && !PublicAddressSpace.IsFreeForTopLevelChannel(channel.Slug, options.Path)
                 ? $"地址名“{channel.Slug}”是网站保留的地址，不能作为一级栏目。" : null)
+            ?? (!PublicAddressSpace.IsFreeUnderTopLevel(TopLevelSlug(channels, parentId), channel.Slug)
+                ? $"地址名“{channel.Slug}”是政府信息公开专栏保留的地址，不能移到该栏目之下。" : null)
             ?? (channels.Any(c => c.Id != id && c.ParentId == parentId && c.Slug == channel.Slug)
                 ? $"目标上级栏目下已有地址名为“{channel.Slug}”的栏目。" : null)
             ?? (levels is < 1 or > 3 ? "审核级数应为 1、2 或 3。" : null)
             ?? (frequency is < 1 or > 3650 ? "更新频率应为 1 到 3650 天，或留空表示不要求。" : null)
-            ?? (sortOrder is < -10000 or > 10000 ? "排序应为 -10000 到 10000 之间的整数。" : null);
+            ?? (sortOrder is < -10000 or > 10000 ? "排序应为 -10000 到 10000 之间的整数。" : null)
+            ?? (role is null ? "信息公开栏目类型无效，请从列表中选择。" : null);
         if (problem is not null) return BackOfficeResult.Refused(problem);
 
         var changes = new List<string>();
@@ -110,10 +123,14 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (channel.UpdateFrequencyDays != frequency)
             changes.Add($"更新频率 {DescribeFrequency(channel.UpdateFrequencyDays)} → {DescribeFrequency(frequency)} 天");
         if (channel.ShowOnHome != form.ShowOnHome) changes.Add(form.ShowOnHome ? "在首页显示" : "不在首页显示");
+        if (channel.DisclosureRole != role)
+            changes.Add($"信息公开栏目类型 {ChannelDisclosureRoles.Label(channel.DisclosureRole)} → "
+                + ChannelDisclosureRoles.Label(role!.Value));
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
 
         (channel.Name, channel.ParentId, channel.SortOrder) = (name, parentId, sortOrder);
         (channel.ReviewLevels, channel.UpdateFrequencyDays, channel.ShowOnHome) = (levels, frequency, form.ShowOnHome);
+        channel.DisclosureRole = role!.Value;
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, id, $"修改栏目“{name}”：{string.Join("；", changes)}", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);

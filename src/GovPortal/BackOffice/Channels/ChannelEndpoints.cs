@@ -42,7 +42,8 @@ public static class ChannelEndpoints
             SortOrder: form.Text("sortOrder"),
             ReviewLevels: form.Int("reviewLevels"),
             UpdateFrequencyDays: form.Text("updateFrequencyDays"),
-            ShowOnHome: form.Bool("showOnHome"));
+            ShowOnHome: form.Bool("showOnHome"),
+            DisclosureRole: form.Text("disclosureRole"));
         var result = await channels.UpdateAsync(await pages.StaffAsync(context), id, request, context.RequestAborted);
         return await AnswerAsync(context, pages, result);
     }

@@ -10,10 +10,12 @@ public sealed record NewChannelForm(string Name, string Slug, int? ParentId);
 /// </summary>
 /// <param name="ParentId">Null for a top-level channel.</param>
 /// <param name="UpdateFrequencyDays">Whole days, or empty for "no rule".</param>
+/// <param name="DisclosureRole">The name of a <see cref="Content.ChannelDisclosureRole"/>; empty means none.</param>
 public sealed record ChannelSettingsForm(
     string Name,
     int? ParentId,
     string SortOrder,
     int ReviewLevels,
     string UpdateFrequencyDays,
-    bool ShowOnHome);
+    bool ShowOnHome,
+    string DisclosureRole = "");

@@ -71,6 +71,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, $"机构 {organisation.Id}", $"新增机构“{name}”（统一社会信用代码 {code}）", cancellationToken);
+        await publisher.PublishAllAsync(cancellationToken); // the catalogue lists every active organisation
         return BackOfficeResult.Done($"已新增机构“{name}”。");
     }
 
@@ -99,7 +100,9 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
             changes.Add($"排序 {organisation.SortOrder} → {order}");
         if (organisation.Active != form.Active) changes.Add(form.Active ? "重新启用" : "停用");
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
-        var renamed = organisation.Name != name;
+        // The catalogue (/zfxxgk/ml/) lists organisations by name, in order, while active.
+        var renamed = organisation.Name != name || (sortOrder is { } o && o != organisation.SortOrder)
+            || organisation.Active != form.Active;
         (organisation.Name, organisation.CreditCode, organisation.Active) = (name, code, form.Active);
         organisation.SortOrder = sortOrder ?? organisation.SortOrder;
         await db.SaveChangesAsync(cancellationToken);
@@ -125,6 +128,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         db.Organisations.Remove(organisation);
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, $"机构 {id}", $"删除未使用的机构“{organisation.Name}”", cancellationToken);
+        await publisher.PublishAllAsync(cancellationToken); // its empty catalogue page goes
         return BackOfficeResult.Done($"已删除机构“{organisation.Name}”。");
     }
 
@@ -147,6 +151,8 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         db.Classifications.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, $"{label} {entry.Id}", $"{label}新增“{name}”", cancellationToken);
+        // A new topic gets its page in the catalogue.
+        if (scheme == ClassificationScheme.Topic) await publisher.PublishAllAsync(cancellationToken);
         return BackOfficeResult.Done($"已在{label}中新增“{name}”。");
     }
 
@@ -172,7 +178,8 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         if (sortOrder is { } order && order != entry.SortOrder) changes.Add($"排序 {entry.SortOrder} → {order}");
         if (entry.Active != form.Active) changes.Add(form.Active ? "重新启用" : "停用");
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
-        var renamed = entry.Name != name;
+        // The catalogue (/zfxxgk/ml/) lists topics by name, in order, while active.
+        var renamed = entry.Name != name || (sortOrder is { } o && o != entry.SortOrder) || entry.Active != form.Active;
         (entry.Name, entry.Active) = (name, form.Active);
         entry.SortOrder = sortOrder ?? entry.SortOrder;
         await db.SaveChangesAsync(cancellationToken);
@@ -201,6 +208,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         db.Classifications.Remove(entry);
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(actor, $"{label} {id}", $"删除未使用的{label}“{entry.Name}”", cancellationToken);
+        if (entry.Scheme == ClassificationScheme.Topic) await publisher.PublishAllAsync(cancellationToken);
         return BackOfficeResult.Done($"已删除{label}“{entry.Name}”。");
     }
 

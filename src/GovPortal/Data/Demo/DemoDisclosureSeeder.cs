@@ -33,14 +33,19 @@ public static class DemoDisclosureSeeder
         var files = new Channel
         {
             SiteId = siteId, Name = "政策文件", Slug = "zcwjk", SortOrder = 1, Parent = section,
-            UpdateFrequencyDays = 180,
+            UpdateFrequencyDays = 180, DisclosureRole = ChannelDisclosureRole.Statutory,
         };
         var interpretations = new Channel
         {
             SiteId = siteId, Name = "政策解读", Slug = "zcjd", SortOrder = 2, Parent = section,
+            DisclosureRole = ChannelDisclosureRole.Statutory,
         };
-        var guide = new Channel { SiteId = siteId, Name = "政府信息公开指南", Slug = "gkzn", SortOrder = 3, Parent = section };
-        var rules = new Channel { SiteId = siteId, Name = "政府信息公开制度", Slug = "gkzd", SortOrder = 4, Parent = section };
+        var guide = new Channel { SiteId = siteId, Name = "政府信息公开指南", Slug = "gkzn", SortOrder = 3, Parent = section,
+            DisclosureRole = ChannelDisclosureRole.Guide,
+        };
+        var rules = new Channel { SiteId = siteId, Name = "政府信息公开制度", Slug = "gkzd", SortOrder = 4, Parent = section,
+            DisclosureRole = ChannelDisclosureRole.Rules,
+        };
         db.Channels.AddRange(section, files, interpretations, guide, rules);
         var office = new Organisation
         {

@@ -30,4 +30,29 @@ public static class PublicAddressSpace
     public static bool IsFreeForTopLevelChannel(string slug, string backOfficePath) =>
         !ReservedTopLevel.ContainsKey(slug)
         && !string.Equals("/" + slug, backOfficePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The address of the 政府信息公开 section's home, /zfxxgk/, published whether or not a channel has it.
+    /// </summary>
+    public const string DisclosureSection = "zfxxgk";
+
+    /// <summary>
+    /// The names under /zfxxgk/ that belong to the section itself, each with its reason: a channel under the section's
+    /// channel may not take them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ReservedInDisclosureSection =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ml"] = "政府信息公开目录: /zfxxgk/ml/ is the catalogue by 主题分类 and 发布机构",
+            ["nb"] = "政府信息公开年报: /zfxxgk/nb/ holds the annual reports",
+            ["ysqgk"] = "依申请公开: /zfxxgk/ysqgk/ is the application form",
+        };
+
+    /// <summary>
+    /// Whether a channel may take <paramref name="slug"/> under <paramref name="parentSlug"/>, a top-level channel's
+    /// address segment (null: the channel is itself top-level, which the reserved top-level names decide).
+    /// </summary>
+    public static bool IsFreeUnderTopLevel(string? parentSlug, string slug) =>
+        !string.Equals(parentSlug, DisclosureSection, StringComparison.OrdinalIgnoreCase)
+        || !ReservedInDisclosureSection.ContainsKey(slug);
 }

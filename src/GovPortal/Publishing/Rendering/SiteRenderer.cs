@@ -9,7 +9,7 @@ using GovPortal.Theme;
 namespace GovPortal.Publishing.Rendering;
 
 /// <summary>Turns page keys into files: the one place that knows what each page shows and where it lives.</summary>
-public sealed class SiteRenderer
+public sealed partial class SiteRenderer
 {
     private readonly Site _site;
     private readonly ChannelTree _tree;
@@ -20,10 +20,13 @@ public sealed class SiteRenderer
     private readonly SiteChrome _chrome;
     private readonly ContentKinds _kinds;
     private readonly DisclosureDirectory _disclosure;
+    private readonly Catalogue _catalogue;
 
     public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor,
-        ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null, DisclosureDirectory? disclosure = null)
+        ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null, DisclosureDirectory? disclosure = null,
+        Catalogue? catalogue = null)
     {
+        _catalogue = catalogue ?? Catalogue.Empty;
         _kinds = kinds ?? ContentKinds.Default;
         _disclosure = disclosure ?? DisclosureDirectory.Empty;
         _site = site;
@@ -34,6 +37,8 @@ public sealed class SiteRenderer
         _uploads = uploads;
         var navigation = new List<LinkItem> { new("首页", "/") };
         navigation.AddRange(tree.Roots.Select(c => new LinkItem(c.Name, ChannelUrl(c.Id))));
+        // Every site carries the 政府信息公开 section; a site without a channel of its own address still links to it.
+        if (SectionChannelId is null) navigation.Add(new LinkItem("政府信息公开", "/" + Catalogue.SectionPath + "/"));
         _chrome = new SiteChrome(site, navigation, "/" + assets.StylesheetPath, "/" + assets.ScriptPath);
     }
 
@@ -84,6 +89,12 @@ public sealed class SiteRenderer
             case PageKind.ChannelList:
                 await RenderChannelPageAsync(key, batch);
                 break;
+            case PageKind.DisclosureHome:
+                await RenderDisclosureHomeAsync(key, batch);
+                break;
+            case PageKind.CatalogueIndex or PageKind.CatalogueTopic or PageKind.CatalogueOrganisation:
+                await RenderCataloguePageAsync(key, batch);
+                break;
             case PageKind.ChannelFeed:
                 var channel = _tree[key.Id];
                 var newest = await _listings.SubtreeNewestAsync(key.Id, SiteLayoutRules.FeedSize);
@@ -120,9 +131,12 @@ public sealed class SiteRenderer
         {
             PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex,
         };
+        keys.AddRange(DisclosurePageKeys());
         foreach (var channel in _tree.All)
         {
-            var pages = SiteLayoutRules.PageCount((await _listings.OwnListAsync(channel.Id)).Count);
+            // The section's channel has no list of its own: its address is the section's home.
+            var pages = channel.Id == SectionChannelId ? 0
+                : SiteLayoutRules.PageCount((await _listings.OwnListAsync(channel.Id)).Count);
             for (var page = 1; page <= pages; page++) keys.Add(PageKey.ChannelList(channel.Id, page));
             keys.Add(PageKey.Feed(channel.Id));
             keys.Add(PageKey.Sitemap(channel.Id));
@@ -189,7 +203,7 @@ public sealed class SiteRenderer
         var channel = _tree[key.Id];
         var own = await _listings.OwnListAsync(channel.Id);
         var pageCount = SiteLayoutRules.PageCount(own.Count);
-        if (key.Number > pageCount)
+        if (key.Number > pageCount || channel.Id == SectionChannelId)
         {
             batch.Touch(key); // nothing to show any more: its old files are removed
             return;
