@@ -101,5 +101,7 @@ public static class BackOfficeEndpoints
         group.MapSettings();
         group.MapContentSafety();
         group.MapHealth();
+        Disclosure.DisclosureEndpoints.MapDisclosure(group);
+        Calendar.CalendarEndpoints.MapCalendar(group);
     }
 }
