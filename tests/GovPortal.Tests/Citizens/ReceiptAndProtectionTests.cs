@@ -57,7 +57,7 @@ public sealed class ReceiptAndProtectionTests
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "keys", "personal-data.keys");
         var keys = PersonalDataKeys.OpenOrCreate(file);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(file));
         var cipher = new PersonalDataCipher(keys);
         var sealedText = cipher.Seal("张三 320507198001011231", "applicant:YSQ1");
         Assert.DoesNotContain("张三", sealedText);
@@ -87,7 +87,7 @@ public sealed class ReceiptAndProtectionTests
         var before = new PersonalDataCipher(PersonalDataKeys.OpenOrCreate(file));
         var old = before.Seal("李四", "p");
         Assert.Equal("k2", PersonalDataKeys.Rotate(file));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(file));
         var keys = PersonalDataKeys.OpenOrCreate(file);
         Assert.Equal("k2", keys.CurrentId);
         var after = new PersonalDataCipher(keys);
@@ -98,6 +98,9 @@ public sealed class ReceiptAndProtectionTests
         // The old key alone cannot read what the new key sealed.
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => before.Open(fresh, "p"));
     }
+
+    private static UnixFileMode ModeOf(string file) =>
+        OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException() : File.GetUnixFileMode(file);
 
     [Theory]
     [InlineData("张三", "张*")]

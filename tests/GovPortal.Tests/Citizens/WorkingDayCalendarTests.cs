@@ -99,7 +99,7 @@ public sealed class WorkingDayCalendarTests
         {
             var (days, errors) = WorkingCalendarStore.Parse(year.Number, WorkingCalendarStore.Format(year.Days));
             Assert.Empty(errors);
-            Assert.Equal(year.Days.Select(d => (d.Date, d.IsWorkingDay, d.Name)),
+            Assert.Equal(year.Days.OrderBy(d => d.Date).Select(d => (d.Date, d.IsWorkingDay, d.Name)),
                 days.Select(d => (d.Date, d.IsWorkingDay, d.Name)));
         }
     }
