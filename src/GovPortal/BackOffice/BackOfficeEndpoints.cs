@@ -103,5 +103,7 @@ public static class BackOfficeEndpoints
         group.MapSettings();
         group.MapContentSafety();
         group.MapHealth();
+        DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
+        Calendar.CalendarEndpoints.MapCalendar(group);
     }
 }

@@ -8,6 +8,7 @@ public enum PortalCommand
     Check,
     Reindex,
     Mourning,
+    RotateKey,
     Help,
 }
 
@@ -75,6 +76,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                      全站置灰的日期（哀悼日）：不带参数时列出；给出日期（如 2026-12-13）时设为这些日期；
                      clear 清空。这些日期里每个公众页面都以灰色显示。门户运行时请在后台“设置”页面修改
                      （立即生效），本命令只在门户停止时修改
+          rotate-key 更换个人信息加密密钥：在密钥文件中加一把新密钥，此后新数据用它加密，已有数据仍可用旧密钥读取；
+                     只在门户停止时运行。密钥文件默认为 数据目录/keys/personal-data.keys（环境变量
+                     GOVPORTAL_KEY_FILE 可指定其他位置），须与数据库分开备份
           help       显示本说明
 
         选项:
@@ -207,6 +211,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "check" => PortalCommand.Check,
                         "reindex" => PortalCommand.Reindex,
                         "mourning" => PortalCommand.Mourning,
+                        "rotate-key" => PortalCommand.RotateKey,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };

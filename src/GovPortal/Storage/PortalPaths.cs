@@ -37,6 +37,12 @@ public sealed class PortalPaths
     /// <summary>Uploaded originals, outside the output, under random names.</summary>
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
+    /// <summary>
+    /// The keys that encrypt people's data (依申请公开 applicants, letter writers): never in the database, so a copy of
+    /// the database alone reveals no one. Back it up separately from the database.
+    /// </summary>
+    public string PersonalDataKeyFile => Path.Combine(DataDirectory, "keys", "personal-data.keys");
+
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataDirectory);
