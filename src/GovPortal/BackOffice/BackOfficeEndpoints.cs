@@ -105,5 +105,6 @@ public static class BackOfficeEndpoints
         group.MapHealth();
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
         Calendar.CalendarEndpoints.MapCalendar(group);
+        AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
     }
 }

@@ -76,6 +76,8 @@ public static class BackOfficeServices
             .AddPolicy(StaffRoles.Disclosure, p => p.RequireRole(StaffRoles.Disclosure))
             .AddPolicy(DisclosureRequests.DisclosureRequestEndpoints.ViewPolicy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
+            .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
+                p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(EditorialPolicy,
                 p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>
@@ -103,6 +105,7 @@ public static class BackOfficeServices
         services.AddSingleton<Health.HealthRecorder>();
         services.AddHostedService<Health.DailyHealthCheck>();
         services.AddSingleton<DisclosureRequests.DisclosureHandling>();
+        services.AddSingleton<AnnualReports.AnnualReportAdministration>();
         return services;
     }
 

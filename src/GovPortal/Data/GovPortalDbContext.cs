@@ -54,6 +54,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     {
         base.OnModelCreating(model);
         CitizenTables(model);
+        AnnualReportTables(model);
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);

@@ -9,6 +9,8 @@ public static class DisclosureServices
     {
         services.AddSingleton<DisclosureHealth>();
         services.AddSingleton<IHealthProblemSource>(provider => provider.GetRequiredService<DisclosureHealth>());
+        services.AddSingleton<IHealthProblemSource, AnnualReports.AnnualReportHealth>();
+        services.AddSingleton<AnnualReports.DemoAnnualReportSeeder>();
         return services;
     }
 

@@ -20,6 +20,12 @@ public enum PageKind
 
     /// <summary>The side file of the days of mourning, a setting published on its own.</summary>
     MourningDays,
+
+    /// <summary>A published 政府信息公开工作年度报告; the id is its year.</summary>
+    AnnualReport,
+
+    /// <summary>The list of published annual reports (/zfxxgk/nb/).</summary>
+    AnnualReportIndex,
 }
 
 /// <summary>
@@ -43,6 +49,8 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static PageKey Feed(int channelId) => new(PageKind.ChannelFeed, channelId);
     public static PageKey Sitemap(int channelId) => new(PageKind.ChannelSitemap, channelId);
     public static PageKey Article(int articleId) => new(PageKind.Article, articleId);
+    public static PageKey AnnualReport(int year) => new(PageKind.AnnualReport, year);
+    public static readonly PageKey AnnualReportIndex = new(PageKind.AnnualReportIndex);
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";
