@@ -93,6 +93,11 @@ public sealed class AccessMatrixTests
         ["GET /admin/calendar"] = [Admin],
         ["GET /admin/calendar/{year:int}"] = [Admin],
         ["POST /admin/calendar/{year:int}"] = [Admin],
+        ["GET /admin/annual-reports"] = [Admin, Disclosure],
+        ["GET /admin/annual-reports/open"] = [Admin, Disclosure],
+        ["GET /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
+        ["POST /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
+        ["POST /admin/annual-reports/{year:int}/publish"] = [Admin, Disclosure],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>

@@ -12,6 +12,9 @@ public sealed record AnnualReportForm(string Overview, string Problems, string O
 {
     public const int MaxCount = 9_999_999;
 
+    // Declared before the fields that use it: static fields are set in order.
+    private static readonly string[] Outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
+
     /// <summary>The typed figures' form fields with their labels, in the order of the report.</summary>
     public static readonly IReadOnlyList<(string Name, string Label)> FigureFields =
     [
@@ -20,8 +23,6 @@ public sealed record AnnualReportForm(string Overview, string Problems, string O
         .. Group("review", "行政复议"), .. Group("direct", "行政诉讼（未经复议直接起诉）"),
         .. Group("after", "行政诉讼（复议后起诉）"),
     ];
-
-    private static readonly string[] Outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
 
     private static IEnumerable<(string, string)> Group(string prefix, string label) =>
         Outcomes.Select((o, i) => ($"{prefix}-{i}", $"{label}：{o}"));

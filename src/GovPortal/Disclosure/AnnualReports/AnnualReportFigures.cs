@@ -14,7 +14,7 @@ public sealed record ComputedFigures(DocumentCounts Regulations, DocumentCounts 
 public sealed record CountedDocument(DateOnly? ReleasedOn, DocumentValidity Validity, DateOnly? ValidityChangedOn);
 
 /// <summary>
-/// Computes the report's tables from the records of a site. Table 二 counts live 信息公开 documents whose 体裁 has
+/// Computes the report's tables from the records of a site. Table 二 counts published 信息公开 documents whose 体裁 has
 /// the role 规章 (<see cref="GenreRoles.Regulation"/>) or 规范性文件 (<see cref="GenreRoles.NormativeDocument"/>),
 /// found by role, never by name: 本年制发 = 发布日期 in the year; 本年废止 = 已废止 with the change dated in the year;
 /// 现行有效 = released by the year's end and not repealed or expired by then (an amended document stays in force,
@@ -33,8 +33,9 @@ public static class AnnualReportFigures
             .ToList();
         var roleIds = regulationIds.Concat(normativeIds).ToList();
         var documents = await db.Articles.AsNoTracking()
+            // Published documents (a seeded one gets its address at the next publish).
             .Where(a => a.SiteId == siteId && a.Kind == DocumentKind.Key && a.Status == ArticleStatus.Published
-                        && a.Url != null && roleIds.Contains(a.Disclosure.GenreId))
+                        && roleIds.Contains(a.Disclosure.GenreId))
             .Select(a => new { a.Disclosure.GenreId, a.Disclosure.ReleasedOn, a.Disclosure.Validity,
                 a.Disclosure.ValidityChangedOn })
             .ToListAsync(cancellationToken);

@@ -11,8 +11,9 @@ namespace GovPortal.Disclosure.AnnualReports;
 /// <summary>
 /// 政府信息公开年报 in the health report: 《政府信息公开条例》 Art. 49 has every body publish the previous year's report
 /// by 31 January. From 1 January (China time) until that report is published the report warns; from 1 February it
-/// fails with the strongest level the report has, 单项否决. Asked only of sites that publish 信息公开 at all (a
-/// document, an application or an earlier report), so a plain news site is not held to it.
+/// fails with the strongest level the report has, 单项否决. A site is held to the report of a year in which it did
+/// 信息公开 work in GovPortal: a document released that year, an application received by its end, or a report of an
+/// earlier year; so a plain news site, or a site for the years before it came to GovPortal, is not.
 /// </summary>
 public sealed class AnnualReportHealth(DatabaseOptions database, OutputLayout output) : IHealthProblemSource
 {
@@ -30,9 +31,13 @@ public sealed class AnnualReportHealth(DatabaseOptions database, OutputLayout ou
             cancellationToken);
         var reports = db.AnnualReports.Where(r => r.SiteId == siteId);
         if (await reports.AnyAsync(r => r.Year == due && r.PublishedAtUtc != null, cancellationToken)) return [];
-        var disclosing = await reports.AnyAsync(cancellationToken)
-            || await db.DisclosureApplications.AnyAsync(a => a.SiteId == siteId, cancellationToken)
-            || await db.Articles.AnyAsync(a => a.SiteId == siteId && a.Kind == DocumentKind.Key, cancellationToken);
+        var start = new DateOnly(due, 1, 1);
+        var end = new DateOnly(due, 12, 31);
+        var disclosing = await reports.AnyAsync(r => r.Year < due, cancellationToken)
+            || await db.DisclosureApplications.AnyAsync(a => a.SiteId == siteId && a.ReceivedOn <= end,
+                cancellationToken)
+            || await db.Articles.AnyAsync(a => a.SiteId == siteId && a.Kind == DocumentKind.Key
+                && a.Disclosure.ReleasedOn >= start && a.Disclosure.ReleasedOn <= end, cancellationToken);
         if (!disclosing) return [];
         var late = today > new DateOnly(today.Year, 1, 31);
         return
