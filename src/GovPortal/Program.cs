@@ -88,6 +88,22 @@ try
             return 0;
         }
 
+        case PortalCommand.RotateKey:
+        {
+            // A running portal keeps the keys it read at start: the new key is used after its next start.
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
+            {
+                Console.Error.WriteLine($"更换密钥失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务，请先停止门户。");
+                return 1;
+            }
+            var keyFile = GovPortal.Citizens.Protection.PersonalDataKeyOptions.For(settings.Paths).KeyFile;
+            var id = GovPortal.Citizens.Protection.PersonalDataKeys.Rotate(keyFile);
+            Console.WriteLine($"已在 {keyFile} 中加入新密钥 {id}，此后新数据用它加密；旧密钥保留，用于读取已有数据。" +
+                              "请立即重新备份密钥文件。");
+            return 0;
+        }
+
         case PortalCommand.Reindex:
         {
             using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);

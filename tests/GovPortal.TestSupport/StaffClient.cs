@@ -72,12 +72,13 @@ public sealed partial class StaffClient : IDisposable
     }
 
     public async Task<HttpResponseMessage> PostMultipartAsync(string relative,
-        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files)
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files,
+        string fileField = "files")
     {
         var content = new MultipartFormDataContent();
         foreach (var (key, value) in fields) content.Add(new StringContent(value), key);
         content.Add(new StringContent(await TokenAsync()), "__csrf");
-        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), "files", name);
+        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), fileField, name);
         return await Http.PostAsync(Url(relative), content);
     }
 

@@ -103,5 +103,8 @@ public static class BackOfficeEndpoints
         group.MapSettings();
         group.MapContentSafety();
         group.MapHealth();
+        DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
+        Calendar.CalendarEndpoints.MapCalendar(group);
+        AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
     }
 }

@@ -73,6 +73,11 @@ public static class BackOfficeServices
             .AddPolicy(StaffRoles.Editor, p => p.RequireRole(StaffRoles.Editor))
             .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
             .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
+            .AddPolicy(StaffRoles.Disclosure, p => p.RequireRole(StaffRoles.Disclosure))
+            .AddPolicy(DisclosureRequests.DisclosureRequestEndpoints.ViewPolicy,
+                p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
+            .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
+                p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(EditorialPolicy,
                 p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>
@@ -99,6 +104,8 @@ public static class BackOfficeServices
         services.AddHostedService<TamperAuditBridge>();
         services.AddSingleton<Health.HealthRecorder>();
         services.AddHostedService<Health.DailyHealthCheck>();
+        services.AddSingleton<DisclosureRequests.DisclosureHandling>();
+        services.AddSingleton<AnnualReports.AnnualReportAdministration>();
         return services;
     }
 

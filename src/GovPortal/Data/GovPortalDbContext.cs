@@ -53,6 +53,8 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        CitizenTables(model);
+        AnnualReportTables(model);
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);

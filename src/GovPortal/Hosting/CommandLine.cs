@@ -9,6 +9,7 @@ public enum PortalCommand
     Reindex,
     Mourning,
     Doctor,
+    RotateKey,
     Help,
 }
 
@@ -79,6 +80,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           doctor     上线前和每次升级后检查本机：数据库、数据目录（权限、文件系统、剩余空间）、时钟、
                      inotify 上限、信任的反向代理；每项一行（通过／警告／失败），不做任何修改，
                      有失败项时退出码为 1
+          rotate-key 更换个人信息加密密钥：在密钥文件中加一把新密钥，此后新数据用它加密，已有数据仍可用旧密钥读取；
+                     只在门户停止时运行。密钥文件默认为 数据目录/keys/personal-data.keys（环境变量
+                     GOVPORTAL_KEY_FILE 可指定其他位置），须与数据库分开备份
           help       显示本说明
 
         选项:
@@ -212,6 +216,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "reindex" => PortalCommand.Reindex,
                         "mourning" => PortalCommand.Mourning,
                         "doctor" => PortalCommand.Doctor,
+                        "rotate-key" => PortalCommand.RotateKey,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };

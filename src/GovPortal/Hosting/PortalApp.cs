@@ -1,5 +1,8 @@
 using GovPortal.BackOffice;
 using GovPortal.BackOffice.Accounts;
+using GovPortal.Citizens;
+using GovPortal.Disclosure;
+using GovPortal.Disclosure.Public;
 using GovPortal.PublicSite;
 
 namespace GovPortal.Hosting;
@@ -47,7 +50,12 @@ public static class PortalApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddPortalCore(settings).AddPublicSite();
         var backOffice = settings.BackOffice;
-        if (backOffice.Enabled) builder.Services.AddBackOffice(settings);
+        if (backOffice.Enabled)
+        {
+            builder.Services.AddBackOffice(settings);
+            // Citizens' forms write to the database, so only the portal that holds it serves them.
+            builder.Services.AddCitizenForms().AddDisclosureIntake();
+        }
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -98,11 +106,21 @@ public static class PortalApp
         }
         app.UseOutputServerFallback();
         app.MapPublicSite();
-        if (backOffice.Enabled) app.MapBackOffice(backOffice);
+        if (backOffice.Enabled)
+        {
+            app.MapBackOffice(backOffice);
+            app.MapDisclosurePublic();
+        }
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
         if (backOffice.Enabled)
+        {
             await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
+            // The key file is made on first start (and a damaged one stops the start, not the first application).
+            app.Services.GetRequiredService<GovPortal.Citizens.Protection.PersonalDataKeys>();
+            await app.Services.GetRequiredService<GovPortal.Citizens.Calendar.WorkingCalendarStore>()
+                .EnsureDefaultsAsync(cancellationToken);
+        }
         return app;
     }
 

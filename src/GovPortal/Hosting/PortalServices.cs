@@ -1,4 +1,6 @@
 using GovPortal.Chinese;
+using GovPortal.Citizens;
+using GovPortal.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
@@ -50,6 +52,7 @@ public static class PortalServices
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
         services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
+        services.AddCitizenCore(settings.Paths).AddDisclosureCore();
         return services;
     }
 
@@ -84,6 +87,7 @@ public static class PortalServices
             provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),
             provider.GetRequiredService<MourningCalendar>()));
         services.AddSingleton<PublicSites>();
+        services.AddSingleton<DynamicPublicPaths>();
         return services;
     }
 }

@@ -8,7 +8,8 @@ namespace GovPortal.Hosting;
 /// <summary>
 /// Brings the data folder to a servable state: schema migrated, demo site on first run, output published.
 /// </summary>
-public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder, Publisher publisher,
+public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
+    Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Publisher publisher,
     Search.SearchIndex searchIndex,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
@@ -25,7 +26,11 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
                 throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
+            {
+                // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.
+                await demoReport.SeedAsync(db, cancellationToken);
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
+            }
         }
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;

@@ -12,10 +12,12 @@ public static class PublicEndpoints
     public static void UsePublishedFiles(this WebApplication app, PathString? notPublished)
     {
         var sites = app.Services.GetRequiredService<PublicSites>();
+        var dynamicPages = app.Services.GetRequiredService<DynamicPublicPaths>();
         app.Use((context, next) =>
             (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
             && !SearchEndpoints.IsSearchPage(context.Request.Path)
+            && !dynamicPages.Claims(context.Request.Path)
             && !(notPublished is { } prefix
                 && context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
                 ? ServeAsync(sites, context)

@@ -32,6 +32,12 @@ public enum PageKind
 
     /// <summary>A page of the catalogue by 发布机构, /zfxxgk/ml/jg/{organisation}/ (Id: the organisation).</summary>
     CatalogueOrganisation,
+
+    /// <summary>A published 政府信息公开工作年度报告; the id is its year.</summary>
+    AnnualReport,
+
+    /// <summary>The list of published annual reports (/zfxxgk/nb/).</summary>
+    AnnualReportIndex,
 }
 
 /// <summary>
@@ -64,6 +70,8 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
         Disclosure.CatalogueScope.Organisation => new(PageKind.CatalogueOrganisation, id, page),
         _ => new(PageKind.CatalogueIndex, 0, page),
     };
+    public static PageKey AnnualReport(int year) => new(PageKind.AnnualReport, year);
+    public static readonly PageKey AnnualReportIndex = new(PageKind.AnnualReportIndex);
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
@@ -84,8 +85,9 @@ public sealed class Publisher(
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
+            var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
-                uploads, kinds, disclosure, catalogue);
+                uploads, kinds, disclosure, catalogue, reports);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -325,6 +327,39 @@ public sealed class Publisher(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// Publishes the site's 政府信息公开工作年度报告 as they were frozen at their publication: the index under
+    /// /zfxxgk/nb/ and a page per year. Needs only the reports and the site's frame.
+    /// </summary>
+    public async Task PublishAnnualReportsAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
+            var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads,
+                kinds, annualReports: reports);
+            using var batch = store.BeginBatch();
+            foreach (var key in renderer.AnnualReportKeys()) await renderer.RenderAsync(key, batch);
+            batch.Commit([]);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private static async Task<List<AnnualReportSnapshot>> PublishedAnnualReportsAsync(GovPortalDbContext db,
+        int siteId, CancellationToken cancellationToken)
+    {
+        var published = await db.AnnualReports.AsNoTracking()
+            .Where(r => r.SiteId == siteId && r.PublishedAtUtc != null).OrderBy(r => r.Year)
+            .Select(r => r.PublishedJson).ToListAsync(cancellationToken);
+        return [.. published.Select(AnnualReportSnapshot.FromJson).OfType<AnnualReportSnapshot>()];
     }
 
     /// <summary>The days of mourning as last published (for the settings page and the mourning command).</summary>

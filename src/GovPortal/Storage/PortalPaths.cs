@@ -40,6 +40,12 @@ public sealed class PortalPaths
     /// <summary>The portal's log files, one a day (govportal-yyyyMMdd.log), with what the console leaves out.</summary>
     public string LogsDirectory => Path.Combine(DataDirectory, "logs");
 
+    /// <summary>
+    /// The keys that encrypt people's data (依申请公开 applicants, letter writers): never in the database, so a copy of
+    /// the database alone reveals no one. Back it up separately from the database.
+    /// </summary>
+    public string PersonalDataKeyFile => Path.Combine(DataDirectory, "keys", "personal-data.keys");
+
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataDirectory);

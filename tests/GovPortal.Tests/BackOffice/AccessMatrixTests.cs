@@ -13,9 +13,9 @@ namespace GovPortal.Tests.BackOffice;
 public sealed class AccessMatrixTests
 {
     private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor",
-        Reviewer = "reviewer", Publisher = "publisher";
-    private static readonly string[] Everyone = [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher];
-    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher];
+        Reviewer = "reviewer", Publisher = "publisher", Disclosure = "xxgk";
+    private static readonly string[] Everyone = [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher, Disclosure];
+    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher, Disclosure];
     private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -82,6 +82,22 @@ public sealed class AccessMatrixTests
         ["GET /admin/health"] = SignedIn,
         ["POST /admin/health/check"] = SignedIn,
         ["GET /admin/health.csv"] = SignedIn,
+        ["GET /admin/applications"] = [Admin, Disclosure],
+        ["GET /admin/applications/{id:int}"] = [Admin, Disclosure],
+        ["GET /admin/applications/{id:int}/answer"] = [Admin, Disclosure],
+        ["POST /admin/applications/{id:int}/register"] = [Disclosure],
+        ["POST /admin/applications/{id:int}/correction"] = [Disclosure],
+        ["POST /admin/applications/{id:int}/start"] = [Disclosure],
+        ["POST /admin/applications/{id:int}/extend"] = [Disclosure],
+        ["POST /admin/applications/{id:int}/answer"] = [Disclosure],
+        ["GET /admin/calendar"] = [Admin],
+        ["GET /admin/calendar/{year:int}"] = [Admin],
+        ["POST /admin/calendar/{year:int}"] = [Admin],
+        ["GET /admin/annual-reports"] = [Admin, Disclosure],
+        ["GET /admin/annual-reports/open"] = [Admin, Disclosure],
+        ["GET /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
+        ["POST /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
+        ["POST /admin/annual-reports/{year:int}/publish"] = [Admin, Disclosure],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>
@@ -104,6 +120,7 @@ public sealed class AccessMatrixTests
         await TestAccounts.CreateAsync(portal, Editor, [StaffRoles.Editor], all);
         await TestAccounts.CreateAsync(portal, Reviewer, [StaffRoles.Reviewer], all);
         await TestAccounts.CreateAsync(portal, Publisher, [StaffRoles.Publisher], all);
+        await TestAccounts.CreateAsync(portal, Disclosure, [StaffRoles.Disclosure]);
         await TestAccounts.CreateAsync(portal, "bystander", [StaffRoles.Editor], "bmdt");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
@@ -115,7 +132,8 @@ public sealed class AccessMatrixTests
         string Url(string pattern) => pattern
             .Replace("/channels/{id:int}", $"/channels/{channelId}").Replace("/accounts/{id}", $"/accounts/{bystander}")
             .Replace("{id:int}", articleId.ToString()).Replace("{fileId:int}", revision.Files[0].Id.ToString())
-            .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css");
+            .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css")
+            .Replace("{year:int}", "2031");
 
         var failures = new List<string>();
         foreach (var who in Everyone)
@@ -151,7 +169,8 @@ public sealed class AccessMatrixTests
     {
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "everything",
-            [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher], "xwzx", "zcwj");
+            [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher,
+                StaffRoles.Disclosure], "xwzx", "zcwj");
         using var client = await StaffClient.SignInAsync(portal, "everything");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");
@@ -163,7 +182,8 @@ public sealed class AccessMatrixTests
         {
             var url = pattern.Replace("{id:int}", pattern.Contains("/channels/")
                 ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
-                .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x");
+                .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x")
+                .Replace("{year:int}", "2031");
             // A forged form from another site: every field a real form would have, except the token.
             using var response = await client.Http.PostAsync(url,
                 new FormUrlEncodedContent([new("version", revision.Version.ToString()), new("title", "伪造"),

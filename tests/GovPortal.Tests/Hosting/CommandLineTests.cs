@@ -63,6 +63,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Rotate_key_is_a_command_of_its_own()
+    {
+        Assert.Equal(PortalCommand.RotateKey, CommandLine.Parse(["rotate-key"]).Parsed!.Command);
+        Assert.Contains("rotate-key", CommandLine.Usage);
+        Assert.NotNull(CommandLine.Parse(["rotate-key", "extra"]).Error);
+    }
+
+    [Fact]
     public void Mourning_lists_sets_or_clears_the_dates()
     {
         Assert.Null(CommandLine.Parse(["mourning"]).Parsed!.MourningDates);

@@ -11,7 +11,13 @@ public static class StaffRoles
     public const string Reviewer = "Reviewer";
     public const string Publisher = "Publisher";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Reviewer, Publisher];
+    /// <summary>
+    /// 信息公开: handles applications for disclosure and alone sees applicants' personal data. One site per install
+    /// today, so the role applies to the site the portal runs; per-site roles come with several sites.
+    /// </summary>
+    public const string Disclosure = "Disclosure";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Reviewer, Publisher, Disclosure];
 
     public static string Label(string role) => role switch
     {
@@ -19,6 +25,7 @@ public static class StaffRoles
         Editor => "编辑",
         Reviewer => "审核",
         Publisher => "发布",
+        Disclosure => "信息公开",
         _ => role,
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovPortal.Content;
+using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Disclosure;
@@ -21,12 +22,14 @@ public sealed partial class SiteRenderer
     private readonly ContentKinds _kinds;
     private readonly DisclosureDirectory _disclosure;
     private readonly Catalogue _catalogue;
+    private readonly IReadOnlyList<AnnualReportSnapshot> _annualReports;
 
     public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor,
         ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null, DisclosureDirectory? disclosure = null,
-        Catalogue? catalogue = null)
+        Catalogue? catalogue = null, IReadOnlyList<AnnualReportSnapshot>? annualReports = null)
     {
         _catalogue = catalogue ?? Catalogue.Empty;
+        _annualReports = annualReports ?? [];
         _kinds = kinds ?? ContentKinds.Default;
         _disclosure = disclosure ?? DisclosureDirectory.Empty;
         _site = site;
@@ -115,6 +118,9 @@ public sealed partial class SiteRenderer
                     .Select(c => $"{_site.BaseUrl}/{_tree.PathOf(c.Id)}/sitemap.xml"));
                 batch.Write(key, "sitemap.xml", SitemapWriter.Index(sitemaps));
                 break;
+            case PageKind.AnnualReport or PageKind.AnnualReportIndex:
+                await RenderAnnualReportAsync(key, batch);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
         }
@@ -141,6 +147,7 @@ public sealed partial class SiteRenderer
             keys.Add(PageKey.Feed(channel.Id));
             keys.Add(PageKey.Sitemap(channel.Id));
         }
+        if (_annualReports.Count > 0) keys.AddRange(AnnualReportKeys());
         return keys;
     }
 
@@ -245,6 +252,36 @@ public sealed partial class SiteRenderer
         var crumbs = new List<LinkItem> { new("首页", "/") };
         crumbs.AddRange(_tree.AncestorsAndSelf(channelId).Select(c => new LinkItem(c.Name, ChannelUrl(c.Id))));
         return crumbs;
+    }
+
+    /// <summary>The pages of the published annual reports: the index and one per year.</summary>
+    public IEnumerable<PageKey> AnnualReportKeys() =>
+        [PageKey.AnnualReportIndex, .. _annualReports.Select(r => PageKey.AnnualReport(r.Year))];
+
+    private async Task RenderAnnualReportAsync(PageKey key, OutputBatch batch)
+    {
+        var crumbs = new List<LinkItem> { new("首页", "/") };
+        var section = _tree.All.FirstOrDefault(c => _tree.PathOf(c.Id) == "zfxxgk");
+        if (section is not null) crumbs.Add(new LinkItem(section.Name, ChannelUrl(section.Id)));
+        crumbs.Add(new LinkItem("政府信息公开年报", AnnualReportAddresses.IndexUrl));
+        if (key.Kind == PageKind.AnnualReportIndex)
+        {
+            var index = new AnnualReportIndexPageModel(Chrome: _chrome,
+                Reports: [.. _annualReports.OrderByDescending(r => r.Year)], Breadcrumb: crumbs,
+                Path: AnnualReportAddresses.IndexUrl);
+            batch.Write(key, AnnualReportAddresses.Folder + "/index.html",
+                await _razor.RenderAsync<AnnualReportIndexPage, AnnualReportIndexPageModel>(index));
+            return;
+        }
+        if (_annualReports.FirstOrDefault(r => r.Year == key.Id) is not { } report)
+        {
+            batch.Touch(key); // no longer published: its old files are removed
+            return;
+        }
+        crumbs.Add(new LinkItem(report.Year + "年", report.Url));
+        var model = new AnnualReportPageModel(Chrome: _chrome, Report: report, Breadcrumb: crumbs, Path: report.Url);
+        batch.Write(key, report.Url.Trim('/') + "/index.html",
+            await _razor.RenderAsync<AnnualReportPage, AnnualReportPageModel>(model));
     }
 
     private static ListItem ToItem(ArticleListing a) => a.ListFace;

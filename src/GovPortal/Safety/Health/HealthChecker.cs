@@ -14,7 +14,7 @@ namespace GovPortal.Safety.Health;
 /// no empty channels, no broken links, nothing blocking on live pages, tampering handled.
 /// </summary>
 public sealed class HealthChecker(DatabaseOptions database, OutputStore output, PageScanner scanner,
-    ExternalLinkProbe probe, PortalPaths paths, TimeProvider time)
+    ExternalLinkProbe probe, PortalPaths paths, TimeProvider time, IEnumerable<IHealthProblemSource>? sources = null)
 {
     /// <summary>The home page must show something new at least this often (首页栏目信息更新).</summary>
     public const int HomeUpdateDays = 14;
@@ -102,11 +102,16 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
             problems.Add(new HealthProblem("网页防篡改", tamper.Kind == TamperKind.Unrecoverable, "/" + tamper.Path,
                 $"{ChinaTime.Format(tamper.AtUtc)} {tamper.Detail}"));
 
-        string[] checkedIndicators =
+        List<string> checkedIndicators =
         [
             "首页栏目信息更新", "栏目不更新", "空白栏目", "不可用链接" + (checkExternalLinks ? "（含站外）" : "（站内）"),
             "页面内容安全", "网页防篡改（近 7 天）",
         ];
+        foreach (var source in sources ?? [])
+        {
+            checkedIndicators.AddRange(source.Indicators);
+            problems.AddRange(await source.ProblemsAsync(now, cancellationToken));
+        }
         return new HealthReport(now, checkedIndicators, problems);
     }
 

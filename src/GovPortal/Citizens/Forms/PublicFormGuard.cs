@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GovPortal.Citizens.Forms;
+
+/// <summary>Why a public form post was not taken; <see cref="None"/> when it may be handled.</summary>
+public enum FormRefusal
+{
+    None,
+
+    /// <summary>Larger than <see cref="PublicFormLimits.MaxBodyBytes"/>, or not a form: nothing was read.</summary>
+    TooLarge,
+
+    /// <summary>The form token is missing, expired or belongs to another browser or form (antiforgery).</summary>
+    BadToken,
+
+    /// <summary>Too many posts from this client in the window.</summary>
+    TooMany,
+
+    /// <summary>The hidden field only a program fills was filled: answered as if taken, and nothing is kept.</summary>
+    Honeypot,
+}
+
+/// <summary>A public form post as the guard read it, with the reason it may not be handled, if any.</summary>
+public sealed record GuardedForm(IFormCollection Form, FormRefusal Refusal, string Message)
+{
+    public bool Accepted => Refusal == FormRefusal.None;
+}
+
+/// <summary>
+/// The protections every public form of the portal shares (依申请公开 now, 互动交流 letters next): a form token bound
+/// to a cookie (antiforgery that needs no account and no script), a per-client rate limit per form, a hidden honeypot
+/// field, and a small request size limit. A form page calls <see cref="IssueToken"/> and renders
+/// <see cref="TokenField"/> and <see cref="HoneypotField"/>; its post handler calls <see cref="ReadAsync"/> first.
+/// </summary>
+public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProvider time, PublicFormLimits limits)
+    : IDisposable
+{
+    public const string TokenField = "__form";
+    public const string HoneypotField = "website";
+    public const string CookieName = "gp_form";
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(4);
+
+    private readonly IDataProtector _protector = protection.CreateProtector("GovPortal.Citizens.PublicForm");
+    private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
+
+    public PublicFormLimits Limits => limits;
+
+    /// <summary>
+    /// The token to render in <paramref name="formName"/>'s hidden field; the browser's cookie is set if it has none.
+    /// </summary>
+    public string IssueToken(HttpContext context, string formName)
+    {
+        var nonce = context.Items[CookieName] as string;
+        if (nonce is null
+            && (!context.Request.Cookies.TryGetValue(CookieName, out nonce) || nonce.Length is < 16 or > 64))
+        {
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            context.Response.Cookies.Append(CookieName, nonce, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/",
+                IsEssential = true,
+            });
+            // The same request may render the token again (an error page after a post without the cookie).
+            context.Items[CookieName] = nonce;
+        }
+        var expires = time.GetUtcNow().Add(TokenLifetime).UtcTicks;
+        return _protector.Protect($"{formName}\n{nonce}\n{expires}");
+    }
+
+    /// <summary>Reads and checks a post to <paramref name="formName"/>.</summary>
+    public async Task<GuardedForm> ReadAsync(HttpContext context, string formName)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limits.MaxBodyBytes;
+        IFormCollection form;
+        if (context.Request.ContentLength > limits.MaxBodyBytes || !context.Request.HasFormContentType)
+            return TooLarge();
+        try
+        {
+            form = await context.Request.ReadFormAsync(new FormOptions
+            {
+                BufferBody = false, ValueCountLimit = 64, KeyLengthLimit = 64,
+                ValueLengthLimit = limits.MaxBodyBytes, MultipartBodyLengthLimit = limits.MaxBodyBytes,
+            }, context.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return TooLarge();
+        }
+
+        var limiter = _limiters.GetOrAdd(formName, _ => PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0,
+            })));
+        using (var lease = limiter.AttemptAcquire(PublicSite.SearchEndpoints.ClientKey(
+                   context.Connection.RemoteIpAddress)))
+        {
+            if (!lease.IsAcquired)
+                return new GuardedForm(form, FormRefusal.TooMany,
+                    $"提交过于频繁，请 {limits.WindowMinutes} 分钟后再试。您填写的内容已保留在下面。");
+        }
+        if (!TokenIsValid(context, formName, form[TokenField].ToString()))
+            return new GuardedForm(form, FormRefusal.BadToken,
+                "页面已过期，或不是从本网站的页面提交的，所以没有提交。您填写的内容已保留在下面，请核对后再提交一次。");
+        if (form[HoneypotField].ToString().Length > 0)
+            return new GuardedForm(form, FormRefusal.Honeypot, "");
+        return new GuardedForm(form, FormRefusal.None, "");
+
+        GuardedForm TooLarge() => new(FormCollection.Empty, FormRefusal.TooLarge,
+            $"提交的内容超过了允许的大小（{limits.MaxBodyBytes / 1024} KB），没有提交。请删减后重新填写。");
+    }
+
+    private bool TokenIsValid(HttpContext context, string formName, string token)
+    {
+        if (token.Length is 0 or > 1000 || !context.Request.Cookies.TryGetValue(CookieName, out var nonce))
+            return false;
+        string plain;
+        try
+        {
+            plain = _protector.Unprotect(token);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+        var parts = plain.Split('\n');
+        return parts.Length == 3 && parts[0] == formName
+               && CryptographicOperations.FixedTimeEquals(
+                   System.Text.Encoding.UTF8.GetBytes(parts[1]), System.Text.Encoding.UTF8.GetBytes(nonce))
+               && long.TryParse(parts[2], out var expires) && expires > time.GetUtcNow().UtcTicks;
+    }
+
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values) limiter.Dispose();
+    }
+}

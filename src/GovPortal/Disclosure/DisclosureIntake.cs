@@ -1,0 +1,122 @@
+using System.Text.Json;
+using GovPortal.BackOffice.Audit;
+using GovPortal.Citizens.Calendar;
+using GovPortal.Citizens.Protection;
+using GovPortal.Citizens.Receipts;
+using GovPortal.Content;
+using GovPortal.Data;
+using GovPortal.Publishing.Output;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovPortal.Disclosure;
+
+/// <summary>What the receipt page shows, once: the number, the secret code, and when the answer is due.</summary>
+public sealed record DisclosureReceipt(string Number, string QueryCode, DateOnly ReceivedOn, WorkingDate AnswerDue);
+
+/// <summary>
+/// The applicant's side of 依申请公开: submitting (committed before the receipt is shown), looking an application up
+/// by number and 查询码, supplying a 补正, and downloading the 答复书. A wrong number or code is indistinguishable
+/// from a missing application. The audit log records each step by number, never with personal data.
+/// </summary>
+public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout output, PersonalDataCipher cipher,
+    WorkingCalendarStore calendars, AuditLog audit, TimeProvider time)
+{
+    public const string Series = "YSQ";
+    public const int CorrectionMax = 2000;
+    private const string ApplicantPurpose = "disclosure-applicant:";
+    private const string CorrectionPurpose = "disclosure-correction:";
+
+    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+
+    public async Task<DisclosureReceipt> SubmitAsync(ApplicationForm form, string? clientAddress,
+        CancellationToken cancellationToken)
+    {
+        var code = QueryCode.NewCode();
+        var hash = QueryCode.Hash(code);
+        var details = JsonSerializer.Serialize(form.Details());
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = Today;
+            await using var db = database.CreateContext();
+            var siteId = await db.Sites.Where(s => s.Code == output.SiteCode).Select(s => s.Id)
+                .FirstAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var number = await ReceiptNumbers.NextAsync(db, siteId, Series, today, cancellationToken);
+            db.DisclosureApplications.Add(new DisclosureApplication
+            {
+                SiteId = siteId, Number = number, QueryCodeSalt = hash.Salt, QueryCodeHash = hash.Hash,
+                ApplicantType = form.ApplicantType,
+                OrganisationKind = form.ApplicantType == ApplicantTypes.Organisation ? form.OrganisationKind : "",
+                SealedApplicant = cipher.Seal(details, ApplicantPurpose + number),
+                Delivery = form.Delivery, Medium = form.Medium, ReceivedOn = today, ReceivedAtUtc = now,
+                Status = DisclosureStatus.Submitted, ClockStartsOn = today,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another application took the same sequence number first: take the next one.
+                continue;
+            }
+            await audit.WriteAsync("（申请人）", clientAddress, "依申请公开.提交", number,
+                $"申请人类型：{ApplicantTypes.Label(form.ApplicantType)}", cancellationToken);
+            var calendar = await calendars.CurrentAsync(cancellationToken);
+            return new DisclosureReceipt(number, code, today,
+                calendar.Deadline(today, DisclosureDeadlines.AnswerDays));
+        }
+    }
+
+    /// <summary>The application with this number and code, or null: the same answer for either being wrong.</summary>
+    public async Task<DisclosureApplication?> FindAsync(string? number, string? code,
+        CancellationToken cancellationToken)
+    {
+        var normalized = ReceiptNumbers.Normalize(number);
+        DisclosureApplication? found = null;
+        if (normalized.Length > 0)
+        {
+            await using var db = database.CreateContext();
+            found = await db.DisclosureApplications.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.Number == normalized, cancellationToken);
+        }
+        var stored = found is null ? null : new QueryCodeHash(found.QueryCodeSalt, found.QueryCodeHash);
+        return QueryCode.Matches(code, stored) ? found : null;
+    }
+
+    public ApplicantDetails ApplicantOf(DisclosureApplication application) =>
+        JsonSerializer.Deserialize<ApplicantDetails>(
+            cipher.Open(application.SealedApplicant, ApplicantPurpose + application.Number))!;
+
+    public string CorrectionOf(DisclosureApplication application) =>
+        application.SealedCorrection.Length == 0
+            ? ""
+            : cipher.Open(application.SealedCorrection, CorrectionPurpose + application.Number);
+
+    /// <summary>
+    /// The applicant's 补正: accepted only while one is asked for; the answer period counts again from today.
+    /// </summary>
+    /// <returns>null when taken, otherwise what to fix (in Chinese).</returns>
+    public async Task<string?> SupplyCorrectionAsync(string? number, string? code, string text,
+        string? clientAddress, CancellationToken cancellationToken)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length == 0) return "请填写补正内容：把申请的信息说明得更具体（名称、文号、时间或其他特征）。";
+        if (text.Length > CorrectionMax) return $"补正内容最多 {CorrectionMax} 字，现有 {text.Length} 字。";
+        if (await FindAsync(number, code, cancellationToken) is not { } found) return "未找到";
+        await using var db = database.CreateContext();
+        var application = await db.DisclosureApplications.FirstAsync(a => a.Id == found.Id, cancellationToken);
+        if (application.Status != DisclosureStatus.AwaitingCorrection) return "这件申请现在不需要补正。";
+        application.SealedCorrection = cipher.Seal(text, CorrectionPurpose + application.Number);
+        application.CorrectionSuppliedOn = Today;
+        application.ClockStartsOn = Today;
+        application.Status = DisclosureStatus.Registered;
+        application.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync("（申请人）", clientAddress, "依申请公开.补正", application.Number,
+            "申请人已补正，答复期限重新计算", cancellationToken);
+        return null;
+    }
+}
