@@ -63,6 +63,21 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
         Assert.Equal(number[..^4], next[..^4]);
     }
 
+    [Fact]
+    public async Task Simultaneous_applications_each_get_their_own_number()
+    {
+        var applicants = Enumerable.Range(0, 8).Select(_ => new Applicant(Portal)).ToList();
+        try
+        {
+            var receipts = await Task.WhenAll(applicants.Select(a => a.ApplyAsync()));
+            Assert.Equal(receipts.Length, receipts.Select(r => r.Number).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var applicant in applicants) applicant.Dispose();
+        }
+    }
+
     public static TheoryData<string, string, string> Mistakes => new()
     {
         { "applicantType", "", "请选择申请人类型：公民，或法人或其他组织。" },
