@@ -238,6 +238,18 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
     }
 
     [Fact]
+    public async Task Links_from_published_pages_to_the_form_and_lookup_are_not_reported_as_broken()
+    {
+        await using var room = await Newsroom.StartAsync(Portal);
+        await room.PublishNewAsync("依申请公开链接测试", "<p><a href=\"/zfxxgk/ysqgk/\">申请</a>"
+            + "<a href=\"/elder/zfxxgk/ysqgk/cx\">查询</a><a href=\"/zfxxgk/ysqgk-nope/\">无此页</a></p>");
+        var broken = (await Portal.Service<HealthChecker>().CheckAsync()).Problems
+            .Where(p => p.Indicator == "不可用链接").Select(p => p.Detail).ToList();
+        Assert.Contains(broken, d => d.Contains("/zfxxgk/ysqgk-nope/"));
+        Assert.DoesNotContain(broken, d => d.Contains("/zfxxgk/ysqgk/") || d.Contains("/zfxxgk/ysqgk/cx"));
+    }
+
+    [Fact]
     public async Task Only_administrators_see_and_change_the_working_day_calendar()
     {
         var page = Html.Parse(await _admin.GetPageAsync("calendar/2025"));

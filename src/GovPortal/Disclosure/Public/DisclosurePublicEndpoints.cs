@@ -21,7 +21,7 @@ public static class DisclosurePublicEndpoints
     public static void MapDisclosurePublic(this WebApplication app)
     {
         var dynamicPages = app.Services.GetRequiredService<DynamicPublicPaths>();
-        foreach (var (path, variant) in CitizenPages.FormsOf("/zfxxgk/ysqgk"))
+        foreach (var (path, variant) in CitizenPages.FormsOf(DynamicPublicPaths.DisclosureApplications))
         {
             dynamicPages.Add(path);
             app.MapGet(path, (HttpContext c) => FormAsync(c, variant));
