@@ -309,6 +309,42 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
         Assert.True(Find(bytes, Encoding.UTF8.GetBytes("citizen")) >= 0);
     }
 
+    [Fact]
+    public async Task The_form_receipt_and_lookup_pages_are_valid_html_in_each_state()
+    {
+        using var applicant = new Applicant(Portal);
+        var pages = new List<string>
+        {
+            await applicant.Http.GetStringAsync("/zfxxgk/ysqgk/"),
+            await applicant.Http.GetStringAsync("/elder/zfxxgk/ysqgk/"),
+            await applicant.Http.GetStringAsync("/zh-hant/zfxxgk/ysqgk/cx"),
+        };
+        var wrong = Applicant.ValidFields();
+        (wrong["idNumber"], wrong["notice"], wrong["delivery"]) = ("1", "", "");
+        pages.Add((await applicant.PostAsync(Applicant.FormPath, wrong)).Html);
+        var (status, _, receipt) = await applicant.PostAsync(Applicant.FormPath, Applicant.ValidFields());
+        Assert.Equal(HttpStatusCode.OK, status);
+        pages.Add(receipt);
+        var page = Html.Parse(receipt);
+        var (number, code) = (page.QuerySelector("#receipt-number").Text(), page.QuerySelector("#receipt-code").Text());
+        pages.Add((await applicant.LookupAsync(number, code)).Html);
+        pages.Add((await applicant.LookupAsync(number, "2222")).Html);
+
+        var source = Path.Combine(Repository.Root, "src", "GovPortal");
+        var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+        using var folder = new TempDirectory();
+        var files = new List<string>();
+        foreach (var html in pages)
+        {
+            var file = Path.Combine(folder.Path, $"ysqgk-{files.Count}.html");
+            await File.WriteAllTextAsync(file, html);
+            files.Add(file);
+        }
+        var (exitCode, output, errors) = await Processes.RunAsync("node",
+            [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. files]);
+        Assert.True(exitCode == 0, output + errors);
+    }
+
     private static int Find(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
 }
 
