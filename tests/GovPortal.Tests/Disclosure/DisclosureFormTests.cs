@@ -64,6 +64,23 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_same_post_again_is_recognised_and_not_taken_twice()
+    {
+        using var applicant = new Applicant(Portal);
+        var fields = Applicant.ValidFields().Append(new("__form", await applicant.TokenAsync(Applicant.FormPath)))
+            .ToList();
+        using var first = await applicant.Http.PostAsync(Applicant.FormPath, new FormUrlEncodedContent(fields));
+        var number = Html.Parse(await first.Content.ReadAsStringAsync()).QuerySelector("#receipt-number").Text();
+        Assert.Matches(@"^YSQ\d{8}-\d{4}$", number);
+        var before = await CountAsync();
+        using var again = await applicant.Http.PostAsync(Applicant.FormPath, new FormUrlEncodedContent(fields));
+        var html = await again.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"这份申请已经提交，申请编号为 {number}", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task Simultaneous_applications_each_get_their_own_number()
     {
         var applicants = Enumerable.Range(0, 8).Select(_ => new Applicant(Portal)).ToList();

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.Disclosure;
 
-/// <summary>Applications on a real PostgreSQL server: numbers under concurrent submissions, lookup, the calendar.</summary>
+/// <summary>
+/// Applications on a real PostgreSQL server: numbers under concurrent submissions, lookup, the calendar.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Needs", "PostgreSQL")]
 public sealed class PostgresDisclosureTests(PostgresServer postgres)
