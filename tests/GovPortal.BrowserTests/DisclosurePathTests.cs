@@ -92,6 +92,7 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         await officer.ReloadAsync();
         Assert.Contains("阳澄湖大道", await officer.InnerTextAsync("main"));
         await officer.ClickAsync("button:has-text('开始办理')");
+        await Axe.AssertNoViolationsAsync(officer); // the detail with every step's form
         await officer.FillAsync("#days", "15");
         await officer.FillAsync("#reason-extend", "需要征求养护单位意见。");
         await officer.FillAsync("#approvedBy", "李主任");
@@ -105,6 +106,8 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         });
         await officer.ClickAsync("form[enctype] button:has-text('答复')");
         Assert.Contains("部分公开", await officer.InnerTextAsync("#detail-outcome"));
+        await officer.GotoAsync("/admin/disclosure");
+        await Axe.AssertNoViolationsAsync(officer);
 
         // The citizen sees the new date, the outcome, and downloads the reply.
         await LookUpAsync(citizen, number, code);
@@ -117,5 +120,18 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         Assert.Equal("答复书.pdf", download.SuggestedFilename);
         var saved = await download.PathAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(saved!)[..4]));
+    }
+
+    [Fact]
+    public async Task The_working_day_calendar_page_and_the_masked_views_have_no_axe_violations()
+    {
+        await TestAccounts.CreateAsync(fixture.Portal, "e2e-calendar-admin", [StaffRoles.Administrator]);
+        var admin = await SignInAsync("e2e-calendar-admin");
+        await admin.ClickAsync("nav >> text=工作日历");
+        Assert.Contains("休", await admin.InputValueAsync("#days"));
+        await Axe.AssertNoViolationsAsync(admin);
+        await admin.GotoAsync("/admin/disclosure");
+        await Axe.AssertNoViolationsAsync(admin);
+        await admin.Context.CloseAsync();
     }
 }

@@ -9,8 +9,8 @@ namespace GovPortal.Disclosure;
 
 /// <summary>
 /// 依申请公开 in the health report: every application past its answer deadline (by number only), and deadlines that
-/// cannot be counted because the working-day calendar lacks a year (this year; next year from 1 December, when the
-/// State Council's notice is usually out).
+/// cannot be counted because the working-day calendar has run out (this year is after its last year; from 1 December,
+/// next year is, once the State Council's notice is usually out).
 /// </summary>
 public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout output, WorkingCalendarStore calendars)
     : IHealthProblemSource
@@ -25,10 +25,12 @@ public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout outp
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
         var calendar = await calendars.CurrentAsync(cancellationToken);
         var problems = new List<HealthProblem>();
-        if (!calendar.Knows(today.Year))
+        // A calendar that starts after today (a clock set back, a test) is not missing anything yet.
+        var last = calendar.Years.DefaultIfEmpty(0).Max();
+        if (today.Year > last)
             problems.Add(new HealthProblem(CalendarIndicator, false, "工作日历",
                 $"缺少 {today.Year} 年的工作日历：依申请公开等期限无法按工作日计算。请系统管理员按国务院办公厅放假安排通知录入。"));
-        if (today.Month == 12 && !calendar.Knows(today.Year + 1))
+        if (today.Month == 12 && today.Year + 1 > last)
             problems.Add(new HealthProblem(CalendarIndicator, false, "工作日历",
                 $"缺少 {today.Year + 1} 年的工作日历：国务院办公厅的放假安排通知发布后，请及时录入。"));
 

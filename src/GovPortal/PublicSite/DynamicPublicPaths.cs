@@ -8,6 +8,20 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class DynamicPublicPaths
 {
+    /// <summary>依申请公开: the application form, and its receipt and lookup under it.</summary>
+    public const string DisclosureApplications = "/zfxxgk/ysqgk";
+
+    /// <summary>
+    /// The citizens' services the portal serves per request (in each page form), known to the link check also where
+    /// nothing maps them (the check command), so a published page linking to them is not reported as broken.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CitizenServices = [DisclosureApplications];
+
+    /// <summary>Whether a standard-form path is one of <see cref="CitizenServices"/> or under one.</summary>
+    public static bool IsCitizenService(string standardPath) =>
+        CitizenServices.Any(prefix => new PathString(standardPath.TrimEnd('/')).StartsWithSegments(prefix,
+            StringComparison.OrdinalIgnoreCase));
+
     private readonly ConcurrentDictionary<string, bool> _prefixes = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(string prefix) => _prefixes[prefix.TrimEnd('/')] = true;

@@ -63,6 +63,38 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
         Assert.Equal(number[..^4], next[..^4]);
     }
 
+    [Fact]
+    public async Task The_same_post_again_is_recognised_and_not_taken_twice()
+    {
+        using var applicant = new Applicant(Portal);
+        var fields = Applicant.ValidFields().Append(new("__form", await applicant.TokenAsync(Applicant.FormPath)))
+            .ToList();
+        using var first = await applicant.Http.PostAsync(Applicant.FormPath, new FormUrlEncodedContent(fields));
+        var number = Html.Parse(await first.Content.ReadAsStringAsync()).QuerySelector("#receipt-number").Text();
+        Assert.Matches(@"^YSQ\d{8}-\d{4}$", number);
+        var before = await CountAsync();
+        using var again = await applicant.Http.PostAsync(Applicant.FormPath, new FormUrlEncodedContent(fields));
+        var html = await again.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"这份申请已经提交，申请编号为 {number}", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Simultaneous_applications_each_get_their_own_number()
+    {
+        var applicants = Enumerable.Range(0, 8).Select(_ => new Applicant(Portal)).ToList();
+        try
+        {
+            var receipts = await Task.WhenAll(applicants.Select(a => a.ApplyAsync()));
+            Assert.Equal(receipts.Length, receipts.Select(r => r.Number).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var applicant in applicants) applicant.Dispose();
+        }
+    }
+
     public static TheoryData<string, string, string> Mistakes => new()
     {
         { "applicantType", "", "请选择申请人类型：公民，或法人或其他组织。" },
@@ -292,6 +324,42 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
         }
         // …while what the annual report counts is there to count.
         Assert.True(Find(bytes, Encoding.UTF8.GetBytes("citizen")) >= 0);
+    }
+
+    [Fact]
+    public async Task The_form_receipt_and_lookup_pages_are_valid_html_in_each_state()
+    {
+        using var applicant = new Applicant(Portal);
+        var pages = new List<string>
+        {
+            await applicant.Http.GetStringAsync("/zfxxgk/ysqgk/"),
+            await applicant.Http.GetStringAsync("/elder/zfxxgk/ysqgk/"),
+            await applicant.Http.GetStringAsync("/zh-hant/zfxxgk/ysqgk/cx"),
+        };
+        var wrong = Applicant.ValidFields();
+        (wrong["idNumber"], wrong["notice"], wrong["delivery"]) = ("1", "", "");
+        pages.Add((await applicant.PostAsync(Applicant.FormPath, wrong)).Html);
+        var (status, _, receipt) = await applicant.PostAsync(Applicant.FormPath, Applicant.ValidFields());
+        Assert.Equal(HttpStatusCode.OK, status);
+        pages.Add(receipt);
+        var page = Html.Parse(receipt);
+        var (number, code) = (page.QuerySelector("#receipt-number").Text(), page.QuerySelector("#receipt-code").Text());
+        pages.Add((await applicant.LookupAsync(number, code)).Html);
+        pages.Add((await applicant.LookupAsync(number, "2222")).Html);
+
+        var source = Path.Combine(Repository.Root, "src", "GovPortal");
+        var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+        using var folder = new TempDirectory();
+        var files = new List<string>();
+        foreach (var html in pages)
+        {
+            var file = Path.Combine(folder.Path, $"ysqgk-{files.Count}.html");
+            await File.WriteAllTextAsync(file, html);
+            files.Add(file);
+        }
+        var (exitCode, output, errors) = await Processes.RunAsync("node",
+            [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. files]);
+        Assert.True(exitCode == 0, output + errors);
     }
 
     private static int Find(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);

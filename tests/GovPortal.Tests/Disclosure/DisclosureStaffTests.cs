@@ -238,6 +238,18 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
     }
 
     [Fact]
+    public async Task Links_from_published_pages_to_the_form_and_lookup_are_not_reported_as_broken()
+    {
+        await using var room = await Newsroom.StartAsync(Portal);
+        await room.PublishNewAsync("依申请公开链接测试", "<p><a href=\"/zfxxgk/ysqgk/\">申请</a>"
+            + "<a href=\"/elder/zfxxgk/ysqgk/cx\">查询</a><a href=\"/zfxxgk/ysqgk-nope/\">无此页</a></p>");
+        var broken = (await Portal.Service<HealthChecker>().CheckAsync()).Problems
+            .Where(p => p.Indicator == "不可用链接").Select(p => p.Detail).ToList();
+        Assert.Contains(broken, d => d.Contains("/zfxxgk/ysqgk-nope/"));
+        Assert.DoesNotContain(broken, d => d.Contains("/zfxxgk/ysqgk/") || d.Contains("/zfxxgk/ysqgk/cx"));
+    }
+
+    [Fact]
     public async Task Only_administrators_see_and_change_the_working_day_calendar()
     {
         var page = Html.Parse(await _admin.GetPageAsync("calendar/2025"));
@@ -271,5 +283,15 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
         Assert.True(calendar.IsWorkingDay(new DateOnly(2030, 9, 29)));
         await using var db = Portal.Settings.Database.CreateContext();
         Assert.Contains(db.AuditEntries, e => e.Action == "工作日历.修改" && e.Target == "2030 年");
+
+        // When the calendar runs out, the health report says so: in the year itself, and next year's from December.
+        var health = Portal.Service<DisclosureHealth>();
+        var november = await health.ProblemsAsync(new DateTime(2030, 11, 30, 4, 0, 0, DateTimeKind.Utc), default);
+        Assert.DoesNotContain(november, p => p.Indicator == DisclosureHealth.CalendarIndicator);
+        var december = await health.ProblemsAsync(new DateTime(2030, 12, 1, 4, 0, 0, DateTimeKind.Utc), default);
+        Assert.Contains(december, p => p.Indicator == DisclosureHealth.CalendarIndicator && p.Detail.Contains("2031"));
+        var later = await health.ProblemsAsync(new DateTime(2031, 3, 2, 4, 0, 0, DateTimeKind.Utc), default);
+        Assert.Contains(later, p => p.Indicator == DisclosureHealth.CalendarIndicator
+                                     && p.Detail.StartsWith("缺少 2031 年的工作日历"));
     }
 }

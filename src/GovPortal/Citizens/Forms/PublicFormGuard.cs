@@ -46,6 +46,7 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
 
     private readonly IDataProtector _protector = protection.CreateProtector("GovPortal.Citizens.PublicForm");
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
+    private readonly ConcurrentDictionary<string, (string Receipt, DateTimeOffset Expires)> _used = new();
 
     public PublicFormLimits Limits => limits;
 
@@ -77,8 +78,10 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limits.MaxBodyBytes;
         IFormCollection form;
-        if (context.Request.ContentLength > limits.MaxBodyBytes || !context.Request.HasFormContentType)
-            return TooLarge();
+        if (!context.Request.HasFormContentType)
+            return new GuardedForm(FormCollection.Empty, FormRefusal.TooLarge,
+                "提交的内容无法识别（不是网页表单），没有提交。请从本网站的页面重新填写。");
+        if (context.Request.ContentLength > limits.MaxBodyBytes) return TooLarge();
         try
         {
             form = await context.Request.ReadFormAsync(new FormOptions
@@ -114,6 +117,25 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
         GuardedForm TooLarge() => new(FormCollection.Empty, FormRefusal.TooLarge,
             $"提交的内容超过了允许的大小（{limits.MaxBodyBytes / 1024} KB），没有提交。请删减后重新填写。");
     }
+
+    /// <summary>
+    /// Records that the post carrying this form's token was taken and what its receipt was, so that the same post
+    /// again (a refresh of the receipt page, a double click) is recognised instead of taken twice.
+    /// </summary>
+    public void RememberReceipt(IFormCollection form, string receipt)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (token, entry) in _used)
+            if (entry.Expires < now) _used.TryRemove(token, out _);
+        _used[KeyOf(form)] = (receipt, now.Add(TokenLifetime));
+    }
+
+    /// <summary>The receipt already given for a post with this form's token, or null.</summary>
+    public string? ReceiptFor(IFormCollection form) =>
+        _used.TryGetValue(KeyOf(form), out var entry) && entry.Expires > time.GetUtcNow() ? entry.Receipt : null;
+
+    private static string KeyOf(IFormCollection form) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(form[TokenField].ToString())));
 
     private bool TokenIsValid(HttpContext context, string formName, string token)
     {

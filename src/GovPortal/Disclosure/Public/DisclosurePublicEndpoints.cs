@@ -21,7 +21,7 @@ public static class DisclosurePublicEndpoints
     public static void MapDisclosurePublic(this WebApplication app)
     {
         var dynamicPages = app.Services.GetRequiredService<DynamicPublicPaths>();
-        foreach (var (path, variant) in CitizenPages.FormsOf("/zfxxgk/ysqgk"))
+        foreach (var (path, variant) in CitizenPages.FormsOf(DynamicPublicPaths.DisclosureApplications))
         {
             dynamicPages.Add(path);
             app.MapGet(path, (HttpContext c) => FormAsync(c, variant));
@@ -66,6 +66,15 @@ public static class DisclosurePublicEndpoints
                 await MessageAsync(context, variant, "申请已提交", "您的提交已处理。");
                 return;
         }
+        var guard = services.GetRequiredService<PublicFormGuard>();
+        if (guard.ReceiptFor(guarded.Form) is { } given)
+        {
+            // The same post again (a refresh of the receipt, a double click): not a second application.
+            await MessageAsync(context, variant, "申请已提交",
+                $"这份申请已经提交，申请编号为 {given}。为保护您的信息，查询码只在提交时显示一次；" +
+                "如已遗失查询码，请联系本机关政府信息公开工作机构。");
+            return;
+        }
         var errors = form.Validate();
         if (errors.Count > 0)
         {
@@ -74,6 +83,7 @@ public static class DisclosurePublicEndpoints
         }
         var receipt = await services.GetRequiredService<DisclosureIntake>().SubmitAsync(form,
             context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        guard.RememberReceipt(guarded.Form, receipt.Number);
         await services.GetRequiredService<CitizenPages>().WriteAsync<ReceiptPage, ReceiptPageModel>(context, variant,
             chrome => new ReceiptPageModel(Chrome: chrome, Receipt: receipt));
     }

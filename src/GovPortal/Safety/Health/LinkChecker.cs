@@ -71,6 +71,8 @@ public sealed class LinkChecker(OutputStore output, IReadOnlySet<string> siteHos
         if (SearchEndpoints.IsSearchPage(requestPath)) return true;
         // The elder and Traditional forms of a page exist wherever the page does.
         var (form, standardPath) = GovPortal.PublicSite.Variants.VariantPaths.Split(requestPath);
+        if (DynamicPublicPaths.IsCitizenService(
+                form == GovPortal.Theme.PageVariant.Standard ? requestPath : standardPath)) return true;
         var path = PublicPathResolver.Resolve(
             form == GovPortal.Theme.PageVariant.Standard ? requestPath : standardPath);
         if (path is null) return false;
