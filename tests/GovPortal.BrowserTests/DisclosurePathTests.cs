@@ -106,7 +106,7 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         });
         await officer.ClickAsync("form[enctype] button:has-text('答复')");
         Assert.Contains("部分公开", await officer.InnerTextAsync("#detail-outcome"));
-        await officer.GotoAsync("/admin/disclosure");
+        await officer.GotoAsync("/admin/applications");
         await Axe.AssertNoViolationsAsync(officer);
 
         // The citizen sees the new date, the outcome, and downloads the reply.
@@ -130,7 +130,7 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         await admin.ClickAsync("nav >> text=工作日历");
         Assert.Contains("休", await admin.InputValueAsync("#days"));
         await Axe.AssertNoViolationsAsync(admin);
-        await admin.GotoAsync("/admin/disclosure");
+        await admin.GotoAsync("/admin/applications");
         await Axe.AssertNoViolationsAsync(admin);
         await admin.Context.CloseAsync();
     }
