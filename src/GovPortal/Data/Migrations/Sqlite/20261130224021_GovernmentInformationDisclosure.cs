@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GovPortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DisclosureDocuments : Migration
+    public partial class GovernmentInformationDisclosure : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -96,6 +96,14 @@ namespace GovPortal.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "DisclosureRole",
+                table: "Channels",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "None");
+
+            migrationBuilder.AddColumn<string>(
                 name: "Disclosure_DocumentNumber",
                 table: "Articles",
                 type: "TEXT",
@@ -172,6 +180,65 @@ namespace GovPortal.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AnnualReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overview = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    TypedFiguresJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PublishedJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    PublishedAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Classifications",
                 columns: table => new
                 {
@@ -189,6 +256,57 @@ namespace GovPortal.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Classifications", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Classifications_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DisclosureApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    QueryCodeSalt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
+                    QueryCodeHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrganisationKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SealedApplicant = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Medium = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ClockStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CorrectionRequest = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CorrectionRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SealedCorrection = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
+                    CorrectionSuppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProcessingAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ExtensionApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeCategory = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AnswerNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AnswerFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AnswerStoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AnswerContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisclosureApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisclosureApplications_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -261,6 +379,28 @@ namespace GovPortal.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReceiptCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Series = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceiptCounters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceiptCounters_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Revisions_Disclosure_GenreId",
                 table: "Revisions",
@@ -307,10 +447,38 @@ namespace GovPortal.Data.Migrations.Sqlite
                 column: "Disclosure_TopicId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_SiteId_Year",
+                table: "AnnualReports",
+                columns: new[] { "SiteId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarDays_Date",
+                table: "CalendarDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Classifications_SiteId_Scheme_Name",
                 table: "Classifications",
                 columns: new[] { "SiteId", "Scheme", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisclosureApplications_Number",
+                table: "DisclosureApplications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisclosureApplications_SiteId_ReceivedOn",
+                table: "DisclosureApplications",
+                columns: new[] { "SiteId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisclosureApplications_SiteId_Status",
+                table: "DisclosureApplications",
+                columns: new[] { "SiteId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndexNumberCounters_SiteId_Scope",
@@ -333,6 +501,12 @@ namespace GovPortal.Data.Migrations.Sqlite
                 name: "IX_Organisations_SiteId_Name",
                 table: "Organisations",
                 columns: new[] { "SiteId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptCounters_SiteId_Series_Day",
+                table: "ReceiptCounters",
+                columns: new[] { "SiteId", "Series", "Day" },
                 unique: true);
 
             migrationBuilder.AddForeignKey(
@@ -412,7 +586,19 @@ namespace GovPortal.Data.Migrations.Sqlite
                 table: "Revisions");
 
             migrationBuilder.DropTable(
+                name: "AnnualReports");
+
+            migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "CalendarYears");
+
+            migrationBuilder.DropTable(
                 name: "Classifications");
+
+            migrationBuilder.DropTable(
+                name: "DisclosureApplications");
 
             migrationBuilder.DropTable(
                 name: "IndexNumberCounters");
@@ -422,6 +608,9 @@ namespace GovPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "ReceiptCounters");
 
             migrationBuilder.DropIndex(
                 name: "IX_Revisions_Disclosure_GenreId",
@@ -510,6 +699,10 @@ namespace GovPortal.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Disclosure_WrittenOn",
                 table: "Revisions");
+
+            migrationBuilder.DropColumn(
+                name: "DisclosureRole",
+                table: "Channels");
 
             migrationBuilder.DropColumn(
                 name: "Disclosure_DocumentNumber",
