@@ -10,10 +10,17 @@ public static class OutputFiles
     /// <summary>Whether <paramref name="path"/> itself is a symbolic link or another reparse point.</summary>
     public static bool IsLink(string path)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null) return true;
-        // Attributes are all bits set for something that does not exist.
-        return (info.Exists || Directory.Exists(path)) && info.Attributes.HasFlag(FileAttributes.ReparsePoint);
+        if (new FileInfo(path).LinkTarget is not null) return true;
+        // Asked once, fresh: a FileInfo caches what it saw first, and a folder a parallel publish creates a moment
+        // later would be taken for a link (the cached "does not exist" has every attribute bit set).
+        try
+        {
+            return File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
