@@ -20,8 +20,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         TestEnvironment.RequireChromium();
-        Portal = await RunningPortal.StartAsync(
-            configureServices: s => s.AddSingleton(new SearchLimits(PermitLimit: 100_000)));
+        // Every page a browser test opens comes from one address: the per-client limits (tested on their own) are
+        // set out of reach.
+        Portal = await RunningPortal.StartAsync(configureServices: s => s
+            .AddSingleton(new SearchLimits(PermitLimit: 100_000))
+            .AddSingleton(new GovPortal.Citizens.Forms.PublicFormLimits(PermitLimit: 100_000)));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -122,6 +122,42 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(saved!)[..4]));
     }
 
+    [Theory]
+    [InlineData("/elder", "申请人类型")]
+    [InlineData("/zh-hant", "申請人類型")]
+    public async Task The_elder_and_traditional_forms_apply_and_look_up_without_axe_violations(string prefix,
+        string applicantType)
+    {
+        var citizen = await fixture.OpenAsync(prefix + "/zfxxgk/ysqgk/");
+        Assert.Contains(applicantType, await citizen.InnerTextAsync("main"));
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.CheckAsync("#t-citizen");
+        await citizen.FillAsync("#f-name", "适老版申请人");
+        await citizen.FillAsync("#f-idNumber", "11010519491231002X");
+        await citizen.FillAsync("#f-phone", "13912345679");
+        await citizen.FillAsync("#f-address", "江苏省苏州市相城区元和街道8号");
+        await citizen.FillAsync("#f-postCode", "215131");
+        await citizen.FillAsync("#f-description", "申请公开相城区2025年度老年助餐点名单。");
+        await citizen.CheckAsync("#d-post");
+        await citizen.CheckAsync("#m-paper");
+        await citizen.ClickAsync("main form button[type=submit]");
+        Assert.Equal("适老版申请人", await citizen.InputValueAsync("#f-name")); // refused: the notice not accepted
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.CheckAsync("#c-notice");
+        await citizen.ClickAsync("main form button[type=submit]");
+        var number = (await citizen.InnerTextAsync("#receipt-number")).Trim();
+        var code = (await citizen.InnerTextAsync("#receipt-code")).Trim();
+        await Axe.AssertNoViolationsAsync(citizen);
+
+        await citizen.GotoAsync(prefix + "/zfxxgk/ysqgk/cx");
+        await citizen.FillAsync("#f-number", number);
+        await citizen.FillAsync("#f-code", code);
+        await citizen.ClickAsync("main form button[type=submit]");
+        Assert.Equal(number, (await citizen.InnerTextAsync("#found-number")).Trim());
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_working_day_calendar_page_and_the_masked_views_have_no_axe_violations()
     {

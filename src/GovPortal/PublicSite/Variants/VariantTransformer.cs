@@ -32,8 +32,37 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
         html = LinkTag().Replace(html, tag => RewriteLinks(tag.Value, prefix));
         if (variant != PageVariant.Traditional) return html;
         html = html.Replace("<html lang=\"zh-CN\"", "<html lang=\"zh-Hant\"", StringComparison.Ordinal);
-        return converter.ToTraditional(html);
+        return ToTraditionalKeepingInput(html);
     }
+
+    /// <summary>
+    /// What a person typed into a form comes back exactly as typed: a name or an address shown again after an error
+    /// would otherwise be sent in Traditional characters the next time. Input values and text areas are set aside
+    /// (as private-use placeholders the converter leaves alone) while the rest of the page is converted.
+    /// </summary>
+    private string ToTraditionalKeepingInput(string html)
+    {
+        var kept = new List<string>();
+        string Keep(string typed)
+        {
+            kept.Add(typed);
+            return $"\uE000{kept.Count - 1}\uE001";
+        }
+        var masked = TypedValue().Replace(html, m => m.Groups[1].Value + Keep(m.Groups[2].Value) + m.Groups[3].Value);
+        var converted = converter.ToTraditional(masked);
+        return kept.Count == 0
+            ? converted
+            : KeptPlaceholder().Replace(converted, m => kept[int.Parse(m.Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    // An input's value (quotes are always encoded inside it) or a text area's text (its < are encoded).
+    [GeneratedRegex("""(<input\b[^>]*?\svalue="|<textarea\b[^>]*>)([^"<]*)("|</textarea>)""",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex TypedValue();
+
+    [GeneratedRegex("\uE000(\\d+)\uE001")]
+    private static partial Regex KeptPlaceholder();
 
     /// <summary>
     /// 适老版 puts the most-used links first: the main navigation moves to the top of the header, in the document
