@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace GovPortal.PublicSite;
 
 /// <summary>
@@ -22,11 +20,23 @@ public sealed class DynamicPublicPaths
         CitizenServices.Any(prefix => new PathString(standardPath.TrimEnd('/')).StartsWithSegments(prefix,
             StringComparison.OrdinalIgnoreCase));
 
-    private readonly ConcurrentDictionary<string, bool> _prefixes = new(StringComparer.OrdinalIgnoreCase);
+    // Read on every request, written only while endpoints are mapped: a copied array, never a lock on the read.
+    private volatile string[] _prefixes = [];
+    private readonly Lock _adding = new();
 
-    public void Add(string prefix) => _prefixes[prefix.TrimEnd('/')] = true;
+    public void Add(string prefix)
+    {
+        lock (_adding)
+        {
+            var trimmed = prefix.TrimEnd('/');
+            if (!_prefixes.Contains(trimmed, StringComparer.OrdinalIgnoreCase)) _prefixes = [.. _prefixes, trimmed];
+        }
+    }
 
-    public bool Claims(PathString path) =>
-        !_prefixes.IsEmpty && _prefixes.Keys.Any(prefix => path.StartsWithSegments(prefix,
-            StringComparison.OrdinalIgnoreCase));
+    public bool Claims(PathString path)
+    {
+        foreach (var prefix in _prefixes)
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 }
