@@ -55,6 +55,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         base.OnModelCreating(model);
         CitizenTables(model);
         AnnualReportTables(model);
+        InteractionTables(model);
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);
