@@ -76,7 +76,8 @@ public sealed class Letter
     /// <summary><see cref="LetterRatings"/> code, "" until the citizen rates the reply (once).</summary>
     public string Rating { get; set; } = "";
 
-    /// <summary>The citizen's optional comment with the rating, sealed (purpose <c>letter-rating:{Number}</c>).</summary>
+    /// <summary>The citizen's optional comment with the rating, sealed (purpose <c>letter-rating:{Number}</c>).
+    /// </summary>
     public string SealedRatingComment { get; set; } = "";
 
     public DateTime? RatedAtUtc { get; set; }

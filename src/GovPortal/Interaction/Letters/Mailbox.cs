@@ -13,7 +13,8 @@ public sealed class Mailbox
     public int Id { get; set; }
     public int SiteId { get; set; }
 
-    /// <summary>The mailbox's address segment, e.g. <c>qzxx</c> (lower-case letters and digits), unique per site.</summary>
+    /// <summary>The mailbox's address segment, e.g. <c>qzxx</c> (lower-case letters and digits), unique per site.
+    /// </summary>
     public required string Code { get; set; }
 
     /// <summary>The name citizens see, e.g. 区长信箱.</summary>
