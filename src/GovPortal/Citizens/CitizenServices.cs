@@ -30,6 +30,7 @@ public static class CitizenServices
         services.TryAddSingleton(new PublicFormLimits());
         services.AddSingleton<PublicFormGuard>();
         services.AddSingleton<CitizenPages>();
+        services.AddSingleton<Screening.CitizenTextScreening>();
         return services;
     }
 }

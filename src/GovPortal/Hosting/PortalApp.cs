@@ -3,6 +3,7 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.Citizens;
 using GovPortal.Disclosure;
 using GovPortal.Disclosure.Public;
+using GovPortal.Interaction;
 using GovPortal.PublicSite;
 
 namespace GovPortal.Hosting;
@@ -54,7 +55,7 @@ public static class PortalApp
         {
             builder.Services.AddBackOffice(settings);
             // Citizens' forms write to the database, so only the portal that holds it serves them.
-            builder.Services.AddCitizenForms().AddDisclosureIntake();
+            builder.Services.AddCitizenForms().AddDisclosureIntake().AddInteractionIntake();
         }
         configureServices?.Invoke(builder.Services);
 

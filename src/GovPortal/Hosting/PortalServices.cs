@@ -1,6 +1,7 @@
 using GovPortal.Chinese;
 using GovPortal.Citizens;
 using GovPortal.Disclosure;
+using GovPortal.Interaction;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
@@ -52,7 +53,7 @@ public static class PortalServices
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
         services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
-        services.AddCitizenCore(settings.Paths).AddDisclosureCore();
+        services.AddCitizenCore(settings.Paths).AddDisclosureCore().AddInteractionCore();
         return services;
     }
 

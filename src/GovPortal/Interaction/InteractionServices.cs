@@ -1,0 +1,17 @@
+using GovPortal.Interaction.Letters;
+
+namespace GovPortal.Interaction;
+
+/// <summary>互动交流's services: letters, mailboxes and consultations.</summary>
+public static class InteractionServices
+{
+    /// <summary>What commands need too (the health check watches reply deadlines): the letters' seal.</summary>
+    public static IServiceCollection AddInteractionCore(this IServiceCollection services)
+    {
+        services.AddSingleton<LetterSeal>();
+        return services;
+    }
+
+    /// <summary>The citizen's side, served by the portal that holds the database.</summary>
+    public static IServiceCollection AddInteractionIntake(this IServiceCollection services) => services;
+}
