@@ -17,7 +17,15 @@ public static class StaffRoles
     /// </summary>
     public const string Disclosure = "Disclosure";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Reviewer, Publisher, Disclosure];
+    /// <summary>
+    /// 信箱管理员: receives citizens' letters, screens them (待甄别), assigns each to a 承办单位, manages the mailboxes
+    /// and the consultations (意见征集). The organisations' 承办人 and reviewers are duties per organisation
+    /// (<see cref="Content.Organisations.OrganisationMember"/>), not roles.
+    /// </summary>
+    public const string Mailbox = "Mailbox";
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, Editor, Reviewer, Publisher, Disclosure, Mailbox];
 
     public static string Label(string role) => role switch
     {
@@ -26,6 +34,7 @@ public static class StaffRoles
         Reviewer => "审核",
         Publisher => "发布",
         Disclosure => "信息公开",
+        Mailbox => "信箱管理员",
         _ => role,
     };
 }
