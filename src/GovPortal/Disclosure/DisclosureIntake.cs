@@ -32,7 +32,7 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
     private const string ApplicantPurpose = "disclosure-applicant:";
     private const string CorrectionPurpose = "disclosure-correction:";
 
-    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+    public DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>Commits the application and returns its receipt; null when the database stayed busy through every
     /// attempt (nothing is stored then, and the applicant is asked to submit again).</summary>
