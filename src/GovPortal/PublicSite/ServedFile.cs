@@ -60,12 +60,11 @@ public sealed class ServedFile
     public StringValues ContentDisposition { get; }
 
     private static readonly StringValues Immutable = "public, max-age=31536000, immutable";
-    private static readonly StringValues OneDay = "public, max-age=86400";
-    private static readonly StringValues Revalidate = "public, max-age=60, must-revalidate";
+    private static readonly StringValues Revalidate = "public, no-cache";
 
-    // Theme assets carry their hash in the name; attachments rarely change; pages change on every publish.
+    // Theme assets carry their hash in the name and never change. Everything else — pages and attachments — may be
+    // withdrawn or corrected at any moment and must be gone at the reader's next request: a browser or proxy keeps
+    // it but asks every time, which costs a 304 with the ETag.
     private static StringValues CacheControlFor(string path) =>
-        path.StartsWith("assets/", StringComparison.Ordinal) ? Immutable
-        : path.StartsWith("files/", StringComparison.Ordinal) ? OneDay
-        : Revalidate;
+        path.StartsWith("assets/", StringComparison.Ordinal) ? Immutable : Revalidate;
 }

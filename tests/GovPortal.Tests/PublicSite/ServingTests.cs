@@ -20,7 +20,12 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
         using var first = await Portal.Client.GetAsync("/");
         var etag = first.Headers.ETag!;
         var lastModified = first.Content.Headers.LastModified!.Value;
-        Assert.Contains("max-age", first.Headers.CacheControl!.ToString());
+        // A withdrawn or corrected page must be gone at the next request: kept, but revalidated every time.
+        Assert.Equal("public, no-cache", first.Headers.CacheControl!.ToString());
+        var stylesheet = Html.Parse(await first.Content.ReadAsStringAsync())
+            .QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using (var asset = await Portal.Client.GetAsync(stylesheet))
+            Assert.Contains("immutable", asset.Headers.CacheControl!.ToString()); // hashed names never change
 
         using var byEtag = new HttpRequestMessage(HttpMethod.Get, "/");
         byEtag.Headers.IfNoneMatch.Add(etag);
