@@ -26,7 +26,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
                 throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
             // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
-            await Citizens.Protection.PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
+            await PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
                 cancellationToken);
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
             {

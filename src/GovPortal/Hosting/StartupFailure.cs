@@ -29,6 +29,8 @@ public sealed record StartupFailure(int ExitCode, string Message)
     /// <summary>The operator's mistake behind this exception, or null when it is none of the known ones.</summary>
     public static StartupFailure? Explain(Exception exception, PortalSettings settings) =>
         Chain(exception).OfType<StartupFailureException>().FirstOrDefault()?.Failure
+        ?? Chain(exception).OfType<Citizens.Protection.PersonalDataKeyFileException>()
+            .Select(e => new StartupFailure(e.Missing ? KeyFileMissing : KeyFileDamaged, e.Message)).FirstOrDefault()
         ?? (Chain(exception).Any(DataFolderCheck.IsDiskFull) ? DataFolderCheck.DiskFull(settings.Paths) : null)
         ?? ExplainBind(exception, settings.Urls) ?? ExplainPostgres(exception, settings.Database.ConnectionString);
 

@@ -50,28 +50,27 @@ public sealed class PersonalDataKeyStartupTests
         }
         var options = new PersonalDataKeyOptions(paths.PersonalDataKeyFile);
 
-        var refused = await Assert.ThrowsAsync<StartupFailureException>(
+        var refused = await Assert.ThrowsAsync<PersonalDataKeyFileException>(
             () => PersonalDataKeyStartup.EnsureAsync(options, database, CancellationToken.None));
 
-        Assert.Equal(StartupFailure.KeyFileMissing, refused.Failure.ExitCode);
-        Assert.Contains("请从备份恢复该文件", refused.Failure.Message);
+        Assert.True(refused.Missing);
+        Assert.Contains("请从备份恢复该文件", refused.Message);
         Assert.False(File.Exists(options.KeyFile));
     }
 
     [Fact]
-    public void A_damaged_or_empty_key_file_is_a_start_up_error_not_an_exception()
+    public void A_missing_damaged_or_empty_key_file_is_told_apart()
     {
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "personal-data.keys");
         foreach (var content in new[] { "k1 not-base64!\n", "k1 AAAA\n", "" })
         {
             File.WriteAllText(file, content);
-            var refused = Assert.Throws<StartupFailureException>(() => PersonalDataKeys.Open(file));
-            Assert.Equal(StartupFailure.KeyFileDamaged, refused.Failure.ExitCode);
+            Assert.False(Assert.Throws<PersonalDataKeyFileException>(() => PersonalDataKeys.Open(file)).Missing);
         }
-        Assert.Equal(StartupFailure.KeyFileMissing, Assert.Throws<StartupFailureException>(
-            () => PersonalDataKeys.Open(Path.Combine(folder.Path, "none"))).Failure.ExitCode);
-        Assert.Throws<StartupFailureException>(() => PersonalDataKeys.Rotate(Path.Combine(folder.Path, "none")));
+        Assert.True(Assert.Throws<PersonalDataKeyFileException>(
+            () => PersonalDataKeys.Open(Path.Combine(folder.Path, "none"))).Missing);
+        Assert.Throws<PersonalDataKeyFileException>(() => PersonalDataKeys.Rotate(Path.Combine(folder.Path, "none")));
     }
 
     [Fact]

@@ -14,8 +14,8 @@ namespace GovPortal.BackOffice.DisclosureRequests;
 
 /// <summary>The staff list: the newest applications (<see cref="Cut"/> when there are more), and every open one
 /// that is overdue or due soon.</summary>
-public sealed record ApplicationList(IReadOnlyList<ApplicationRow> Rows, bool Cut, IReadOnlyList<ApplicationRow> Overdue,
-    IReadOnlyList<ApplicationRow> DueSoon);
+public sealed record ApplicationList(IReadOnlyList<ApplicationRow> Rows, bool Cut,
+    IReadOnlyList<ApplicationRow> Overdue, IReadOnlyList<ApplicationRow> DueSoon);
 
 /// <summary>One application in the staff list.</summary>
 public sealed record ApplicationRow(int Id, string Number, DateOnly ReceivedOn, string Applicant, string Type,

@@ -15,6 +15,15 @@ public sealed record PersonalDataKeyOptions(string KeyFile)
 }
 
 /// <summary>
+/// The key file is missing (<see cref="Missing"/>) or damaged: told at start as an operator's mistake with its own
+/// exit code (see Hosting/StartupFailure), never as a stack trace.
+/// </summary>
+public sealed class PersonalDataKeyFileException(bool missing, string message) : Exception(message)
+{
+    public bool Missing { get; } = missing;
+}
+
+/// <summary>
 /// The AES-256 keys that encrypt people's data, kept in a file outside the database: losing the database alone leaks
 /// nothing. The file has one key a line, <c>id base64</c>; the last line is the key new data is sealed with, and
 /// older keys stay to read what they sealed (rotation adds a line, it never removes one). The file is created with
@@ -40,7 +49,7 @@ public sealed class PersonalDataKeys
 
     /// <summary>Reads the key file; a missing or damaged file stops the start with its own exit code.</summary>
     public static PersonalDataKeys Open(string file) =>
-        File.Exists(file) ? Read(file) : throw new Hosting.StartupFailureException(Missing(file));
+        File.Exists(file) ? Read(file) : throw Missing(file);
 
     /// <summary>Creates the key file with a first key; only for an install that has sealed nothing yet.</summary>
     public static PersonalDataKeys Create(string file)
@@ -69,12 +78,12 @@ public sealed class PersonalDataKeys
     /// </summary>
     private static string NewId() => "k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
-    public static Hosting.StartupFailure Missing(string file) => new(Hosting.StartupFailure.KeyFileMissing,
+    public static PersonalDataKeyFileException Missing(string file) => new(true,
         $"个人信息密钥文件 {file} 不存在，而数据库中已有加密的个人信息（依申请公开申请人、来信人等）：没有原密钥，这些信息无法读取。" +
         $"请从备份恢复该文件（或用环境变量 {PersonalDataKeyOptions.EnvironmentVariable} 指向它）后再启动；不要新建密钥。");
 
-    private static Hosting.StartupFailure Damaged(string file, string why) =>
-        new(Hosting.StartupFailure.KeyFileDamaged, $"个人信息密钥文件 {file} {why}，文件可能已损坏。请从备份恢复该文件后再启动。");
+    private static PersonalDataKeyFileException Damaged(string file, string why) =>
+        new(false, $"个人信息密钥文件 {file} {why}，文件可能已损坏。请从备份恢复该文件后再启动。");
 
     private static PersonalDataKeys Read(string file)
     {
@@ -87,7 +96,7 @@ public sealed class PersonalDataKeys
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Hosting.StartupFailureException(Damaged(file, "无法读取（" + e.Message + "）"));
+            throw Damaged(file, "无法读取（" + e.Message + "）");
         }
         foreach (var line in lines)
         {
@@ -95,12 +104,12 @@ public sealed class PersonalDataKeys
             if (parts.Length != 2 || parts[0].Length == 0) continue;
             var key = new byte[32];
             if (!Convert.TryFromBase64String(parts[1], key, out var length) || length != 32)
-                throw new Hosting.StartupFailureException(Damaged(file, $"中的密钥 {parts[0]} 不是 32 字节的 Base64"));
+                throw Damaged(file, $"中的密钥 {parts[0]} 不是 32 字节的 Base64");
             keys[parts[0]] = key;
             current = parts[0];
         }
         return current is null
-            ? throw new Hosting.StartupFailureException(Damaged(file, "中没有密钥"))
+            ? throw Damaged(file, "中没有密钥")
             : new PersonalDataKeys(keys, current);
     }
 

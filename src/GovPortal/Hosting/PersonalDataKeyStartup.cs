@@ -1,7 +1,8 @@
+using GovPortal.Citizens.Protection;
 using GovPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovPortal.Citizens.Protection;
+namespace GovPortal.Hosting;
 
 /// <summary>
 /// Makes sure the people's-data key file is there before the portal takes citizens' forms. A new install gets a
@@ -21,7 +22,7 @@ public static class PersonalDataKeyStartup
             return;
         }
         if (await HoldsSealedDataAsync(database, cancellationToken))
-            throw new Hosting.StartupFailureException(PersonalDataKeys.Missing(options.KeyFile));
+            throw PersonalDataKeys.Missing(options.KeyFile);
         PersonalDataKeys.Create(options.KeyFile);
     }
 
