@@ -10,7 +10,7 @@ namespace GovPortal.Hosting;
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Publisher publisher,
-    Search.SearchIndex searchIndex,
+    Search.SearchIndex searchIndex, Interaction.Letters.DefaultMailboxes mailboxes,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">
@@ -25,7 +25,10 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
                 throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
-            if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
+            var seeded = await seeder.SeedIfEmptyAsync(db, cancellationToken);
+            // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
+            await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
+            if (seeded)
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.
                 await demoReport.SeedAsync(db, cancellationToken);
