@@ -39,7 +39,7 @@ public static class ModuleRules
             "Storage"),
         new("PublicSite", "Content", "Chinese", "Theme", "Search", "Publishing.Output", "Safety.Tamper"),
         new("Citizens", "Content", "Data", "Storage", "Theme", "Chinese", "Search", "PublicSite",
-            "Publishing.Rendering"),
+            "Publishing.Rendering", "Safety.Scanning"),
         new("Disclosure", "Citizens", "Content", "Data", "Storage", "Theme", "PublicSite", "Publishing.Output",
             "Safety.Health"),
         new("Interaction", "Citizens", "Content", "Data", "Storage", "Theme", "PublicSite", "Publishing.Output",
