@@ -59,7 +59,8 @@ public sealed class LetterLookupTests(LetterPortalFixture fixture) : IClassFixtu
         // The same page for a wrong code and a missing number: nothing tells which was wrong.
         string Shape((HttpStatusCode, AngleSharp.Dom.IDocument Page, string) result) =>
             result.Page.QuerySelector("main")!.InnerHtml
-                .Replace(number, "N", StringComparison.Ordinal).Replace("XJ19990101-0001", "N", StringComparison.Ordinal)
+                .Replace(number, "N", StringComparison.Ordinal)
+                .Replace("XJ19990101-0001", "N", StringComparison.Ordinal)
                 .Replace(result.Page.QuerySelector("input[name=__form]")!.GetAttribute("value")!, "T",
                     StringComparison.Ordinal);
         Assert.Equal(Shape(wrong), Shape(missing));

@@ -39,7 +39,8 @@ public sealed class LetterPortalFixture : IAsyncLifetime
         return organisation.Name;
     }
 
-    /// <summary>Marks <paramref name="duplicate"/> as merged into <paramref name="into"/>, as the office does.</summary>
+    /// <summary>Marks <paramref name="duplicate"/> as merged into <paramref name="into"/>, as the office does.
+    /// </summary>
     public async Task MergeAsync(string duplicate, string into)
     {
         await using var db = Portal.Settings.Database.CreateContext();
