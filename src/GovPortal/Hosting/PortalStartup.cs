@@ -10,7 +10,8 @@ namespace GovPortal.Hosting;
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Publisher publisher,
-    Search.SearchIndex searchIndex, Interaction.Letters.DefaultMailboxes mailboxes,
+    Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
+    Interaction.Letters.DefaultMailboxes mailboxes,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">
@@ -25,6 +26,9 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
                 throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
+            // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
+            await Citizens.Protection.PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
+                cancellationToken);
             var seeded = await seeder.SeedIfEmptyAsync(db, cancellationToken);
             // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
             await mailboxes.EnsureEverySiteAsync(db, cancellationToken);

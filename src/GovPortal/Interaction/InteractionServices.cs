@@ -10,7 +10,8 @@ public static class InteractionServices
     public static IServiceCollection AddInteractionCore(this IServiceCollection services)
     {
         services.AddSingleton<LetterSeal>();
-        services.AddSingleton<LetterFiles>();
+        services.AddSingleton(provider => new LetterFiles(provider.GetRequiredService<Storage.PortalPaths>(),
+            () => provider.GetRequiredService<Citizens.Protection.PersonalDataKeys>()));
         services.AddSingleton<DefaultMailboxes>();
         return services;
     }

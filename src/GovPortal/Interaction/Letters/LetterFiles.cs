@@ -12,17 +12,21 @@ namespace GovPortal.Interaction.Letters;
 /// so a file moved to another letter or renamed does not open. File layout: <c>GPLF1</c>, the key id's length (one
 /// byte) and the key id, the 12-byte nonce, the 16-byte tag, then the ciphertext.
 /// </summary>
-public sealed class LetterFiles(PortalPaths paths, PersonalDataKeys keys)
+public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFile)
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private static readonly byte[] Magic = "GPLF1"u8.ToArray();
+
+    // The key file is read at the first use, after the start has checked it against the database.
+    private PersonalDataKeys Keys => keyFile();
 
     /// <summary>Seals <paramref name="content"/> into a new file for the letter; returns its stored name.</summary>
     public string Save(ReadOnlySpan<byte> content, string letterNumber)
     {
         Directory.CreateDirectory(paths.LetterFilesDirectory);
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var keys = Keys;
         var keyId = Encoding.ASCII.GetBytes(keys.CurrentId);
         var header = Magic.Length + 1 + keyId.Length;
         var sealedBytes = new byte[header + NonceSize + TagSize + content.Length];
@@ -56,7 +60,7 @@ public sealed class LetterFiles(PortalPaths paths, PersonalDataKeys keys)
         if (sealedBytes.Length < header + NonceSize + TagSize)
             throw new CryptographicException("Sealed letter file too short.");
         var keyId = Encoding.ASCII.GetString(sealedBytes, Magic.Length + 1, keyIdLength);
-        var key = keys.KeyOf(keyId) ?? throw new CryptographicException($"Key {keyId} is not in the key file.");
+        var key = Keys.KeyOf(keyId) ?? throw new CryptographicException($"Key {keyId} is not in the key file.");
         var plain = new byte[sealedBytes.Length - header - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(header, NonceSize), sealedBytes.AsSpan(header + NonceSize + TagSize),
