@@ -159,7 +159,7 @@ public static class ArticleEndpoints
             return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。",
                 StatusCodes.Status403Forbidden);
         var chosen = kinds.All.FirstOrDefault(k => k.Key == kind) ?? NewsKind.Kind;
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+        var today = ChinaTime.Today(time);
         var form = new ArticleForm
         {
             ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id,
