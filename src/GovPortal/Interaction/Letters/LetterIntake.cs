@@ -26,7 +26,7 @@ public sealed class LetterIntake(DatabaseOptions database, LetterSeal seal, Lett
     public const int RatingCommentMax = 500;
     public const string Writer = "（来信人）";
 
-    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+    public DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>The mailboxes citizens may write to now, in the site's order.</summary>
     public async Task<IReadOnlyList<Mailbox>> ActiveMailboxesAsync(string siteCode,
