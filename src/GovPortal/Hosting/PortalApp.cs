@@ -4,6 +4,7 @@ using GovPortal.Citizens;
 using GovPortal.Disclosure;
 using GovPortal.Disclosure.Public;
 using GovPortal.Interaction;
+using GovPortal.Interaction.Letters.Public;
 using GovPortal.PublicSite;
 
 namespace GovPortal.Hosting;
@@ -111,6 +112,7 @@ public static class PortalApp
         {
             app.MapBackOffice(backOffice);
             app.MapDisclosurePublic();
+            app.MapLetterIntake();
         }
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);

@@ -11,6 +11,7 @@ namespace GovPortal.Hosting;
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Publisher publisher,
     Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
+    Interaction.Letters.DefaultMailboxes mailboxes,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">
@@ -28,7 +29,10 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
             await PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
                 cancellationToken);
-            if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
+            var seeded = await seeder.SeedIfEmptyAsync(db, cancellationToken);
+            // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
+            await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
+            if (seeded)
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.
                 await demoReport.SeedAsync(db, cancellationToken);

@@ -5,13 +5,21 @@ namespace GovPortal.Interaction;
 /// <summary>互动交流's services: letters, mailboxes and consultations.</summary>
 public static class InteractionServices
 {
-    /// <summary>What commands need too (the health check watches reply deadlines): the letters' seal.</summary>
+    /// <summary>What commands need too (the health check watches reply deadlines): the letters' seal, their sealed
+    /// files, and the default mailboxes every site starts with.</summary>
     public static IServiceCollection AddInteractionCore(this IServiceCollection services)
     {
         services.AddSingleton<LetterSeal>();
+        services.AddSingleton(provider => new LetterFiles(provider.GetRequiredService<Storage.PortalPaths>(),
+            () => provider.GetRequiredService<Citizens.Protection.PersonalDataKeys>()));
+        services.AddSingleton<DefaultMailboxes>();
         return services;
     }
 
     /// <summary>The citizen's side, served by the portal that holds the database.</summary>
-    public static IServiceCollection AddInteractionIntake(this IServiceCollection services) => services;
+    public static IServiceCollection AddInteractionIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<LetterIntake>();
+        return services;
+    }
 }

@@ -37,6 +37,12 @@ public sealed class PortalPaths
     /// <summary>Uploaded originals, outside the output, under random names.</summary>
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
+    /// <summary>
+    /// Files citizens attached to their letters, each sealed with the people's-data key under a random name: never
+    /// in clear, never under the output.
+    /// </summary>
+    public string LetterFilesDirectory => Path.Combine(DataDirectory, "letters");
+
     /// <summary>The portal's log files, one a day (govportal-yyyyMMdd.log), with what the console leaves out.</summary>
     public string LogsDirectory => Path.Combine(DataDirectory, "logs");
 

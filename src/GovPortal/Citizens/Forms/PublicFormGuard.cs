@@ -73,21 +73,26 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
     }
 
     /// <summary>Reads and checks a post to <paramref name="formName"/>.</summary>
-    public async Task<GuardedForm> ReadAsync(HttpContext context, string formName)
+    /// <param name="maxBodyBytes">A larger limit than <see cref="PublicFormLimits.MaxBodyBytes"/> for the one form
+    /// that takes files (a letter's attachments); every other form keeps the small limit. Such a body is read into
+    /// memory, never into a temporary file: the files are people's data, kept on disk only sealed.</param>
+    public async Task<GuardedForm> ReadAsync(HttpContext context, string formName, int? maxBodyBytes = null)
     {
+        var maxBytes = maxBodyBytes ?? limits.MaxBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limits.MaxBodyBytes;
+            size.MaxRequestBodySize = maxBytes;
         IFormCollection form;
         if (!context.Request.HasFormContentType)
             return new GuardedForm(FormCollection.Empty, FormRefusal.TooLarge,
                 "提交的内容无法识别（不是网页表单），没有提交。请从本网站的页面重新填写。");
-        if (context.Request.ContentLength > limits.MaxBodyBytes) return TooLarge();
+        if (context.Request.ContentLength > maxBytes) return TooLarge();
         try
         {
             form = await context.Request.ReadFormAsync(new FormOptions
             {
                 BufferBody = false, ValueCountLimit = 64, KeyLengthLimit = 64,
-                ValueLengthLimit = limits.MaxBodyBytes, MultipartBodyLengthLimit = limits.MaxBodyBytes,
+                ValueLengthLimit = maxBytes, MultipartBodyLengthLimit = maxBytes,
+                MemoryBufferThreshold = Math.Max(maxBytes, FormOptions.DefaultMemoryBufferThreshold),
             }, context.RequestAborted);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
@@ -115,7 +120,7 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
         return new GuardedForm(form, FormRefusal.None, "");
 
         GuardedForm TooLarge() => new(FormCollection.Empty, FormRefusal.TooLarge,
-            $"提交的内容超过了允许的大小（{limits.MaxBodyBytes / 1024} KB），没有提交。请删减后重新填写。");
+            $"提交的内容超过了允许的大小（{SizeText(maxBytes)}），没有提交。请删减后重新填写。");
     }
 
     /// <summary>
@@ -133,6 +138,9 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
     /// <summary>The receipt already given for a post with this form's token, or null.</summary>
     public string? ReceiptFor(IFormCollection form) =>
         _used.TryGetValue(KeyOf(form), out var entry) && entry.Expires > time.GetUtcNow() ? entry.Receipt : null;
+
+    private static string SizeText(int bytes) =>
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";
 
     private static string KeyOf(IFormCollection form) =>
         Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(form[TokenField].ToString())));

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using GovPortal.Citizens.Protection;
+using GovPortal.Storage;
+
+namespace GovPortal.Interaction.Letters;
+
+/// <summary>
+/// Keeps the files citizens attach to letters in <see cref="PortalPaths.LetterFilesDirectory"/>, each sealed with the
+/// people's-data key (AES-256-GCM, like <see cref="PersonalDataCipher"/>) under a random name: the bytes are never on
+/// disk in clear and never under the output. The letter's number and the stored name are bound as associated data,
+/// so a file moved to another letter or renamed does not open. File layout: <c>GPLF1</c>, the key id's length (one
+/// byte) and the key id, the 12-byte nonce, the 16-byte tag, then the ciphertext.
+/// </summary>
+public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFile)
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private static readonly byte[] Magic = "GPLF1"u8.ToArray();
+
+    // The key file is read at the first use, after the start has checked it against the database.
+    private PersonalDataKeys Keys => keyFile();
+
+    /// <summary>Seals <paramref name="content"/> into a new file for the letter; returns its stored name.</summary>
+    public string Save(ReadOnlySpan<byte> content, string letterNumber)
+    {
+        Directory.CreateDirectory(paths.LetterFilesDirectory);
+        var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var keys = Keys;
+        var keyId = Encoding.ASCII.GetBytes(keys.CurrentId);
+        var header = Magic.Length + 1 + keyId.Length;
+        var sealedBytes = new byte[header + NonceSize + TagSize + content.Length];
+        Magic.CopyTo(sealedBytes, 0);
+        sealedBytes[Magic.Length] = (byte)keyId.Length;
+        keyId.CopyTo(sealedBytes, Magic.Length + 1);
+        var nonce = sealedBytes.AsSpan(header, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(keys.CurrentKey, TagSize))
+            aes.Encrypt(nonce, content, sealedBytes.AsSpan(header + NonceSize + TagSize),
+                sealedBytes.AsSpan(header + NonceSize, TagSize), Purpose(letterNumber, storedName));
+        var target = PathOf(storedName);
+        var temporary = target + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temporary, options))
+            stream.Write(sealedBytes);
+        File.Move(temporary, target);
+        return storedName;
+    }
+
+    /// <summary>The attachment's bytes; throws <see cref="CryptographicException"/> when the file was changed or its
+    /// key is missing.</summary>
+    public byte[] Open(LetterAttachment attachment, string letterNumber)
+    {
+        var sealedBytes = File.ReadAllBytes(PathOf(attachment.StoredName));
+        if (sealedBytes.Length < Magic.Length + 1 || !sealedBytes.AsSpan().StartsWith(Magic))
+            throw new CryptographicException("Not a sealed letter file.");
+        int keyIdLength = sealedBytes[Magic.Length];
+        var header = Magic.Length + 1 + keyIdLength;
+        if (sealedBytes.Length < header + NonceSize + TagSize)
+            throw new CryptographicException("Sealed letter file too short.");
+        var keyId = Encoding.ASCII.GetString(sealedBytes, Magic.Length + 1, keyIdLength);
+        var key = Keys.KeyOf(keyId) ?? throw new CryptographicException($"Key {keyId} is not in the key file.");
+        var plain = new byte[sealedBytes.Length - header - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes.AsSpan(header, NonceSize), sealedBytes.AsSpan(header + NonceSize + TagSize),
+            sealedBytes.AsSpan(header + NonceSize, TagSize), plain, Purpose(letterNumber, attachment.StoredName));
+        return plain;
+    }
+
+    /// <summary>Removes a sealed file whose letter was not saved (a failed transaction).</summary>
+    public void Delete(string storedName)
+    {
+        var file = PathOf(storedName);
+        if (File.Exists(file)) File.Delete(file);
+    }
+
+    public string PathOf(string storedName)
+    {
+        if (storedName.Length != 32 || !storedName.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException("Invalid stored file name.", nameof(storedName));
+        return Path.Combine(paths.LetterFilesDirectory, storedName);
+    }
+
+    private static byte[] Purpose(string letterNumber, string storedName) =>
+        Encoding.UTF8.GetBytes($"letter-file:{letterNumber}:{storedName}");
+}
