@@ -9,6 +9,10 @@ public static class InteractionServices
     public static IServiceCollection AddInteractionCore(this IServiceCollection services)
     {
         services.AddSingleton<LetterSeal>();
+        services.AddSingleton<LetterHealth>();
+        services.AddSingleton<Safety.Health.IHealthProblemSource>(provider =>
+            provider.GetRequiredService<LetterHealth>());
+        services.AddSingleton<DemoLetterSeeder>();
         return services;
     }
 
