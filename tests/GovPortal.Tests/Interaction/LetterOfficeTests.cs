@@ -103,7 +103,7 @@ public sealed class LetterOfficeTests(LetterPortalFixture fixture)
     }
 
     [Fact]
-    public async Task A_letter_sent_back_by_the_organisation_returns_to_the_dispatcher_with_the_reason_and_is_reassigned()
+    public async Task A_letter_sent_back_by_its_organisation_goes_to_the_dispatcher_with_the_reason_for_reassignment()
     {
         var letter = await _desk.WriteAsync(LetterStatus.Assigned, organisationId: _desk.Justice);
         using var empty = await _desk.StepAsync(_desk.Handler, letter.Id, "return", ("returnReason", "   "));
@@ -131,7 +131,8 @@ public sealed class LetterOfficeTests(LetterPortalFixture fixture)
         var duplicate = await _desk.WriteAsync();
         using var self = await _desk.StepAsync(_desk.Dispatcher, duplicate.Id, "merge", ("target", duplicate.Number));
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
-        using var missing = await _desk.StepAsync(_desk.Dispatcher, duplicate.Id, "merge", ("target", "XJ19990101-0001"));
+        using var missing = await _desk.StepAsync(_desk.Dispatcher, duplicate.Id, "merge",
+            ("target", "XJ19990101-0001"));
         Assert.Contains("找不到这个信件编号", await missing.Content.ReadAsStringAsync());
         await _desk.DoAsync(_desk.Dispatcher, duplicate.Id, "merge", ("target", target.Number.ToLowerInvariant()));
         var merged = await _desk.LetterAsync(duplicate.Id);

@@ -232,7 +232,8 @@ public sealed class MailboxAndDutyTests(LetterPortalFixture fixture)
         Assert.Contains(demo, l => l.PublishedAtUtc is not null && l.PublicName == "孙*" && l.PublicText.Length > 0);
         Assert.Contains(demo, l => l.Rating == LetterRatings.Satisfied);
         var seal = Portal.Service<LetterSeal>();
-        Assert.Contains(demo, l => l.Status == LetterStatus.Screening && seal.Open(l).Text == DemoLetterSeeder.SpamText);
+        Assert.Contains(demo,
+            l => l.Status == LetterStatus.Screening && seal.Open(l).Text == DemoLetterSeeder.SpamText);
         var merged = demo.Single(l => l.Status == LetterStatus.Merged);
         Assert.Equal(LetterStatus.Replied, demo.Single(l => l.Id == merged.MergedIntoId).Status);
         // No letter of the demo fails the inspection, and one is overdue for the lists to show.

@@ -158,14 +158,19 @@ public sealed class LetterHandling(DatabaseOptions database, LetterOffice office
         }, "已合并：这封信件随所合并的信件一并答复。", _ => "合并到 " + wanted);
     }
 
-    private static string? Dispatcher(LetterStaff staff, Letter letter) =>
-        staff.IsDispatcher ? null : "只有信箱管理员可以甄别、分办和合并信件。";
+    /// <summary>Who may take a kind of step: the role or duty at all (checked before the letter is looked up),
+    /// and for this letter.</summary>
+    private sealed record Right(Func<LetterStaff, bool> AtAll, Func<LetterStaff, Letter, bool> ForLetter,
+        string Refusal);
 
-    private static string? Handler(LetterStaff staff, Letter letter) =>
-        staff.Handles(letter) ? null : "只有承办单位的承办人可以办理这封信件。";
+    private static readonly Right Dispatcher = new(s => s.IsDispatcher, (s, _) => s.IsDispatcher,
+        "只有信箱管理员可以甄别、分办和合并信件。");
 
-    private static string? Reviewer(LetterStaff staff, Letter letter) =>
-        staff.Reviews(letter) ? null : "只有承办单位的审核人可以审核这封信件的答复。";
+    private static readonly Right Handler = new(s => s.HandlerOf.Count > 0, (s, l) => s.Handles(l),
+        "只有承办单位的承办人可以办理这封信件。");
+
+    private static readonly Right Reviewer = new(s => s.ReviewerOf.Count > 0, (s, l) => s.Reviews(l),
+        "只有承办单位的审核人可以审核这封信件的答复。");
 
     private string OrganisationName(Letter letter)
     {
@@ -175,20 +180,21 @@ public sealed class LetterHandling(DatabaseOptions database, LetterOffice office
     }
 
     /// <summary>
-    /// One step: the letter loaded by id within the site, the person's right checked (a letter they may not see
-    /// is "not found" to them), the version compared, the step's own checks (a Chinese message refuses it and
-    /// nothing changes), saved with the version raised, audited by number.
+    /// One step: the person's role or duty checked, the letter loaded by id within the site, the right checked for
+    /// this letter (its organisation's members only), the version compared, the step's own checks (a Chinese message
+    /// refuses it and nothing changes), saved with the version raised, audited by number.
     /// </summary>
     private async Task<BackOfficeResult> ActAsync(LetterStaff staff, int id, int version, string action,
-        CancellationToken cancellationToken, Func<LetterStaff, Letter, string?> allowed,
+        CancellationToken cancellationToken, Right right,
         Func<Letter, GovPortalDbContext, string?> step, string done, Func<Letter, string>? details = null)
     {
+        if (!right.AtAll(staff)) return BackOfficeResult.NotAllowed(right.Refusal);
         await using var db = database.CreateContext();
         var siteId = await office.SiteIdAsync(db, cancellationToken);
         var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == id && l.SiteId == siteId, cancellationToken);
         if (letter is null) return BackOfficeResult.Missing("找不到这封信件。");
         if (!staff.MaySee(letter)) return BackOfficeResult.NotAllowed("您没有办理这封信件的权限。");
-        if (allowed(staff, letter) is { } notAllowed) return BackOfficeResult.NotAllowed(notAllowed);
+        if (!right.ForLetter(staff, letter)) return BackOfficeResult.NotAllowed(right.Refusal);
         if (letter.Version != version) return BackOfficeResult.Stale(StaleMessage);
         if (step(letter, db) is { } problem) return BackOfficeResult.Refused(problem);
         letter.Version++;

@@ -46,8 +46,9 @@ public static class MailboxEndpoints
                     pages.ShellFor(context, "信箱 " + row.Mailbox.Name), row, typed, result.Message), StatusOf(result))
                 : await MissingAsync(context, pages);
         });
-        group.MapPost("/mailboxes/{id:int}/delete", async (int id, HttpContext context, BackOfficePages pages,
-            MailboxAdministration admin) =>
+        // The form is bound, though it carries only the token, so that the post is checked against forgery.
+        group.MapPost("/mailboxes/{id:int}/delete", async (int id, HttpContext context, IFormCollection form,
+            BackOfficePages pages, MailboxAdministration admin) =>
         {
             if (await AllowedAsync(context, pages) is { } refused) return refused;
             var result = await admin.DeleteAsync(await pages.StaffAsync(context), id, context.RequestAborted);

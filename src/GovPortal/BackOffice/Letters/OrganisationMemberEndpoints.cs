@@ -26,8 +26,9 @@ public static class OrganisationMemberEndpoints
                 : await PageAsync(context, pages, members, result.Message, organisationId,
                     StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffRoles.Administrator);
-        group.MapPost("/" + Path + "/{id:int}/remove", async (int id, HttpContext context, BackOfficePages pages,
-            OrganisationMembers members) =>
+        // The form is bound, though it carries only the token, so that the post is checked against forgery.
+        group.MapPost("/" + Path + "/{id:int}/remove", async (int id, HttpContext context, IFormCollection form,
+            BackOfficePages pages, OrganisationMembers members) =>
         {
             var result = await members.RemoveAsync(await pages.StaffAsync(context), id, context.RequestAborted);
             return result.Succeeded ? pages.RedirectWithNotice(context, Path, result.Message)

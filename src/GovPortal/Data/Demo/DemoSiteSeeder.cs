@@ -10,7 +10,7 @@ namespace GovPortal.Data.Demo;
 /// Creates the 相城区 demo site on first run: its channels, the seed article and enough news to page through.
 /// </summary>
 public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer sanitizer, UploadStore uploads,
-    TimeProvider time, Interaction.Letters.DemoLetterSeeder letters)
+    TimeProvider time)
 {
     /// <summary>How many generated articles each demo channel gets (相城要闻 spans more than three list pages).</summary>
     public static readonly IReadOnlyDictionary<string, int> GeneratedCounts = new Dictionary<string, int>
@@ -112,7 +112,6 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         }
         await db.SaveChangesAsync(cancellationToken);
         await DemoDisclosureSeeder.SeedAsync(db, siteId, sanitizer, now, cancellationToken);
-        await letters.SeedAsync(db, siteId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

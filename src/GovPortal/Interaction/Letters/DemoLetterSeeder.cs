@@ -8,9 +8,10 @@ namespace GovPortal.Interaction.Letters;
 /// <summary>
 /// The demo site's 区长信箱 with twelve letters in every state the office knows — new, assigned, returned, awaiting
 /// review, replied, replied and published (选登), overdue, merged, held in 待甄别 (the seed page's spam line as its
-/// text), rejected, rated — dated from the day the demo is created, so the lists, deadlines and dashboard have
-/// something to show. Written through the same model as real letters: receipt numbers from the counter, random
-/// 查询码 stored hashed, the citizens' words sealed.
+/// text), rejected, rated — dated in November 2026 (<see cref="DemoDay"/>), inside the working-day calendar the
+/// portal ships, like the demo's other dated records: on that day's morning one letter is overdue and two are due
+/// soon, and none is unanswered for three months until March 2027. Written through the same model as real letters:
+/// receipt numbers from the counter, random 查询码 stored hashed, the citizens' words sealed.
 /// </summary>
 public sealed class DemoLetterSeeder(LetterSeal seal)
 {
@@ -23,12 +24,18 @@ public sealed class DemoLetterSeeder(LetterSeal seal)
 
     public const int LetterCount = 12;
 
+    /// <summary>The day the demo's letters are dated from (a Monday).</summary>
+    public static readonly DateOnly DemoDay = new(2026, 11, 30);
+
     /// <summary>The line of spam the captured seed page carried: a letter with it is held in 待甄别.</summary>
     public const string SpamText = "一区二区三区视频在线观看,国产不卡AV在线,女人喷液在线观看免费,久久综合免费人伦观看";
 
-    public async Task SeedAsync(GovPortalDbContext db, int siteId, DateTime nowUtc,
-        CancellationToken cancellationToken)
+    /// <summary>Writes the letters once, right after the demo site is created; a mailbox with letters is left alone.
+    /// </summary>
+    public async Task SeedAsync(GovPortalDbContext db, CancellationToken cancellationToken = default)
     {
+        var siteId = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
+        var nowUtc = ChinaTime.ToUtc(DemoDay.Year, DemoDay.Month, DemoDay.Day, 10, 0);
         var mailbox = await db.Mailboxes.FirstOrDefaultAsync(m => m.SiteId == siteId && m.Code == MailboxCode,
             cancellationToken);
         if (mailbox is null)
@@ -46,7 +53,7 @@ public sealed class DemoLetterSeeder(LetterSeal seal)
             .Select(o => o.Id).ToListAsync(cancellationToken);
         int? office = organisations.Count > 0 ? organisations[0] : null;
         int? justice = organisations.Count > 1 ? organisations[1] : office;
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
+        var today = DemoDay;
 
         async Task<Letter> WriteAsync(int daysAgo, string kind, string subject, string text, string name,
             bool mayPublish, LetterStatus status)
