@@ -17,8 +17,9 @@ public static class CitizenServices
     {
         services.TryAddSingleton(PersonalDataKeyOptions.For(paths));
         services.AddSingleton(provider =>
-            PersonalDataKeys.OpenOrCreate(provider.GetRequiredService<PersonalDataKeyOptions>().KeyFile));
-        services.AddSingleton<PersonalDataCipher>();
+            PersonalDataKeys.Open(provider.GetRequiredService<PersonalDataKeyOptions>().KeyFile));
+        services.AddSingleton(provider =>
+            new PersonalDataCipher(() => provider.GetRequiredService<PersonalDataKeys>()));
         services.AddSingleton<WorkingCalendarStore>();
         return services;
     }

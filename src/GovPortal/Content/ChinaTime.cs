@@ -10,6 +10,12 @@ public static class ChinaTime
 
     public static DateTime ToChina(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset;
 
+    /// <summary>The China date of a UTC moment: what "today" means for deadlines, mourning days and reports.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToChina(utc));
+
+    /// <summary>Today in China by <paramref name="time"/> (a fake clock in tests).</summary>
+    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow().UtcDateTime);
+
     /// <summary>The display format of the portal: 2023-10-12 19:13.</summary>
     public static string Format(DateTime utc) =>
         ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -75,8 +75,13 @@ public sealed partial record ApplicationForm(string ApplicantType, string Organi
         return errors;
     }
 
-    public ApplicantDetails Details() => new(Name, IdNumber.ToUpperInvariant(), Phone, Address, PostCode, Email,
-        Description);
+    /// <summary>What is sealed: the number as the checks read it (no spaces, upper case), so masking finds its ends.
+    /// </summary>
+    public ApplicantDetails Details() => new(Name,
+        ApplicantType == ApplicantTypes.Organisation
+            ? Content.Identifiers.UnifiedSocialCreditCode.Normalize(IdNumber)
+            : Content.Identifiers.ResidentIdNumber.Normalize(IdNumber),
+        Phone, Address, PostCode, Email, Description);
 
     private static string Field(IFormCollection form, string name, int max)
     {
@@ -88,10 +93,10 @@ public sealed partial record ApplicationForm(string ApplicantType, string Organi
     private static bool HasControl(string text) =>
         text.Any(c => char.IsControl(c) || c is '\u200B' or '\u200E' or '\u200F' or '\u202E' or '\uFEFF');
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")]
+    [GeneratedRegex(@"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$")]
     private static partial Regex PhoneShape();
 
-    [GeneratedRegex(@"^\d{6}$")]
+    [GeneratedRegex(@"^[0-9]{6}$")]
     private static partial Regex PostCodeShape();
 
     [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")]

@@ -22,7 +22,7 @@ public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout outp
 
     public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
+        var today = ChinaTime.DateOf(nowUtc);
         var calendar = await calendars.CurrentAsync(cancellationToken);
         var problems = new List<HealthProblem>();
         // A calendar that starts after today (a clock set back, a test) is not missing anything yet.

@@ -10,6 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Disclosure;
 
+/// <summary>
+/// A 补正 as taken or refused: <see cref="Application"/> is null when the number and code find nothing; otherwise
+/// <see cref="Problem"/> says what to fix, or is null when the correction was taken.
+/// </summary>
+public sealed record CorrectionOutcome(DisclosureApplication? Application, string? Problem);
+
 /// <summary>What the receipt page shows, once: the number, the secret code, and when the answer is due.</summary>
 public sealed record DisclosureReceipt(string Number, string QueryCode, DateOnly ReceivedOn, WorkingDate AnswerDue);
 
@@ -26,9 +32,11 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
     private const string ApplicantPurpose = "disclosure-applicant:";
     private const string CorrectionPurpose = "disclosure-correction:";
 
-    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+    public DateOnly Today => ChinaTime.Today(time);
 
-    public async Task<DisclosureReceipt> SubmitAsync(ApplicationForm form, string? clientAddress,
+    /// <summary>Commits the application and returns its receipt; null when the database stayed busy through every
+    /// attempt (nothing is stored then, and the applicant is asked to submit again).</summary>
+    public async Task<DisclosureReceipt?> SubmitAsync(ApplicationForm form, string? clientAddress,
         CancellationToken cancellationToken)
     {
         var code = QueryCode.NewCode();
@@ -57,9 +65,12 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException)
             {
-                // Another application took the same sequence number first: take the next one.
+                // Another application took the same sequence number first: take the next one, after a short random
+                // pause so that a burst does not collide again in step.
+                if (attempt == 5) return null;
+                await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
                 continue;
             }
             await audit.WriteAsync("（申请人）", clientAddress, "依申请公开.提交", number,
@@ -96,27 +107,40 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
             : cipher.Open(application.SealedCorrection, CorrectionPurpose + application.Number);
 
     /// <summary>
-    /// The applicant's 补正: accepted only while one is asked for; the answer period counts again from today.
+    /// The applicant's 补正: accepted only while one is asked for; the answer period counts again from today, and the
+    /// application goes back to where it stood before the request (registered, or being handled).
     /// </summary>
-    /// <returns>null when taken, otherwise what to fix (in Chinese).</returns>
-    public async Task<string?> SupplyCorrectionAsync(string? number, string? code, string text,
+    public async Task<CorrectionOutcome> SupplyCorrectionAsync(string? number, string? code, string text,
         string? clientAddress, CancellationToken cancellationToken)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (text.Length == 0) return "请填写补正内容：把申请的信息说明得更具体（名称、文号、时间或其他特征）。";
-        if (text.Length > CorrectionMax) return $"补正内容最多 {CorrectionMax} 字，现有 {text.Length} 字。";
-        if (await FindAsync(number, code, cancellationToken) is not { } found) return "未找到";
+        if (await FindAsync(number, code, cancellationToken) is not { } found) return new CorrectionOutcome(null, null);
+        string? problem = text.Length == 0 ? "请填写补正内容：把申请的信息说明得更具体（名称、文号、时间或其他特征）。"
+            : text.Length > CorrectionMax ? $"补正内容最多 {CorrectionMax} 字，现有 {text.Length} 字。"
+            : null;
+        if (problem is not null) return new CorrectionOutcome(found, problem);
         await using var db = database.CreateContext();
         var application = await db.DisclosureApplications.FirstAsync(a => a.Id == found.Id, cancellationToken);
-        if (application.Status != DisclosureStatus.AwaitingCorrection) return "这件申请现在不需要补正。";
+        if (application.Status != DisclosureStatus.AwaitingCorrection)
+            return new CorrectionOutcome(application, application.CorrectionSuppliedOn is not null
+                ? "补正已经提交过了，无需再次提交。" : "这件申请现在不需要补正。");
         application.SealedCorrection = cipher.Seal(text, CorrectionPurpose + application.Number);
         application.CorrectionSuppliedOn = Today;
         application.ClockStartsOn = Today;
-        application.Status = DisclosureStatus.Registered;
+        application.Status = application.ProcessingAtUtc is null
+            ? DisclosureStatus.Registered : DisclosureStatus.Processing;
         application.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Staff acted on the application at the same moment: the applicant's text is kept on the page.
+            return new CorrectionOutcome(found, "这件申请刚刚被工作人员处理，补正没有提交。您填写的内容已保留，请再提交一次。");
+        }
         await audit.WriteAsync("（申请人）", clientAddress, "依申请公开.补正", application.Number,
             "申请人已补正，答复期限重新计算", cancellationToken);
-        return null;
+        return new CorrectionOutcome(application, null);
     }
 }

@@ -119,8 +119,6 @@ public static class PortalApp
             await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
             await app.Services.GetRequiredService<BackOffice.Letters.DemoLetterAccounts>()
                 .EnsureAsync(cancellationToken);
-            // The key file is made on first start (and a damaged one stops the start, not the first application).
-            app.Services.GetRequiredService<GovPortal.Citizens.Protection.PersonalDataKeys>();
             await app.Services.GetRequiredService<GovPortal.Citizens.Calendar.WorkingCalendarStore>()
                 .EnsureDefaultsAsync(cancellationToken);
         }

@@ -10,8 +10,7 @@ namespace GovPortal.Hosting;
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Interaction.Letters.DemoLetterSeeder demoLetters,
-    Publisher publisher,
-    Search.SearchIndex searchIndex,
+    Publisher publisher, Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">
@@ -26,6 +25,9 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
                 throw new StartupFailureException(problem);
             await db.Database.MigrateAsync(cancellationToken);
+            // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
+            await Citizens.Protection.PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
+                cancellationToken);
             if (await seeder.SeedIfEmptyAsync(db, cancellationToken))
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.

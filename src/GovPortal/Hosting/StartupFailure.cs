@@ -23,6 +23,8 @@ public sealed record StartupFailure(int ExitCode, string Message)
     public const int DataFolderNoAtomicRename = 31;
     public const int NotEnoughSpace = 32;
     public const int DiskFull = 33;
+    public const int KeyFileMissing = 40;
+    public const int KeyFileDamaged = 41;
 
     /// <summary>The operator's mistake behind this exception, or null when it is none of the known ones.</summary>
     public static StartupFailure? Explain(Exception exception, PortalSettings settings) =>

@@ -19,7 +19,7 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
     /// Whether today, in China, is a day of mourning. Asked on every page request: a look in the manifest.
     /// </summary>
     public bool IsMourningToday() =>
-        Dates().Contains(DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime)));
+        Dates().Contains(ChinaTime.Today(time));
 
     public IReadOnlySet<DateOnly> Dates()
     {

@@ -20,6 +20,11 @@ public sealed class AccountsAndAuditTests
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
         using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
+        // The administrator's 工作台 is no dead end: it says what the account can do and links to it.
+        var dashboard = Html.Parse(await admin.GetPageAsync(""));
+        var links = dashboard.QuerySelectorAll("#admin-heading ~ ul a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var page in new[] { "accounts", "channels", "disclosure", "calendar", "health", "audit" })
+            Assert.Contains(links, href => href!.EndsWith("/" + page, StringComparison.Ordinal));
         var created = await admin.PostAsync("accounts/new",
             [F("userName", "xuqing"), F("displayName", "徐青"), F("role", StaffRoles.Editor), F("role", "Superuser"),
             F("channel", TestAccounts.ChannelId(portal, "bmdt").ToString())]);

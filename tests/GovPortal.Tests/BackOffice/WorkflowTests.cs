@@ -452,6 +452,23 @@ public sealed class WorkflowTests(NewsroomFixture shared) : IClassFixture<Newsro
     }
 
     [Fact]
+    public async Task Empty_filters_of_the_article_list_mean_all_and_its_next_page_answers_too()
+    {
+        var room = shared.Room;
+        var id = await room.WriteAsync("筛选全部栏目的文章");
+        foreach (var query in new[] { "articles?q=&channel=&state=", "articles?page=2&channel=&state=&q=",
+                     "articles?channel=abc&page=-1", "articles?channel=99999999999" })
+        {
+            using var response = await room.Editor.GetAsync(query);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, query);
+        }
+        Assert.Contains("筛选全部栏目的文章", await room.Editor.GetPageAsync("articles?q=&channel=&state="));
+        var article = await room.ArticleAsync(id);
+        Assert.Contains("筛选全部栏目的文章",
+            await room.Editor.GetPageAsync($"articles?q=&channel={article.ChannelId}&state="));
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_each_person_what_waits_for_them()
     {
         var room = shared.Room;

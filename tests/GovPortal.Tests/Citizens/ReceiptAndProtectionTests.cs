@@ -56,25 +56,25 @@ public sealed class ReceiptAndProtectionTests
     {
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "keys", "personal-data.keys");
-        var keys = PersonalDataKeys.OpenOrCreate(file);
+        var keys = PersonalDataKeys.Create(file);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(file));
         var cipher = new PersonalDataCipher(keys);
         var sealedText = cipher.Seal("张三 320507198001011231", "applicant:YSQ1");
         Assert.DoesNotContain("张三", sealedText);
         Assert.DoesNotContain("320507198001011231", sealedText);
-        Assert.StartsWith("k1:", sealedText);
+        Assert.StartsWith(keys.CurrentId + ":", sealedText);
         Assert.NotEqual(sealedText, cipher.Seal("张三 320507198001011231", "applicant:YSQ1"));
         Assert.Equal("张三 320507198001011231", cipher.Open(sealedText, "applicant:YSQ1"));
         // Moved to another row or column, or changed, it does not open.
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
             () => cipher.Open(sealedText, "applicant:YSQ2"));
-        var bytes = Convert.FromBase64String(sealedText[3..]);
+        var bytes = Convert.FromBase64String(sealedText[(keys.CurrentId.Length + 1)..]);
         bytes[^1] ^= 1;
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
-            () => cipher.Open("k1:" + Convert.ToBase64String(bytes), "applicant:YSQ1"));
+            () => cipher.Open(keys.CurrentId + ":" + Convert.ToBase64String(bytes), "applicant:YSQ1"));
         // Another key file (a stolen database with no key) opens nothing.
         using var other = new TempDirectory();
-        var stranger = new PersonalDataCipher(PersonalDataKeys.OpenOrCreate(Path.Combine(other.Path, "k")));
+        var stranger = new PersonalDataCipher(PersonalDataKeys.Create(Path.Combine(other.Path, "k")));
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
             () => stranger.Open(sealedText, "applicant:YSQ1"));
     }
@@ -84,15 +84,17 @@ public sealed class ReceiptAndProtectionTests
     {
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "personal-data.keys");
-        var before = new PersonalDataCipher(PersonalDataKeys.OpenOrCreate(file));
+        var first = PersonalDataKeys.Create(file);
+        var before = new PersonalDataCipher(first);
         var old = before.Seal("李四", "p");
-        Assert.Equal("k2", PersonalDataKeys.Rotate(file));
+        var rotated = PersonalDataKeys.Rotate(file);
+        Assert.NotEqual(first.CurrentId, rotated);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(file));
-        var keys = PersonalDataKeys.OpenOrCreate(file);
-        Assert.Equal("k2", keys.CurrentId);
+        var keys = PersonalDataKeys.Open(file);
+        Assert.Equal(rotated, keys.CurrentId);
         var after = new PersonalDataCipher(keys);
         var fresh = after.Seal("王五", "p");
-        Assert.Equal("k2", PersonalDataCipher.KeyIdOf(fresh));
+        Assert.Equal(rotated, PersonalDataCipher.KeyIdOf(fresh));
         Assert.Equal("李四", after.Open(old, "p"));
         Assert.Equal("王五", after.Open(fresh, "p"));
         // The old key alone cannot read what the new key sealed.

@@ -393,3 +393,30 @@ public sealed class DisclosureRateLimitTests
         Assert.Equal(before, await after.DisclosureApplications.CountAsync());
     }
 }
+
+/// <summary>The form's reading of what was typed, without a portal.</summary>
+public sealed class ApplicationFormReadingTests
+{
+    private static ApplicationForm FormWith(string field, string value)
+    {
+        var fields = Applicant.ValidFields();
+        fields[field] = value;
+        return ApplicationForm.From(new Microsoft.AspNetCore.Http.FormCollection(
+            fields.ToDictionary(f => f.Key, f => new Microsoft.Extensions.Primitives.StringValues(f.Value))));
+    }
+
+    [Theory]
+    [InlineData("phone", "１３８１２３４５６７８")]
+    [InlineData("phone", "١٣٨١٢٣٤٥٦٧٨")]
+    [InlineData("postCode", "２１５１３１")]
+    public void Digits_of_other_scripts_are_not_taken_for_a_number(string field, string value) =>
+        Assert.True(FormWith(field, value).Validate().ContainsKey(field));
+
+    [Fact]
+    public void The_id_number_is_sealed_as_the_checks_read_it()
+    {
+        var form = FormWith("idNumber", "3205 0719 8001 0112 31");
+        Assert.False(form.Validate().ContainsKey("idNumber"));
+        Assert.Equal(Applicant.IdNumber, form.Details().IdNumber);
+    }
+}

@@ -294,4 +294,112 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
         Assert.Contains(later, p => p.Indicator == DisclosureHealth.CalendarIndicator
                                      && p.Detail.StartsWith("缺少 2031 年的工作日历"));
     }
+
+    [Fact]
+    public async Task An_application_past_its_deadline_can_no_longer_be_extended_and_stays_overdue()
+    {
+        using var applicant = new Applicant(Portal);
+        var (number, _) = await applicant.ApplyAsync();
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            var late = await db.DisclosureApplications.SingleAsync(a => a.Number == number);
+            (late.ReceivedOn, late.ClockStartsOn, late.Status) = (new(2025, 6, 3), new(2025, 6, 3),
+                DisclosureStatus.Processing);
+            await db.SaveChangesAsync();
+        }
+
+        using var refused = await StepAsync(number, "extend", ("days", "10"), ("reason", "需征求第三方意见"),
+            ("approvedBy", "王局长"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("不能再延期", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await ApplicationAsync(number)).ExtensionDays);
+    }
+
+    [Fact]
+    public async Task Only_the_officer_downloads_the_answer_letter_and_lists_and_downloads_are_audited()
+    {
+        using var applicant = new Applicant(Portal);
+        var (number, _) = await applicant.ApplyAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, (await StepAsync(number, "register")).StatusCode);
+        var pdf = TestPdf.Create("答复书", "经审查，予以公开。");
+        using (var answered = await AnswerAsync(number, "disclose", "", pdf))
+            Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
+        var id = (await ApplicationAsync(number)).Id;
+
+        using (var adminFile = await _admin.GetAsync($"applications/{id}/answer"))
+            Assert.Equal(HttpStatusCode.NotFound, adminFile.StatusCode);
+        using (var officerFile = await _officer.GetAsync($"applications/{id}/answer"))
+        {
+            Assert.Equal(HttpStatusCode.OK, officerFile.StatusCode);
+            Assert.Equal(pdf, await officerFile.Content.ReadAsByteArrayAsync());
+        }
+        await _officer.GetPageAsync("applications");
+
+        await using var db = Portal.Settings.Database.CreateContext();
+        var entries = await db.AuditEntries.Where(e => e.Action.StartsWith("依申请公开.")).ToListAsync();
+        Assert.Single(entries, e => e.Action == "依申请公开.下载答复书" && e.Target == number);
+        Assert.Contains(entries, e => e.Action == "依申请公开.查看申请列表");
+        // The answer's entry names the kind of file, never its name (often the applicant's).
+        Assert.Contains(entries, e => e.Action == "依申请公开.答复" && e.Target == number && e.Details.Contains("PDF 文件"));
+        Assert.DoesNotContain(entries, e => e.Details.Contains("答复书.pdf"));
+    }
+
+    [Fact]
+    public async Task An_old_overdue_application_is_listed_however_many_newer_ones_there_are()
+    {
+        using var applicant = new Applicant(Portal);
+        var (old, _) = await applicant.ApplyAsync();
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            var late = await db.DisclosureApplications.SingleAsync(a => a.Number == old);
+            (late.ReceivedOn, late.ClockStartsOn, late.ReceivedAtUtc, late.Status) = (new(2025, 6, 3),
+                new(2025, 6, 3), new DateTime(2025, 6, 3, 2, 0, 0, DateTimeKind.Utc), DisclosureStatus.Processing);
+            var today = Portal.Service<DisclosureIntake>().Today;
+            // Newer answered applications, one of them sealed with a key this portal does not have.
+            for (var i = 0; i < 501; i++)
+                db.DisclosureApplications.Add(new DisclosureApplication
+                {
+                    SiteId = late.SiteId, Number = $"YSQ99990101-{i:0000}", ReceivedOn = today, ClockStartsOn = today,
+                    ReceivedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                    Status = DisclosureStatus.Answered,
+                    ApplicantType = ApplicantTypes.Citizen, SealedApplicant = "klost:AAAA",
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var list = Html.Parse(await _officer.GetPageAsync("applications"));
+
+        Assert.Contains(old, list.QuerySelector("#overdue-heading")!.ParentElement.Text());
+        Assert.DoesNotContain(old, list.QuerySelector("#all-heading")!.ParentElement.Text());
+        Assert.Contains("只列出最近收到的 500 件", list.QuerySelector("#all-heading")!.ParentElement.Text());
+        Assert.Contains("无法解密", list.QuerySelector("#all-heading")!.ParentElement.Text());
+    }
+
+    [Fact]
+    public async Task A_correction_returns_the_application_to_where_it_stood_and_is_taken_once()
+    {
+        using var applicant = new Applicant(Portal);
+        var (number, code) = await applicant.ApplyAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, (await StepAsync(number, "register")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await StepAsync(number, "start")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await StepAsync(number, "correction", ("request", "请写明文号。"))).StatusCode);
+        var correction = new Dictionary<string, string>
+        {
+            ["number"] = number, ["code"] = code, ["correction"] = "相发改〔2025〕8号。",
+        };
+
+        var (status, page, _) = await applicant.PostAsync(Applicant.LookupPath + "/bz", correction,
+            tokenPage: Applicant.LookupPath);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(DisclosureStatus.Processing, (await ApplicationAsync(number)).Status);
+        Assert.Equal(DisclosureStatusLabels.Of(DisclosureStatus.Processing),
+            page.QuerySelector("#found-status").Text());
+
+        (status, page, _) = await applicant.PostAsync(Applicant.LookupPath + "/bz", correction,
+            tokenPage: Applicant.LookupPath);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("补正已经提交过了", page.QuerySelector("#lookup-message").Text());
+    }
 }

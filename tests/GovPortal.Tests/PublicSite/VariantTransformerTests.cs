@@ -28,4 +28,16 @@ public sealed class VariantTransformerTests
         Assert.Contains("placeholder=\"請輸入姓名\"", traditional);
         Assert.DoesNotContain('\uE000', traditional);
     }
+
+    [Fact]
+    public void Text_that_looks_like_a_kept_value_placeholder_neither_fails_nor_takes_a_typed_value()
+    {
+        const string page = "<html lang=\"zh-CN\"><body><p>说明\uE0000\uE001 与 \uE00099999999999\uE001</p>"
+                            + "<input name=\"name\" value=\"张发财\"></body></html>";
+
+        var traditional = Transformer.Transform(page, PageVariant.Traditional);
+
+        Assert.Contains("<p>說明&#xE000;0&#xE001; 與 &#xE000;99999999999&#xE001;</p>", traditional);
+        Assert.Contains("value=\"张发财\"", traditional);
+    }
 }

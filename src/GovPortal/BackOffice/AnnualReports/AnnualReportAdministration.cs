@@ -31,7 +31,7 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
     public static bool MayHandle(Staff staff) =>
         staff.Is(StaffRoles.Disclosure) || staff.Is(StaffRoles.Administrator);
 
-    private DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+    private DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>The years a report may be written for: from 2008 to this year.</summary>
     public bool IsYear(int year) => year >= FirstYear && year <= Today.Year;

@@ -89,16 +89,17 @@ public static class ArticleEndpoints
         HttpContext context,
         BackOfficePages pages,
         DatabaseOptions database,
-        int? channel,
+        string? channel,
         string? state,
         string? q,
-        int? page)
+        string? page)
     {
         var staff = await pages.StaffAsync(context);
+        var channelId = Number(channel);
         await using var db = database.CreateContext();
         var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(context.RequestAborted));
         var allowed = staff.Channels
-            .Where(c => channel is null || (tree.Contains(channel.Value) && tree.SubtreeOf(channel.Value).Contains(c)))
+            .Where(c => channelId is not { } only || (tree.Contains(only) && tree.SubtreeOf(only).Contains(c)))
             .ToList();
         var query = (q ?? "").Trim();
         if (query.Length > 100) query = query[..100];
@@ -116,7 +117,7 @@ public static class ArticleEndpoints
 
         var total = await articles.CountAsync(context.RequestAborted);
         var pageCount = Math.Max(1, (total + ListPageSize - 1) / ListPageSize);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var number = Math.Clamp(Number(page) ?? 1, 1, pageCount);
         var found = await articles.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
             .Skip((number - 1) * ListPageSize).Take(ListPageSize)
             .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.UpdatedAtUtc })
@@ -141,7 +142,7 @@ public static class ArticleEndpoints
                 "", a.UpdatedAtUtc, "")).ToList();
         var options = ChannelOptions.From(tree, staff.Channels.Contains);
         return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(
-            Shell: pages.ShellFor(context, "文章"), Rows: rows, Channels: options, ChannelId: channel,
+            Shell: pages.ShellFor(context, "文章"), Rows: rows, Channels: options, ChannelId: channelId,
             State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
@@ -149,8 +150,16 @@ public static class ArticleEndpoints
     /// The form for new content of the kind chosen with <c>?kind=</c> (the news article when none is given); the page
     /// links to the other kinds, so the editor picks one before writing.
     /// </summary>
+    /// <summary>
+    /// A filter's number as typed in the address: an empty value (the form's 全部栏目, or 下一页 carrying the other
+    /// filters) or anything that is no number means no filter, never a refused request.
+    /// </summary>
+    private static int? Number(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) ? value : null;
+
     private static async Task<IResult> NewFormAsync(HttpContext context, BackOfficePages pages,
-        DatabaseOptions database, int? channel, string? kind, ContentKinds kinds, DisclosureChoices choices,
+        DatabaseOptions database, string? channel, string? kind, ContentKinds kinds, DisclosureChoices choices,
         TimeProvider time)
     {
         var staff = await pages.StaffAsync(context);
@@ -159,10 +168,10 @@ public static class ArticleEndpoints
             return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。",
                 StatusCodes.Status403Forbidden);
         var chosen = kinds.All.FirstOrDefault(k => k.Key == kind) ?? NewsKind.Kind;
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(time.GetUtcNow().UtcDateTime));
+        var today = ChinaTime.Today(time);
         var form = new ArticleForm
         {
-            ChannelId = channel is { } c && options.Any(o => o.Id == c) ? c : options[0].Id,
+            ChannelId = Number(channel) is { } c && options.Any(o => o.Id == c) ? c : options[0].Id,
             Kind = chosen,
             Values = chosen.Fields.Where(f => f.Initial is not null)
                 .ToDictionary(f => f.Name, f => f.Initial!(today), StringComparer.Ordinal),

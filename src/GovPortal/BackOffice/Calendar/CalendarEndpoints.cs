@@ -16,8 +16,8 @@ public static class CalendarEndpoints
 {
     public static void MapCalendar(this RouteGroupBuilder group)
     {
-        group.MapGet("/calendar", (HttpContext context, BackOfficePages pages, WorkingCalendarStore store) =>
-                PageAsync(context, pages, store, DateTime.UtcNow.AddHours(8).Year, null, []))
+        group.MapGet("/calendar", (HttpContext context, BackOfficePages pages, WorkingCalendarStore store,
+                TimeProvider time) => PageAsync(context, pages, store, Content.ChinaTime.Today(time).Year, null, []))
             .RequireAuthorization(StaffRoles.Administrator);
         group.MapGet("/calendar/{year:int}", (int year, HttpContext context, BackOfficePages pages,
                 WorkingCalendarStore store) => PageAsync(context, pages, store, year, null, []))

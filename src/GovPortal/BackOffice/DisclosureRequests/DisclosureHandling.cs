@@ -12,6 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.DisclosureRequests;
 
+/// <summary>The staff list: the newest applications (<see cref="Cut"/> when there are more), and every open one
+/// that is overdue or due soon.</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationRow> Rows, bool Cut, IReadOnlyList<ApplicationRow> Overdue,
+    IReadOnlyList<ApplicationRow> DueSoon);
+
 /// <summary>One application in the staff list.</summary>
 public sealed record ApplicationRow(int Id, string Number, DateOnly ReceivedOn, string Applicant, string Type,
     DisclosureStatus Status, string Due, DeadlineState Deadline);
@@ -33,27 +38,64 @@ public sealed record ApplicationDetail(DisclosureApplication Application, Applic
 public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout output, DisclosureIntake intake,
     WorkingCalendarStore calendars, AuditLog audit, UploadStore uploads, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ApplicationRow>> ListAsync(Staff staff, DisclosureStatus? status,
+    /// <summary>The most applications one list shows; the overdue and due-soon lists are never cut.</summary>
+    public const int ListLimit = 500;
+
+    /// <summary>
+    /// The newest applications (of one status when given), and every open application that is overdue or due soon,
+    /// however old; null for an account that may not look. The 信息公开 role sees names, and that look is audited.
+    /// </summary>
+    public async Task<ApplicationList?> ListAsync(Staff staff, DisclosureStatus? status,
         CancellationToken cancellationToken)
     {
+        if (!MayLook(staff)) return null;
         await using var db = database.CreateContext();
         var siteId = await SiteIdAsync(db, cancellationToken);
         var query = db.DisclosureApplications.AsNoTracking().Where(a => a.SiteId == siteId);
         if (status is { } only) query = query.Where(a => a.Status == only);
-        var rows = await query.OrderByDescending(a => a.ReceivedAtUtc).Take(500).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.ReceivedAtUtc).Take(ListLimit).ToListAsync(cancellationToken);
+        var open = await db.DisclosureApplications.AsNoTracking()
+            .Where(a => a.SiteId == siteId && a.Status != DisclosureStatus.Answered
+                        && a.Status != DisclosureStatus.AwaitingCorrection)
+            .OrderBy(a => a.ReceivedAtUtc).ToListAsync(cancellationToken);
         var calendar = await calendars.CurrentAsync(cancellationToken);
         var clear = staff.Is(StaffRoles.Disclosure);
-        return rows.Select(a =>
-        {
-            var name = intake.ApplicantOf(a).Name;
-            return new ApplicationRow(a.Id, a.Number, a.ReceivedOn, clear ? name : Masking.Name(name),
-                ApplicantTypes.Label(a.ApplicantType), a.Status, DueOf(a, calendar),
-                DisclosureDeadlines.StateOn(a, calendar, intake.Today));
-        }).ToList();
+        var today = intake.Today;
+        var shown = rows.Select(a => RowOf(a, calendar, clear, today)).ToList();
+        var pressing = open.Select(a => RowOf(a, calendar, clear, today)).ToList();
+        if (clear && (shown.Count > 0 || pressing.Count > 0))
+            // 个人信息保护法: a list of names is a look at personal data too.
+            await audit.WriteAsync(staff.UserName, staff.IpAddress, "依申请公开.查看申请列表", "",
+                $"列出 {shown.Count} 件，逾期或临近到期 {pressing.Count(r => r.Deadline != DeadlineState.OnTime)} 件",
+                cancellationToken);
+        return new ApplicationList(shown, rows.Count == ListLimit,
+            pressing.Where(r => r.Deadline == DeadlineState.Overdue).ToList(),
+            pressing.Where(r => r.Deadline == DeadlineState.DueSoon).ToList());
     }
+
+    private ApplicationRow RowOf(DisclosureApplication a, WorkingDayCalendar calendar, bool clear, DateOnly today)
+    {
+        string name;
+        try
+        {
+            name = intake.ApplicantOf(a).Name;
+            if (!clear) name = Masking.Name(name);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // One row sealed with a key this portal lacks must not take the whole list down.
+            name = "（无法解密：密钥缺失）";
+        }
+        return new ApplicationRow(a.Id, a.Number, a.ReceivedOn, name, ApplicantTypes.Label(a.ApplicantType),
+            a.Status, DueOf(a, calendar), DisclosureDeadlines.StateOn(a, calendar, today));
+    }
+
+    /// <summary>The 信息公开 role handles; administrators oversee the deadlines with personal data masked.</summary>
+    private static bool MayLook(Staff staff) => staff.Is(StaffRoles.Disclosure) || staff.Is(StaffRoles.Administrator);
 
     public async Task<ApplicationDetail?> DetailAsync(Staff staff, int id, CancellationToken cancellationToken)
     {
+        if (!MayLook(staff)) return null;
         await using var db = database.CreateContext();
         var siteId = await SiteIdAsync(db, cancellationToken);
         var application = await db.DisclosureApplications.AsNoTracking()
@@ -141,6 +183,11 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
             if (application.Status is not (DisclosureStatus.Registered or DisclosureStatus.Processing))
                 return "只有办理中的申请可以延期。";
             if (application.ExtensionDays > 0) return "答复期限只能延长一次（《政府信息公开条例》第三十三条）。";
+            // Art. 33: the extension is decided within the period; afterwards it would only hide an overdue case.
+            if (DisclosureDeadlines.OriginalDue(application, calendar).Date is not { } due)
+                return "缺少工作日历，无法确认是否仍在答复期限内，暂不能延期。请先录入工作日历。";
+            if (intake.Today > due)
+                return $"答复期限已于 {due:yyyy-MM-dd} 届满，不能再延期（《政府信息公开条例》第三十三条：延期应在答复期限内决定）。";
             if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
                 || days is < 1 or > DisclosureDeadlines.MaxExtensionDays)
                 return $"延长的期限应为 1 到 {DisclosureDeadlines.MaxExtensionDays} 个工作日。";
@@ -156,8 +203,8 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
         }, "已延期，申请人查询时可看到新的答复期限。", a => $"延长 {a.ExtensionDays} 个工作日，批准人：{a.ExtensionApprovedBy}");
     }
 
-    public Task<BackOfficeResult> AnswerAsync(Staff staff, int id, int version, string category, string reason,
-        string note, string? fileName, byte[]? file, CancellationToken cancellationToken)
+    public async Task<BackOfficeResult> AnswerAsync(Staff staff, int id, int version, string category,
+        string reason, string note, string? fileName, byte[]? file, CancellationToken cancellationToken)
     {
         note = note.Trim();
         string? stored = null, displayName = null, contentType = null, fileError = null;
@@ -172,7 +219,7 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
                 contentType = UploadRules.ContentTypes[extension!];
             }
         }
-        return ActAsync(staff, id, version, "依申请公开.答复", cancellationToken, (application, _) =>
+        var result = await ActAsync(staff, id, version, "依申请公开.答复", cancellationToken, (application, _) =>
         {
             if (application.Status is not (DisclosureStatus.Registered or DisclosureStatus.Processing))
                 return "只有已登记或办理中的申请可以答复。";
@@ -195,21 +242,28 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
             application.AnswerContentType = contentType!;
             return null;
         }, "已答复，申请人可在查询页面看到答复结果并下载答复书。",
-            a => $"答复结果：{DisclosureOutcomes.Label(a.OutcomeCategory, a.OutcomeReason)}；答复书：{a.AnswerFileName}");
+            // The file's name often names the applicant: the audit log records only its kind.
+            a => $"答复结果：{DisclosureOutcomes.Label(a.OutcomeCategory, a.OutcomeReason)}；答复书：" +
+                 Path.GetExtension(a.AnswerFileName).TrimStart('.').ToUpperInvariant() + " 文件");
+        // Saved by someone else in between: the file stored for this answer belongs to nothing.
+        if (!result.Succeeded && stored is not null) File.Delete(uploads.PathOf(stored));
+        return result;
     }
 
     public async Task<(string Path, string Name, string ContentType)?> AnswerFileAsync(Staff staff, int id,
         CancellationToken cancellationToken)
     {
-        if (!staff.Is(StaffRoles.Disclosure) && !staff.Is(StaffRoles.Administrator)) return null;
+        // The 答复书 is addressed to the applicant (name, address): only the 信息公开 role opens it.
+        if (!staff.Is(StaffRoles.Disclosure)) return null;
         await using var db = database.CreateContext();
         var siteId = await SiteIdAsync(db, cancellationToken);
         var application = await db.DisclosureApplications.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == id && a.SiteId == siteId, cancellationToken);
-        return application is null || application.AnswerStoredName.Length == 0
-            ? null
-            : (uploads.PathOf(application.AnswerStoredName), application.AnswerFileName,
-                application.AnswerContentType);
+        if (application is null || application.AnswerStoredName.Length == 0) return null;
+        await audit.WriteAsync(staff.UserName, staff.IpAddress, "依申请公开.下载答复书", application.Number, "",
+            cancellationToken);
+        return (uploads.PathOf(application.AnswerStoredName), application.AnswerFileName,
+            application.AnswerContentType);
     }
 
     private bool CanAskCorrection(DisclosureApplication application, WorkingDate deadline) =>

@@ -4,7 +4,7 @@ using GovPortal.Disclosure;
 
 namespace GovPortal.BackOffice.DisclosureRequests;
 
-public sealed record DisclosureListPageModel(Pages.Shell Shell, IReadOnlyList<ApplicationRow> Rows,
+public sealed record DisclosureListPageModel(Pages.Shell Shell, IReadOnlyList<ApplicationRow> Rows, bool Cut,
     IReadOnlyList<ApplicationRow> Overdue, IReadOnlyList<ApplicationRow> DueSoon, DisclosureStatus? Filter);
 
 public sealed record DisclosureDetailPageModel(Pages.Shell Shell, ApplicationDetail Detail);
@@ -48,13 +48,12 @@ public static class DisclosureRequestEndpoints
         DisclosureStatus? filter =
             Enum.TryParse<DisclosureStatus>(asked, out var s) && Enum.IsDefined(s) && !char.IsDigit(asked[0])
                 ? s : null;
-        var all = await handling.ListAsync(staff, null, context.RequestAborted);
+        if (await handling.ListAsync(staff, filter, context.RequestAborted) is not { } list)
+            return await pages.MessageAsync(context, "没有权限", "只有“信息公开”角色和系统管理员可以查看依申请公开。",
+                StatusCodes.Status403Forbidden, pages.Url(""));
         return await pages.RenderAsync<DisclosureListPage, DisclosureListPageModel>(new DisclosureListPageModel(
-            Shell: pages.ShellFor(context, "依申请公开"),
-            Rows: filter is null ? all : all.Where(r => r.Status == filter).ToList(),
-            Overdue: all.Where(r => r.Deadline == DeadlineState.Overdue).ToList(),
-            DueSoon: all.Where(r => r.Deadline == DeadlineState.DueSoon).ToList(),
-            Filter: filter));
+            Shell: pages.ShellFor(context, "依申请公开"), Rows: list.Rows, Cut: list.Cut, Overdue: list.Overdue,
+            DueSoon: list.DueSoon, Filter: filter));
     }
 
     private static async Task<IResult> DetailAsync(int id, HttpContext context, BackOfficePages pages,

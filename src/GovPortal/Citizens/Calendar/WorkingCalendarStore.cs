@@ -23,14 +23,37 @@ public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider 
     private const int MaxNameLength = 20;
     private volatile WorkingDayCalendar? _cached;
 
+    // Raised by every save: a calendar read while a save was committing is returned but never cached, so a save can
+    // never be hidden behind an older copy until the next restart.
+    private long _changes;
+    private readonly Lock _caching = new();
+
     /// <summary>The calendar as it is now.</summary>
     public async Task<WorkingDayCalendar> CurrentAsync(CancellationToken cancellationToken = default)
     {
         if (_cached is { } cached) return cached;
+        long changes;
+        lock (_caching) changes = _changes;
         await using var db = database.CreateContext();
+        // Years and days from one snapshot: a year is never known without its days.
+        await using var snapshot = await db.Database.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var years = await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
-        return _cached = new WorkingDayCalendar(years, days);
+        await snapshot.CommitAsync(cancellationToken);
+        var calendar = new WorkingDayCalendar(years, days);
+        lock (_caching)
+            if (_changes == changes) _cached = calendar;
+        return calendar;
+    }
+
+    private void Forget()
+    {
+        lock (_caching)
+        {
+            _changes++;
+            _cached = null;
+        }
     }
 
     /// <summary>Writes each shipped year the database does not have yet; an administrator's entries stay.</summary>
@@ -51,7 +74,7 @@ public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider 
             }));
         }
         await db.SaveChangesAsync(cancellationToken);
-        _cached = null;
+        Forget();
     }
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
@@ -104,8 +127,19 @@ public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider 
         row.Source = source;
         row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         row.UpdatedBy = actor;
-        await db.SaveChangesAsync(cancellationToken);
-        _cached = null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators saved the same year at the same moment: the other one's days are kept.
+            return new CalendarSave(false, [$"另一位管理员刚刚保存了 {year} 年的日历，本次没有保存。请刷新页面，核对后再保存。"]);
+        }
+        finally
+        {
+            Forget();
+        }
         return new CalendarSave(true, []);
     }
 

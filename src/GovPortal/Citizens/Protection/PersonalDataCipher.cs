@@ -9,8 +9,20 @@ namespace GovPortal.Citizens.Protection;
 /// before a key rotation stay readable; the purpose (e.g. the table and column) is bound as associated data, so a
 /// value copied into another column does not open.
 /// </summary>
-public sealed class PersonalDataCipher(PersonalDataKeys keys)
+public sealed class PersonalDataCipher
 {
+    private readonly Lazy<PersonalDataKeys> _keys;
+
+    public PersonalDataCipher(PersonalDataKeys keys) => _keys = new Lazy<PersonalDataKeys>(() => keys);
+
+    /// <summary>
+    /// Reads the key file at the first use: the start checks it against the database (see PersonalDataKeyStartup)
+    /// after the schema is ready, while services that hold the cipher may be made before that.
+    /// </summary>
+    public PersonalDataCipher(Func<PersonalDataKeys> keys) => _keys = new Lazy<PersonalDataKeys>(keys);
+
+    private PersonalDataKeys Keys => _keys.Value;
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
@@ -20,10 +32,10 @@ public sealed class PersonalDataCipher(PersonalDataKeys keys)
         var data = Encoding.UTF8.GetBytes(plain);
         var sealedBytes = new byte[NonceSize + data.Length + TagSize];
         nonce.CopyTo(sealedBytes, 0);
-        using var aes = new AesGcm(keys.CurrentKey, TagSize);
+        using var aes = new AesGcm(Keys.CurrentKey, TagSize);
         aes.Encrypt(nonce, data, sealedBytes.AsSpan(NonceSize, data.Length),
             sealedBytes.AsSpan(NonceSize + data.Length), Encoding.UTF8.GetBytes(purpose));
-        return keys.CurrentId + ":" + Convert.ToBase64String(sealedBytes);
+        return Keys.CurrentId + ":" + Convert.ToBase64String(sealedBytes);
     }
 
     /// <summary>The plain text, or throws when the key is missing or the value was changed.</summary>
@@ -31,7 +43,7 @@ public sealed class PersonalDataCipher(PersonalDataKeys keys)
     {
         var colon = sealedText.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0) throw new CryptographicException("Not a sealed value.");
-        var key = keys.KeyOf(sealedText[..colon])
+        var key = Keys.KeyOf(sealedText[..colon])
                   ?? throw new CryptographicException($"Key {sealedText[..colon]} is not in the key file.");
         var bytes = Convert.FromBase64String(sealedText[(colon + 1)..]);
         if (bytes.Length < NonceSize + TagSize) throw new CryptographicException("Sealed value too short.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace GovPortal.Citizens.Protection;
@@ -39,10 +38,14 @@ public sealed class PersonalDataKeys
 
     public byte[] CurrentKey => _keys[CurrentId];
 
-    /// <summary>Reads the key file, creating it with a first key when there is none.</summary>
-    public static PersonalDataKeys OpenOrCreate(string file)
+    /// <summary>Reads the key file; a missing or damaged file stops the start with its own exit code.</summary>
+    public static PersonalDataKeys Open(string file) =>
+        File.Exists(file) ? Read(file) : throw new Hosting.StartupFailureException(Missing(file));
+
+    /// <summary>Creates the key file with a first key; only for an install that has sealed nothing yet.</summary>
+    public static PersonalDataKeys Create(string file)
     {
-        if (!File.Exists(file)) Append(file, "k1");
+        Append(file, NewId());
         return Read(file);
     }
 
@@ -52,29 +55,52 @@ public sealed class PersonalDataKeys
     /// </summary>
     public static string Rotate(string file)
     {
-        var keys = OpenOrCreate(file);
-        var next = "k" + (keys.Ids.Select(id => int.TryParse(id.AsSpan(1), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var n) ? n : 0).Max() + 1).ToString(CultureInfo.InvariantCulture);
+        var keys = Open(file);
+        string next;
+        do next = NewId();
+        while (keys.Ids.Contains(next));
         Append(file, next);
         return next;
     }
+
+    /// <summary>
+    /// A random id: a key made to replace a lost file can never pose as the lost key, so data sealed with the lost
+    /// key is told apart ("the key is missing") instead of failing as if it had been tampered with.
+    /// </summary>
+    private static string NewId() => "k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    public static Hosting.StartupFailure Missing(string file) => new(Hosting.StartupFailure.KeyFileMissing,
+        $"个人信息密钥文件 {file} 不存在，而数据库中已有加密的个人信息（依申请公开申请人、来信人等）：没有原密钥，这些信息无法读取。" +
+        $"请从备份恢复该文件（或用环境变量 {PersonalDataKeyOptions.EnvironmentVariable} 指向它）后再启动；不要新建密钥。");
+
+    private static Hosting.StartupFailure Damaged(string file, string why) =>
+        new(Hosting.StartupFailure.KeyFileDamaged, $"个人信息密钥文件 {file} {why}，文件可能已损坏。请从备份恢复该文件后再启动。");
 
     private static PersonalDataKeys Read(string file)
     {
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         string? current = null;
-        foreach (var line in File.ReadAllLines(file))
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Hosting.StartupFailureException(Damaged(file, "无法读取（" + e.Message + "）"));
+        }
+        foreach (var line in lines)
         {
             var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0) continue;
-            var key = Convert.FromBase64String(parts[1]);
-            if (key.Length != 32)
-                throw new InvalidDataException($"个人信息密钥文件 {file} 中的密钥 {parts[0]} 长度不对，文件可能已损坏。");
+            var key = new byte[32];
+            if (!Convert.TryFromBase64String(parts[1], key, out var length) || length != 32)
+                throw new Hosting.StartupFailureException(Damaged(file, $"中的密钥 {parts[0]} 不是 32 字节的 Base64"));
             keys[parts[0]] = key;
             current = parts[0];
         }
         return current is null
-            ? throw new InvalidDataException($"个人信息密钥文件 {file} 中没有密钥。请从备份恢复该文件。")
+            ? throw new Hosting.StartupFailureException(Damaged(file, "中没有密钥"))
             : new PersonalDataKeys(keys, current);
     }
 

@@ -23,7 +23,7 @@ public static class ResidentIdNumber
         if (!number[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(number[17]) || number[17] == 'X'))
             return "居民身份证号码只能由数字组成，最后一位可以是 X。";
         if (!DateTime.TryParseExact(number[6..14], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var birth) || birth.Year < 1900 || birth > DateTime.UtcNow.AddHours(8))
+                out var birth) || birth.Year < 1900 || DateOnly.FromDateTime(birth) > ChinaTime.DateOf(DateTime.UtcNow))
             return "居民身份证号码第 7 至 14 位应是出生日期，这个日期不存在。";
         if (number[17] != CheckCharacter(number)) return "居民身份证号码的校验位不对，请核对每一位是否输入正确。";
         return null;

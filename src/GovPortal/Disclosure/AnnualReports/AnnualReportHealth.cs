@@ -23,7 +23,7 @@ public sealed class AnnualReportHealth(DatabaseOptions database, OutputLayout ou
 
     public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
+        var today = ChinaTime.DateOf(nowUtc);
         var due = today.Year - 1;
         await using var db = database.CreateContext();
         var code = output.SiteCode;

@@ -81,8 +81,13 @@ public static class DisclosurePublicEndpoints
             await FormPageAsync(context, variant, form, errors, null, 400);
             return;
         }
-        var receipt = await services.GetRequiredService<DisclosureIntake>().SubmitAsync(form,
-            context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        if (await services.GetRequiredService<DisclosureIntake>().SubmitAsync(form,
+                context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is not { } receipt)
+        {
+            await FormPageAsync(context, variant, form, new Dictionary<string, string>(),
+                "系统繁忙，申请没有提交。您填写的内容已保留在下面，请稍后再提交一次。", 503);
+            return;
+        }
         guard.RememberReceipt(guarded.Form, receipt.Number);
         await services.GetRequiredService<CitizenPages>().WriteAsync<ReceiptPage, ReceiptPageModel>(context, variant,
             chrome => new ReceiptPageModel(Chrome: chrome, Receipt: receipt));
@@ -126,15 +131,18 @@ public static class DisclosurePublicEndpoints
         var code = guarded.Form["code"].ToString();
         var text = Clip(guarded.Form["correction"].ToString(), DisclosureIntake.CorrectionMax * 2);
         var intake = services.GetRequiredService<DisclosureIntake>();
-        var problem = await intake.SupplyCorrectionAsync(number, code, text,
+        var (application, problem) = await intake.SupplyCorrectionAsync(number, code, text,
             context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
-        if (problem == "未找到" || await intake.FindAsync(number, code, context.RequestAborted) is not { } application)
+        if (application is null)
         {
             await LookupPageAsync(context, variant, NotFound, false, number, status: 404);
             return;
         }
         var view = await ViewOfAsync(services, application, context.RequestAborted);
-        if (problem is not null)
+        if (problem is not null && !view.AwaitingCorrection)
+            // No correction is asked for (any more): the reason is the page's message, there is no form to fix.
+            await LookupPageAsync(context, variant, problem, false, application.Number, code, view);
+        else if (problem is not null)
             await LookupPageAsync(context, variant, "补正没有提交，请修改后再提交。", false, application.Number, code, view,
                 text, problem);
         else

@@ -42,6 +42,10 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
     /// </summary>
     private string ToTraditionalKeepingInput(string html)
     {
+        // The placeholders' own characters, if some text on the page has them, are written as the character references
+        // a browser reads the same way, so that only the placeholders made here look like placeholders.
+        html = html.Replace("\uE000", "&#xE000;", StringComparison.Ordinal)
+            .Replace("\uE001", "&#xE001;", StringComparison.Ordinal);
         var kept = new List<string>();
         string Keep(string typed)
         {
@@ -52,8 +56,10 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
         var converted = converter.ToTraditional(masked);
         return kept.Count == 0
             ? converted
-            : KeptPlaceholder().Replace(converted, m => kept[int.Parse(m.Groups[1].Value,
-                System.Globalization.CultureInfo.InvariantCulture)]);
+            : KeptPlaceholder().Replace(converted, m =>
+                int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var index) && index < kept.Count
+                    ? kept[index] : m.Value);
     }
 
     // An input's value (quotes are always encoded inside it) or a text area's text (its < are encoded).

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace GovPortal.Publishing.Output;
 
 /// <summary>
@@ -25,30 +27,34 @@ public static class OutputFiles
 
     /// <summary>
     /// Every file and every link under <paramref name="root"/>, as a path relative to it with '/', folders read one
-    /// at a time; a link is listed as itself and never entered.
+    /// at a time; a link is listed as itself and never entered. The entry's type comes with the directory listing
+    /// itself (d_type), so a sweep over the whole output asks the file system nothing per file.
     /// </summary>
     public static IEnumerable<(string Path, bool IsLink)> Walk(string root)
     {
         var folders = new Stack<string>();
         folders.Push(root);
+        var entries = new List<(string Full, bool IsLink, bool IsFolder)>();
         while (folders.Count > 0)
         {
             var folder = folders.Pop();
-            List<FileSystemInfo> entries;
+            entries.Clear();
             try
             {
-                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+                entries.AddRange(new FileSystemEnumerable<(string, bool, bool)>(folder,
+                    (ref FileSystemEntry entry) => (entry.ToFullPath(),
+                        entry.Attributes.HasFlag(FileAttributes.ReparsePoint), entry.IsDirectory),
+                    new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue; // gone meanwhile, or unreadable: the manifest check still covers every published file
             }
-            foreach (var entry in entries)
+            foreach (var (full, isLink, isFolder) in entries)
             {
-                var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-                if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
-                    yield return (relative, true);
-                else if (entry is DirectoryInfo) folders.Push(entry.FullName);
+                var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
+                if (isLink) yield return (relative, true);
+                else if (isFolder) folders.Push(full);
                 else yield return (relative, false);
             }
         }
