@@ -106,6 +106,7 @@ public static class BackOfficeServices
         services.AddHostedService<Health.DailyHealthCheck>();
         services.AddSingleton<DisclosureRequests.DisclosureHandling>();
         services.AddSingleton<AnnualReports.AnnualReportAdministration>();
+        Letters.LetterOfficeServices.AddLetterOffice(services);
         return services;
     }
 

@@ -119,6 +119,8 @@ public static class PortalApp
         if (backOffice.Enabled)
         {
             await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
+            await app.Services.GetRequiredService<BackOffice.Letters.DemoLetterAccounts>()
+                .EnsureAsync(cancellationToken);
             await app.Services.GetRequiredService<GovPortal.Citizens.Calendar.WorkingCalendarStore>()
                 .EnsureDefaultsAsync(cancellationToken);
         }

@@ -9,8 +9,8 @@ namespace GovPortal.Hosting;
 /// Brings the data folder to a servable state: schema migrated, demo site on first run, output published.
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
-    Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Publisher publisher,
-    Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
+    Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Interaction.Letters.DemoLetterSeeder demoLetters,
+    Publisher publisher, Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
     Interaction.Letters.DefaultMailboxes mailboxes,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
@@ -36,6 +36,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.
                 await demoReport.SeedAsync(db, cancellationToken);
+                // The 区长信箱's letters in every state, the citizens' words sealed.
+                await demoLetters.SeedAsync(db, cancellationToken);
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
             }
         }

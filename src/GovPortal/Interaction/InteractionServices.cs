@@ -13,6 +13,10 @@ public static class InteractionServices
         services.AddSingleton(provider => new LetterFiles(provider.GetRequiredService<Storage.PortalPaths>(),
             () => provider.GetRequiredService<Citizens.Protection.PersonalDataKeys>()));
         services.AddSingleton<DefaultMailboxes>();
+        services.AddSingleton<LetterHealth>();
+        services.AddSingleton<Safety.Health.IHealthProblemSource>(provider =>
+            provider.GetRequiredService<LetterHealth>());
+        services.AddSingleton<DemoLetterSeeder>();
         return services;
     }
 

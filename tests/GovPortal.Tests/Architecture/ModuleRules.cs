@@ -46,7 +46,9 @@ public static class ModuleRules
             "Publishing.Rendering", "Safety.Scanning", "Safety.Health"),
         new("BackOffice", "Content", "Data", "Publishing", "Publishing.Output", "Publishing.Rendering", "Search",
             "Theme", "Chinese", "Storage", "Safety", "Safety.Scanning", "Safety.Tamper", "Safety.Health",
-            "Citizens", "Disclosure"),
+            "Citizens", "Disclosure", "Interaction"),
+        new("Interaction", "Citizens", "Content", "Data", "Storage", "Publishing.Output", "Safety.Health",
+            "Disclosure"),
         new("Hosting", "*"),
     ];
 
@@ -65,6 +67,8 @@ public static class ModuleRules
             "the database maps the tables of citizens' services: the working-day calendar and receipt counters"),
         new("Data.GovPortalDbContext", "Disclosure",
             "the database maps the tables of citizens' services: applications for disclosure"),
+        new("Data.GovPortalDbContext", "Interaction",
+            "the database maps the tables of 互动交流: mailboxes, letters, organisations' members, consultations"),
         new("Disclosure.DisclosureIntake", "BackOffice.Audit.AuditLog",
             "an applicant's steps (submission, correction) go into the same audit log as the staff's"),
         new("Data.GovPortalDbContext", "Interaction",

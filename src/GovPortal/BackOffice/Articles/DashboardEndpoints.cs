@@ -11,7 +11,8 @@ public static class DashboardEndpoints
 {
     public static void MapDashboard(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (HttpContext context, BackOfficePages pages, DatabaseOptions database) =>
+        group.MapGet("/", async (HttpContext context, BackOfficePages pages, DatabaseOptions database,
+            Letters.LetterOffice letters) =>
         {
             var staff = await pages.StaffAsync(context);
             await using var db = database.CreateContext();
@@ -81,7 +82,9 @@ public static class DashboardEndpoints
                 WaitingForMyReview: toReview,
                 WaitingToPublish: toPublish,
                 Scheduled: scheduled,
-                RecentlyPublished: recent));
+                RecentlyPublished: recent,
+                Letters: await letters.DashboardAsync(
+                    await letters.StaffAsync(staff, context.User, context.RequestAborted), context.RequestAborted)));
         });
     }
 }
@@ -94,4 +97,5 @@ public sealed record DashboardPageModel(
     IReadOnlyList<ArticleRow> WaitingForMyReview,
     IReadOnlyList<ArticleRow> WaitingToPublish,
     IReadOnlyList<ArticleRow> Scheduled,
-    IReadOnlyList<ArticleRow> RecentlyPublished);
+    IReadOnlyList<ArticleRow> RecentlyPublished,
+    Letters.LetterDashboard? Letters = null);
