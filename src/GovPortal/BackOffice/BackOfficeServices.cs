@@ -74,6 +74,7 @@ public static class BackOfficeServices
             .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
             .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
             .AddPolicy(StaffRoles.Disclosure, p => p.RequireRole(StaffRoles.Disclosure))
+            .AddPolicy(StaffRoles.Mailbox, p => p.RequireRole(StaffRoles.Mailbox))
             .AddPolicy(DisclosureRequests.DisclosureRequestEndpoints.ViewPolicy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
@@ -106,6 +107,8 @@ public static class BackOfficeServices
         services.AddHostedService<Health.DailyHealthCheck>();
         services.AddSingleton<DisclosureRequests.DisclosureHandling>();
         services.AddSingleton<AnnualReports.AnnualReportAdministration>();
+        services.AddSingleton<LetterPublishing.LetterPublication>();
+        services.AddSingleton<LetterPublishing.InteractionRefresh>();
         return services;
     }
 
