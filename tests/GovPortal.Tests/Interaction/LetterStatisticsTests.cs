@@ -90,7 +90,7 @@ public sealed class LetterStatisticsTests(InteractionFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task On_the_portal_screening_and_rejected_count_nowhere_and_a_merged_letter_is_replied_with_its_target()
+    public async Task On_the_portal_screening_and_rejected_count_nowhere_and_merged_letters_count_with_their_target()
     {
         int Office = fixture.Office, Housing = fixture.Housing;
         var content = new LetterContent("统计测试", "统计测试信件。", "李四", "13700001111", "");

@@ -31,7 +31,8 @@ public static class LetterChart
         // The legend, in words beside each colour.
         svg.Append(Invariant($"<rect x=\"{Left}\" y=\"10\" width=\"14\" height=\"14\" fill=\"{ReceivedColour}\"/>"))
             .Append(Invariant($"<text x=\"{Left + 20}\" y=\"22\" font-size=\"14\" fill=\"#1f2328\">收信</text>"))
-            .Append(Invariant($"<rect x=\"{Left + 70}\" y=\"10\" width=\"14\" height=\"14\" fill=\"{RepliedColour}\"/>"))
+            .Append(Invariant($"<rect x=\"{Left + 70}\" y=\"10\" width=\"14\" height=\"14\" "))
+            .Append(Invariant($"fill=\"{RepliedColour}\"/>"))
             .Append(Invariant($"<text x=\"{Left + 90}\" y=\"22\" font-size=\"14\" fill=\"#1f2328\">答复</text>"));
         var baseline = Top + plotHeight;
         svg.Append(Invariant(
