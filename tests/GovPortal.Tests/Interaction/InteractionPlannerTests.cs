@@ -39,7 +39,10 @@ public sealed class InteractionPlannerTests
     {
         var plan = Plan(Section([Letter(1)]), Section([Letter(1), Letter(2)]));
         Assert.Equal(
-            new HashSet<PageKey> { PageKey.PublishedLetter(2), PageKey.PublishedLetterList(1), PageKey.InteractionHome },
+            new HashSet<PageKey>
+            {
+                PageKey.PublishedLetter(2), PageKey.PublishedLetterList(1), PageKey.InteractionHome,
+            },
             plan.Render);
         Assert.Empty(plan.Remove);
     }

@@ -335,6 +335,36 @@ public sealed class LetterPublishingTests(InteractionFixture fixture) : IClassFi
             && a.Text() == "互动交流");
     }
 
+    [Fact]
+    public async Task The_sections_pages_with_letters_consultations_and_figures_are_valid_html()
+    {
+        var letter = await fixture.LetterAsync(Writer("校验测试信件", "请求维修道路。\n谢谢。"),
+            adjust: l => l.Rating = LetterRatings.Satisfied);
+        await fixture.ConsultationAsync("校验测试征集", InteractionFixture.Now.UtcDateTime.AddDays(-1),
+            InteractionFixture.Now.UtcDateTime.AddDays(5));
+        var publisher = Portal.Service<Publisher>();
+        await publisher.ApplyLetterChangeAsync(letter.Id, l =>
+            (l.PublicSubject, l.PublicText, l.PublicName, l.PublishedAtUtc) =
+            ("校验测试信件", "请求维修道路。\n谢谢。", "王*", InteractionFixture.Now.UtcDateTime));
+        await publisher.PublishInteractionAsync();
+        try
+        {
+            var source = Path.Combine(Repository.Root, "src", "GovPortal");
+            var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+            var pages = Directory.EnumerateFiles(Path.Combine(Portal.Output.PublicDirectory, "hdjl"), "*.html",
+                SearchOption.AllDirectories).ToList();
+            Assert.Contains(pages, p => p.EndsWith(letter.Number + ".html", StringComparison.Ordinal));
+            Assert.Contains(pages, p => p.EndsWith(Path.Combine("tj", "index.html"), StringComparison.Ordinal));
+            var (exitCode, output, errors) = await Processes.RunAsync("node",
+                [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. pages]);
+            Assert.True(exitCode == 0, output + errors);
+        }
+        finally
+        {
+            await publisher.ApplyLetterChangeAsync(letter.Id, l => l.PublishedAtUtc = null);
+        }
+    }
+
     /// <summary>No file of the output (pages, their compressed variants, side files) holds any of the texts.</summary>
     private void AssertNowhereInOutput(params string[] texts)
     {
