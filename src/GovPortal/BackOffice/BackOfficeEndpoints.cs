@@ -107,5 +107,6 @@ public static class BackOfficeEndpoints
         Calendar.CalendarEndpoints.MapCalendar(group);
         AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
         Letters.LetterOfficeServices.MapLetterOffice(group);
+        LetterPublishing.LetterPublishingEndpoints.MapLetterPublishing(group);
     }
 }

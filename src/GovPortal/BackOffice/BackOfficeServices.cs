@@ -74,6 +74,7 @@ public static class BackOfficeServices
             .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
             .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
             .AddPolicy(StaffRoles.Disclosure, p => p.RequireRole(StaffRoles.Disclosure))
+            .AddPolicy(StaffRoles.Mailbox, p => p.RequireRole(StaffRoles.Mailbox))
             .AddPolicy(DisclosureRequests.DisclosureRequestEndpoints.ViewPolicy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
@@ -107,6 +108,8 @@ public static class BackOfficeServices
         services.AddSingleton<DisclosureRequests.DisclosureHandling>();
         services.AddSingleton<AnnualReports.AnnualReportAdministration>();
         Letters.LetterOfficeServices.AddLetterOffice(services);
+        services.AddSingleton<LetterPublishing.LetterPublication>();
+        services.AddSingleton<LetterPublishing.InteractionRefresh>();
         return services;
     }
 

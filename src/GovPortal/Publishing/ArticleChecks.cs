@@ -15,6 +15,10 @@ public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
     public IReadOnlyList<Finding> Check(Article article, Site site) =>
         scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
 
+    /// <summary>The same checks over other published text (a letter and its reply), given as HTML.</summary>
+    public IReadOnlyList<Finding> CheckHtml(string html, Site site) =>
+        scanner.Scan(html, isHtml: true, AllowedHosts(site));
+
     /// <summary>
     /// The article as one HTML text for the scanner: the title as a heading, each plain field as a paragraph of its
     /// own (encoded, so typed text is never read as markup), rich text as it is stored.

@@ -38,6 +38,18 @@ public enum PageKind
 
     /// <summary>The list of published annual reports (/zfxxgk/nb/).</summary>
     AnnualReportIndex,
+
+    /// <summary>The 互动交流 section's home, /hdjl/.</summary>
+    InteractionHome,
+
+    /// <summary>A page of the published letters (信件选登), /hdjl/xjxd/ (Number: the page).</summary>
+    PublishedLetterList,
+
+    /// <summary>A published letter with its reply, /hdjl/xjxd/{信件编号}.html (Id: the letter).</summary>
+    PublishedLetter,
+
+    /// <summary>The statistics of letters, /hdjl/tj/ with its CSV download.</summary>
+    LetterStatistics,
 }
 
 /// <summary>
@@ -72,6 +84,10 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     };
     public static PageKey AnnualReport(int year) => new(PageKind.AnnualReport, year);
     public static readonly PageKey AnnualReportIndex = new(PageKind.AnnualReportIndex);
+    public static readonly PageKey InteractionHome = new(PageKind.InteractionHome);
+    public static PageKey PublishedLetterList(int page) => new(PageKind.PublishedLetterList, 0, page);
+    public static PageKey PublishedLetter(int letterId) => new(PageKind.PublishedLetter, letterId);
+    public static readonly PageKey LetterStatistics = new(PageKind.LetterStatistics);
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

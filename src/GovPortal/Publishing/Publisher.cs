@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using GovPortal.Citizens.Calendar;
 using GovPortal.Content;
 using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing.Disclosure;
+using GovPortal.Publishing.Interaction;
 using GovPortal.Publishing.Output;
 using GovPortal.Publishing.Rendering;
 using GovPortal.Safety.Scanning;
@@ -29,7 +31,7 @@ public sealed record PublishResult(int Pages, int Articles, int FilesWritten, Ti
 /// rebuild, or the exact pages one article change touches, together with the side files of the output (the site's
 /// host names, the withdrawn list, the days of mourning). The only writer of the output. One publish runs at a time.
 /// </summary>
-public sealed class Publisher(
+public sealed partial class Publisher(
     DatabaseOptions database,
     OutputStore store,
     UploadStore uploads,
@@ -40,7 +42,8 @@ public sealed class Publisher(
     SearchDocuments searchDocuments,
     ContentKinds kinds,
     TimeProvider time,
-    ILogger<Publisher> logger) : ISearchIndexRebuilder
+    ILogger<Publisher> logger,
+    WorkingCalendarStore calendars) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -86,8 +89,9 @@ public sealed class Publisher(
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
             var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
+            var interaction = await ReadInteractionAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
-                uploads, kinds, disclosure, catalogue, reports);
+                uploads, kinds, disclosure, catalogue, reports, interaction);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();

@@ -121,6 +121,9 @@ public sealed class AccessMatrixTests
         ["GET /admin/organisation-members"] = [Admin],
         ["POST /admin/organisation-members"] = [Admin],
         ["POST /admin/organisation-members/{id:int}/remove"] = [Admin],
+        ["GET /admin/letters/{id:int}/publish"] = [Mailbox],
+        ["POST /admin/letters/{id:int}/publish"] = [Mailbox],
+        ["POST /admin/letters/{id:int}/withdraw"] = [Mailbox],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>
@@ -194,7 +197,7 @@ public sealed class AccessMatrixTests
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "everything",
             [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher,
-                StaffRoles.Disclosure], "xwzx", "zcwj");
+                StaffRoles.Disclosure, StaffRoles.Mailbox], "xwzx", "zcwj");
         using var client = await StaffClient.SignInAsync(portal, "everything");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");

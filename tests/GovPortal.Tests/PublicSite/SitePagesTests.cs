@@ -23,7 +23,7 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
             Assert.Equal(8, dates.Count);
             Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
         }
-        Assert.Equal(["首页", "新闻中心", "政策文件", "政府信息公开"],
+        Assert.Equal(["首页", "新闻中心", "政策文件", "政府信息公开", "互动交流"],
             page.QuerySelectorAll(".main-nav a").Select(a => a.Text()).ToList());
     }
 

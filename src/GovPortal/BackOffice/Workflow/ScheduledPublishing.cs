@@ -6,7 +6,7 @@ namespace GovPortal.BackOffice.Workflow;
 /// <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
 public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time,
-    ILogger<ScheduledPublishing> logger) : BackgroundService
+    ILogger<ScheduledPublishing> logger, LetterPublishing.InteractionRefresh interaction) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -18,6 +18,8 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider t
             {
                 var count = await workflow.PublishDueAsync(stoppingToken);
                 if (count > 0) logger.LogInformation("Scheduled publishing: {Count} articles published", count);
+                // The 互动交流 home and statistics follow replies, ratings, consultations and the date.
+                await interaction.RefreshIfDueAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -95,11 +95,12 @@ public sealed partial class VariantTransformer(ChineseConverter converter)
                 ? $"{address.Groups["attribute"].Value}=\"{prefix}/{address.Groups["path"].Value}\""
                 : address.Value);
 
-    /// <summary>Pages have forms; theme files, attachments, feeds, sitemaps and the API are the same for all.</summary>
+    /// <summary>Pages have forms; theme files, attachments, feeds, sitemaps, CSV downloads and the API are the same for
+    /// all.</summary>
     private static bool IsPage(string path) =>
         !path.StartsWith("assets/", StringComparison.Ordinal) && !path.StartsWith("files/", StringComparison.Ordinal)
         && !path.StartsWith("api/", StringComparison.Ordinal) && !path.StartsWith('/')
-        && !Path.GetExtension(path.Split('?', '#')[0]).Equals(".xml", StringComparison.OrdinalIgnoreCase);
+        && Path.GetExtension(path.Split('?', '#')[0]).ToLowerInvariant() is not (".xml" or ".csv");
 
     [GeneratedRegex("<(?:a|form)\\s[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex LinkTag();

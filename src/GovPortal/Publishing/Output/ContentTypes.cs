@@ -13,6 +13,7 @@ public static class ContentTypes
         [".svg"] = ("image/svg+xml", true),
         [".json"] = ("application/json; charset=utf-8", true),
         [".txt"] = ("text/plain; charset=utf-8", true),
+        [".csv"] = ("text/csv; charset=utf-8", true),
         [".pdf"] = ("application/pdf", false),
         [".doc"] = ("application/msword", false),
         [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),

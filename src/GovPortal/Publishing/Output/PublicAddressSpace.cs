@@ -19,6 +19,7 @@ public static class PublicAddressSpace
             ["assets"] = "the theme's stylesheet and script are published under /assets/",
             ["service"] = "the portal's own notices, e.g. /service/accessibility.html",
             ["theme"] = "kept for the theme's own files",
+            [InteractionSection] = "互动交流: /hdjl/ is the section's home, letters, statistics and consultations",
             [OutputLayout.NotFoundPage] = "the page served for anything not published",
             [OutputLayout.GonePage] = "the notice served for the addresses of withdrawn articles",
         };
@@ -35,6 +36,9 @@ public static class PublicAddressSpace
     /// The address of the 政府信息公开 section's home, /zfxxgk/, published whether or not a channel has it.
     /// </summary>
     public const string DisclosureSection = "zfxxgk";
+
+    /// <summary>The address of the 互动交流 section's home, /hdjl/, with its letters, statistics and forms.</summary>
+    public const string InteractionSection = "hdjl";
 
     /// <summary>
     /// The names under /zfxxgk/ that belong to the section itself, each with its reason: a channel under the section's

@@ -4,6 +4,7 @@ using GovPortal.Content.Disclosure;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Disclosure;
+using GovPortal.Publishing.Interaction;
 using GovPortal.Publishing.Output;
 using GovPortal.Theme;
 
@@ -23,11 +24,14 @@ public sealed partial class SiteRenderer
     private readonly DisclosureDirectory _disclosure;
     private readonly Catalogue _catalogue;
     private readonly IReadOnlyList<AnnualReportSnapshot> _annualReports;
+    private readonly InteractionSection _interaction;
 
     public SiteRenderer(Site site, ChannelTree tree, IListingSource listings, RazorPageRenderer razor,
         ThemeAssets assets, UploadStore uploads, ContentKinds? kinds = null, DisclosureDirectory? disclosure = null,
-        Catalogue? catalogue = null, IReadOnlyList<AnnualReportSnapshot>? annualReports = null)
+        Catalogue? catalogue = null, IReadOnlyList<AnnualReportSnapshot>? annualReports = null,
+        InteractionSection? interaction = null)
     {
+        _interaction = interaction ?? InteractionSection.Empty;
         _catalogue = catalogue ?? Catalogue.Empty;
         _annualReports = annualReports ?? [];
         _kinds = kinds ?? ContentKinds.Default;
@@ -42,6 +46,8 @@ public sealed partial class SiteRenderer
         navigation.AddRange(tree.Roots.Select(c => new LinkItem(c.Name, ChannelUrl(c.Id))));
         // Every site carries the 政府信息公开 section; a site without a channel of its own address still links to it.
         if (SectionChannelId is null) navigation.Add(new LinkItem("政府信息公开", "/" + Catalogue.SectionPath + "/"));
+        // …and the 互动交流 section (its address is reserved for it: no channel can take it).
+        navigation.Add(new LinkItem("互动交流", InteractionHomeUrl));
         _chrome = new SiteChrome(site, navigation, "/" + assets.StylesheetPath, "/" + assets.ScriptPath);
     }
 
@@ -121,6 +127,10 @@ public sealed partial class SiteRenderer
             case PageKind.AnnualReport or PageKind.AnnualReportIndex:
                 await RenderAnnualReportAsync(key, batch);
                 break;
+            case PageKind.InteractionHome or PageKind.PublishedLetterList or PageKind.PublishedLetter
+                or PageKind.LetterStatistics:
+                await RenderInteractionAsync(key, batch);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
         }
@@ -138,6 +148,7 @@ public sealed partial class SiteRenderer
             PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex,
         };
         keys.AddRange(DisclosurePageKeys());
+        keys.AddRange(InteractionPageKeys());
         foreach (var channel in _tree.All)
         {
             // The section's channel has no list of its own: its address is the section's home.
