@@ -106,5 +106,6 @@ public static class BackOfficeEndpoints
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
         Calendar.CalendarEndpoints.MapCalendar(group);
         AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
+        Consultations.ConsultationEndpoints.MapConsultations(group);
     }
 }

@@ -78,6 +78,7 @@ public static class BackOfficeServices
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
+            .AddPolicy(Consultations.ConsultationEndpoints.Policy, p => p.RequireRole(StaffRoles.Mailbox))
             .AddPolicy(EditorialPolicy,
                 p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>
@@ -106,6 +107,9 @@ public static class BackOfficeServices
         services.AddHostedService<Health.DailyHealthCheck>();
         services.AddSingleton<DisclosureRequests.DisclosureHandling>();
         services.AddSingleton<AnnualReports.AnnualReportAdministration>();
+        services.AddSingleton<Consultations.ConsultationAdministration>();
+        services.AddSingleton<Consultations.ConsultationClosing>();
+        services.AddHostedService(provider => provider.GetRequiredService<Consultations.ConsultationClosing>());
         return services;
     }
 

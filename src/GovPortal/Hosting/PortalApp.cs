@@ -111,6 +111,7 @@ public static class PortalApp
         {
             app.MapBackOffice(backOffice);
             app.MapDisclosurePublic();
+            GovPortal.Interaction.Consultations.Public.ConsultationPublicEndpoints.MapConsultationsPublic(app);
         }
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);

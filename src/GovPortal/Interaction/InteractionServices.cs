@@ -9,9 +9,15 @@ public static class InteractionServices
     public static IServiceCollection AddInteractionCore(this IServiceCollection services)
     {
         services.AddSingleton<LetterSeal>();
+        services.AddSingleton<Consultations.CommentSeal>();
+        services.AddSingleton<Safety.Health.IHealthProblemSource, Consultations.ConsultationHealth>();
         return services;
     }
 
     /// <summary>The citizen's side, served by the portal that holds the database.</summary>
-    public static IServiceCollection AddInteractionIntake(this IServiceCollection services) => services;
+    public static IServiceCollection AddInteractionIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<Consultations.CommentIntake>();
+        return services;
+    }
 }

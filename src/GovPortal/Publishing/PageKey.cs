@@ -38,6 +38,12 @@ public enum PageKind
 
     /// <summary>The list of published annual reports (/zfxxgk/nb/).</summary>
     AnnualReportIndex,
+
+    /// <summary>The list of consultations (意见征集, /hdjl/yjzj/).</summary>
+    ConsultationIndex,
+
+    /// <summary>One consultation's page (/hdjl/yjzj/{id}.html); the id is the consultation's.</summary>
+    Consultation,
 }
 
 /// <summary>
@@ -72,6 +78,8 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     };
     public static PageKey AnnualReport(int year) => new(PageKind.AnnualReport, year);
     public static readonly PageKey AnnualReportIndex = new(PageKind.AnnualReportIndex);
+    public static readonly PageKey ConsultationIndex = new(PageKind.ConsultationIndex);
+    public static PageKey Consultation(int id) => new(PageKind.Consultation, id);
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

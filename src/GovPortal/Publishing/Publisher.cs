@@ -29,7 +29,7 @@ public sealed record PublishResult(int Pages, int Articles, int FilesWritten, Ti
 /// rebuild, or the exact pages one article change touches, together with the side files of the output (the site's
 /// host names, the withdrawn list, the days of mourning). The only writer of the output. One publish runs at a time.
 /// </summary>
-public sealed class Publisher(
+public sealed partial class Publisher(
     DatabaseOptions database,
     OutputStore store,
     UploadStore uploads,
@@ -88,6 +88,8 @@ public sealed class Publisher(
             var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
                 uploads, kinds, disclosure, catalogue, reports);
+            renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
+                time.GetUtcNow().UtcDateTime, cancellationToken);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();

@@ -121,6 +121,9 @@ public sealed partial class SiteRenderer
             case PageKind.AnnualReport or PageKind.AnnualReportIndex:
                 await RenderAnnualReportAsync(key, batch);
                 break;
+            case PageKind.ConsultationIndex or PageKind.Consultation:
+                await RenderConsultationAsync(key, batch);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
         }
@@ -148,6 +151,7 @@ public sealed partial class SiteRenderer
             keys.Add(PageKey.Sitemap(channel.Id));
         }
         if (_annualReports.Count > 0) keys.AddRange(AnnualReportKeys());
+        keys.AddRange(ConsultationKeys());
         return keys;
     }
 
