@@ -13,9 +13,10 @@ namespace GovPortal.Tests.BackOffice;
 public sealed class AccessMatrixTests
 {
     private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor",
-        Reviewer = "reviewer", Publisher = "publisher", Disclosure = "xxgk";
-    private static readonly string[] Everyone = [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher, Disclosure];
-    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher, Disclosure];
+        Reviewer = "reviewer", Publisher = "publisher", Disclosure = "xxgk", Mailbox = "xxgly";
+    private static readonly string[] Everyone =
+        [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher, Disclosure, Mailbox];
     private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -98,6 +99,13 @@ public sealed class AccessMatrixTests
         ["GET /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
         ["POST /admin/annual-reports/{year:int}"] = [Admin, Disclosure],
         ["POST /admin/annual-reports/{year:int}/publish"] = [Admin, Disclosure],
+        ["GET /admin/consultations"] = [Mailbox],
+        ["GET /admin/consultations/new"] = [Mailbox],
+        ["POST /admin/consultations/new"] = [Mailbox],
+        ["GET /admin/consultations/{id:int}"] = [Mailbox],
+        ["POST /admin/consultations/{id:int}"] = [Mailbox],
+        ["POST /admin/consultations/{id:int}/feedback"] = [Mailbox],
+        ["GET /admin/consultations/{id:int}/comments"] = [Mailbox],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>
@@ -121,6 +129,7 @@ public sealed class AccessMatrixTests
         await TestAccounts.CreateAsync(portal, Reviewer, [StaffRoles.Reviewer], all);
         await TestAccounts.CreateAsync(portal, Publisher, [StaffRoles.Publisher], all);
         await TestAccounts.CreateAsync(portal, Disclosure, [StaffRoles.Disclosure]);
+        await TestAccounts.CreateAsync(portal, Mailbox, [StaffRoles.Mailbox]);
         await TestAccounts.CreateAsync(portal, "bystander", [StaffRoles.Editor], "bmdt");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
@@ -170,7 +179,7 @@ public sealed class AccessMatrixTests
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "everything",
             [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher,
-                StaffRoles.Disclosure], "xwzx", "zcwj");
+                StaffRoles.Disclosure, StaffRoles.Mailbox], "xwzx", "zcwj");
         using var client = await StaffClient.SignInAsync(portal, "everything");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");

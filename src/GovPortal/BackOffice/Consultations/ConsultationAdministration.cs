@@ -116,7 +116,10 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         }
         await using var db = database.CreateContext();
         var siteId = await SiteIdAsync(db, cancellationToken);
-        if (values?.ArticleId is { } articleId && !await db.Articles.AnyAsync(a => a.Id == articleId
+        // Checked even when other fields are wrong, so every problem is told at once.
+        var typedArticle = values?.ArticleId ?? (errors.ContainsKey("articleId") ? null
+            : int.TryParse(form.ArticleId.Trim(), out var parsed) && parsed > 0 ? parsed : null);
+        if (typedArticle is { } articleId && !await db.Articles.AnyAsync(a => a.Id == articleId
                 && a.SiteId == siteId && a.Status == ArticleStatus.Published && a.Url != null, cancellationToken))
             problems["articleId"] = $"编号为 {articleId} 的文章不是本网站已发布的文章，请重新选择或留空。";
         if (values is null || problems.Count > 0)
