@@ -77,7 +77,8 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
     [Fact]
     public async Task A_consultation_goes_from_creation_to_comments_to_closing_by_itself_to_its_feedback()
     {
-        using var staff = await StaffClient.SignInAsync(Portal, ConsultationPortalFixture.Manager);
+        // Signed in again after each move of the clock: a session ends after 30 idle minutes.
+        var staff = await StaffClient.SignInAsync(Portal, ConsultationPortalFixture.Manager);
         int document;
         await using (var db = Portal.Settings.Database.CreateContext())
             document = await db.Articles.Where(a => a.Kind == "document" && a.Status == ArticleStatus.Published)
@@ -153,6 +154,8 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         }
 
         // Staff see the comments opened from the seal; the reading is audited.
+        staff.Dispose();
+        staff = await StaffClient.SignInAsync(Portal, ConsultationPortalFixture.Manager);
         var comments = Html.Parse(await staff.GetPageAsync($"consultations/{id}/comments"));
         Assert.Contains(comments.QuerySelectorAll("tbody th"), th => th.Text().Contains(number));
         Assert.Contains("建议增加公园开放时间。", comments.Body!.TextContent);
@@ -191,6 +194,8 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         Assert.Equal(0, await Closing.RepublishDueAsync(CancellationToken.None));
 
         // The 反馈, sanitized, on the page.
+        staff.Dispose();
+        staff = await StaffClient.SignInAsync(Portal, ConsultationPortalFixture.Manager);
         using (var feedback = await staff.PostAsync($"consultations/{id}/feedback",
                    [new("version", (await RecordAsync(id)).Version.ToString()),
                     new("feedback", "<p>采纳了延长开放时间的意见。</p><img src=x onerror=alert(1)>")],
@@ -202,6 +207,7 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         Assert.DoesNotContain("onerror", page.QuerySelector("#feedback")!.InnerHtml);
         await using (var db = Portal.Settings.Database.CreateContext())
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "意见征集.发布反馈"));
+        staff.Dispose();
     }
 
     [Fact]
