@@ -481,6 +481,47 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         }
     }
 
+    [Fact]
+    public async Task The_form_receipt_and_lookup_pages_are_valid_html_in_each_state()
+    {
+        var id = await OpenConsultationAsync();
+        var now = Clock.Now.UtcDateTime;
+        var saved = await Portal.Service<ConsultationAdministration>().CreateAsync(Manager, new ConsultationForm(
+            "尚未开始的征集", "", "<p>正文</p>", "", Local(now.AddDays(1)), Local(now.AddDays(2))),
+            CancellationToken.None);
+        using var citizen = new Applicant(Portal);
+        var path = $"/hdjl/yjzj/yj/{id}";
+        var pages = new List<string>
+        {
+            await citizen.Http.GetStringAsync(path), await citizen.Http.GetStringAsync("/elder" + path),
+            await citizen.Http.GetStringAsync("/zh-hant" + path),
+            await citizen.Http.GetStringAsync($"/hdjl/yjzj/yj/{saved.Id}"),
+            (await citizen.PostAsync(path, Comment(contact: "12345"), tokenPage: path)).Html,
+        };
+        var (_, receipt, html) = await citizen.PostAsync(path, Comment(), tokenPage: path);
+        pages.Add(html);
+        var number = receipt.QuerySelector("#receipt-number").Text();
+        var code = receipt.QuerySelector("#receipt-code").Text();
+        pages.Add(await citizen.Http.GetStringAsync("/hdjl/yjzj/yj/cx"));
+        pages.Add((await citizen.PostAsync("/hdjl/yjzj/yj/cx",
+            new Dictionary<string, string> { ["number"] = number, ["code"] = code })).Html);
+        pages.Add((await citizen.PostAsync("/hdjl/yjzj/yj/cx",
+            new Dictionary<string, string> { ["number"] = number, ["code"] = "2222" })).Html);
+        var source = Path.Combine(Repository.Root, "src", "GovPortal");
+        var validator = Path.Combine(source, "node_modules", "html-validate", "bin", "html-validate.mjs");
+        using var folder = new TempDirectory();
+        var files = new List<string>();
+        foreach (var page in pages)
+        {
+            var file = Path.Combine(folder.Path, $"yjzj-{files.Count}.html");
+            await File.WriteAllTextAsync(file, page);
+            files.Add(file);
+        }
+        var (exitCode, output, errors) = await Processes.RunAsync("node",
+            [validator, "--config", Path.Combine(source, "Theme", "htmlvalidate.json"), .. files]);
+        Assert.True(exitCode == 0, output + errors);
+    }
+
     /// <summary>A consultation open now, made through the service.</summary>
     private async Task<int> OpenConsultationAsync()
     {
