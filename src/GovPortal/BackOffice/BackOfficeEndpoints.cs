@@ -108,5 +108,6 @@ public static class BackOfficeEndpoints
         AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
         Letters.LetterOfficeServices.MapLetterOffice(group);
         LetterPublishing.LetterPublishingEndpoints.MapLetterPublishing(group);
+        Consultations.ConsultationEndpoints.MapConsultations(group);
     }
 }

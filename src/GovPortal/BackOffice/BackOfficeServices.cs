@@ -79,6 +79,7 @@ public static class BackOfficeServices
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
+            .AddPolicy(Consultations.ConsultationEndpoints.Policy, p => p.RequireRole(StaffRoles.Mailbox))
             .AddPolicy(EditorialPolicy,
                 p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>
@@ -110,6 +111,9 @@ public static class BackOfficeServices
         Letters.LetterOfficeServices.AddLetterOffice(services);
         services.AddSingleton<LetterPublishing.LetterPublication>();
         services.AddSingleton<LetterPublishing.InteractionRefresh>();
+        services.AddSingleton<Consultations.ConsultationAdministration>();
+        services.AddSingleton<Consultations.ConsultationClosing>();
+        services.AddHostedService(provider => provider.GetRequiredService<Consultations.ConsultationClosing>());
         return services;
     }
 

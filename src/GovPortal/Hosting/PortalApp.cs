@@ -113,6 +113,7 @@ public static class PortalApp
             app.MapBackOffice(backOffice);
             app.MapDisclosurePublic();
             app.MapLetterIntake();
+            GovPortal.Interaction.Consultations.Public.ConsultationPublicEndpoints.MapConsultationsPublic(app);
         }
 
         await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);

@@ -17,6 +17,8 @@ public static class InteractionServices
         services.AddSingleton<Safety.Health.IHealthProblemSource>(provider =>
             provider.GetRequiredService<LetterHealth>());
         services.AddSingleton<DemoLetterSeeder>();
+        services.AddSingleton<Consultations.CommentSeal>();
+        services.AddSingleton<Safety.Health.IHealthProblemSource, Consultations.ConsultationHealth>();
         return services;
     }
 
@@ -24,6 +26,7 @@ public static class InteractionServices
     public static IServiceCollection AddInteractionIntake(this IServiceCollection services)
     {
         services.AddSingleton<LetterIntake>();
+        services.AddSingleton<Consultations.CommentIntake>();
         return services;
     }
 }

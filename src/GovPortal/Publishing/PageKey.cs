@@ -50,6 +50,12 @@ public enum PageKind
 
     /// <summary>The statistics of letters, /hdjl/tj/ with its CSV download.</summary>
     LetterStatistics,
+
+    /// <summary>The list of consultations (意见征集, /hdjl/yjzj/).</summary>
+    ConsultationIndex,
+
+    /// <summary>One consultation's page (/hdjl/yjzj/{id}.html); the id is the consultation's.</summary>
+    Consultation,
 }
 
 /// <summary>
@@ -88,6 +94,8 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static PageKey PublishedLetterList(int page) => new(PageKind.PublishedLetterList, 0, page);
     public static PageKey PublishedLetter(int letterId) => new(PageKind.PublishedLetter, letterId);
     public static readonly PageKey LetterStatistics = new(PageKind.LetterStatistics);
+    public static readonly PageKey ConsultationIndex = new(PageKind.ConsultationIndex);
+    public static PageKey Consultation(int id) => new(PageKind.Consultation, id);
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

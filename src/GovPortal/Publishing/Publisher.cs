@@ -92,6 +92,8 @@ public sealed partial class Publisher(
             var interaction = await ReadInteractionAsync(db, site.Id, cancellationToken);
             var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
                 uploads, kinds, disclosure, catalogue, reports, interaction);
+            renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
+                time.GetUtcNow().UtcDateTime, cancellationToken);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();

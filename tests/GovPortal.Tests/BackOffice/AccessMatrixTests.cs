@@ -124,6 +124,13 @@ public sealed class AccessMatrixTests
         ["GET /admin/letters/{id:int}/publish"] = [Mailbox],
         ["POST /admin/letters/{id:int}/publish"] = [Mailbox],
         ["POST /admin/letters/{id:int}/withdraw"] = [Mailbox],
+        ["GET /admin/consultations"] = [Mailbox],
+        ["GET /admin/consultations/new"] = [Mailbox],
+        ["POST /admin/consultations/new"] = [Mailbox],
+        ["GET /admin/consultations/{id:int}"] = [Mailbox],
+        ["POST /admin/consultations/{id:int}"] = [Mailbox],
+        ["POST /admin/consultations/{id:int}/feedback"] = [Mailbox],
+        ["GET /admin/consultations/{id:int}/comments"] = [Mailbox],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>

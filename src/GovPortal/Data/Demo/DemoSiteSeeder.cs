@@ -112,6 +112,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         }
         await db.SaveChangesAsync(cancellationToken);
         await DemoDisclosureSeeder.SeedAsync(db, siteId, sanitizer, now, cancellationToken);
+        await DemoConsultations.SeedAsync(db, siteId, sanitizer, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -130,6 +130,8 @@ public sealed partial class SiteRenderer
             case PageKind.InteractionHome or PageKind.PublishedLetterList or PageKind.PublishedLetter
                 or PageKind.LetterStatistics:
                 await RenderInteractionAsync(key, batch);
+            case PageKind.ConsultationIndex or PageKind.Consultation:
+                await RenderConsultationAsync(key, batch);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
@@ -159,6 +161,7 @@ public sealed partial class SiteRenderer
             keys.Add(PageKey.Sitemap(channel.Id));
         }
         if (_annualReports.Count > 0) keys.AddRange(AnnualReportKeys());
+        keys.AddRange(ConsultationKeys());
         return keys;
     }
 
