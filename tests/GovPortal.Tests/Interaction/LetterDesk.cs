@@ -15,7 +15,7 @@ namespace GovPortal.Tests.Interaction;
 /// The demo portal on a clock the tests set (China time 2026-12-01 10:00, a Tuesday), with a public-form limit no
 /// test reaches.
 /// </summary>
-public sealed class LetterPortalFixture : IAsyncLifetime
+public sealed class LetterOfficeFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
 
@@ -110,7 +110,7 @@ public sealed class LetterDesk : IAsyncDisposable
         await using var db = Portal.Settings.Database.CreateContext();
         var site = await db.Sites.Select(s => s.Id).FirstAsync();
         var mailbox = await db.Mailboxes.SingleAsync(m => m.Code == DemoLetterSeeder.MailboxCode);
-        var day = receivedOn ?? DateOnly.FromDateTime(ChinaTime.ToChina(LetterPortalFixture.Start.UtcDateTime));
+        var day = receivedOn ?? DateOnly.FromDateTime(ChinaTime.ToChina(LetterOfficeFixture.Start.UtcDateTime));
         var number = await ReceiptNumbers.NextAsync(db, site, "XJ", day, default);
         var code = QueryCode.Hash(QueryCode.NewCode());
         var letter = new Letter

@@ -12,8 +12,8 @@ namespace GovPortal.Tests.Interaction;
 /// reassign; merge; screening), who may read and change what (the 信箱管理员 everything, an organisation's members
 /// only its letters, administrators masked, editors nothing), stale versions, CSRF, hostile input in every field.
 /// </summary>
-public sealed class LetterOfficeTests(LetterPortalFixture fixture)
-    : IClassFixture<LetterPortalFixture>, IAsyncLifetime
+public sealed class LetterOfficeTests(LetterOfficeFixture fixture)
+    : IClassFixture<LetterOfficeFixture>, IAsyncLifetime
 {
     private LetterDesk _desk = null!;
 
@@ -149,7 +149,7 @@ public sealed class LetterOfficeTests(LetterPortalFixture fixture)
         Assert.Contains(duplicate.Number, await _desk.Dispatcher.GetPageAsync("letters?tray=merged"));
         // Neither the deadline list nor the health report counts a merged letter: the target carries it.
         var problems = await Portal.Service<LetterHealth>().ProblemsAsync(
-            LetterPortalFixture.Start.UtcDateTime.AddMonths(6), default);
+            LetterOfficeFixture.Start.UtcDateTime.AddMonths(6), default);
         Assert.DoesNotContain(problems, p => p.Where == duplicate.Number);
         Assert.Contains(problems, p => p.Where == target.Number && p.SingleVeto);
     }
@@ -431,7 +431,7 @@ public sealed class LetterOfficeTests(LetterPortalFixture fixture)
         }
         finally
         {
-            fixture.Clock.Now = LetterPortalFixture.Start;
+            fixture.Clock.Now = LetterOfficeFixture.Start;
         }
     }
 

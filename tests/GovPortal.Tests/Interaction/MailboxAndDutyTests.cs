@@ -11,8 +11,8 @@ namespace GovPortal.Tests.Interaction;
 /// deleted) and /admin/organisation-members (the system administrator alone sets 承办人 and 审核人), with hostile
 /// input in every field; and the demo's letters and duty accounts.
 /// </summary>
-public sealed class MailboxAndDutyTests(LetterPortalFixture fixture)
-    : IClassFixture<LetterPortalFixture>, IAsyncLifetime
+public sealed class MailboxAndDutyTests(LetterOfficeFixture fixture)
+    : IClassFixture<LetterOfficeFixture>, IAsyncLifetime
 {
     private LetterDesk _desk = null!;
 
@@ -237,7 +237,7 @@ public sealed class MailboxAndDutyTests(LetterPortalFixture fixture)
         var merged = demo.Single(l => l.Status == LetterStatus.Merged);
         Assert.Equal(LetterStatus.Replied, demo.Single(l => l.Id == merged.MergedIntoId).Status);
         // No letter of the demo fails the inspection, and one is overdue for the lists to show.
-        var problems = await Portal.Service<LetterHealth>().ProblemsAsync(LetterPortalFixture.Start.UtcDateTime,
+        var problems = await Portal.Service<LetterHealth>().ProblemsAsync(LetterOfficeFixture.Start.UtcDateTime,
             default);
         Assert.DoesNotContain(problems, p => p.SingleVeto && demo.Any(l => l.Number == p.Where));
         Assert.Contains(problems, p => p.Indicator == LetterHealth.OverdueIndicator

@@ -130,6 +130,7 @@ public sealed partial class SiteRenderer
             case PageKind.InteractionHome or PageKind.PublishedLetterList or PageKind.PublishedLetter
                 or PageKind.LetterStatistics:
                 await RenderInteractionAsync(key, batch);
+                break;
             case PageKind.ConsultationIndex or PageKind.Consultation:
                 await RenderConsultationAsync(key, batch);
                 break;
