@@ -82,8 +82,6 @@ public static class ModuleRules
             "the statistics download is a CSV whose cells a spreadsheet must never run as formulas"),
         new("Data.Demo.DemoConsultations", "Interaction.Consultations",
             "the demo site is created with an open and a closed consultation"),
-        new("Publishing.Consultations.ConsultationReader", "Interaction.Consultations.Consultation",
-            "the publisher renders the consultations' pages from their records"),
         new("Disclosure.DisclosureIntake", "BackOffice.Audit.AuditLog",
             "an applicant's steps (submission, correction) go into the same audit log as the staff's"),
         new("Interaction.Letters.LetterIntake", "BackOffice.Audit.AuditLog",

@@ -97,7 +97,8 @@ public static class LetterEndpoints
             bytes = context.RequestServices.GetRequiredService<Interaction.Letters.LetterFiles>()
                 .Open(found.Attachment, found.Letter.Number);
         }
-        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is IOException or ArgumentException
+                                       or System.Security.Cryptography.CryptographicException)
         {
             bytes = null; // missing, changed, or sealed with a key this portal lacks
         }
