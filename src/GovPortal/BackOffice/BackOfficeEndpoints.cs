@@ -75,9 +75,16 @@ public static class BackOfficeEndpoints
     {
         app.Use(async (context, next) =>
         {
-            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } failed
                 && context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
             {
+                // A body sent without a declared length shows it is too large only while the form is read.
+                if (failed.Error?.InnerException is BadHttpRequestException { StatusCode: 413 })
+                {
+                    context.Response.Headers.Connection = "close";
+                    await RequestSizeLimits.TooLargeAsync(context, RequestSizeLimits.LimitFor(context));
+                    return;
+                }
                 var pages = context.RequestServices.GetRequiredService<BackOfficePages>();
                 var result = await pages.MessageAsync(context, "请求未执行",
                     "页面已过期，或请求不是从本后台的页面发出的（缺少安全令牌），操作没有执行。请返回上一页，刷新后重试。", StatusCodes.Status400BadRequest);
