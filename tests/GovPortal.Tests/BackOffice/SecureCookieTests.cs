@@ -32,7 +32,8 @@ public sealed partial class SecureCookieTests : IAsyncLifetime
         using var page = new HttpRequestMessage(HttpMethod.Get, "/admin/login");
         page.Headers.Host = "www.example.gov.cn";
         var login = await client.SendAsync(page);
-        var csrf = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("gp_csrf=", StringComparison.Ordinal));
+        var csrf = login.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("gp_csrf=", StringComparison.Ordinal));
         Assert.Contains("secure", csrf, StringComparison.OrdinalIgnoreCase);
 
         var token = WebUtility.HtmlDecode(TokenField().Match(await login.Content.ReadAsStringAsync()).Groups[1].Value);
