@@ -32,6 +32,15 @@ public static class BackOfficeEndpoints
                 return;
             }
             var headers = context.Response.Headers;
+            // Cookies are Secure whenever the request came over HTTPS; over plain HTTP too, unless a browser on this
+            // machine asks for it by a loopback name (development): a proxy that does not forward the scheme must
+            // not leave the sign-in cookie readable on the wire.
+            if (!context.Request.IsHttps && !IsLoopbackDevelopment(context))
+                context.Response.OnStarting(() =>
+                {
+                    MarkCookiesSecure(headers);
+                    return Task.CompletedTask;
+                });
             headers.ContentSecurityPolicy = Policy;
             headers.XFrameOptions = "DENY";
             // The same values the antiforgery system sets on pages with a form, so it has nothing to override.
@@ -46,6 +55,19 @@ public static class BackOfficeEndpoints
             }
             await next(context);
         });
+    }
+
+    private static bool IsLoopbackDevelopment(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
+        && context.Request.Host.Host.ToLowerInvariant() is "localhost" or "127.0.0.1" or "[::1]" or "::1";
+
+    private static void MarkCookiesSecure(IHeaderDictionary headers)
+    {
+        var cookies = headers.SetCookie;
+        if (cookies.Count == 0) return;
+        headers.SetCookie = new Microsoft.Extensions.Primitives.StringValues(cookies
+            .Select(c => c is null || c.Contains("; secure", StringComparison.OrdinalIgnoreCase) ? c : c + "; secure")
+            .ToArray());
     }
 
     /// <summary>After authentication: someone who must choose a new password can do only that (or sign out).</summary>
@@ -75,9 +97,16 @@ public static class BackOfficeEndpoints
     {
         app.Use(async (context, next) =>
         {
-            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } failed
                 && context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase))
             {
+                // A body sent without a declared length shows it is too large only while the form is read.
+                if (failed.Error?.InnerException is BadHttpRequestException { StatusCode: 413 })
+                {
+                    context.Response.Headers.Connection = "close";
+                    await RequestSizeLimits.TooLargeAsync(context, RequestSizeLimits.LimitFor(context));
+                    return;
+                }
                 var pages = context.RequestServices.GetRequiredService<BackOfficePages>();
                 var result = await pages.MessageAsync(context, "请求未执行",
                     "页面已过期，或请求不是从本后台的页面发出的（缺少安全令牌），操作没有执行。请返回上一页，刷新后重试。", StatusCodes.Status400BadRequest);

@@ -91,6 +91,7 @@ public static class BackOfficeServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ContentSafety.SafetyLists>();
         services.AddSingleton<BackOfficePages>();
+        services.AddSingleton<SignIn.SignInThrottle>();
         services.AddSingleton<ArticleWorkflow>();
         services.AddSingleton<IContentPreparation, Disclosure.DocumentPreparation>();
         services.AddSingleton<IContentPreparation, Disclosure.InterpretationPreparation>();

@@ -36,12 +36,16 @@ public static class PortalApp
             // explains the limit, not a bare "414" from the server.
             kestrel.Limits.MaxRequestLineSize = 128 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
-            // Room for a save with several attachments; every request outside the back office is held to
-            // PublicRequestBodyLimit before it is read.
-            kestrel.Limits.MaxRequestBodySize = BackOfficeRequestBodyLimit;
+            // An ordinary back-office form; every request outside the back office is held to PublicRequestBodyLimit
+            // and every back-office request to what RequestSizeLimits allows it, before anything is read.
+            kestrel.Limits.MaxRequestBodySize = RequestSizeLimits.Form;
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(
-            form => form.MultipartBodyLengthLimit = BackOfficeRequestBodyLimit);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = RequestSizeLimits.Upload;
+            form.ValueLengthLimit = RequestSizeLimits.FormValueLength;
+            form.ValueCountLimit = RequestSizeLimits.FormValueCount;
+        });
         builder.Logging.AddLogFile(settings.Paths);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One log line per request would cost more than serving the page itself; and while the hosting category is
@@ -103,6 +107,7 @@ public static class PortalApp
             app.UseAuthentication();
             app.UsePasswordChangeGate(backOffice);
             app.UseAuthorization();
+            app.UseRequestSizeLimits(backOffice);
             app.UseAntiforgery();
             app.UseAntiforgeryMessage(backOffice);
         }
@@ -127,9 +132,6 @@ public static class PortalApp
         }
         return app;
     }
-
-    /// <summary>The largest request the back office accepts (a save with attachments).</summary>
-    public const long BackOfficeRequestBodyLimit = 210L * 1024 * 1024;
 
     /// <summary>The largest request body anything else accepts: the public site takes no uploads.</summary>
     public const long PublicRequestBodyLimit = 64 * 1024;

@@ -75,6 +75,7 @@ public static class PortalServices
         services.AddSingleton<WithdrawnPages>();
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
+        services.AddSingleton<HitThrottle>();
         services.AddSingleton(_ => TamperGuardOptions.FromEnvironment());
         services.AddSingleton<TamperAlerts>();
         services.AddSingleton<TamperGuard>();

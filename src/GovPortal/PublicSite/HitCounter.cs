@@ -25,6 +25,9 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
     /// </summary>
     public async Task<long?> CountAsync(int articleId, CancellationToken cancellationToken = default)
     {
+        // An id no published article has is answered from memory: asking the database for each would let anyone
+        // send queries at the speed of the network.
+        if (!_counters.ContainsKey(articleId) && !await IsLiveAsync(articleId, cancellationToken)) return null;
         var lazy = _counters.GetOrAdd(articleId, id => new Lazy<Task<Counter?>>(() => LoadAsync(id)));
         Counter? counter;
         try
@@ -85,8 +88,54 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
         }
     }
 
+    /// <summary>
+    /// How old the set of published ids may be before an id missing from it makes it read again: at most one query
+    /// in this time whatever is asked, and an article published just now is counted within it.
+    /// </summary>
+    public static readonly TimeSpan LiveIdsRefresh = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _loadingLiveIds = new(1, 1);
+    private volatile LiveIds? _liveIds;
+
+    private sealed record LiveIds(HashSet<int> Ids, long LoadedAt);
+
+    private async Task<bool> IsLiveAsync(int articleId, CancellationToken cancellationToken)
+    {
+        if (_liveIds is { } live && (live.Ids.Contains(articleId) || !IsStale(live.LoadedAt)))
+            return live.Ids.Contains(articleId);
+        await _loadingLiveIds.WaitAsync(cancellationToken);
+        try
+        {
+            // Someone else may have read it while this request waited.
+            if (_liveIds is not { } current || IsStale(current.LoadedAt))
+            {
+                Interlocked.Increment(ref _databaseReads);
+                var loadedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                await using var db = database.CreateContext();
+                var ids = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
+                    .Select(a => a.Id).ToListAsync(cancellationToken);
+                current = new LiveIds(ids.ToHashSet(), loadedAt);
+                _liveIds = current;
+            }
+            return current.Ids.Contains(articleId);
+        }
+        finally
+        {
+            _loadingLiveIds.Release();
+        }
+    }
+
+    private static bool IsStale(long loadedAt) =>
+        System.Diagnostics.Stopwatch.GetElapsedTime(loadedAt) >= LiveIdsRefresh;
+
+    private long _databaseReads;
+
+    /// <summary>How many times the counter has asked the database about articles (not counting flushes).</summary>
+    public long DatabaseReads => Interlocked.Read(ref _databaseReads);
+
     private async Task<Counter?> LoadAsync(int articleId)
     {
+        Interlocked.Increment(ref _databaseReads);
         await using var db = database.CreateContext();
         var hits = await db.Articles.AsNoTracking()
             .Where(a => a.Id == articleId && a.Status == ArticleStatus.Published)

@@ -37,8 +37,12 @@ public static class PublicEndpoints
 
     public static void MapPublicSite(this WebApplication app)
     {
-        app.MapPost("/api/hits/{id:int}", async (int id, HitCounter counter, CancellationToken cancellationToken) =>
-            await counter.CountAsync(id, cancellationToken) is { } count
+        app.MapPost("/api/hits/{id:int}", async (int id, HttpContext context, HitCounter counter,
+            HitThrottle throttle, CancellationToken cancellationToken) =>
+            !throttle.Allows(context)
+                ? Results.Json(new { error = "访问过于频繁，本次浏览未计数。" },
+                    statusCode: StatusCodes.Status429TooManyRequests)
+            : await counter.CountAsync(id, cancellationToken) is { } count
                 ? Results.Json(new { id, count })
                 : Results.Json(new { error = "没有这篇文章，或它尚未发布。" }, statusCode: StatusCodes.Status404NotFound));
 

@@ -13,10 +13,13 @@ public static class SecurityHeaders
     private static readonly StringValues NoSniff = "nosniff";
     private static readonly StringValues SameOrigin = "SAMEORIGIN";
     private static readonly StringValues Referrer = "strict-origin-when-cross-origin";
+    private static readonly StringValues Hsts = "max-age=31536000";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         Apply(context.Response.Headers);
+        // Reached over HTTPS (directly, or through a trusted proxy saying so): browsers keep to HTTPS for a year.
+        if (context.Request.IsHttps) context.Response.Headers.StrictTransportSecurity = Hsts;
         return next(context);
     });
 

@@ -81,7 +81,7 @@ public sealed class AccessMatrixTests
         ["POST /admin/safety/words"] = [Admin],
         ["POST /admin/safety/wording"] = [Admin],
         ["GET /admin/health"] = SignedIn,
-        ["POST /admin/health/check"] = SignedIn,
+        ["POST /admin/health/check"] = [Admin],
         ["GET /admin/health.csv"] = SignedIn,
         ["GET /admin/applications"] = [Admin, Disclosure],
         ["GET /admin/applications/{id:int}"] = [Admin, Disclosure],

@@ -20,10 +20,10 @@ public static class ArticleEndpoints
     {
         group.MapGet("/articles", ListAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/articles/new", NewFormAsync).RequireAuthorization(StaffRoles.Editor);
-        group.MapPost("/articles/new", CreateAsync).RequireAuthorization(StaffRoles.Editor);
+        group.MapPost("/articles/new", CreateAsync).RequireAuthorization(StaffRoles.Editor).AcceptsUploads();
         group.MapGet("/articles/{id:int}", ViewAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
-        group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor);
+        group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor).AcceptsUploads();
 
         MapAction(group, "submit", StaffRoles.Editor,
             (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));

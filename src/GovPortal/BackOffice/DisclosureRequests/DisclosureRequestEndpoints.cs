@@ -37,7 +37,8 @@ public static class DisclosureRequestEndpoints
                 DisclosureHandling h) => StepAsync(id, c, f, p, (s, v) => h.ExtendAsync(s, id, v, f.Text("days"),
                 f.Text("reason"), f.Text("approvedBy"), c.RequestAborted)))
             .RequireAuthorization(StaffRoles.Disclosure);
-        group.MapPost("/applications/{id:int}/answer", AnswerAsync).RequireAuthorization(StaffRoles.Disclosure);
+        group.MapPost("/applications/{id:int}/answer", AnswerAsync).RequireAuthorization(StaffRoles.Disclosure)
+            .AcceptsUploads();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, BackOfficePages pages,

@@ -44,6 +44,9 @@ public static class UploadRules
         if (content.Length > MaxBytes) return (null, null, $"文件“{name}”超过了 {MaxBytes / 1024 / 1024} MB 的大小限制。");
         if (!ContentMatches(extension, content))
             return (null, null, $"文件“{name}”的内容与扩展名 .{extension} 不符（可能是改了扩展名的其他文件），未上传。");
+        if (extension is "docx" or "xlsx" or "pptx" or "ofd" or "zip" && UnpacksTooLarge(content))
+            return (null, null, $"文件“{name}”解压后的内容异常庞大（超过 {MaxUnpackedBytes / 1024 / 1024} MB，或压缩比超过 "
+                + $"{MaxRatio}:1），可能是特意构造的压缩炸弹，未上传。如确为正常文件，请拆分或转为 PDF 后再上传。");
         return (name, extension, null);
     }
 
@@ -80,6 +83,44 @@ public static class UploadRules
         "gif" => StartsWith(content, "GIF87a"u8) || StartsWith(content, "GIF89a"u8),
         _ => false,
     };
+
+    /// <summary>The most a zip-based file may unpack to, all parts together.</summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The most one part of a zip-based file may grow when unpacked (parts over a megabyte). Office XML packs 5 to 30
+    /// times, a repetitive table rarely past 60; a part built to exhaust memory packs hundreds or thousands of times.
+    /// </summary>
+    public const int MaxRatio = 100;
+
+    private const int MaxEntries = 10_000;
+
+    /// <summary>
+    /// From the sizes the package declares; reading an entry (ZipArchive, and Open XML on top of it) stops at its
+    /// declared size, so a package cannot unpack to more than it declares here.
+    /// </summary>
+    private static bool UnpacksTooLarge(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read, leaveOpen: false,
+                Encoding.UTF8);
+            if (zip.Entries.Count > MaxEntries) return true;
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUnpackedBytes) return true;
+                if (entry.Length > 1024 * 1024 && entry.Length > (long)MaxRatio * Math.Max(entry.CompressedLength, 1))
+                    return true;
+            }
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) => content.AsSpan().StartsWith(prefix);
 

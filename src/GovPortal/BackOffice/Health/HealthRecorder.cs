@@ -10,9 +10,19 @@ public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions databa
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>Runs a check after the one under way, if any (the daily check).</summary>
     public async Task<HealthReport> RunAsync(CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
+        return await RunHeldAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a check now, or returns null when one is already under way.</summary>
+    public async Task<HealthReport?> TryRunAsync(CancellationToken cancellationToken = default) =>
+        await _oneAtATime.WaitAsync(TimeSpan.Zero, cancellationToken) ? await RunHeldAsync(cancellationToken) : null;
+
+    private async Task<HealthReport> RunHeldAsync(CancellationToken cancellationToken)
+    {
         try
         {
             var report = await checker.CheckAsync(cancellationToken: cancellationToken);

@@ -41,11 +41,17 @@ public static class SecurityEndpoints
                 await ModelAsync(context, pages, users, user, error: null, newCodes: codes));
         });
 
-        group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection _, BackOfficePages pages,
-            UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
+        group.MapPost("/security/2fa/disable", async (HttpContext context, IFormCollection form,
+            BackOfficePages pages, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
+            // Switching the second step off is what someone at an unattended, signed-in desk would do first.
+            if (await SignInEndpoints.CheckPasswordAsync(context, signIn, pages, audit, user, form.Text("password"))
+                is { } wrong)
+                return wrong.LockedOut ? wrong.Result : await pages.RenderAsync<SecurityPage, SecurityPageModel>(
+                    await ModelAsync(context, pages, users, user, error: wrong.Message + "两步验证仍然启用。",
+                        newCodes: null), StatusCodes.Status400BadRequest);
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
             await signIn.RefreshSignInAsync(user);

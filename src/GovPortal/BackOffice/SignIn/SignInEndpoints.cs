@@ -17,23 +17,32 @@ public static class SignInEndpoints
         ).AllowAnonymous();
 
         group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages,
-            SignInManager<StaffUser> signIn, AuditLog audit) =>
+            SignInManager<StaffUser> signIn, AuditLog audit, SignInThrottle throttle) =>
         {
             var userName = data["userName"].ToString().Trim();
             var password = data["password"].ToString();
             var returnUrl = SafeReturn(pages, data["returnUrl"]);
             var ip = context.Connection.RemoteIpAddress?.ToString();
-            async Task<IResult> Fail(string message, string action)
+            async Task<IResult> Fail(string message, string action, int status = StatusCodes.Status401Unauthorized)
             {
+                if (status == StatusCodes.Status401Unauthorized) throttle.Failed(context);
                 await audit.WriteAsync(
                     userName.Length > 64 ? userName[..64] : userName, ip, action, $"账号 {Clip(userName)}", message);
                 return await pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
                     Shell: pages.ShellFor(context, "登录"), UserName: userName, ReturnUrl: returnUrl, Error: message),
-                    StatusCodes.Status401Unauthorized);
+                    status);
             }
+            if (!throttle.Allows(context))
+                return await Fail(SignInThrottle.RefusedMessage, AuditActions.SignInFailed,
+                    StatusCodes.Status429TooManyRequests);
             if (userName.Length == 0 || password.Length == 0) return await Fail("请输入账号和密码。", AuditActions.SignInFailed);
             var user = await signIn.UserManager.FindByNameAsync(userName);
-            if (user is { IsDisabled: true }) return await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed);
+            // Only someone who knows the password learns that the account is disabled; a wrong one reads as any
+            // other wrong password, and counts toward the lockout.
+            if (user is { IsDisabled: true })
+                return (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded
+                    ? await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed)
+                    : await Fail("账号或密码不正确。", AuditActions.SignInFailed);
             var result = await signIn.PasswordSignInAsync(
                 userName, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
@@ -59,12 +68,16 @@ public static class SignInEndpoints
         ).AllowAnonymous();
 
         group.MapPost("/login/2fa", async (HttpContext context, IFormCollection data, BackOfficePages pages,
-            SignInManager<StaffUser> signIn, AuditLog audit) =>
+            SignInManager<StaffUser> signIn, AuditLog audit, SignInThrottle throttle) =>
         {
             var recovery = data["recovery"].ToString() == "1";
             var returnUrl = SafeReturn(pages, data["returnUrl"]);
             var user = await signIn.GetTwoFactorAuthenticationUserAsync();
             if (user is null) return Results.Redirect(pages.Url("login"));
+            if (!throttle.Allows(context))
+                return await pages.RenderAsync<TwoFactorLoginPage, TwoFactorLoginPageModel>(new TwoFactorLoginPageModel(
+                    Shell: pages.ShellFor(context, "两步验证"), ReturnUrl: returnUrl,
+                    Error: SignInThrottle.RefusedMessage), StatusCodes.Status429TooManyRequests);
             // Recovery codes are written XXXXX-XXXXX; authenticator codes may be typed with spaces.
             var code = new string(data["code"].ToString()
                 .Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray());
@@ -78,6 +91,7 @@ public static class SignInEndpoints
                     recovery ? "登录成功（使用恢复码）" : "登录成功（两步验证）");
                 return Results.Redirect(returnUrl);
             }
+            throttle.Failed(context);
             var message = result.IsLockedOut
                 ? $"失败次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟。"
                 : "验证码不正确或已过期。";
@@ -115,6 +129,10 @@ public static class SignInEndpoints
                     StatusCodes.Status400BadRequest);
             var user = await signIn.UserManager.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
+            // A wrong current password counts toward the lockout, as at sign-in: an open session left on a desk must
+            // not become a way to guess the password.
+            if (await CheckPasswordAsync(context, signIn, pages, audit, user, current) is { } wrong)
+                return wrong.LockedOut ? wrong.Result : await Refuse(wrong.Message);
             if (chosen != confirmed) return await Refuse("两次输入的新密码不一致。");
             if (chosen == current) return await Refuse("新密码不能与当前密码相同。");
             var result = await signIn.UserManager.ChangePasswordAsync(user, current, chosen);
@@ -125,6 +143,31 @@ public static class SignInEndpoints
             await audit.WriteAsync(context, AuditActions.PasswordChanged, $"账号 {user.UserName}", "修改了自己的密码");
             return pages.RedirectWithNotice(context, "", "密码已修改。");
         });
+    }
+
+    /// <summary>
+    /// Checks a signed-in person's password again before a change that needs it, counting a wrong one toward the
+    /// lockout; a person locked out this way is signed out. Null when the password is right.
+    /// </summary>
+    public static async Task<(string Message, bool LockedOut, IResult Result)?> CheckPasswordAsync(
+        HttpContext context, SignInManager<StaffUser> signIn, BackOfficePages pages, AuditLog audit, StaffUser user,
+        string password)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.Succeeded) return null;
+        if (!check.IsLockedOut)
+        {
+            await audit.WriteAsync(context, AuditActions.SignInFailed, $"账号 {user.UserName}", "当前密码输入错误");
+            return ("当前密码不正确。", false, Results.Empty);
+        }
+        await audit.WriteAsync(context, AuditActions.SignInLockedOut, $"账号 {user.UserName}", "当前密码错误次数过多，账号已锁定");
+        await signIn.SignOutAsync();
+        var message = $"当前密码错误次数过多，账号已锁定 {BackOfficeServices.LockoutTime.TotalMinutes:0} 分钟，并已退出登录。"
+            + "请稍后再登录，或请系统管理员解锁。";
+        var page = await pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
+            Shell: pages.ShellFor(context, "登录"), UserName: user.UserName ?? "", ReturnUrl: pages.Url(""),
+            Error: message), StatusCodes.Status401Unauthorized);
+        return (message, true, page);
     }
 
     /// <summary>Only addresses inside the back office: a sign-in link can never send someone to another site.</summary>
