@@ -19,7 +19,7 @@ public sealed class HitThrottle(HitLimits? limits = null) : IDisposable
     /// <summary>Whether this request's client may count one more view now.</summary>
     public bool Allows(HttpContext context)
     {
-        using var lease = _limiter.AttemptAcquire(SearchEndpoints.ClientKey(context.Connection.RemoteIpAddress));
+        using var lease = _limiter.AttemptAcquire(Content.ClientKey.Of(context.Connection.RemoteIpAddress));
         return lease.IsAcquired;
     }
 

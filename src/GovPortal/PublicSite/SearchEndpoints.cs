@@ -51,7 +51,7 @@ public static class SearchEndpoints
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<SearchLimits>();
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress),
+                return RateLimitPartition.GetFixedWindowLimiter(Content.ClientKey.Of(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.PermitLimit,
@@ -62,20 +62,6 @@ public static class SearchEndpoints
             options.OnRejected = (rejected, cancellationToken) => TooManyAsync(rejected.HttpContext, cancellationToken);
         });
         return services;
-    }
-
-    /// <summary>
-    /// Whom a limit counts: an IPv4 address, or an IPv6 /64 network (one subscriber gets a whole /64, so single IPv6
-    /// addresses are free to rotate).
-    /// </summary>
-    public static string ClientKey(System.Net.IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     public static void MapSiteSearch(this WebApplication app)

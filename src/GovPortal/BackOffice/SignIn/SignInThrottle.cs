@@ -31,17 +31,7 @@ public sealed class SignInThrottle : IDisposable
     public static string RefusedMessage =>
         $"此网络地址登录失败的次数过多，请 {Window.TotalMinutes:0} 分钟后再试。如忘记密码，请联系系统管理员重置。";
 
-    /// <summary>An IPv4 address, or an IPv6 /64 (one subscriber gets a whole /64).</summary>
-    private static string Client(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new System.Net.IPAddress(bytes) + "/64";
-    }
+    private static string Client(HttpContext context) => Content.ClientKey.Of(context.Connection.RemoteIpAddress);
 
     public void Dispose() => _failures.Dispose();
 }

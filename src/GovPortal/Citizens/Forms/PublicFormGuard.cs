@@ -105,7 +105,7 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
             {
                 PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0,
             })));
-        using (var lease = limiter.AttemptAcquire(PublicSite.SearchEndpoints.ClientKey(
+        using (var lease = limiter.AttemptAcquire(Content.ClientKey.Of(
                    context.Connection.RemoteIpAddress)))
         {
             if (!lease.IsAcquired)
