@@ -41,7 +41,8 @@ public sealed class LetterPathTests(BrowserFixture fixture)
     {
         await using var db = fixture.Portal.Settings.Database.CreateContext();
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisationId, UserId = userId, Duty = duty });
+        db.OrganisationMembers.Add(
+            new OrganisationMember { OrganisationId = organisationId, UserId = userId, Duty = duty });
         await db.SaveChangesAsync();
     }
 

@@ -51,7 +51,8 @@ public static class SearchEndpoints
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<SearchLimits>();
-                return RateLimitPartition.GetFixedWindowLimiter(Content.ClientKey.Of(context.Connection.RemoteIpAddress),
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    Content.ClientKey.Of(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.PermitLimit,
