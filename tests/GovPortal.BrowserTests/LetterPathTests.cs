@@ -116,7 +116,9 @@ public sealed class LetterPathTests(BrowserFixture fixture)
         await dispatcher.ClickAsync("#letter-publish");
         Assert.Equal("王*", (await dispatcher.InnerTextAsync("#masked-name")).Trim());
         await dispatcher.ClickAsync("#publish-form button[type=submit]");
-        await dispatcher.WaitForSelectorAsync("#publish-state:has-text('已公开')");
+        // The page comes back with the state 已于 … 公开 (no refusal, no content finding).
+        await Assertions.Expect(dispatcher.Locator("#publish-state")).ToContainTextAsync("已于");
+        Assert.Null(await dispatcher.QuerySelectorAsync("#publish-error"));
         var published = await citizen.GotoAsync($"/hdjl/xjxd/{number}.html");
         Assert.Equal(200, published!.Status);
         var html = await published.TextAsync();
