@@ -195,18 +195,28 @@ public sealed class RichTextSanitizer
     }
 
     /// <returns>The index just after the tag's closing '>' (quoted attribute values may hold '>').</returns>
+    /// <remarks>
+    /// As the HTML tokenizer reads a tag: a quote opens a value only as the first character after '=' (spaces
+    /// allowed between); anywhere else (<c>&lt;b x=a"&gt;</c>, <c>&lt;b "&gt;</c>) it is an ordinary character, and the
+    /// tag ends at the next '>'. Reading every quote as an opening one would let a stray quote hide the rest of the
+    /// body from the nesting check.
+    /// </remarks>
     private static int EndOfTag(string html, int from)
     {
-        char? quote = null;
+        var valueMayStart = false;
         for (var i = from; i < html.Length; i++)
         {
             var c = html[i];
-            if (quote is not null)
+            if (valueMayStart && c is '"' or '\'')
             {
-                if (c == quote) quote = null;
+                var close = html.IndexOf(c, i + 1);
+                if (close < 0) return html.Length; // the rest is the value: no element after it
+                i = close;
+                valueMayStart = false;
             }
-            else if (c is '"' or '\'') quote = c;
             else if (c == '>') return i + 1;
+            else if (c == '=') valueMayStart = true;
+            else if (!char.IsWhiteSpace(c)) valueMayStart = false;
         }
         return html.Length;
     }

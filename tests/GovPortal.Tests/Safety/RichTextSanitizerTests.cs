@@ -74,4 +74,16 @@ public sealed class RichTextSanitizerTests
         Assert.Equal(3, RichTextSanitizer.NestingDepth("<p><a title=\"<b><b><b>\"><img src=x><br/><b>粗</b></a></p>"));
         Assert.Equal(1, RichTextSanitizer.NestingDepth("<p>a < b <!-- <b><b> --></p>"));
     }
+
+    [Theory]
+    [InlineData("<b x=a\">")]
+    [InlineData("<b \">")]
+    [InlineData("<b x = a'b>")]
+    public void A_quote_that_opens_no_attribute_value_does_not_hide_the_nesting_after_it(string opening)
+    {
+        // As a browser reads it, a quote starts a value only right after '='; elsewhere the tag ends at the next '>'.
+        var hostile = opening + string.Concat(Enumerable.Repeat("<blockquote>", 80_000)) + "文字";
+        Assert.Throws<RichTextRefusedException>(() => Sanitizer.Sanitize(hostile));
+        Assert.Equal(1, RichTextSanitizer.NestingDepth("<b x='>'>"));
+    }
 }
