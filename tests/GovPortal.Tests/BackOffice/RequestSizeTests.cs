@@ -94,9 +94,21 @@ public sealed class RequestSizeTests(NewsroomFixture shared) : IClassFixture<New
         Assert.Contains("提交的内容超过了此处允许的 1 MB", text);
 
         var tooLong = new string('密', 400_000); // 3.6 MB once percent-encoded
-        var response = await editor.PostAsync("password",
-            [new("currentPassword", TestAccounts.Password), new("newPassword", tooLong),
-                new("confirmPassword", "x")]);
+        HttpResponseMessage response;
+        try
+        {
+            response = await editor.PostAsync("password",
+                [new("currentPassword", TestAccounts.Password), new("newPassword", tooLong),
+                    new("confirmPassword", "x")]);
+        }
+        catch (HttpRequestException)
+        {
+            // The server may answer 413 and close the connection while the client is still sending the rest of the
+            // body (a broken pipe on the client's side): refused unread all the same. The answer itself is checked
+            // above with the announced size; here the editor's session must simply still work.
+            Assert.Contains("工作台", await editor.GetPageAsync(""));
+            return;
+        }
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("提交的内容超过了此处允许的 1 MB", await response.Content.ReadAsStringAsync());
     }
