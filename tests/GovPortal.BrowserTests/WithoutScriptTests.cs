@@ -56,7 +56,9 @@ public sealed class WithoutScriptTests(BrowserFixture fixture)
             var popupTask = page.WaitForPopupAsync();
             await page.EvaluateAsync($"() => window.open('{seed.Url}')");
             var popup = await popupTask;
-            await popup.WaitForLoadStateAsync();
+            // Polls the document itself: a popup's lifecycle events can be missed when the machine is busy.
+            await popup.WaitForFunctionAsync(
+                "path => location.pathname === path && document.readyState !== 'loading'", seed.Url);
             var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             popup.Close += (_, _) => closed.TrySetResult();
             try
