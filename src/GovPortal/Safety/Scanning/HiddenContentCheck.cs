@@ -75,7 +75,8 @@ public static partial class HiddenContentCheck
             if (LinkTargets.HostOf(link) is { } host && SuspiciousHosts.CategoryOf(host) is { } byHost)
                 return (byHost, $"隐藏的链接指向{byHost}网站（{host}）");
         var assessment = keywords.Assess(text);
-        return assessment.Words.Count == 0
+        // A lone common word (视频, 免费) says nothing about the category; the hidden content blocks anyway.
+        return assessment.Weight < 1
             ? null
             : (assessment.Category, $"隐藏的内容中含有{assessment.Category}类关键词：{string.Join("、", assessment.Words)}");
     }
