@@ -60,6 +60,48 @@ public sealed class PageScannerTests
     public void Ordinary_government_prose_raises_nothing(string prose) => Assert.Empty(ScanText(prose));
 
     [Theory]
+    [InlineData("区公安分局破获一起开设赌场案，该团伙以“百家乐”“时时彩”等形式组织网络赌博。")]
+    [InlineData("警方提醒：网络赌博常以“注册送彩金”“充值返水”为诱饵，请勿参与。")]
+    [InlineData("现场展出了冰毒、海洛因、摇头丸、K粉等仿真毒品模型。")]
+    [InlineData("严厉打击以下违法犯罪活动：\n组织百家乐、六合彩、时时彩等赌博；")]
+    [InlineData("远 离 赌 博　幸 福 生 活")]
+    [InlineData("园区划分为一区、二区、三区三个网格，视频监控实现全覆盖。")]
+    [InlineData("都昌县人民政府网站：www.duchang.gov.cn")]
+    public void Enforcement_news_naming_spam_words_is_not_blocked(string prose) =>
+        Assert.DoesNotContain(ScanText(prose), f => f.Severity == Severity.Block);
+
+    [Theory]
+    [InlineData("澳门金沙 真人百家乐 注册送彩金 官网开户")]                 // a cluster, no enforcement in sight
+    [InlineData("正规平台绝不违法，澳门金沙真人百家乐，注册就送")]          // 不违法 is no enforcement word
+    [InlineData("警惕！澳门赌场 百家乐 www.amjs888.com")]                   // a casino's address
+    [InlineData("aomen duchang baijiale zaixian touzhu")]                    // pinyin
+    [InlineData("bǎi jiā lè · liù hé cǎi")]                                  // pinyin with tones
+    [InlineData("саsinо 真人娱乐")]                                          // Cyrillic lookalikes
+    [InlineData("𝐀𝐕在线")]                                                  // mathematical letters
+    [InlineData("祼聊 约炮 同城交友")]                                       // 祼 for 裸
+    [InlineData("澳🎰门🎲赌场💰百家乐")]                                     // emoji between the characters
+    public void Spam_patterns_are_blocked(string spam) =>
+        Assert.Contains(ScanText("全区安全生产工作会议召开。\n" + spam),
+            f => f.Severity == Severity.Block && f.Line == 2);
+
+    [Theory]
+    [InlineData("<p>&#28595;&#38376;&#36172;&#22330; &#30334;&#23478;&#20048; &#27880;&#20876;&#36865;&#24425;</p>")]
+    [InlineData("<p>澳<span></span>门<b></b>赌<i></i>场 百<em></em>家乐 注册<span>送</span>彩金</p>")]
+    [InlineData("<meta name=\"keywords\" content=\"澳门赌场,百家乐,真人娱乐,注册送彩金\">")]
+    [InlineData("<p><a href=\"https://www.bet365-cn.com/\">点击这里</a></p>")]
+    [InlineData("<p><a href=\"/go.php?url=http%3A%2F%2Fwww.amjs88.com%2F\">点击查看</a></p>")]
+    [InlineData("<p><a href=\"http://www.abc123.com/\">澳门赌场</a></p>")]
+    [InlineData("<div style=\"background:#fff\"><span style=\"color:#FFFFFF\">真人娱乐</span></div>")]
+    [InlineData("<style>.a,.xs{font-size:1px}</style><div class=\"xs\"><a href=\"http://h.example/\">h</a></div>")]
+    [InlineData("<script>document.write(atob('PGEgaHJlZj0iaHR0cDovL3d3dy5hbWpzODguY29tIj7mvrPpl6jotYzlnLo8L2E+'))"
+        + "</script>")]
+    [InlineData("<base href=\"http://www.amyh99.com/\">")]
+    public void Spam_hidden_in_markup_is_blocked(string markup) =>
+        Assert.Contains(
+            ScanHtml($"<!DOCTYPE html><html><head><title>t</title></head><body><p>正文</p>{markup}</body></html>"),
+            f => f.Severity == Severity.Block);
+
+    [Theory]
     [InlineData("<div style=\"display:none\"><a href=\"https://spam.example/\">澳门赌场</a></div>")]
     [InlineData("<div style=\"DISPLAY: NONE !important\">在线观看</div>")]
     [InlineData("<p style=\"visibility:hidden\"><a href=\"/x\">x</a></p>")]

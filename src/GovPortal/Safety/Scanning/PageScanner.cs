@@ -28,17 +28,40 @@ public sealed class PageScanner
 
     public IReadOnlyList<Finding> Scan(string content, bool isHtml, IReadOnlySet<string> allowedHosts)
     {
+        var findings = isHtml ? ScanHtml(content, allowedHosts, nested: false) : ScanPlainText(content);
+        return findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
+    }
+
+    private List<Finding> ScanPlainText(string content)
+    {
         var locator = new TextLocator(content);
         var findings = _keywords.Check(content, locator).ToList();
         findings.AddRange(_words.Check(content, locator));
-        if (isHtml)
-        {
-            var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true })
-                .ParseDocument(content);
-            findings.AddRange(HiddenContentCheck.Check(document));
-            findings.AddRange(ActiveContentCheck.Check(document, allowedHosts));
-        }
-        return findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
+        return findings;
+    }
+
+    /// <summary>
+    /// The words are read as a reader gets them (<see cref="ReadableText"/>); markup that scripts or data: addresses
+    /// carry encoded is checked as well, once, and reported at the element carrying it.
+    /// </summary>
+    private List<Finding> ScanHtml(string content, IReadOnlySet<string> allowedHosts, bool nested)
+    {
+        var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true })
+            .ParseDocument(content);
+        var (text, locator) = ReadableText.Of(document);
+        var findings = _keywords.Check(text, locator).ToList();
+        findings.AddRange(_words.Check(text, locator));
+        findings.AddRange(HiddenContentCheck.Check(document, _keywords));
+        findings.AddRange(ActiveContentCheck.Check(document, allowedHosts, _keywords));
+        if (nested) return findings;
+        foreach (var (html, line, column) in ScriptPayloads.HtmlOf(document))
+            foreach (var finding in ScanHtml(html, allowedHosts, nested: true))
+                if (finding.Severity == Severity.Block)
+                    findings.Add(finding with
+                    {
+                        Line = line, Column = column, Message = "脚本或 data: 地址中编码的内容：" + finding.Message,
+                    });
+        return findings;
     }
 
     public static bool LooksLikeHtml(string path, string content) =>
