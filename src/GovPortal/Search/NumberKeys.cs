@@ -16,7 +16,7 @@ public static class NumberKeys
 
     public static string Of(string text)
     {
-        var plain = text.Normalize(NormalizationForm.FormKC);
+        var plain = Chinese.UnicodeForms.Normalize(text, NormalizationForm.FormKC);
         var key = new StringBuilder(plain.Length);
         foreach (var c in plain)
         {

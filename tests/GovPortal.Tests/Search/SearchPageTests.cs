@@ -36,6 +36,17 @@ public sealed class SearchPageTests(SearchPortalFixture fixture) : IClassFixture
         Assert.Equal(PortalData.SeedTitle, results.Titles()[0]);
     }
 
+    [Theory]
+    [InlineData("%EF%BF%BE%00zx12345")]   // U+FFFE, a noncharacter, which Unicode normalization refuses
+    [InlineData("%EF%B7%90%E7%94%9F%E6%80%81")] // U+FDD0 before 生态
+    [InlineData("%ED%A0%80")]             // a lone surrogate's bytes, invalid UTF-8
+    public async Task Code_points_that_stand_for_no_character_are_searched_without_them(string encoded)
+    {
+        var (status, page) = await Portal.Client.GetDocumentAsync("/search?q=" + encoded);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(page.QuerySelector("#search-q"));
+    }
+
     [Fact]
     public async Task Words_that_appear_nowhere_together_find_nothing()
     {

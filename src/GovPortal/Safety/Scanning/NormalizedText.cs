@@ -102,8 +102,8 @@ public sealed class NormalizedText
     /// <summary>Compatibility forms (Ⓐ, ㊙, ⾚, 𝐚) to the ordinary ones, and letters without their accents.</summary>
     private static string FoldCompatibility(string text)
     {
-        var compatible = text.Normalize(NormalizationForm.FormKC);
-        var decomposed = compatible.Normalize(NormalizationForm.FormD);
+        var compatible = Chinese.UnicodeForms.Normalize(text, NormalizationForm.FormKC);
+        var decomposed = Chinese.UnicodeForms.Normalize(compatible, NormalizationForm.FormD);
         var plain = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
