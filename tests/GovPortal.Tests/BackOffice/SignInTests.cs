@@ -38,7 +38,17 @@ public sealed class SignInTests
         var changed = await admin.PostAsync("password", [new("currentPassword", password),
             new("newPassword", "Xiangcheng-2026"), new("confirmPassword", "Xiangcheng-2026")], tokenPage: "password");
         Assert.Equal(HttpStatusCode.SeeOther, changed.StatusCode);
+        // Then two-step sign-in, which a system administrator must use: nothing else until it is on.
+        var waiting = await admin.GetAsync("accounts");
+        Assert.Equal(HttpStatusCode.SeeOther, waiting.StatusCode);
+        Assert.Equal("/admin/security", waiting.Headers.Location!.OriginalString);
+        var key = Regex.Match(await admin.GetPageAsync("security"), "<kbd>([a-z2-7 ]+)</kbd>").Groups[1].Value;
+        var enrolled = await admin.PostAsync("security/2fa/enable",
+            [new("code", Totp.Code(key, DateTimeOffset.UtcNow))], tokenPage: "security");
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("accounts")).StatusCode);
+        // 三员分立: the first account is the 系统管理员, who does not read the audit log.
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("audit")).StatusCode);
 
         // A second start prints nothing: the account exists.
         var again = new StringWriter();
