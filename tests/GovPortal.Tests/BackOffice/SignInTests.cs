@@ -20,6 +20,19 @@ public sealed class SignInTests
         Assert.Contains("用户名: admin", printed);
         var password = Regex.Match(printed, "密码: (\\S+)").Groups[1].Value;
         Assert.True(password.Length >= 16);
+        // The demo site's 安全管理员 and 审计管理员 come with it, one role each.
+        Assert.Contains("已创建安全管理员账号", printed);
+        Assert.Contains("用户名: security", printed);
+        Assert.Contains("已创建审计管理员账号", printed);
+        Assert.Contains("用户名: auditor", printed);
+        Assert.Equal(3, Regex.Matches(printed, "密码: \\S{16}").Count);
+        using (var scope = portal.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider
+                .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            foreach (var (name, role) in FirstAdministrator.DemoOfficers.Append(("admin", StaffRoles.Administrator)))
+                Assert.Equal([role], await users.GetRolesAsync((await users.FindByNameAsync(name))!));
+        }
 
         using var admin = await StaffClient.SignInAsync(portal, "admin", password);
         var dashboard = await admin.GetAsync("");
