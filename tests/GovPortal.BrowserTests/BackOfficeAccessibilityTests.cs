@@ -19,6 +19,11 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         await page.FillAsync("#userName", "a11y-all");
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
+        // A system administrator always has the second step.
+        await page.WaitForURLAsync("**/admin/login/2fa**");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.FillAsync("#code", await TestAccounts.CodeAsync(portal, "a11y-all"));
+        await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/admin/");
 
         await page.GotoAsync("/admin/articles/new");
@@ -33,7 +38,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         foreach (var path in new[]
                  {
                      article, article + "/edit", article + "/diff", "/admin/", "/admin/articles", "/admin/forced",
-                     "/admin/channels", "/admin/accounts", "/admin/audit", "/admin/settings", "/admin/security",
+                     "/admin/channels", "/admin/accounts", "/admin/settings", "/admin/security",
                      "/admin/password", "/admin/safety", "/admin/health", "/admin/disclosure",
                      "/admin/articles/new?kind=document", "/admin/articles/new?kind=interpretation",
                  })
@@ -51,5 +56,38 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
             }
         }
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_pages_of_the_security_and_audit_administrators_and_enrolment_have_no_axe_violations()
+    {
+        var portal = fixture.Portal;
+        await TestAccounts.CreateAsync(portal, "a11y-security", [StaffRoles.SecurityAdministrator]);
+        await TestAccounts.CreateAsync(portal, "a11y-audit", [StaffRoles.AuditAdministrator]);
+        await TestAccounts.CreateAsync(portal, "a11y-newadmin", [StaffRoles.Administrator], enrolTwoFactor: false);
+        string accountId;
+        await using (var db = portal.Settings.Database.CreateContext())
+            accountId = db.Users.Single(u => u.UserName == "a11y-newadmin").Id;
+        var visits = new (string User, string[] Paths)[]
+        {
+            ("a11y-security", ["/admin/", "/admin/accounts", $"/admin/accounts/{accountId}", "/admin/security-policy"]),
+            ("a11y-audit", ["/admin/", "/admin/audit"]),
+        };
+        foreach (var (user, paths) in visits)
+        {
+            var page = await fixture.SignInAsync(user);
+            foreach (var path in paths) await Axe.AssertPageAsync(page, path);
+            await page.Context.CloseAsync();
+        }
+
+        // An administrator without the second step is sent to enrol, and the page says why.
+        var enrol = await fixture.OpenAsync("/admin/login");
+        await enrol.FillAsync("#userName", "a11y-newadmin");
+        await enrol.FillAsync("#password", TestAccounts.Password);
+        await enrol.ClickAsync("button[type=submit]");
+        await enrol.WaitForURLAsync("**/admin/security");
+        Assert.Contains("必须使用两步验证", await enrol.InnerTextAsync("main"));
+        await Axe.AssertPageAsync(enrol, "/admin/security");
+        await enrol.Context.CloseAsync();
     }
 }

@@ -27,7 +27,10 @@ public sealed partial class StaffClient : IDisposable
 
     public static StaffClient Anonymous(RunningPortal portal, string basePath = Base) => new(portal.Address, basePath);
 
-    /// <summary>Signs in with a password; the response must be the redirect into the back office.</summary>
+    /// <summary>
+    /// Signs in with a password and, for an account that uses two-step sign-in, the authenticator's current code; the
+    /// response must be the redirect into the back office.
+    /// </summary>
     public static async Task<StaffClient> SignInAsync(RunningPortal portal, string userName,
         string password = TestAccounts.Password, string basePath = Base)
     {
@@ -35,6 +38,13 @@ public sealed partial class StaffClient : IDisposable
         var response = await client.PostAsync("login", [new("userName", userName), new("password", password)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"sign-in of {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (response.Headers.Location?.OriginalString.Contains("/login/2fa", StringComparison.Ordinal) == true)
+        {
+            var second = await client.PostAsync("login/2fa",
+                [new("code", await TestAccounts.CodeAsync(portal, userName))], tokenPage: "login/2fa");
+            Assert.True(second.StatusCode == HttpStatusCode.Redirect,
+                $"second step of {userName} answered {(int)second.StatusCode}");
+        }
         return client;
     }
 
@@ -88,12 +98,29 @@ public sealed partial class StaffClient : IDisposable
     private static partial Regex TokenField();
 }
 
-/// <summary>Accounts made directly in the portal's database, with a known password and no forced change.</summary>
+/// <summary>
+/// Accounts made directly in the portal's database, with a known password and no forced change. An account holding one
+/// of the three administrator roles, which must use two-step sign-in, is enrolled with an authenticator key
+/// (<see cref="CodeAsync"/> gives its current code) unless the test asks for an account that has not enrolled.
+/// </summary>
 public static class TestAccounts
 {
     public const string Password = "Test-Passw0rd!";
 
-    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles,
+    public static Task CreateAsync(RunningPortal portal, string userName, string[] roles,
+        params string[] channelSlugs) =>
+        CreateAsync(portal, userName, roles, enrolTwoFactor: StaffRoles.IncludeOfficer(roles), channelSlugs);
+
+    /// <summary>The code an authenticator app shows now for the account's key.</summary>
+    public static async Task<string> CodeAsync(RunningPortal portal, string userName)
+    {
+        using var scope = portal.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        return Totp.Code((await users.GetAuthenticatorKeyAsync(user))!, DateTimeOffset.UtcNow);
+    }
+
+    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles, bool enrolTwoFactor,
         params string[] channelSlugs)
     {
         using var scope = portal.App.Services.CreateScope();
@@ -101,7 +128,16 @@ public static class TestAccounts
         var user = new StaffUser { UserName = userName, DisplayName = userName };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        if (roles.Length > 0)
+        {
+            var added = await users.AddToRolesAsync(user, roles);
+            Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
+        }
+        if (enrolTwoFactor)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         await using var db = portal.Settings.Database.CreateContext();
         var channels = db.Channels.Where(c => channelSlugs.Contains(c.Slug)).Select(c => c.Id).ToList();
         Assert.Equal(channelSlugs.Length, channels.Count);

@@ -70,22 +70,28 @@ public static class BackOfficeEndpoints
             .ToArray());
     }
 
-    /// <summary>After authentication: someone who must choose a new password can do only that (or sign out).</summary>
+    /// <summary>
+    /// After authentication: someone who must choose a new password can do only that (or sign out); then someone who
+    /// must enrol in two-step sign-in can do only that (账号安全, or sign out).
+    /// </summary>
     public static void UsePasswordChangeGate(this WebApplication app, BackOfficeOptions options)
     {
         string password = options.Path + "/password", logout = options.Path + "/logout",
-            assets = options.Path + "/assets";
+            assets = options.Path + "/assets", security = options.Path + "/security";
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword)
-                && path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWithSegments(password, StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWithSegments(logout, StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWithSegments(assets, StringComparison.OrdinalIgnoreCase))
+            bool Outside(string allowed) => !path.StartsWithSegments(allowed, StringComparison.OrdinalIgnoreCase);
+            var inBackOffice = path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
+                && Outside(logout) && Outside(assets);
+            var goTo = !inBackOffice ? null
+                : context.User.HasClaim(c => c.Type == StaffClaims.MustChangePassword) ? password
+                : context.User.HasClaim(c => c.Type == StaffClaims.MustEnrolTwoFactor) ? security
+                : null;
+            if (goTo is not null && Outside(goTo))
             {
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.Response.Headers.Location = password;
+                context.Response.Headers.Location = goTo;
                 return;
             }
             await next(context);

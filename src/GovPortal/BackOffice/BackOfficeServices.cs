@@ -43,6 +43,8 @@ public static class BackOfficeServices
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeCharacterClassesRule>()
+            .AddPasswordValidator<PasswordHistoryRule>()
+            .AddUserManager<StaffUserManager>()
             .AddClaimsPrincipalFactory<StaffClaims>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -70,6 +72,10 @@ public static class BackOfficeServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.Administrator, p => p.RequireRole(StaffRoles.Administrator))
+            .AddPolicy(StaffRoles.SecurityAdministrator, p => p.RequireRole(StaffRoles.SecurityAdministrator))
+            .AddPolicy(StaffRoles.AuditAdministrator, p => p.RequireRole(StaffRoles.AuditAdministrator))
+            .AddPolicy(AccountEndpoints.ViewPolicy,
+                p => p.RequireRole(StaffRoles.Administrator, StaffRoles.SecurityAdministrator))
             .AddPolicy(StaffRoles.Editor, p => p.RequireRole(StaffRoles.Editor))
             .AddPolicy(StaffRoles.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
             .AddPolicy(StaffRoles.Publisher, p => p.RequireRole(StaffRoles.Publisher))
@@ -102,6 +108,9 @@ public static class BackOfficeServices
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<Settings.SiteSettingsAdministration>();
         services.AddSingleton<FirstAdministrator>();
+        services.AddSingleton<SecurityPolicyStore>();
+        services.AddSingleton<SecurityPolicyAdministration>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.TryAddSingleton(new FirstAdministratorOutput(Console.Out));
         services.AddHostedService<ScheduledPublishing>();
         services.AddHostedService<TamperAuditBridge>();

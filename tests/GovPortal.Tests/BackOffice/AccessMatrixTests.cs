@@ -8,15 +8,18 @@ namespace GovPortal.Tests.BackOffice;
 
 /// <summary>
 /// Walks every back-office endpoint with every role and anonymously and checks who gets through. The table below is
-/// the authorization policy; an endpoint missing from it, or an entry with no endpoint, fails the test.
+/// the authorization policy; an endpoint missing from it, or an entry with no endpoint, fails the test. The three
+/// administrators of 三员分立 (系统管理员, 安全管理员, 审计管理员) each walk every endpoint like every other role.
 /// </summary>
 public sealed class AccessMatrixTests
 {
-    private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Editor = "editor",
-        Reviewer = "reviewer", Publisher = "publisher", Disclosure = "xxgk", Mailbox = "xxgl";
+    private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Security = "secofficer",
+        Auditor = "auditofficer", Editor = "editor", Reviewer = "reviewer", Publisher = "publisher",
+        Disclosure = "xxgk", Mailbox = "xxgl";
     private static readonly string[] Everyone =
-        [Anonymous, NoRole, Admin, Editor, Reviewer, Publisher, Disclosure, Mailbox];
-    private static readonly string[] SignedIn = [NoRole, Admin, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+        [Anonymous, NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+    private static readonly string[] SignedIn =
+        [NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox];
     private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -67,14 +70,17 @@ public sealed class AccessMatrixTests
         ["POST /admin/disclosure/classifications/new"] = [Admin],
         ["POST /admin/disclosure/classifications/{id:int}"] = [Admin],
         ["POST /admin/disclosure/classifications/{id:int}/delete"] = [Admin],
-        ["GET /admin/accounts"] = [Admin],
+        ["GET /admin/accounts"] = [Admin, Security],
         ["POST /admin/accounts/new"] = [Admin],
-        ["GET /admin/accounts/{id}"] = [Admin],
+        ["GET /admin/accounts/{id}"] = [Admin, Security],
         ["POST /admin/accounts/{id}"] = [Admin],
+        ["POST /admin/accounts/{id}/roles"] = [Security],
         ["POST /admin/accounts/{id}/reset-password"] = [Admin],
         ["POST /admin/accounts/{id}/unlock"] = [Admin],
-        ["GET /admin/audit"] = [Admin],
-        ["GET /admin/audit.csv"] = [Admin],
+        ["GET /admin/security-policy"] = [Security],
+        ["POST /admin/security-policy"] = [Security],
+        ["GET /admin/audit"] = [Auditor],
+        ["GET /admin/audit.csv"] = [Auditor],
         ["GET /admin/settings"] = [Admin],
         ["POST /admin/settings/mourning"] = [Admin],
         ["GET /admin/safety"] = [Admin],
@@ -150,6 +156,8 @@ public sealed class AccessMatrixTests
         string[] all = ["xwzx", "zcwj"];
         await TestAccounts.CreateAsync(portal, NoRole, [], all);
         await TestAccounts.CreateAsync(portal, Admin, [StaffRoles.Administrator]);
+        await TestAccounts.CreateAsync(portal, Security, [StaffRoles.SecurityAdministrator]);
+        await TestAccounts.CreateAsync(portal, Auditor, [StaffRoles.AuditAdministrator]);
         await TestAccounts.CreateAsync(portal, Editor, [StaffRoles.Editor], all);
         await TestAccounts.CreateAsync(portal, Reviewer, [StaffRoles.Reviewer], all);
         await TestAccounts.CreateAsync(portal, Publisher, [StaffRoles.Publisher], all);
@@ -202,10 +210,13 @@ public sealed class AccessMatrixTests
     public async Task Every_form_post_without_its_antiforgery_token_is_refused_and_does_nothing()
     {
         await using var portal = await RunningPortal.StartAsync();
+        // 三员分立 leaves no account with every role: what "everything" may not do, the 安全管理员 may.
         await TestAccounts.CreateAsync(portal, "everything",
             [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher,
                 StaffRoles.Disclosure, StaffRoles.Mailbox], "xwzx", "zcwj");
+        await TestAccounts.CreateAsync(portal, "secofficer", [StaffRoles.SecurityAdministrator]);
         using var client = await StaffClient.SignInAsync(portal, "everything");
+        using var security = await StaffClient.SignInAsync(portal, "secofficer");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");
         var revision = await room.RevisionAsync(articleId);
@@ -219,10 +230,13 @@ public sealed class AccessMatrixTests
                 .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x")
                 .Replace("{year:int}", "2031");
             // A forged form from another site: every field a real form would have, except the token.
-            using var response = await client.Http.PostAsync(url,
-                new FormUrlEncodedContent([new("version", revision.Version.ToString()), new("title", "伪造"),
+            FormUrlEncodedContent Forged() =>
+                new([new("version", revision.Version.ToString()), new("title", "伪造"),
                 new("name", "伪造"), new("reason", "伪造的紧急发布理由"), new("comment", "伪造"), new("userName", "everything"),
-                    new("password", TestAccounts.Password)]));
+                    new("password", TestAccounts.Password)]);
+            using var first = await client.Http.PostAsync(url, Forged());
+            using var response = first.StatusCode == HttpStatusCode.Forbidden
+                ? await security.Http.PostAsync(url, Forged()) : first;
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
             Assert.Contains("缺少安全令牌", await response.Content.ReadAsStringAsync());
         }

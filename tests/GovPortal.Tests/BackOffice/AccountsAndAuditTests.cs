@@ -15,23 +15,34 @@ public sealed class AccountsAndAuditTests
 
     [Fact]
     public async Task
-        An_administrator_creates_an_account_with_roles_and_channels_and_it_must_change_its_temporary_password()
+        An_account_made_by_the_administrator_gets_roles_from_the_security_administrator_and_must_change_its_password()
     {
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
+        await TestAccounts.CreateAsync(portal, "secofficer", [StaffRoles.SecurityAdministrator]);
         using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
         // The administrator's 工作台 is no dead end: it says what the account can do and links to it.
         var dashboard = Html.Parse(await admin.GetPageAsync(""));
         var links = dashboard.QuerySelectorAll("#admin-heading ~ ul a").Select(a => a.GetAttribute("href")).ToList();
-        foreach (var page in new[] { "accounts", "channels", "disclosure", "calendar", "health", "audit" })
+        foreach (var page in new[] { "accounts", "channels", "disclosure", "calendar", "health" })
             Assert.Contains(links, href => href!.EndsWith("/" + page, StringComparison.Ordinal));
+        // 三员分立: the audit log is the 审计管理员's.
+        Assert.DoesNotContain(links, href => href!.EndsWith("/audit", StringComparison.Ordinal));
         var created = await admin.PostAsync("accounts/new",
-            [F("userName", "xuqing"), F("displayName", "徐青"), F("role", StaffRoles.Editor), F("role", "Superuser"),
-            F("channel", TestAccounts.ChannelId(portal, "bmdt").ToString())]);
+            [F("userName", "xuqing"), F("displayName", "徐青"), F("role", "Superuser")]);
         var html = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var password = WebUtility.HtmlDecode(Regex.Match(html, "临时密码：(\\S+?)（").Groups[1].Value);
         Assert.True(password.Length >= 16, html);
+        string id;
+        await using (var lookup = portal.Settings.Database.CreateContext())
+            id = lookup.Users.Single(u => u.UserName == "xuqing").Id;
+        using (var security = await StaffClient.SignInAsync(portal, "secofficer"))
+        {
+            var granted = await security.PostAsync($"accounts/{id}/roles", [F("role", StaffRoles.Editor),
+                F("role", "Superuser"), F("channel", TestAccounts.ChannelId(portal, "bmdt").ToString())]);
+            Assert.Equal(HttpStatusCode.SeeOther, granted.StatusCode);
+        }
 
         using var newcomer = await StaffClient.SignInAsync(portal, "xuqing", password);
         // first the password
@@ -47,8 +58,11 @@ public sealed class AccountsAndAuditTests
         await using var db = portal.Settings.Database.CreateContext();
         var entry = db.AuditEntries.Single(e => e.Action == AuditActions.AccountCreated);
         Assert.Equal("sysadmin", entry.Actor);
-        Assert.Contains("角色：编辑", entry.Details);
-        Assert.Contains("栏目：部门动态", entry.Details);
+        Assert.Contains("角色：无", entry.Details);
+        var change = db.AuditEntries.Single(e => e.Action == AuditActions.AccountChanged);
+        Assert.Equal("secofficer", change.Actor);
+        Assert.Contains("角色 无 → 编辑", change.Details);
+        Assert.Contains("栏目 无 → 部门动态", change.Details);
         // the password is never logged
         Assert.DoesNotContain(password, string.Join("", db.AuditEntries.Select(e => e.Details)));
     }
@@ -58,8 +72,10 @@ public sealed class AccountsAndAuditTests
     {
         await using var portal = await RunningPortal.StartAsync();
         await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
+        await TestAccounts.CreateAsync(portal, "secofficer", [StaffRoles.SecurityAdministrator]);
         await TestAccounts.CreateAsync(portal, "lihua", [StaffRoles.Editor], "bmdt");
         using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
+        using var security = await StaffClient.SignInAsync(portal, "secofficer");
         string adminId, editorId;
         await using (var db = portal.Settings.Database.CreateContext())
         {
@@ -68,12 +84,12 @@ public sealed class AccountsAndAuditTests
         }
 
         var self =
-            await admin.PostAsync($"accounts/{adminId}", [F("displayName", "管理员"), F("role", StaffRoles.Editor)]);
+            await admin.PostAsync($"accounts/{adminId}", [F("displayName", "管理员"), F("disabled", "1")]);
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
-        Assert.Contains("不能取消自己的系统管理员角色", await self.Content.ReadAsStringAsync());
+        Assert.Contains("不能停用自己的账号", await self.Content.ReadAsStringAsync());
 
-        var changed = await admin.PostAsync($"accounts/{editorId}",
-            [F("displayName", "李华"), F("role", StaffRoles.Editor), F("role", StaffRoles.Reviewer),
+        var changed = await security.PostAsync($"accounts/{editorId}/roles",
+            [F("role", StaffRoles.Editor), F("role", StaffRoles.Reviewer),
             F("channel", TestAccounts.ChannelId(portal, "tzgg").ToString())]);
         Assert.Equal(HttpStatusCode.SeeOther, changed.StatusCode);
         using (var editor = await StaffClient.SignInAsync(portal, "lihua"))
@@ -101,7 +117,8 @@ public sealed class AccountsAndAuditTests
 
         await using var check = portal.Settings.Database.CreateContext();
         var actions = check.AuditEntries.Where(e => e.Actor == "sysadmin").Select(e => e.Action).ToList();
-        Assert.Contains(AuditActions.AccountChanged, actions);
+        Assert.Contains(AuditActions.AccountChanged,
+            check.AuditEntries.Where(e => e.Actor == "secofficer").Select(e => e.Action).ToList());
         Assert.Contains(AuditActions.PasswordReset, actions);
         Assert.Contains(AuditActions.AccountUnlocked, actions);
         Assert.Contains(check.AuditEntries.Where(e => e.Action == AuditActions.AccountChanged).Select(e => e.Details)
@@ -148,10 +165,10 @@ public sealed class AccountsAndAuditTests
     public async Task The_audit_log_is_filtered_and_exported_as_csv_that_no_spreadsheet_runs_as_a_formula()
     {
         await using var portal = await RunningPortal.StartAsync();
-        await TestAccounts.CreateAsync(portal, "sysadmin", [StaffRoles.Administrator]);
+        await TestAccounts.CreateAsync(portal, "auditofficer", [StaffRoles.AuditAdministrator]);
         using (var attacker = StaffClient.Anonymous(portal))
             await attacker.PostAsync("login", [F("userName", "=HYPERLINK(\"http://evil\")"), F("password", "x")]);
-        using var admin = await StaffClient.SignInAsync(portal, "sysadmin");
+        using var admin = await StaffClient.SignInAsync(portal, "auditofficer");
 
         var page = await admin.GetPageAsync($"audit?action={AuditActions.SignInFailed}");
         Assert.Contains("登录失败", page);

@@ -133,30 +133,50 @@ public sealed class AdministrationServiceTests
         var nameless = await accounts.CreateAsync(Administrator, new NewAccountForm("xuqing", " ", [], []));
         Assert.Contains("姓名", nameless.Message);
 
-        var created = await accounts.CreateAsync(Administrator,
-            new NewAccountForm("xuqing", "徐青", [StaffRoles.Editor, "Superuser"], [news, 99999]));
+        // 三员分立: the 系统管理员 creates the account, the 安全管理员 gives its roles and channels.
+        var withRoles = await accounts.CreateAsync(Administrator,
+            new NewAccountForm("xuqing", "徐青", [StaffRoles.Editor], []));
+        Assert.Contains("由安全管理员分配", withRoles.Message);
+        Assert.Null(await users.FindByNameAsync("xuqing"));
+        var created = await accounts.CreateAsync(Administrator, new NewAccountForm("xuqing", "徐青", ["Superuser"], []));
         Assert.True(created.Succeeded, created.Message);
         Assert.Contains("临时密码", created.Message);
         var user = (await users.FindByNameAsync("xuqing"))!;
+        Assert.Empty(await users.GetRolesAsync(user));
+        var security = Person("secofficer", StaffRoles.SecurityAdministrator);
+        Assert.True((await accounts.SetRolesAsync(Administrator, user.Id,
+            new AccountRolesForm([StaffRoles.Editor], [news]))).Forbidden);
+        var granted = await accounts.SetRolesAsync(security, user.Id,
+            new AccountRolesForm([StaffRoles.Editor, "Superuser"], [news, 99999]));
+        Assert.True(granted.Succeeded, granted.Message);
         Assert.Equal([StaffRoles.Editor], await users.GetRolesAsync(user));
         var detail = (await accounts.DetailAsync(user.Id))!;
         Assert.Equal([news], detail.Channels);
         var missing = await accounts.UpdateAsync(Administrator, "no-such-id",
-            new AccountSettingsForm("某人", [], [], Disabled: false));
+            new AccountSettingsForm("某人", Disabled: false));
         Assert.True(missing.NotFound);
 
-        // Nobody takes the administrator role from themselves, so the system always has someone to manage it.
+        // Nobody disables themselves or the last system administrator, so the system always has someone to manage it.
         var sysadmin = (await users.FindByNameAsync("sysadmin"))!;
         var self = await accounts.UpdateAsync(Administrator, sysadmin.Id,
-            new AccountSettingsForm("管理员", [StaffRoles.Editor], [], Disabled: false));
-        Assert.Contains("不能取消自己的系统管理员角色", self.Message);
-        Assert.Contains(StaffRoles.Administrator, await users.GetRolesAsync(sysadmin));
+            new AccountSettingsForm("管理员", Disabled: true));
+        Assert.Contains("不能停用自己的账号", self.Message);
+        // The demo's 安全管理员 is the only one: its role stays, and nobody holds two of the three.
+        var demoSecurity = (await users.FindByNameAsync("security"))!;
+        var last = await accounts.SetRolesAsync(security, demoSecurity.Id, new AccountRolesForm([], []));
+        Assert.Contains("最后一个可用的安全管理员", last.Message);
+        Assert.Equal([StaffRoles.SecurityAdministrator], await users.GetRolesAsync(demoSecurity));
+        var twoOfThree = await accounts.SetRolesAsync(security, sysadmin.Id,
+            new AccountRolesForm([StaffRoles.Administrator, StaffRoles.AuditAdministrator], []));
+        Assert.Contains("三员分立", twoOfThree.Message);
+        Assert.Equal([StaffRoles.Administrator], await users.GetRolesAsync(sysadmin));
+        Assert.False((await users.FindByIdAsync(sysadmin.Id))!.IsDisabled);
 
         var reset = await accounts.ResetPasswordAsync(Administrator, user.Id);
         Assert.Contains("临时密码", reset.Message);
         await using var db = portal.Settings.Database.CreateContext();
         var log = db.AuditEntries.Where(e => e.Target == "账号 xuqing").OrderBy(e => e.Id).Select(e => e.Action).ToList();
-        Assert.Equal([AuditActions.AccountCreated, AuditActions.PasswordReset], log);
+        Assert.Equal([AuditActions.AccountCreated, AuditActions.AccountChanged, AuditActions.PasswordReset], log);
         Assert.DoesNotContain(db.AuditEntries.Select(e => e.Details).ToList(), d => d.Contains("临时密码"));
     }
 

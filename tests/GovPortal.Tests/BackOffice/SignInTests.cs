@@ -20,6 +20,19 @@ public sealed class SignInTests
         Assert.Contains("用户名: admin", printed);
         var password = Regex.Match(printed, "密码: (\\S+)").Groups[1].Value;
         Assert.True(password.Length >= 16);
+        // The demo site's 安全管理员 and 审计管理员 come with it, one role each.
+        Assert.Contains("已创建安全管理员账号", printed);
+        Assert.Contains("用户名: security", printed);
+        Assert.Contains("已创建审计管理员账号", printed);
+        Assert.Contains("用户名: auditor", printed);
+        Assert.Equal(3, Regex.Matches(printed, "密码: \\S{16}").Count);
+        using (var scope = portal.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider
+                .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            foreach (var (name, role) in FirstAdministrator.DemoOfficers.Append(("admin", StaffRoles.Administrator)))
+                Assert.Equal([role], await users.GetRolesAsync((await users.FindByNameAsync(name))!));
+        }
 
         using var admin = await StaffClient.SignInAsync(portal, "admin", password);
         var dashboard = await admin.GetAsync("");
@@ -38,7 +51,17 @@ public sealed class SignInTests
         var changed = await admin.PostAsync("password", [new("currentPassword", password),
             new("newPassword", "Xiangcheng-2026"), new("confirmPassword", "Xiangcheng-2026")], tokenPage: "password");
         Assert.Equal(HttpStatusCode.SeeOther, changed.StatusCode);
+        // Then two-step sign-in, which a system administrator must use: nothing else until it is on.
+        var waiting = await admin.GetAsync("accounts");
+        Assert.Equal(HttpStatusCode.SeeOther, waiting.StatusCode);
+        Assert.Equal("/admin/security", waiting.Headers.Location!.OriginalString);
+        var key = Regex.Match(await admin.GetPageAsync("security"), "<kbd>([a-z2-7 ]+)</kbd>").Groups[1].Value;
+        var enrolled = await admin.PostAsync("security/2fa/enable",
+            [new("code", Totp.Code(key, DateTimeOffset.UtcNow))], tokenPage: "security");
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("accounts")).StatusCode);
+        // 三员分立: the first account is the 系统管理员, who does not read the audit log.
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("audit")).StatusCode);
 
         // A second start prints nothing: the account exists.
         var again = new StringWriter();

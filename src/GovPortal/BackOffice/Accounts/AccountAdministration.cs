@@ -8,18 +8,26 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPortal.BackOffice.Accounts;
 
 /// <summary>
-/// 账号管理: accounts, their roles and channels, password resets, unlocking. Every action checks that the person is an
-/// administrator, whatever the page offered, and is audited with what changed (never a password). The system always
-/// keeps one usable administrator, and nobody takes the role away from themselves.
+/// 账号管理 under 三员分立: the 系统管理员 creates accounts, renames, disables, resets passwords and unlocks; the
+/// 安全管理员 gives accounts their roles and channels. Every action checks the person's role, whatever the page
+/// offered, and is audited with what changed (never a password). The system always keeps one usable holder of each of
+/// the three administrator roles once there is one, and nobody changes their own roles or disables themselves.
 /// </summary>
+/// <remarks>
+/// Bootstrap: roles are the 安全管理员's, but a new install (or one from before 三员分立) has none. While no usable
+/// account holds the 安全管理员 or the 审计管理员 role, the 系统管理员 may create an account holding that one role and
+/// nothing else; from then on only a 安全管理员 gives roles, and since the last usable holder of a role can neither be
+/// disabled nor lose it, the 系统管理员 cannot reopen the door.
+/// </remarks>
 public sealed class AccountAdministration(UserManager<StaffUser> users, DatabaseOptions database, AuditLog audit,
     TimeProvider time)
 {
-    private const string NotAllowedMessage = "只有系统管理员可以管理账号。";
+    private const string NotAllowedMessage = "只有系统管理员可以新建、停用账号和重置密码。";
+    private const string RolesNotAllowedMessage = "只有安全管理员可以分配角色和栏目。";
     private const string MissingMessage = "找不到这个账号。";
     private const string DisplayNameProblem = "请填写姓名（不超过 50 个字）。";
 
-    /// <summary>Every account with its roles, channels and state, and the channels one may grant.</summary>
+    /// <summary>Every account with its roles, channels and state, and the officer roles nobody holds yet.</summary>
     public async Task<AccountList> ListAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<AccountRow>();
@@ -31,7 +39,7 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
                 Channels: await DescribeGrantsAsync(user.Id, cancellationToken),
                 LockedOut: user.LockoutEnd is { } end && end > time.GetUtcNow()));
         }
-        return new AccountList(Rows: rows, Channels: await ChannelOptionsAsync(cancellationToken));
+        return new AccountList(Rows: rows, BootstrapRoles: await BootstrapRolesAsync());
     }
 
     /// <summary>One account as its page shows it; null when there is no such account.</summary>
@@ -51,8 +59,21 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     }
 
     /// <summary>
-    /// Creates an account with a random temporary password, to be changed at the first sign-in. The message of a
-    /// success carries that password: show it on the page once, never in the notice cookie or a log.
+    /// The 安全管理员 and 审计管理员 roles that no usable account holds: the ones the 系统管理员 may create an account
+    /// for (see the remarks of this class).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BootstrapRolesAsync()
+    {
+        var open = new List<string>();
+        foreach (var role in new[] { StaffRoles.SecurityAdministrator, StaffRoles.AuditAdministrator })
+            if (!(await users.GetUsersInRoleAsync(role)).Any(u => !u.IsDisabled)) open.Add(role);
+        return open;
+    }
+
+    /// <summary>
+    /// Creates an account with a random temporary password, to be changed at the first sign-in. Without roles: the
+    /// 安全管理员 gives them, except the one officer role of a bootstrap (<see cref="BootstrapRolesAsync"/>). The
+    /// message of a success carries that password: show it on the page once, never in the notice cookie or a log.
     /// </summary>
     public async Task<BackOfficeResult> CreateAsync(Staff actor, NewAccountForm form,
         CancellationToken cancellationToken = default)
@@ -63,20 +84,31 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         var roles = KnownRoles(form.Roles);
         if (userName.Length is < 2 or > 64) return BackOfficeResult.Refused("账号名应为 2 到 64 个字符（字母、数字、点、- 和 _）。");
         if (displayName.Length is < 1 or > 50) return BackOfficeResult.Refused(DisplayNameProblem);
+        if (form.ChannelIds.Count > 0 || roles.Count > 1
+            || (roles.Count == 1 && !(await BootstrapRolesAsync()).Contains(roles[0])))
+            return BackOfficeResult.Refused("三员分立：角色和栏目由安全管理员分配，系统管理员新建的账号不带角色。"
+                + "只有在还没有可用的安全管理员或审计管理员账号时，系统管理员才可以新建一个只担任该角色的账号。");
 
         var password = FirstAdministrator.RandomPassword();
         var user = new StaffUser { UserName = userName, DisplayName = displayName, MustChangePassword = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return BackOfficeResult.Refused(Describe(created));
-        await users.AddToRolesAsync(user, roles);
-        var channels = await SetChannelsAsync(user.Id, form.ChannelIds, cancellationToken);
+        if (roles.Count > 0)
+        {
+            var added = await users.AddToRolesAsync(user, roles);
+            if (!added.Succeeded)
+            {
+                await users.DeleteAsync(user);
+                return BackOfficeResult.Refused(Describe(added));
+            }
+        }
         await AuditAsync(actor, AuditActions.AccountCreated, userName,
-            $"新建账号 {userName}（{displayName}），角色：{RoleList(roles)}，栏目：{channels}", cancellationToken);
+            $"新建账号 {userName}（{displayName}），角色：{RoleList(roles)}", cancellationToken);
         return BackOfficeResult.Done(
             $"已新建账号 {userName}。临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码）");
     }
 
-    /// <summary>Name, roles, channels, disabled or not; the account's sessions follow within a minute.</summary>
+    /// <summary>Name, disabled or not (the 系统管理员's part); the account's sessions follow within a minute.</summary>
     public async Task<BackOfficeResult> UpdateAsync(Staff actor, string id, AccountSettingsForm form,
         CancellationToken cancellationToken = default)
     {
@@ -85,15 +117,18 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         if (user is null) return BackOfficeResult.Missing(MissingMessage);
         var displayName = form.DisplayName.Trim();
         if (displayName.Length is < 1 or > 50) return BackOfficeResult.Refused(DisplayNameProblem);
-        var roles = KnownRoles(form.Roles);
-        var before = await users.GetRolesAsync(user);
-        var self = string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase);
-        var losesAdmin = before.Contains(StaffRoles.Administrator)
-            && (!roles.Contains(StaffRoles.Administrator) || form.Disabled);
-        if (self && losesAdmin)
-            return BackOfficeResult.Refused("不能取消自己的系统管理员角色或停用自己的账号，以免无人能管理系统。请由其他系统管理员操作。");
-        if (losesAdmin && (await users.GetUsersInRoleAsync(StaffRoles.Administrator)).Count(u => !u.IsDisabled) <= 1)
-            return BackOfficeResult.Refused("这是最后一个可用的系统管理员账号，不能取消其管理员角色或停用。");
+        var roles = await users.GetRolesAsync(user);
+        if (form.Disabled && !user.IsDisabled)
+        {
+            if (string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase))
+                return BackOfficeResult.Refused("不能停用自己的账号，以免无人能管理系统。请由其他系统管理员操作。");
+            if (roles.FirstOrDefault(r => r is StaffRoles.SecurityAdministrator or StaffRoles.AuditAdministrator)
+                is { } officer)
+                return BackOfficeResult.Refused($"三员分立：这是{StaffRoles.Label(officer)}账号，系统管理员不能停用。"
+                    + "请先由安全管理员取消其角色，再停用。");
+            if (roles.Contains(StaffRoles.Administrator) && await UsableHoldersAsync(StaffRoles.Administrator) <= 1)
+                return BackOfficeResult.Refused("这是最后一个可用的系统管理员账号，不能停用。");
+        }
 
         var changes = new List<string>();
         if (user.DisplayName != displayName) changes.Add($"姓名“{user.DisplayName}”→“{displayName}”");
@@ -101,14 +136,6 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         user.DisplayName = displayName;
         user.IsDisabled = form.Disabled;
         await users.UpdateAsync(user);
-        var added = roles.Except(before).ToList();
-        var removed = before.Except(roles).ToList();
-        if (added.Count > 0) await users.AddToRolesAsync(user, added);
-        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
-        if (added.Count > 0 || removed.Count > 0) changes.Add($"角色 {RoleList(before)} → {RoleList(roles)}");
-        var channelsBefore = await DescribeGrantsAsync(id, cancellationToken);
-        var channelsAfter = await SetChannelsAsync(id, form.ChannelIds, cancellationToken);
-        if (channelsBefore != channelsAfter) changes.Add($"栏目 {channelsBefore} → {channelsAfter}");
         // Signed-in sessions of this account pick up the change (or end, if disabled) within a minute.
         await users.UpdateSecurityStampAsync(user);
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
@@ -118,8 +145,50 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     }
 
     /// <summary>
+    /// Roles and channels (the 安全管理员's part), under 三员分立; the account's sessions follow within a minute.
+    /// </summary>
+    public async Task<BackOfficeResult> SetRolesAsync(Staff actor, string id, AccountRolesForm form,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.SecurityAdministrator)) return BackOfficeResult.NotAllowed(RolesNotAllowedMessage);
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return BackOfficeResult.Missing(MissingMessage);
+        if (string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase))
+            return BackOfficeResult.Refused("不能修改自己的角色和栏目。请由其他安全管理员操作。");
+        var roles = KnownRoles(form.Roles);
+        if (RoleSeparation.Problem(roles) is { } problem) return BackOfficeResult.Refused(problem);
+        var before = await users.GetRolesAsync(user);
+        foreach (var officer in StaffRoles.Officers.Where(r => before.Contains(r) && !roles.Contains(r)))
+            if (!user.IsDisabled && await UsableHoldersAsync(officer) <= 1)
+                return BackOfficeResult.Refused(
+                    $"这是最后一个可用的{StaffRoles.Label(officer)}账号，不能取消其角色。请先为其他账号分配该角色。");
+
+        var changes = new List<string>();
+        var added = roles.Except(before).ToList();
+        var removed = before.Except(roles).ToList();
+        // Removed first, so that an account can move from one of the three administrator roles to another.
+        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
+        if (added.Count > 0 && await users.AddToRolesAsync(user, added) is { Succeeded: false } refused)
+        {
+            await users.AddToRolesAsync(user, removed);
+            return BackOfficeResult.Refused(Describe(refused));
+        }
+        if (added.Count > 0 || removed.Count > 0) changes.Add($"角色 {RoleList(before)} → {RoleList(roles)}");
+        var channelsBefore = await DescribeGrantsAsync(id, cancellationToken);
+        var channelsAfter = await SetChannelsAsync(id, form.ChannelIds, cancellationToken);
+        if (channelsBefore != channelsAfter) changes.Add($"栏目 {channelsBefore} → {channelsAfter}");
+        await users.UpdateSecurityStampAsync(user);
+        if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
+        await AuditAsync(actor, AuditActions.AccountChanged, user.UserName!,
+            $"修改账号 {user.UserName}：{string.Join("；", changes)}", cancellationToken);
+        return BackOfficeResult.Done("已保存。");
+    }
+
+    /// <summary>
     /// A new random password that must be changed at the next sign-in. The message of a success carries it: show it
-    /// on the page once, never in the notice cookie or a log.
+    /// on the page once, never in the notice cookie or a log. A 安全管理员's or 审计管理员's password is reset only
+    /// once that account uses two-step sign-in, which a reset leaves in place: otherwise the 系统管理员 could take the
+    /// account over with the password just made.
     /// </summary>
     public async Task<BackOfficeResult> ResetPasswordAsync(Staff actor, string id,
         CancellationToken cancellationToken = default)
@@ -127,6 +196,10 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         var user = await users.FindByIdAsync(id);
         if (user is null) return BackOfficeResult.Missing(MissingMessage);
+        if (!user.TwoFactorEnabled && (await users.GetRolesAsync(user)).FirstOrDefault(
+                r => r is StaffRoles.SecurityAdministrator or StaffRoles.AuditAdministrator) is { } officer)
+            return BackOfficeResult.Refused($"三员分立：这个{StaffRoles.Label(officer)}账号还没有启用两步验证，"
+                + "系统管理员重置其密码就能登录该账号，因此不能重置。请由安全管理员先取消其角色，或由本人启用两步验证后再重置。");
         var password = FirstAdministrator.RandomPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
@@ -151,6 +224,9 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
             cancellationToken);
         return BackOfficeResult.Done("已解除锁定。");
     }
+
+    private async Task<int> UsableHoldersAsync(string role) =>
+        (await users.GetUsersInRoleAsync(role)).Count(u => !u.IsDisabled);
 
     private Task AuditAsync(Staff actor, string action, string userName, string details,
         CancellationToken cancellationToken) =>
@@ -201,7 +277,8 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
 }
 
 /// <summary>The accounts as the account list shows them.</summary>
-public sealed record AccountList(IReadOnlyList<AccountRow> Rows, IReadOnlyList<ChannelOption> Channels);
+/// <param name="BootstrapRoles">The roles the 系统管理员 may create an account for (nobody holds them yet).</param>
+public sealed record AccountList(IReadOnlyList<AccountRow> Rows, IReadOnlyList<string> BootstrapRoles);
 
 /// <summary>One account as its page shows it.</summary>
 public sealed record AccountDetail(StaffUser User, IReadOnlySet<string> Roles, IReadOnlySet<int> Channels,

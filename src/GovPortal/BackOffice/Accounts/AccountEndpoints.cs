@@ -7,14 +7,19 @@ public static class AccountEndpoints
 {
     public static void MapAccounts(this RouteGroupBuilder group)
     {
-        const string administrator = StaffRoles.Administrator;
-        group.MapGet("/accounts", ListAsync).RequireAuthorization(administrator);
+        const string administrator = StaffRoles.Administrator, viewers = ViewPolicy;
+        group.MapGet("/accounts", ListAsync).RequireAuthorization(viewers);
         group.MapPost("/accounts/new", CreateAsync).RequireAuthorization(administrator);
-        group.MapGet("/accounts/{id}", ViewAsync).RequireAuthorization(administrator);
+        group.MapGet("/accounts/{id}", ViewAsync).RequireAuthorization(viewers);
         group.MapPost("/accounts/{id}", UpdateAsync).RequireAuthorization(administrator);
+        group.MapPost("/accounts/{id}/roles", SetRolesAsync).RequireAuthorization(StaffRoles.SecurityAdministrator);
         group.MapPost("/accounts/{id}/reset-password", ResetPasswordAsync).RequireAuthorization(administrator);
         group.MapPost("/accounts/{id}/unlock", UnlockAsync).RequireAuthorization(administrator);
+        group.MapSecurityPolicy();
     }
+
+    /// <summary>The account list and pages: the 系统管理员 and the 安全管理员 each act on their part of them.</summary>
+    public const string ViewPolicy = "AccountViewers";
 
     private static Task<IResult> ListAsync(HttpContext context, BackOfficePages pages,
         AccountAdministration accounts) =>
@@ -42,12 +47,19 @@ public static class AccountEndpoints
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IFormCollection form,
         BackOfficePages pages, AccountAdministration accounts)
     {
-        var request = new AccountSettingsForm(
-            DisplayName: form.Text("displayName"),
-            Roles: form.Texts("role"),
-            ChannelIds: form.Ints("channel"),
-            Disabled: form.Bool("disabled"));
+        var request = new AccountSettingsForm(DisplayName: form.Text("displayName"), Disabled: form.Bool("disabled"));
         var result = await accounts.UpdateAsync(await pages.StaffAsync(context), id, request, context.RequestAborted);
+        return result.Succeeded
+            ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
+            : await RefusedAsync(context, pages, result);
+    }
+
+    private static async Task<IResult> SetRolesAsync(string id, HttpContext context, IFormCollection form,
+        BackOfficePages pages, AccountAdministration accounts)
+    {
+        var request = new AccountRolesForm(Roles: form.Texts("role"), ChannelIds: form.Ints("channel"));
+        var result = await accounts.SetRolesAsync(await pages.StaffAsync(context), id, request,
+            context.RequestAborted);
         return result.Succeeded
             ? pages.RedirectWithNotice(context, $"accounts/{id}", result.Message)
             : await RefusedAsync(context, pages, result);
@@ -78,7 +90,8 @@ public static class AccountEndpoints
     {
         var list = await accounts.ListAsync(context.RequestAborted);
         return await pages.RenderAsync<AccountsPage, AccountsPageModel>(new AccountsPageModel(
-            Shell: pages.ShellFor(context, "账号管理"), Rows: list.Rows, Channels: list.Channels, Secret: secret));
+            Shell: pages.ShellFor(context, "账号管理"), Rows: list.Rows, BootstrapRoles: list.BootstrapRoles,
+            Secret: secret));
     }
 
     private static async Task<IResult> AccountPageAsync(HttpContext context, BackOfficePages pages,

@@ -1,12 +1,24 @@
 namespace GovPortal.BackOffice.Accounts;
 
 /// <summary>
-/// The four roles of a district web team. A person may hold several. Administration does not include editorial
-/// powers: an administrator who also writes is given the editor role like anyone else.
+/// The roles of a district web team. A person may hold several, except that the three administrators of 三员分立
+/// (<see cref="Officers"/>) are separate people: see <see cref="RoleSeparation"/>. Administration does not include
+/// editorial powers: a system administrator who also writes is given the editor role like anyone else.
 /// </summary>
 public static class StaffRoles
 {
+    /// <summary>
+    /// 系统管理员: accounts (create, disable, reset passwords, unlock), site settings, channels, calendars,
+    /// organisations and their duties; sees citizens' personal data masked. Cannot assign roles and cannot read the
+    /// audit log. The name is the one every install had for its administrators, so they keep this role.
+    /// </summary>
     public const string Administrator = "Administrator";
+
+    /// <summary>安全管理员: assigns roles and channels to accounts and keeps the security policy; nothing else.</summary>
+    public const string SecurityAdministrator = "SecurityAdministrator";
+
+    /// <summary>审计管理员: reads and exports the audit log; nothing else.</summary>
+    public const string AuditAdministrator = "AuditAdministrator";
     public const string Editor = "Editor";
     public const string Reviewer = "Reviewer";
     public const string Publisher = "Publisher";
@@ -25,11 +37,19 @@ public static class StaffRoles
     public const string Mailbox = "Mailbox";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+        [Administrator, SecurityAdministrator, AuditAdministrator, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+
+    /// <summary>The three administrators of 三员分立; no account holds two of them.</summary>
+    public static readonly IReadOnlyList<string> Officers = [Administrator, SecurityAdministrator, AuditAdministrator];
+
+    /// <summary>Whether <paramref name="roles"/> include one of the three administrators.</summary>
+    public static bool IncludeOfficer(IEnumerable<string> roles) => roles.Any(Officers.Contains);
 
     public static string Label(string role) => role switch
     {
         Administrator => "系统管理员",
+        SecurityAdministrator => "安全管理员",
+        AuditAdministrator => "审计管理员",
         Editor => "编辑",
         Reviewer => "审核",
         Publisher => "发布",

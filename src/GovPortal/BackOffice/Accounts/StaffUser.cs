@@ -15,6 +15,16 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in; it is kept so that its history stays attributable.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>When the password was last set: password expiry, when the security policy sets it, counts from it.
+    /// </summary>
+    public DateTime? PasswordChangedAtUtc { get; set; }
+
+    /// <summary>
+    /// The hashes of earlier passwords, newest first, one a line: as many as the security policy's password history
+    /// needs and no more. Never a password itself.
+    /// </summary>
+    public string PreviousPasswordHashes { get; set; } = "";
 }
 
 /// <summary>The channels (with their sub-channels) in which a person's editorial roles apply.</summary>

@@ -28,7 +28,7 @@ public static class AuditEndpoints
             return await pages.RenderAsync<AuditPage, AuditPageModel>(new AuditPageModel(
                 Shell: pages.ShellFor(context, "审计日志"), Entries: entries, Filter: filter, Page: page,
                 PageCount: pageCount, Total: total));
-        }).RequireAuthorization(StaffRoles.Administrator);
+        }).RequireAuthorization(StaffRoles.AuditAdministrator);
 
         group.MapGet("/audit.csv", async (HttpContext context, DatabaseOptions database,
             [AsParameters] AuditFilter filter) =>
@@ -49,7 +49,7 @@ public static class AuditEndpoints
                     CsvCell.Of(e.Actor), CsvCell.Of(e.IpAddress), CsvCell.Of(AuditActions.Label(e.Action)),
                     CsvCell.Of(e.Target), CsvCell.Of(e.Details)));
             await writer.FlushAsync(context.RequestAborted);
-        }).RequireAuthorization(StaffRoles.Administrator);
+        }).RequireAuthorization(StaffRoles.AuditAdministrator);
     }
 }
 

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GovPortal.BackOffice.SignIn;
 
-/// <summary>账号安全: optional two-factor sign-in with an authenticator app (TOTP), and recovery codes.</summary>
+/// <summary>
+/// 账号安全: two-factor sign-in with an authenticator app (TOTP), and recovery codes. Optional, except for the accounts
+/// <see cref="TwoFactorRequirement"/> names, which must enrol before anything else and cannot switch it off.
+/// </summary>
 public static class SecurityEndpoints
 {
     public const string Issuer = "GovPortal";
@@ -23,7 +26,7 @@ public static class SecurityEndpoints
         });
 
         group.MapPost("/security/2fa/enable", async (HttpContext context, IFormCollection form, BackOfficePages pages,
-            UserManager<StaffUser> users, AuditLog audit) =>
+            UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
@@ -35,6 +38,8 @@ public static class SecurityEndpoints
                 return await pages.RenderAsync<SecurityPage, SecurityPageModel>(model, StatusCodes.Status400BadRequest);
             }
             await users.SetTwoFactorEnabledAsync(user, true);
+            // The session no longer waits for enrolment.
+            await signIn.RefreshSignInAsync(user);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.WriteAsync(context, AuditActions.TwoFactorEnabled, $"账号 {user.UserName}", "启用两步验证");
             return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
@@ -46,6 +51,10 @@ public static class SecurityEndpoints
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null) return Results.Redirect(pages.Url("login"));
+            if (await context.RequestServices.GetRequiredService<TwoFactorRequirement>().AppliesToAsync(users, user))
+                return await pages.RenderAsync<SecurityPage, SecurityPageModel>(
+                    await ModelAsync(context, pages, users, user, error: TwoFactorRequirement.RequiredMessage
+                        + "不能关闭。", newCodes: null), StatusCodes.Status400BadRequest);
             // Switching the second step off is what someone at an unattended, signed-in desk would do first.
             if (await SignInEndpoints.CheckPasswordAsync(context, signIn, pages, audit, user, form.Text("password"))
                 is { } wrong)
@@ -96,6 +105,8 @@ public static class SecurityEndpoints
         return new SecurityPageModel(
             Shell: pages.ShellFor(context, "账号安全"),
             Enabled: user.TwoFactorEnabled,
+            Required: await context.RequestServices.GetRequiredService<TwoFactorRequirement>()
+                .AppliesToAsync(users, user),
             Key: key is null ? null : Grouped(key),
             QrSvg: qr,
             RecoveryCodesLeft: user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
@@ -121,6 +132,7 @@ public static class SecurityEndpoints
 public sealed record SecurityPageModel(
     Pages.Shell Shell,
     bool Enabled,
+    bool Required,
     string? Key,
     string? QrSvg,
     int RecoveryCodesLeft,

@@ -21,6 +21,9 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         ["zcwj"] = 12,
     };
 
+    /// <summary>The demo site's name, by which the first run knows it is setting up the demo.</summary>
+    public const string SiteName = "苏州市相城区人民政府";
+
     public async Task<bool> SeedIfEmptyAsync(GovPortalDbContext db, CancellationToken cancellationToken = default)
     {
         if (await db.Sites.AnyAsync(cancellationToken)) return false;
@@ -120,7 +123,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
     private static Site CreateSite() => new()
     {
         Code = "main",
-        Name = "苏州市相城区人民政府",
+        Name = SiteName,
         BaseUrl = "https://www.szxc.gov.cn",
         HostNames = "www.szxc.gov.cn,szxc.gov.cn,localhost",
         Sponsor = "苏州市相城区人民政府办公室",

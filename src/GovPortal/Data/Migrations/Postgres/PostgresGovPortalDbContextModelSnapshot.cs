@@ -48,6 +48,28 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.ToTable("ChannelGrants");
                 });
 
+            modelBuilder.Entity("GovPortal.BackOffice.Accounts.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PasswordExpiryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordHistory")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireTwoFactorForEveryone")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies");
+                });
+
             modelBuilder.Entity("GovPortal.BackOffice.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -92,6 +114,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("PasswordChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -100,6 +125,11 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PreviousPasswordHashes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");

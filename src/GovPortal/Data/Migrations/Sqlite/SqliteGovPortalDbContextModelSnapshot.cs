@@ -41,6 +41,28 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("ChannelGrants");
                 });
 
+            modelBuilder.Entity("GovPortal.BackOffice.Accounts.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordExpiryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordHistory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactorForEveryone")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies");
+                });
+
             modelBuilder.Entity("GovPortal.BackOffice.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -85,6 +107,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PasswordChangedAtUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -93,6 +118,11 @@ namespace GovPortal.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousPasswordHashes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GovPortal.BackOffice.Accounts;
+
+/// <summary>
+/// Identity's user manager with the back office's rules on every path that saves roles or passwords: 三员分立
+/// (<see cref="RoleSeparation"/>) whoever adds a role, and the date and history of every password set.
+/// </summary>
+public sealed class StaffUserManager(
+    IUserStore<StaffUser> store,
+    IOptions<IdentityOptions> optionsAccessor,
+    IPasswordHasher<StaffUser> passwordHasher,
+    IEnumerable<IUserValidator<StaffUser>> userValidators,
+    IEnumerable<IPasswordValidator<StaffUser>> passwordValidators,
+    ILookupNormalizer keyNormalizer,
+    IdentityErrorDescriber errors,
+    IServiceProvider services,
+    ILogger<UserManager<StaffUser>> logger,
+    SecurityPolicyStore policies,
+    TimeProvider time)
+    : UserManager<StaffUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer,
+        errors, services, logger)
+{
+    public override Task<IdentityResult> AddToRoleAsync(StaffUser user, string role) =>
+        AddToRolesAsync(user, [role]);
+
+    public override async Task<IdentityResult> AddToRolesAsync(StaffUser user, IEnumerable<string> roles)
+    {
+        var adding = roles.ToList();
+        var after = (await GetRolesAsync(user)).Concat(adding);
+        if (RoleSeparation.Problem(after) is { } problem)
+            return IdentityResult.Failed(new IdentityError { Code = "RoleSeparation", Description = problem });
+        return await base.AddToRolesAsync(user, adding);
+    }
+
+    public override async Task<IdentityResult> CreateAsync(StaffUser user, string password)
+    {
+        user.PasswordChangedAtUtc = time.GetUtcNow().UtcDateTime;
+        return await base.CreateAsync(user, password);
+    }
+
+    public override async Task<IdentityResult> ChangePasswordAsync(StaffUser user, string currentPassword,
+        string newPassword) =>
+        await RememberAsync(user, user.PasswordHash,
+            await base.ChangePasswordAsync(user, currentPassword, newPassword));
+
+    public override async Task<IdentityResult> ResetPasswordAsync(StaffUser user, string token, string newPassword) =>
+        await RememberAsync(user, user.PasswordHash, await base.ResetPasswordAsync(user, token, newPassword));
+
+    public override async Task<IdentityResult> AddPasswordAsync(StaffUser user, string password) =>
+        await RememberAsync(user, user.PasswordHash, await base.AddPasswordAsync(user, password));
+
+    /// <summary>
+    /// After a new password is set: when it was set, and the one it replaced among the earlier ones, as many as the
+    /// history needs (the current password is one of them, so N − 1 earlier ones).
+    /// </summary>
+    private async Task<IdentityResult> RememberAsync(StaffUser user, string? previousHash, IdentityResult result)
+    {
+        if (!result.Succeeded) return result;
+        var keep = Math.Max(0, (await policies.GetAsync()).PasswordHistory - 1);
+        var earlier = string.IsNullOrEmpty(previousHash) ? Array.Empty<string>() : [previousHash];
+        user.PreviousPasswordHashes = string.Join('\n', earlier.Concat(PasswordHistoryRule.Hashes(user)).Take(keep));
+        user.PasswordChangedAtUtc = time.GetUtcNow().UtcDateTime;
+        return await UpdateUserAsync(user);
+    }
+}
