@@ -23,7 +23,8 @@ public sealed class AuditCommandLineTests
         Assert.Equal(new AuditAnchorCheck(12, hash), AuditAnchorCheck.Parse(verify.AuditAnchor));
         Assert.Equal(AuditChainHash.Sha256, PortalSettings.From(verify).AuditHash);
         Assert.Equal(AuditChainHash.Sm3, PortalSettings.From(CommandLine.Parse([]).Parsed!).AuditHash);
-        Assert.Equal(PortalCommand.SecureAudit, CommandLine.Parse(["secure-audit", "--owner", "Host=x"]).Parsed!.Command);
+        var (secure, _) = CommandLine.Parse(["secure-audit", "--owner", "Host=x"]);
+        Assert.Equal(PortalCommand.SecureAudit, secure!.Command);
     }
 
     [Theory]
