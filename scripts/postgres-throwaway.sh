@@ -18,6 +18,7 @@
 set -euo pipefail
 
 ROLE=govportal            # may create databases; ${ROLE}_nocreatedb (same password) may not, for start-up tests
+                          # ${ROLE}_audit (same password) is granted $ROLE: the audit tables' owner (secure-audit)
 PASSWORD=govportal
 MARKER=.postgres-throwaway   # lets `stop` refuse to rm -rf a directory it did not create
 
@@ -158,7 +159,9 @@ EOF
 
   as_pg "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/socket" -p "$port" -U postgres -d postgres \
     -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" \
-    -c "CREATE ROLE ${ROLE}_nocreatedb LOGIN NOCREATEDB PASSWORD '$PASSWORD'" >&2
+    -c "CREATE ROLE ${ROLE}_nocreatedb LOGIN NOCREATEDB PASSWORD '$PASSWORD'" \
+    -c "CREATE ROLE ${ROLE}_audit LOGIN NOCREATEDB PASSWORD '$PASSWORD'" \
+    -c "GRANT $ROLE TO ${ROLE}_audit" >&2
 
   # Prove the exact credentials work over TCP before handing them out.
   PGPASSWORD=$PASSWORD "$BINDIR/psql" -X -q -At -h 127.0.0.1 -p "$port" -U "$ROLE" -d postgres \

@@ -31,6 +31,9 @@ try
         case PortalCommand.Doctor:
             return await GovPortal.Hosting.Doctor.DoctorCommand.RunAsync(settings, Console.Out);
 
+        case PortalCommand.VerifyAudit or PortalCommand.SecureAudit or PortalCommand.PruneAudit:
+            return await AuditCommands.RunAsync(commandLine, settings, Console.Out, Console.Error);
+
         case PortalCommand.Scan:
             return ScanCommand.Run(commandLine.Files, commandLine.AllowedHosts, settings.Paths.SafetyListsDirectory,
                 Console.Out, Console.Error);

@@ -94,7 +94,10 @@ public static class BackOfficeServices
             Harden(antiforgery.Cookie, "gp_csrf", options.Path);
         });
 
+        services.AddSingleton(new AuditChainOptions(settings.AuditHash));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditChainVerifier>();
+        services.AddSingleton<AuditChainMonitor>();
         services.AddSingleton<ContentSafety.SafetyLists>();
         services.AddSingleton<BackOfficePages>();
         services.AddSingleton<SignIn.SignInThrottle>();

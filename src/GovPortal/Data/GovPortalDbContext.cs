@@ -24,6 +24,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainAnchor> AuditChainAnchors => Set<AuditChainAnchor>();
     public DbSet<BackOffice.Health.HealthSnapshot> HealthSnapshots => Set<BackOffice.Health.HealthSnapshot>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Classification> Classifications => Set<Classification>();
@@ -76,6 +77,18 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             entry.Property(e => e.Target).HasMaxLength(300);
             entry.Property(e => e.Details).HasMaxLength(4000);
             entry.HasIndex(e => e.AtUtc);
+            // Unique: two writers can never both append the same place in the hash chain.
+            entry.HasIndex(e => e.Sequence).IsUnique();
+            entry.Property(e => e.Algorithm).HasMaxLength(16);
+            entry.Property(e => e.PreviousHash).HasMaxLength(128);
+            entry.Property(e => e.Hash).HasMaxLength(128);
+        });
+        model.Entity<AuditChainAnchor>(anchor =>
+        {
+            anchor.Property(a => a.LastPrunedHash).HasMaxLength(128);
+            anchor.Property(a => a.ExportFile).HasMaxLength(1000);
+            anchor.Property(a => a.ExportSha256).HasMaxLength(64);
+            anchor.HasIndex(a => a.PrunedThroughSequence).IsUnique();
         });
         model.Entity<BackOffice.Health.HealthSnapshot>(snapshot => snapshot.HasIndex(s => s.CheckedAtUtc));
         model.Entity<Revision>(revision =>

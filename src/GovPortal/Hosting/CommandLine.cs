@@ -12,6 +12,9 @@ public enum PortalCommand
     RotateKey,
     Backup,
     Restore,
+    VerifyAudit,
+    SecureAudit,
+    PruneAudit,
     Help,
 }
 
@@ -48,6 +51,21 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--admin-name: account name of the first administrator.</summary>
     public string? FirstAdministratorName { get; init; }
 
+    /// <summary>--audit-hash: the audit chain's algorithm for new entries (SM3 or SHA-256); null for SM3.</summary>
+    public string? AuditHash { get; init; }
+
+    /// <summary>--before: prune-audit deletes the entries older than this China date.</summary>
+    public DateOnly? AuditBefore { get; init; }
+
+    /// <summary>--export: the file prune-audit writes the entries to before deleting them.</summary>
+    public string? ExportFile { get; init; }
+
+    /// <summary>--owner: the connection string of the audit tables' owner role (secure-audit, prune-audit).</summary>
+    public string? OwnerConnectionString { get; init; }
+
+    /// <summary>--anchor 序号:哈希: an entry verify-audit must find with this hash (recorded by the operator).</summary>
+    public string? AuditAnchor { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -57,6 +75,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath
         && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
         && FirstAdministratorName == other.FirstAdministratorName
+        && AuditHash == other.AuditHash && AuditBefore == other.AuditBefore && ExportFile == other.ExportFile
+        && OwnerConnectionString == other.OwnerConnectionString && AuditAnchor == other.AuditAnchor
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -91,6 +111,15 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           restore 目录
                      把备份恢复到一个新的空数据目录（PostgreSQL 时恢复到 --database 指定的空数据库）：先校验备份，
                      再按发布清单重建并逐个核对已发布的页面；搜索索引在首次启动时重建
+          verify-audit
+                     校验审计日志的哈希链：逐条核对每条记录的哈希和前一条的哈希，报告第一处被修改、删除、插入或
+                     调换顺序的记录，链断开时退出码为 1；最后打印最新一条的序号和哈希，请另行记录（--anchor 比对）
+          secure-audit --owner 连接串
+                     （PostgreSQL）把审计日志表交给另一个数据库角色所有，门户的角色只保留插入和查询权限，
+                     从此连门户的数据库账号也不能修改或删除审计记录；只需运行一次
+          prune-audit --before 日期 --export 文件
+                     删除该日期（至少 180 天以前）之前的审计记录，删除前先全部导出到文件（JSON Lines，含哈希）；
+                     哈希链保持可校验。运行过 secure-audit 的数据库须加 --owner
           help       显示本说明
 
         选项:
@@ -107,6 +136,11 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --admin-allow 网段 后台访问限制：只允许这些网段访问后台（可重复），例如 10.0.0.0/8、192.168.1.20/32
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
+          --audit-hash 算法  审计日志哈希链的算法：SM3（默认）或 SHA-256
+          --owner 连接串     审计日志表所有者角色的 PostgreSQL 连接串（secure-audit、prune-audit）
+          --before 日期      prune-audit 删除此日期（年-月-日，北京时间）之前的记录
+          --export 文件      prune-audit 导出被删除记录的文件（不能是已有文件）
+          --anchor 序号:哈希 verify-audit 时核对这条记录仍在且哈希相同（此前记下的最后一条），发现末尾被删除
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
 
@@ -124,6 +158,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var checkExternal = false;
         var publicNode = false;
         string? adminPath = null, adminName = null;
+        string? auditHash = null, exportFile = null, owner = null, anchor = null;
+        DateOnly? auditBefore = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -153,7 +189,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     publicNode = true;
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
-                    or "--admin-path" or "--admin-allow" or "--admin-name":
+                    or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
+                    or "--export" or "--owner" or "--anchor":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -187,6 +224,27 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         if (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
                             return (null, $"--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“{value}”。");
                         adminName = name;
+                    }
+                    else if (arg == "--audit-hash")
+                    {
+                        auditHash = BackOffice.Audit.AuditChainHash.Normalize(value);
+                        if (auditHash is null) return (null, $"--audit-hash 只能是 SM3 或 SHA-256，而不是“{value}”。");
+                    }
+                    else if (arg == "--before")
+                    {
+                        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd",
+                                System.Globalization.CultureInfo.InvariantCulture,
+                                System.Globalization.DateTimeStyles.None, out var before))
+                            return (null, $"--before 的日期格式不对，应为 年-月-日，例如 2026-01-01，而不是“{value}”。");
+                        auditBefore = before;
+                    }
+                    else if (arg == "--export") exportFile = value;
+                    else if (arg == "--owner") owner = value;
+                    else if (arg == "--anchor")
+                    {
+                        if (BackOffice.Audit.AuditAnchorCheck.Parse(value) is null)
+                            return (null, $"--anchor 应为 序号:哈希，例如 1024:9f86…（verify-audit 打印的那一行），而不是“{value}”。");
+                        anchor = value.Trim();
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -232,6 +290,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "rotate-key" => PortalCommand.RotateKey,
                         "backup" => PortalCommand.Backup,
                         "restore" => PortalCommand.Restore,
+                        "verify-audit" => PortalCommand.VerifyAudit,
+                        "secure-audit" => PortalCommand.SecureAudit,
+                        "prune-audit" => PortalCommand.PruneAudit,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -244,11 +305,17 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
         if (command is (PortalCommand.Backup or PortalCommand.Restore) && files.Count == 0)
             return (null, $"{(command == PortalCommand.Backup ? "backup" : "restore")} 需要一个备份目录。");
+        if (command == PortalCommand.SecureAudit && owner is null)
+            return (null, "secure-audit 需要 --owner：审计日志表新所有者角色的 PostgreSQL 连接串。");
+        if (command == PortalCommand.PruneAudit && (auditBefore is null || exportFile is null))
+            return (null, "prune-audit 需要 --before 日期 和 --export 文件：记录先导出，再删除。");
         return (new CommandLine(command, data, urls, database)
         {
             Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal,
             TrustedProxies = proxies, PublicNode = publicNode, BackOfficePath = adminPath,
             BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
+            AuditHash = auditHash, AuditBefore = auditBefore, ExportFile = exportFile, OwnerConnectionString = owner,
+            AuditAnchor = anchor,
             MourningDates = mourning?.Distinct().Order().ToList(),
         }, null);
     }

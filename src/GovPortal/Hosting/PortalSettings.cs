@@ -18,6 +18,9 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
     public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();
 
+    /// <summary>The hash algorithm of the audit chain's new entries: SM3, or SHA-256 where configured.</summary>
+    public string AuditHash { get; init; } = GovPortal.BackOffice.Audit.AuditChainHash.Sm3;
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -29,6 +32,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
         return new PortalSettings(paths, database, commandLine.Urls)
         {
             TrustedProxies = commandLine.TrustedProxies,
+            AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
             BackOffice = new GovPortal.BackOffice.BackOfficeOptions
             {
                 Enabled = !commandLine.PublicNode,

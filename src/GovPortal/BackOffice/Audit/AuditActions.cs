@@ -36,6 +36,7 @@ public static class AuditActions
     public const string ContentWarningsOverridden = "content.warnings-overridden";
     public const string ContentBlocked = "content.blocked";
     public const string TamperDetected = "tamper.detected";
+    public const string AuditPruned = "audit.pruned";
 
     public static string Label(string action) => action switch
     {
@@ -72,6 +73,7 @@ public static class AuditActions
         ContentWarningsOverridden => "确认内容警告",
         ContentBlocked => "内容检查阻止",
         TamperDetected => "网页篡改告警",
+        AuditPruned => "清理审计日志",
         _ => action,
     };
 
@@ -83,6 +85,6 @@ public static class AuditActions
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
         ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged,
         SettingsChanged, ForcedReviewed,
-        ContentWarningsOverridden, ContentBlocked, TamperDetected,
+        ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
     ];
 }

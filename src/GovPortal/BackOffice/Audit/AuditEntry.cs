@@ -2,7 +2,8 @@ namespace GovPortal.BackOffice.Audit;
 
 /// <summary>
 /// One line of the audit log. Rows are only ever inserted: the database context refuses updates and deletes, and
-/// database triggers refuse them from any other client too.
+/// database triggers refuse them from any other client too. Each entry written by <see cref="AuditLog"/> is a link
+/// of a hash chain (<see cref="AuditChainHash"/>): a changed, deleted, inserted or reordered row breaks it.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -24,4 +25,19 @@ public sealed class AuditEntry
 
     /// <summary>A sentence in Chinese for the reader of the log, including any reason or comment.</summary>
     public string Details { get; set; } = "";
+
+    /// <summary>
+    /// The place in the hash chain, 1 for the first entry ever chained, without gaps. Null for the entries written
+    /// before the chain existed (an install that was upgraded): the chain starts after them.
+    /// </summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The hash algorithm of this entry's links, <see cref="AuditChainHash.Sm3"/> or SHA-256.</summary>
+    public string? Algorithm { get; set; }
+
+    /// <summary>The hash of the entry before this one (hexadecimal), or of the chain's start.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>The hash over this entry's fields and <see cref="PreviousHash"/> (hexadecimal).</summary>
+    public string? Hash { get; set; }
 }

@@ -9,11 +9,15 @@ public static class HealthEndpoints
 
     public static void MapHealth(this RouteGroupBuilder group)
     {
-        group.MapGet("/health", async (HttpContext context, BackOfficePages pages, HealthRecorder recorder) =>
+        group.MapGet("/health", async (HttpContext context, BackOfficePages pages, HealthRecorder recorder,
+            Audit.AuditChainMonitor auditChain) =>
             await pages.RenderAsync<HealthPage, HealthPageModel>(new HealthPageModel(
                 Shell: pages.ShellFor(context, "网站健康"),
                 Latest: await recorder.LatestAsync(context.RequestAborted),
-                Trend: await recorder.TrendAsync(TrendLength, context.RequestAborted))));
+                Trend: await recorder.TrendAsync(TrendLength, context.RequestAborted))
+            {
+                AuditChain = await auditChain.CurrentAsync(context.RequestAborted),
+            }));
 
         group.MapPost("/health/check", async (HttpContext context, IFormCollection _, BackOfficePages pages,
             HealthRecorder recorder) =>
@@ -41,4 +45,8 @@ public static class HealthEndpoints
 }
 
 public sealed record HealthPageModel(
-    Pages.Shell Shell, HealthReport? Latest, IReadOnlyList<(DateTime At, int Problems, int SingleVeto)> Trend);
+    Pages.Shell Shell, HealthReport? Latest, IReadOnlyList<(DateTime At, int Problems, int SingleVeto)> Trend)
+{
+    /// <summary>The audit log's hash chain, verified within the last few minutes.</summary>
+    public Audit.AuditChainReport? AuditChain { get; init; }
+}

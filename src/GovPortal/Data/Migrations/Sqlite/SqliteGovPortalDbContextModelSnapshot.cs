@@ -146,6 +146,47 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("GovPortal.BackOffice.Audit.AuditChainAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExportFile")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExportSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPrunedHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrunedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrunedBeforeUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrunedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrunedThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrunedThroughSequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditChainAnchors");
+                });
+
             modelBuilder.Entity("GovPortal.BackOffice.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -162,6 +203,10 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Algorithm")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AtUtc")
                         .HasColumnType("INTEGER");
 
@@ -170,10 +215,21 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Target")
                         .IsRequired()
@@ -183,6 +239,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
