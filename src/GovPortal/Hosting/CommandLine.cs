@@ -46,6 +46,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--admin-name: account name of the first administrator.</summary>
     public string? FirstAdministratorName { get; init; }
 
+    /// <summary>--personal-data-cipher: aes-gcm or sm4-gcm for new people's data.</summary>
+    public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -54,7 +57,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && TrustedProxies.SequenceEqual(other.TrustedProxies)
         && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath
         && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
-        && FirstAdministratorName == other.FirstAdministratorName
+        && FirstAdministratorName == other.FirstAdministratorName && PersonalDataCipher == other.PersonalDataCipher
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -97,6 +100,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                              搜索频率限制按访问者而不是代理计算
           --admin-path 路径  后台地址，默认 /admin（例如 /houtai-7f3a，可降低被扫描的机会）
           --admin-allow 网段 后台访问限制：只允许这些网段访问后台（可重复），例如 10.0.0.0/8、192.168.1.20/32
+          --personal-data-cipher 算法
+                             新的个人信息用哪种算法加密：aes-gcm（默认）或 sm4-gcm（国密 SM4，用于密评）；
+                             已加密的数据记录了各自的算法，切换后仍可读取。环境变量
+                             GOVPORTAL_PERSONAL_DATA_CIPHER 作用相同
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
@@ -116,6 +123,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var checkExternal = false;
         var publicNode = false;
         string? adminPath = null, adminName = null;
+        GovPortal.Citizens.Protection.PersonalDataAlgorithm? personalDataCipher = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -145,7 +153,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     publicNode = true;
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
-                    or "--admin-path" or "--admin-allow" or "--admin-name":
+                    or "--admin-path" or "--admin-allow" or "--admin-name" or "--personal-data-cipher":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -179,6 +187,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         if (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
                             return (null, $"--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“{value}”。");
                         adminName = name;
+                    }
+                    else if (arg == "--personal-data-cipher")
+                    {
+                        personalDataCipher = GovPortal.Citizens.Protection.PersonalDataAead.Parse(value);
+                        if (personalDataCipher is null)
+                            return (null, $"--personal-data-cipher 只能是 aes-gcm 或 sm4-gcm，而不是“{value}”。");
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -232,7 +246,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal,
             TrustedProxies = proxies, PublicNode = publicNode, BackOfficePath = adminPath,
             BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
-            MourningDates = mourning?.Distinct().Order().ToList(),
+            MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
         }, null);
     }
 }

@@ -18,6 +18,12 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
     public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();
 
+    /// <summary>
+    /// --personal-data-cipher: the cipher new people's data is sealed with; null leaves it to the environment
+    /// (GOVPORTAL_PERSONAL_DATA_CIPHER) and then AES-256-GCM.
+    /// </summary>
+    public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -29,6 +35,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
         return new PortalSettings(paths, database, commandLine.Urls)
         {
             TrustedProxies = commandLine.TrustedProxies,
+            PersonalDataCipher = commandLine.PersonalDataCipher,
             BackOffice = new GovPortal.BackOffice.BackOfficeOptions
             {
                 Enabled = !commandLine.PublicNode,
