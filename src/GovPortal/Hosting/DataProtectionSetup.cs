@@ -45,7 +45,9 @@ public static class DataProtectionSetup
         if (!Directory.Exists(path))
         {
             if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-            else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            else
+                Directory.CreateDirectory(path,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         return new DirectoryInfo(path);
     }
@@ -54,7 +56,9 @@ public static class DataProtectionSetup
 /// <summary>Seals a data-protection key with the people's-data cipher before it is written anywhere.</summary>
 public sealed class SealingXmlEncryptor(PersonalDataCipher cipher) : IXmlEncryptor
 {
-    /// <summary>The associated data of every sealed key: a sealed key copied into a person's row does not open.</summary>
+    /// <summary>
+    /// The associated data of every sealed key: a sealed key copied into a person's row does not open.
+    /// </summary>
     public const string Purpose = "data-protection-key";
 
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)

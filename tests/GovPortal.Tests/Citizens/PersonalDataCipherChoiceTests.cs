@@ -59,7 +59,8 @@ public sealed class PersonalDataCipherChoiceTests
         var sm4Key = new byte[16];
         hkdf.GenerateBytes(sm4Key, 0, 16);
         var gcm = new GcmBlockCipher(new SM4Engine());
-        gcm.Init(false, new AeadParameters(new KeyParameter(sm4Key), 128, bytes[..12], Encoding.UTF8.GetBytes("purpose")));
+        gcm.Init(false,
+            new AeadParameters(new KeyParameter(sm4Key), 128, bytes[..12], Encoding.UTF8.GetBytes("purpose")));
         var plain = new byte[gcm.GetOutputSize(bytes.Length - 12)];
         var length = gcm.ProcessBytes(bytes, 12, bytes.Length - 12, plain, 0);
         length += gcm.DoFinal(plain, length);

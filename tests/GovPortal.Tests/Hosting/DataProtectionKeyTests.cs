@@ -46,14 +46,14 @@ public sealed class DataProtectionKeyTests
         {
             var key = XDocument.Load(file).Root!;
             // No key material in clear: the descriptor holds a sealed value made with the people's-data key.
-            Assert.Empty(key.Descendants("masterKey"));
-            var secret = Assert.Single(key.Descendants("encryptedSecret"));
+            Assert.Empty(Named(key, "masterKey"));
+            var secret = Assert.Single(Named(key, "encryptedSecret"));
             Assert.Contains(nameof(SealingXmlDecryptor), (string?)secret.Attribute("decryptorType"));
-            var sealedValue = (string)secret.Descendants("value").Single();
+            var sealedValue = (string)Named(secret, "value").Single();
             Assert.StartsWith(keys.CurrentId + ":", sealedValue);
             // …and it is the key: opened with the key file, it is the descriptor data protection wrote.
             var opened = XElement.Parse(new PersonalDataCipher(keys).Open(sealedValue, SealingXmlEncryptor.Purpose));
-            Assert.NotEmpty(opened.Descendants("masterKey"));
+            Assert.NotEmpty(Named(opened, "masterKey"));
         }
 
         await using var restarted = await RunningPortal.StartAsync(dataDirectory: folder.Path);
@@ -76,18 +76,24 @@ public sealed class DataProtectionKeyTests
         var stranger = new PersonalDataCipher(PersonalDataKeys.Create(Path.Combine(other.Path, "k")));
         foreach (var file in Directory.GetFiles(Path.Combine(folder.Path, "keys", "data-protection"), "*.xml"))
         {
-            var sealedValue = (string)XDocument.Load(file).Descendants("value").Single();
+            var sealedValue = (string)Named(XDocument.Load(file).Root!, "value").Single();
             Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
                 () => stranger.Open(sealedValue, SealingXmlEncryptor.Purpose));
         }
         Assert.True(File.Exists(keyFile));
     }
 
+    // Data protection writes its elements in its own XML namespace, and the sealed key's in none.
+    internal static IEnumerable<XElement> Named(XElement root, string localName) =>
+        root.DescendantsAndSelf().Where(e => e.Name.LocalName == localName);
+
     internal static Cookie AuthCookie(StaffClient staff) =>
         staff.Cookies.GetCookies(new Uri(staff.Http.BaseAddress!, staff.BasePath + "/"))
             .Single(c => c.Name == "gp_auth");
 
-    /// <summary>The back office's start page asked with only <paramref name="cookie"/>: 200 when it is accepted.</summary>
+    /// <summary>
+    /// The back office's start page asked with only <paramref name="cookie"/>: 200 when it is accepted.
+    /// </summary>
     internal static async Task<HttpStatusCode> StatusWithAsync(RunningPortal portal, Cookie cookie)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -142,8 +148,8 @@ public sealed class PostgresDataProtectionKeyTests(PostgresServer postgres)
         {
             rows++;
             var key = XElement.Parse(reader.GetString(0));
-            Assert.Empty(key.Descendants("masterKey"));
-            Assert.Single(key.Descendants("encryptedSecret"));
+            Assert.Empty(DataProtectionKeyTests.Named(key, "masterKey"));
+            Assert.Single(DataProtectionKeyTests.Named(key, "encryptedSecret"));
         }
         Assert.Equal(1, rows);
         // A cookie made with another ring is refused (the check above is not a portal that accepts anything).

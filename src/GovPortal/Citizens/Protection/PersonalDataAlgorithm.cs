@@ -67,7 +67,9 @@ public static class PersonalDataAead
         output.AsSpan(plain.Length, TagSize).CopyTo(tag);
     }
 
-    /// <exception cref="CryptographicException">The value was changed, or belongs to another key or purpose.</exception>
+    /// <exception cref="CryptographicException">
+    /// The value was changed, or belongs to another key or purpose.
+    /// </exception>
     public static void Decrypt(PersonalDataAlgorithm algorithm, byte[] key, ReadOnlySpan<byte> nonce,
         ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plain, ReadOnlySpan<byte> associatedData)
     {

@@ -47,7 +47,8 @@ public sealed class PersonalDataKeyFileException(bool missing, string message) :
 
 /// <summary>
 /// The 256-bit keys that encrypt people's data (AES-256 directly, SM4 through a key derived from them), kept in a
-/// file outside the database: losing the database alone leaks nothing. The file has one key a line, <c>id base64</c>; the last line is the key new data is sealed with, and
+/// file outside the database: losing the database alone leaks nothing. The file has one key a line,
+/// <c>id base64</c>; the last line is the key new data is sealed with, and
 /// older keys stay to read what they sealed (rotation adds a line, it never removes one). The file is created with
 /// mode 0600 on first use.
 /// </summary>
