@@ -1,4 +1,5 @@
 using GovPortal.Hosting;
+using GovPortal.Hosting.Backup;
 using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
 using GovPortal.Safety.Health;
@@ -104,6 +105,29 @@ try
             return 0;
         }
 
+        case PortalCommand.Backup:
+        {
+            // Reads only, beside a running portal or not: each part is copied in an order that keeps it consistent.
+            var keys = GovPortal.Citizens.Protection.PersonalDataKeyOptions.For(settings.Paths);
+            var report = await new PortalBackup(settings.Paths, settings.Database, keys, TimeProvider.System)
+                .CreateAsync(commandLine.Files[0]);
+            Console.WriteLine($"已备份到 {report.Directory}：{report.Files} 个文件，共 {report.Bytes / 1024.0 / 1024:0.0} MB，" +
+                              $"站点 {string.Join("、", report.Sites)}。");
+            Console.WriteLine($"其中 {Path.Combine(report.Directory, BackupLayout.Keys)} 是个人信息加密密钥，" +
+                              "请与其余部分分开保管：只有两者都在，才能恢复申请人和来信人的信息。");
+            return 0;
+        }
+
+        case PortalCommand.Restore:
+        {
+            var keys = GovPortal.Citizens.Protection.PersonalDataKeyOptions.For(settings.Paths);
+            var report = await new PortalRestore(settings.Paths, settings.Database, keys)
+                .RestoreAsync(commandLine.Files[0]);
+            Console.WriteLine($"已恢复到 {settings.Paths.DataDirectory}：站点 {string.Join("、", report.Sites)}，" +
+                              $"{report.PublishedFiles} 个已发布文件逐个与发布清单核对无误。现在可以启动门户。");
+            return 0;
+        }
+
         case PortalCommand.Reindex:
         {
             using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
@@ -137,6 +161,11 @@ try
             return 0;
         }
     }
+}
+catch (BackupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
 }
 catch (PublishException e)
 {

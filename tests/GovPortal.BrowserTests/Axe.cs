@@ -21,4 +21,18 @@ public static class Axe
         Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
+
+    /// <summary>Opens <paramref name="path"/> and checks it, naming the page in a failure.</summary>
+    public static async Task AssertPageAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        try
+        {
+            await AssertNoViolationsAsync(page);
+        }
+        catch (Xunit.Sdk.TrueException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{path}: {e.Message}");
+        }
+    }
 }

@@ -50,6 +50,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Signs <paramref name="userName"/> in on a fresh page and waits for the dashboard; <paramref name="watch"/> sees
+    /// the page before anything loads on it (to collect console errors, say).
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, Action<IPage>? watch = null)
+    {
+        var page = await OpenAsync("/admin/login");
+        watch?.Invoke(page);
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        try
+        {
+            // Generous: this runs beside other test classes on a two-core machine.
+            await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{userName} did not reach the dashboard; the page at {page.Url} says: " +
+                $"{await page.InnerTextAsync("body")}");
+        }
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         // After a failed start (no chromium) only what was started is stopped, so its message stays the only one.

@@ -58,16 +58,6 @@ public sealed class ConsultationBrowserTests(BrowserFixture fixture)
         }
     }
 
-    private static async Task TabToAsync(IPage page, string id, int most = 80)
-    {
-        for (var i = 0; i < most; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<string>("() => document.activeElement.id") == id) return;
-        }
-        Assert.Fail($"#{id} is not reached by Tab");
-    }
-
     private static async Task NextIsAsync(IPage page, string id)
     {
         await page.Keyboard.PressAsync("Tab");
@@ -82,13 +72,13 @@ public sealed class ConsultationBrowserTests(BrowserFixture fixture)
         try
         {
             // From the consultation's page to the form by keyboard.
-            await TabToAsync(page, "comment-link");
+            await KeyboardUse.TabToAsync(page, "#comment-link");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#f-name");
             Assert.EndsWith($"/hdjl/yjzj/yj/{open}", page.Url);
 
             // Sent empty first: the errors are listed, linked and announced, and pass axe.
-            await TabToAsync(page, "f-name");
+            await KeyboardUse.TabToAsync(page, "#f-name");
             await NextIsAsync(page, "f-contact");
             await NextIsAsync(page, "f-comment");
             await NextIsAsync(page, "c-notice");
@@ -98,7 +88,7 @@ public sealed class ConsultationBrowserTests(BrowserFixture fixture)
             await page.WaitForSelectorAsync("#error-summary");
             await Axe.AssertNoViolationsAsync(page);
 
-            await TabToAsync(page, "f-name");
+            await KeyboardUse.TabToAsync(page, "#f-name");
             await page.Keyboard.TypeAsync("键盘用户");
             await NextIsAsync(page, "f-contact");
             await page.Keyboard.TypeAsync("keyboard@example.cn");

@@ -13,16 +13,6 @@ namespace GovPortal.Tests.Browser;
 [Trait("Needs", "Browser")]
 public sealed class DisclosurePathTests(BrowserFixture fixture)
 {
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.OpenAsync("/admin/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", TestAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
-        return page;
-    }
-
     private static async Task LookUpAsync(IPage page, string number, string code)
     {
         await page.GotoAsync("/zfxxgk/ysqgk/cx");
@@ -69,7 +59,7 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
         await Axe.AssertNoViolationsAsync(citizen);
 
         // The officer registers it and asks for a 补正.
-        var officer = await SignInAsync("e2e-xxgk");
+        var officer = await fixture.SignInAsync("e2e-xxgk");
         await officer.ClickAsync("text=依申请公开：即将到期和已逾期的申请");
         await officer.ClickAsync($"section:has(#all-heading) a:text('{number}')");
         Assert.Equal("浏览器申请人", (await officer.InnerTextAsync("#applicant-name")).Trim());
@@ -162,7 +152,7 @@ public sealed class DisclosurePathTests(BrowserFixture fixture)
     public async Task The_working_day_calendar_page_and_the_masked_views_have_no_axe_violations()
     {
         await TestAccounts.CreateAsync(fixture.Portal, "e2e-calendar-admin", [StaffRoles.Administrator]);
-        var admin = await SignInAsync("e2e-calendar-admin");
+        var admin = await fixture.SignInAsync("e2e-calendar-admin");
         await admin.ClickAsync("nav >> text=工作日历");
         Assert.Contains("休", await admin.InputValueAsync("#days"));
         await Axe.AssertNoViolationsAsync(admin);

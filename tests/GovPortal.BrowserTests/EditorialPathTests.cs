@@ -16,28 +16,13 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
     // Script errors and content-security-policy violations of the pages opened, by page.
     private readonly Dictionary<IPage, List<string>> _problems = [];
 
-    private async Task<IPage> SignInAsync(string userName)
+    private Task<IPage> SignInAsync(string userName) => fixture.SignInAsync(userName, page =>
     {
-        var page = await fixture.OpenAsync("/admin/login");
         var problems = _problems[page] = [];
         page.Console += (_, message) =>
             { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
         page.PageError += (_, error) => problems.Add(error);
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", TestAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            // Generous: this runs beside other test classes on a two-core machine.
-            await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"{userName} did not reach the dashboard; the page at {page.Url} says: " +
-                $"{await page.InnerTextAsync("main")}");
-        }
-        return page;
-    }
+    });
 
     [Fact]
     public async Task

@@ -19,29 +19,6 @@ namespace GovPortal.Tests.Browser;
 [Trait("Needs", "Browser")]
 public sealed class LetterOfficeBrowserTests(BrowserFixture fixture)
 {
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.OpenAsync("/admin/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", TestAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
-        return page;
-    }
-
-    private static async Task AxeAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        try
-        {
-            await Axe.AssertNoViolationsAsync(page);
-        }
-        catch (Xunit.Sdk.TrueException e)
-        {
-            throw new Xunit.Sdk.XunitException($"{path}: {e.Message}");
-        }
-    }
-
     private async Task<(int Id, string Number, int Justice, int Mailbox)> WriteLetterAsync()
     {
         await using var db = fixture.Portal.Settings.Database.CreateContext();
@@ -77,18 +54,6 @@ public sealed class LetterOfficeBrowserTests(BrowserFixture fixture)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Tab from the focused element until <paramref name="selector"/> has the focus, as a keyboard user.
-    /// </summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 40; i++)
-        {
-            if (await page.EvaluateAsync<bool>($"document.activeElement?.matches({Js(selector)}) === true")) return;
-            await page.Keyboard.PressAsync("Tab");
-        }
-        throw new Xunit.Sdk.XunitException($"{selector} is not reachable with the Tab key");
-    }
-
     private static string Js(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     [Fact]
@@ -103,50 +68,49 @@ public sealed class LetterOfficeBrowserTests(BrowserFixture fixture)
         await AddDutyAsync("e2e-shr", justice, OrganisationDuties.Reviewer);
 
         // The 信箱管理员: the trays, the mailboxes, the letter; assigns it to the 司法局 with the keyboard.
-        var dispatcher = await SignInAsync("e2e-xxgl");
+        var dispatcher = await fixture.SignInAsync("e2e-xxgl");
         foreach (var path in new[] { "/admin/", "/admin/letters", "/admin/letters?tray=screening",
                      "/admin/letters?tray=overdue", "/admin/mailboxes", $"/admin/mailboxes/{mailbox}",
                      $"/admin/letters/{id}" })
-            await AxeAsync(dispatcher, path);
+            await Axe.AssertPageAsync(dispatcher, path);
         Assert.Contains("请问社区法律顾问每周几在村里值班？<b>", await dispatcher.InnerTextAsync("#letter-text"));
         await dispatcher.FocusAsync("#organisationId");
         var choice = await dispatcher.EvalOnSelectorAsync<int>("#organisationId",
             $"s => [...s.options].findIndex(o => o.value === {Js(justice.ToString())})");
         for (var i = 0; i < choice; i++) await dispatcher.Keyboard.PressAsync("ArrowDown");
         Assert.Equal(justice.ToString(), await dispatcher.InputValueAsync("#organisationId"));
-        await TabToAsync(dispatcher, "form[action$='/assign'] button[type=submit]");
+        await KeyboardUse.TabToAsync(dispatcher, "form[action$='/assign'] button[type=submit]");
         await dispatcher.Keyboard.PressAsync("Enter");
         await dispatcher.WaitForSelectorAsync("#letter-status:has-text('办理中')");
         await Axe.AssertNoViolationsAsync(dispatcher); // with the notice after the step
 
         // The 承办人: from the 工作台 to the letter; drafts and submits with the keyboard.
-        var handler = await SignInAsync("e2e-cbr");
-        await AxeAsync(handler, "/admin/letters?tray=handling");
-        await AxeAsync(handler, $"/admin/letters/{id}");
+        var handler = await fixture.SignInAsync("e2e-cbr");
+        await Axe.AssertPageAsync(handler, "/admin/letters?tray=handling");
+        await Axe.AssertPageAsync(handler, $"/admin/letters/{id}");
         await handler.FocusAsync("#reply");
         await handler.Keyboard.TypeAsync("您好！社区法律顾问每周三上午在村便民服务中心值班。");
-        await handler.Keyboard.PressAsync("Tab");
-        await TabToAsync(handler, "#submit-reply");
+        await KeyboardUse.TabToAsync(handler, "#submit-reply");
         await handler.Keyboard.PressAsync("Enter");
         await handler.WaitForSelectorAsync("#letter-status:has-text('答复待审核')");
         await Axe.AssertNoViolationsAsync(handler);
 
         // The 审核人 approves with the keyboard; the reply is the letter's answer.
-        var reviewer = await SignInAsync("e2e-shr");
-        await AxeAsync(reviewer, "/admin/");
-        await AxeAsync(reviewer, $"/admin/letters/{id}");
+        var reviewer = await fixture.SignInAsync("e2e-shr");
+        await Axe.AssertPageAsync(reviewer, "/admin/");
+        await Axe.AssertPageAsync(reviewer, $"/admin/letters/{id}");
         await reviewer.FocusAsync("a[href$='/admin/letters']");
-        await TabToAsync(reviewer, "#approve-reply");
+        await KeyboardUse.TabToAsync(reviewer, "#approve-reply");
         await reviewer.Keyboard.PressAsync("Enter");
         await reviewer.WaitForSelectorAsync("#letter-status:has-text('已答复')");
         Assert.Contains("每周三上午", await reviewer.InnerTextAsync("#letter-reply"));
         await Axe.AssertNoViolationsAsync(reviewer);
 
         // The system administrator: the duties page, and the letter masked.
-        var admin = await SignInAsync("e2e-letters-admin");
-        await AxeAsync(admin, "/admin/organisation-members");
-        await AxeAsync(admin, "/admin/letters?tray=replied");
-        await AxeAsync(admin, $"/admin/letters/{id}");
+        var admin = await fixture.SignInAsync("e2e-letters-admin");
+        await Axe.AssertPageAsync(admin, "/admin/organisation-members");
+        await Axe.AssertPageAsync(admin, "/admin/letters?tray=replied");
+        await Axe.AssertPageAsync(admin, $"/admin/letters/{id}");
         Assert.Equal("浏*****", (await admin.InnerTextAsync("#letter-name")).Trim());
 
         await using var db = fixture.Portal.Settings.Database.CreateContext();

@@ -99,49 +99,38 @@ public sealed class LetterPageTests(BrowserFixture fixture)
         }
     }
 
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return;
-        }
-        Assert.Fail($"{selector} is not reached with Tab");
-    }
-
     [Fact]
     public async Task A_citizen_writes_looks_up_and_rates_with_the_keyboard_alone()
     {
         var page = await fixture.OpenAsync("/hdjl/xx?mailbox=zx12345");
         try
         {
-            await TabToAsync(page, "#f-mailbox");
-            await TabToAsync(page, "input[name=kind]");
+            await KeyboardUse.TabToAsync(page, "#f-mailbox");
+            await KeyboardUse.TabToAsync(page, "input[name=kind]");
             await page.Keyboard.PressAsync("Space");
-            await TabToAsync(page, "#f-subject");
+            await KeyboardUse.TabToAsync(page, "#f-subject");
             await page.Keyboard.TypeAsync("键盘写信");
-            await TabToAsync(page, "#f-text");
+            await KeyboardUse.TabToAsync(page, "#f-text");
             await page.Keyboard.TypeAsync("只用键盘填写的来信。");
-            await TabToAsync(page, "#f-files");
-            await TabToAsync(page, "#f-name");
+            await KeyboardUse.TabToAsync(page, "#f-files");
+            await KeyboardUse.TabToAsync(page, "#f-name");
             await page.Keyboard.TypeAsync("键盘写信人");
-            await TabToAsync(page, "#f-mobile");
+            await KeyboardUse.TabToAsync(page, "#f-mobile");
             await page.Keyboard.TypeAsync("13812345678");
-            await TabToAsync(page, "#c-publish");
+            await KeyboardUse.TabToAsync(page, "#c-publish");
             await page.Keyboard.PressAsync("Space");
             // Submitted without accepting the notice: the summary's link takes the focus to the checkbox's group.
-            await TabToAsync(page, "form.citizen-form button[type=submit]");
+            await KeyboardUse.TabToAsync(page, "form.citizen-form button[type=submit]");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
             Assert.Equal("键盘写信", await page.InputValueAsync("#f-subject"));
             Assert.True(await page.IsCheckedAsync("#k-consult"));
             Assert.True(await page.IsCheckedAsync("#c-publish"));
-            await TabToAsync(page, ".form-errors a[href='#f-notice']");
+            await KeyboardUse.TabToAsync(page, ".form-errors a[href='#f-notice']");
             await page.Keyboard.PressAsync("Enter");
-            await TabToAsync(page, "#c-notice");
+            await KeyboardUse.TabToAsync(page, "#c-notice");
             await page.Keyboard.PressAsync("Space");
-            await TabToAsync(page, "form.citizen-form button[type=submit]");
+            await KeyboardUse.TabToAsync(page, "form.citizen-form button[type=submit]");
             await page.Keyboard.PressAsync("Enter");
 
             var number = (await page.Locator("#receipt-number").InnerTextAsync()).Trim();
@@ -151,18 +140,18 @@ public sealed class LetterPageTests(BrowserFixture fixture)
 
             await ReplyAsync(number);
             await page.GotoAsync("/hdjl/cx");
-            await TabToAsync(page, "#f-number");
+            await KeyboardUse.TabToAsync(page, "#f-number");
             await page.Keyboard.TypeAsync(number);
-            await TabToAsync(page, "#f-code");
+            await KeyboardUse.TabToAsync(page, "#f-code");
             await page.Keyboard.TypeAsync(code);
-            await TabToAsync(page, "form.citizen-form button[type=submit]");
+            await KeyboardUse.TabToAsync(page, "form.citizen-form button[type=submit]");
             await page.Keyboard.PressAsync("Space");
             await Assertions.Expect(page.Locator("#found-reply")).ToContainTextAsync("路灯问题已修复");
-            await TabToAsync(page, "input[name=rating]");
+            await KeyboardUse.TabToAsync(page, "input[name=rating]");
             await page.Keyboard.PressAsync("Space");
-            await TabToAsync(page, "#f-comment");
+            await KeyboardUse.TabToAsync(page, "#f-comment");
             await page.Keyboard.TypeAsync("答复及时。");
-            await TabToAsync(page, "form.citizen-form button[type=submit]");
+            await KeyboardUse.TabToAsync(page, "form.citizen-form button[type=submit]");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("#found-rating")).ToHaveTextAsync("满意");
             Assert.Equal(LetterRatings.Satisfied, (await LetterAsync(number)).Rating);

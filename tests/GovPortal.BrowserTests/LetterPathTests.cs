@@ -20,16 +20,6 @@ public sealed class LetterPathTests(BrowserFixture fixture)
 {
     private const string Reply = "您好！阳澄湖西路的路灯已于本周修复，感谢您的监督。";
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.OpenAsync("/admin/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", TestAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
-        return page;
-    }
-
     private async Task<int> JusticeBureauAsync()
     {
         await using var db = fixture.Portal.Settings.Database.CreateContext();
@@ -80,7 +70,7 @@ public sealed class LetterPathTests(BrowserFixture fixture)
         var id = (await LetterAsync(number)).Id;
 
         // The 信箱管理员 reads it, opens the attachment and assigns it to the 司法局.
-        var dispatcher = await SignInAsync("path-xxgl");
+        var dispatcher = await fixture.SignInAsync("path-xxgl");
         await dispatcher.GotoAsync($"/admin/letters/{id}");
         Assert.Contains("夜里行人不便", await dispatcher.InnerTextAsync("#letter-text"));
         var download = await dispatcher.RunAndWaitForDownloadAsync(
@@ -91,12 +81,12 @@ public sealed class LetterPathTests(BrowserFixture fixture)
         await dispatcher.WaitForSelectorAsync("#letter-status:has-text('办理中')");
 
         // The bureau's 承办人 drafts the reply; its 审核人 approves it.
-        var handler = await SignInAsync("path-cbr");
+        var handler = await fixture.SignInAsync("path-cbr");
         await handler.GotoAsync($"/admin/letters/{id}");
         await handler.FillAsync("#reply", Reply);
         await handler.ClickAsync("#submit-reply");
         await handler.WaitForSelectorAsync("#letter-status:has-text('答复待审核')");
-        var reviewer = await SignInAsync("path-shr");
+        var reviewer = await fixture.SignInAsync("path-shr");
         await reviewer.GotoAsync($"/admin/letters/{id}");
         await reviewer.ClickAsync("#approve-reply");
         await reviewer.WaitForSelectorAsync("#letter-status:has-text('已答复')");

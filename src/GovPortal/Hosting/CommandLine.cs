@@ -10,6 +10,8 @@ public enum PortalCommand
     Mourning,
     Doctor,
     RotateKey,
+    Backup,
+    Restore,
     Help,
 }
 
@@ -86,6 +88,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           rotate-key 更换个人信息加密密钥：在密钥文件中加一把新密钥，此后新数据用它加密，已有数据仍可用旧密钥读取；
                      只在门户停止时运行。密钥文件默认为 数据目录/keys/personal-data.keys（环境变量
                      GOVPORTAL_KEY_FILE 可指定其他位置），须与数据库分开备份
+          backup 目录
+                     备份正在运行或已停止的门户到一个新的空目录：数据库（SQLite 在线备份或 pg_dump）、各站点的发布清单、
+                     对象库、上传文件、信件附件、密钥（在 目录/keys，请与其余部分分开保管）；每个文件记录 SHA-256
+          restore 目录
+                     把备份恢复到一个新的空数据目录（PostgreSQL 时恢复到 --database 指定的空数据库）：先校验备份，
+                     再按发布清单重建并逐个核对已发布的页面；搜索索引在首次启动时重建
           help       显示本说明
 
         选项:
@@ -204,6 +212,11 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     break;
                 default:
                     if (arg.StartsWith('-')) return (null, $"未知选项：{arg}");
+                    if (commandSeen && command is (PortalCommand.Backup or PortalCommand.Restore) && files.Count == 0)
+                    {
+                        files.Add(arg);
+                        break;
+                    }
                     if (commandSeen && command == PortalCommand.Scan)
                     {
                         files.Add(arg);
@@ -231,6 +244,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "mourning" => PortalCommand.Mourning,
                         "doctor" => PortalCommand.Doctor,
                         "rotate-key" => PortalCommand.RotateKey,
+                        "backup" => PortalCommand.Backup,
+                        "restore" => PortalCommand.Restore,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -241,6 +256,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             }
         }
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
+        if (command is (PortalCommand.Backup or PortalCommand.Restore) && files.Count == 0)
+            return (null, $"{(command == PortalCommand.Backup ? "backup" : "restore")} 需要一个备份目录。");
         return (new CommandLine(command, data, urls, database)
         {
             Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal,

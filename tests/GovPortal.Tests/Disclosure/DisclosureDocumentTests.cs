@@ -60,6 +60,43 @@ public sealed class DisclosureDocumentTests(DisclosureFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_save_that_fails_after_its_index_number_was_issued_does_not_use_the_number_up()
+    {
+        var id = await fixture.CreatedAsync(fixture.DocumentFields("索引号回滚测试", organisation: fixture.JusticeBureau,
+            written: "2033-01-05", released: "2033-01-06"));
+        var given = (await fixture.Room.RevisionAsync(id)).Disclosure.IndexNumber;
+        Assert.EndsWith("/2033-00001", given);
+        const string refusedTitle = "数据库拒绝保存的标题";
+        await using (var db = fixture.Portal.Settings.Database.CreateContext())
+        {
+            // A document brought in without a number: its next save issues one. The database then refuses the
+            // revision itself, after the number was issued, as a failing disk or a lost connection would.
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE Revisions SET Disclosure_IndexNumber = '' WHERE ArticleId = {id}");
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_revision BEFORE UPDATE ON Revisions " +
+                $"WHEN NEW.Title = '{refusedTitle}' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        }
+        try
+        {
+            var failed = await fixture.SaveAsync(id, (revision, version) => fixture.DocumentFields(refusedTitle,
+                organisation: fixture.JusticeBureau, written: "2033-01-05", released: "2033-01-06",
+                baseRevisionId: revision, baseVersion: version));
+            Assert.NotEqual(HttpStatusCode.SeeOther, failed.StatusCode);
+        }
+        finally
+        {
+            await using var db = fixture.Portal.Settings.Database.CreateContext();
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_revision");
+        }
+        var saved = await fixture.SaveAsync(id, (revision, version) => fixture.DocumentFields("索引号回滚测试",
+            organisation: fixture.JusticeBureau, written: "2033-01-05", released: "2033-01-06",
+            baseRevisionId: revision, baseVersion: version));
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        // The refused save's number went back with it: the next one follows on without a gap.
+        Assert.EndsWith("/2033-00002", (await fixture.Room.RevisionAsync(id)).Disclosure.IndexNumber);
+    }
+
+    [Fact]
     public async Task A_release_date_before_the_written_date_is_refused_in_chinese_and_the_form_keeps_what_was_typed()
     {
         var response = await fixture.CreateAsync(fixture.DocumentFields("日期有误的文件草稿", written: "2023-05-10",

@@ -81,6 +81,26 @@ public sealed class DisclosureFormTests(DisclosurePortalFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_same_post_sent_several_times_at_once_is_taken_once()
+    {
+        using var applicant = new Applicant(Portal);
+        var fields = Applicant.ValidFields().Append(new("__form", await applicant.TokenAsync(Applicant.FormPath)))
+            .ToList();
+        var before = await CountAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await applicant.Http.PostAsync(Applicant.FormPath, new FormUrlEncodedContent(fields));
+            return (response.StatusCode, Html: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.Equal(before + 1, await CountAsync());
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var numbers = answers.Select(a => Html.Parse(a.Html).QuerySelector("#receipt-number")?.Text()).ToList();
+        var number = Assert.Single(numbers, n => n is not null);
+        Assert.All(answers.Where(a => !a.Html.Contains("id=\"receipt-number\"")),
+            a => Assert.Contains($"这份申请已经提交，申请编号为 {number}", a.Html));
+    }
+
+    [Fact]
     public async Task Simultaneous_applications_each_get_their_own_number()
     {
         var applicants = Enumerable.Range(0, 8).Select(_ => new Applicant(Portal)).ToList();

@@ -71,6 +71,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Backup_and_restore_take_one_folder()
+    {
+        var backup = CommandLine.Parse(["backup", "/srv/backup/1", "--data", "/srv/data"]).Parsed!;
+        Assert.Equal((PortalCommand.Backup, "/srv/backup/1", "/srv/data"),
+            (backup.Command, backup.Files.Single(), backup.DataDirectory));
+        Assert.Equal(PortalCommand.Restore, CommandLine.Parse(["restore", "/srv/backup/1"]).Parsed!.Command);
+        Assert.Equal("backup 需要一个备份目录。", CommandLine.Parse(["backup"]).Error);
+        Assert.Equal("restore 需要一个备份目录。", CommandLine.Parse(["restore"]).Error);
+        Assert.Equal("多余的参数：/b", CommandLine.Parse(["backup", "/a", "/b"]).Error);
+        Assert.Contains("backup 目录", CommandLine.Usage);
+    }
+
+    [Fact]
     public void Mourning_lists_sets_or_clears_the_dates()
     {
         Assert.Null(CommandLine.Parse(["mourning"]).Parsed!.MourningDates);

@@ -80,6 +80,8 @@ public sealed partial class ArticleWorkflow
         if (refusal is not null) return WorkflowResult.Refused(refusal);
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
+        // One transaction, as in CreateAsync: a 索引号 issued for a save that then fails is not used up.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (prepared, unprepared) = await PrepareAsync(db, article.SiteId, articleId, current, form,
             cancellationToken);
         if (unprepared is not null) return WorkflowResult.Refused(unprepared);
@@ -109,6 +111,7 @@ public sealed partial class ArticleWorkflow
         target.Files.AddRange(StoreFiles(files.Accepted, order));
         target.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
+        await transaction.CommitAsync(cancellationToken);
         await AuditAsync(actor, AuditActions.ArticleSaved, articleId, $"保存{Quote(target)}" +
             (files.Accepted.Count > 0 ? $"，新上传文件 {files.Accepted.Count} 个" : ""));
         return WorkflowResult.Done(articleId, target == current ? "已保存。"

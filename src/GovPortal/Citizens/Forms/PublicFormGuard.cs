@@ -46,7 +46,11 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
 
     private readonly IDataProtector _protector = protection.CreateProtector("GovPortal.Citizens.PublicForm");
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
-    private readonly ConcurrentDictionary<string, (string Receipt, DateTimeOffset Expires)> _used = new();
+    private readonly ConcurrentDictionary<string, PostHandling> _used = new();
+
+    /// <summary>How long the same post again waits for the first one's receipt before saying it is still running.
+    /// </summary>
+    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(30);
 
     public PublicFormLimits Limits => limits;
 
@@ -124,20 +128,44 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
     }
 
     /// <summary>
-    /// Records that the post carrying this form's token was taken and what its receipt was, so that the same post
-    /// again (a refresh of the receipt page, a double click) is recognised instead of taken twice.
+    /// Claims the handling of this post: the first post with a form token handles it; the same post again (a refresh
+    /// of the receipt page, a double click, a resend by a mobile network) gets the receipt the first one gave, after
+    /// waiting for it if the first is still being handled, so it is never taken twice. Dispose the claim after
+    /// <see cref="FormPostClaim.Complete"/>, or without it when nothing was taken, which lets the post be sent again.
     /// </summary>
-    public void RememberReceipt(IFormCollection form, string receipt)
+    public async Task<FormPostClaim> ClaimAsync(IFormCollection form, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        foreach (var (token, entry) in _used)
-            if (entry.Expires < now) _used.TryRemove(token, out _);
-        _used[KeyOf(form)] = (receipt, now.Add(TokenLifetime));
+        var key = KeyOf(form);
+        var deadline = time.GetUtcNow().Add(ClaimWait);
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            foreach (var (stale, old) in _used)
+                if (old.Expires < now) _used.TryRemove(stale, out _);
+            var mine = new PostHandling(now.Add(TokenLifetime));
+            var current = _used.GetOrAdd(key, mine);
+            if (ReferenceEquals(current, mine)) return FormPostClaim.Handle(this, key, mine);
+            if (current.Receipt is { } given) return FormPostClaim.Given(given);
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero) return FormPostClaim.StillRunning();
+            try
+            {
+                await current.Done.Task.WaitAsync(remaining, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return FormPostClaim.StillRunning();
+            }
+            // Done: either it gave a receipt (found on the next turn) or it was released and the post may be taken.
+        }
     }
 
-    /// <summary>The receipt already given for a post with this form's token, or null.</summary>
-    public string? ReceiptFor(IFormCollection form) =>
-        _used.TryGetValue(KeyOf(form), out var entry) && entry.Expires > time.GetUtcNow() ? entry.Receipt : null;
+    internal void Finish(string key, PostHandling handling, string? receipt)
+    {
+        if (receipt is null) _used.TryRemove(new KeyValuePair<string, PostHandling>(key, handling));
+        else handling.Receipt = receipt;
+        handling.Done.TrySetResult();
+    }
 
     private static string SizeText(int bytes) =>
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";

@@ -67,7 +67,14 @@ public static class DisclosurePublicEndpoints
                 return;
         }
         var guard = services.GetRequiredService<PublicFormGuard>();
-        if (guard.ReceiptFor(guarded.Form) is { } given)
+        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        if (claim.IsStillRunning)
+        {
+            await FormPageAsync(context, variant, form, new Dictionary<string, string>(),
+                FormPostClaim.StillRunningMessage, 409);
+            return;
+        }
+        if (claim.GivenReceipt is { } given)
         {
             // The same post again (a refresh of the receipt, a double click): not a second application.
             await MessageAsync(context, variant, "申请已提交",
@@ -88,7 +95,7 @@ public static class DisclosurePublicEndpoints
                 "系统繁忙，申请没有提交。您填写的内容已保留在下面，请稍后再提交一次。", 503);
             return;
         }
-        guard.RememberReceipt(guarded.Form, receipt.Number);
+        claim.Complete(receipt.Number);
         await services.GetRequiredService<CitizenPages>().WriteAsync<ReceiptPage, ReceiptPageModel>(context, variant,
             chrome => new ReceiptPageModel(Chrome: chrome, Receipt: receipt));
     }

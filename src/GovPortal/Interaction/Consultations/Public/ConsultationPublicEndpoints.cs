@@ -79,7 +79,13 @@ public static class ConsultationPublicEndpoints
                 await MessageAsync(context, variant, target, "意见已提交", "您的提交已处理。");
                 return;
         }
-        if (guard.ReceiptFor(guarded.Form) is { } given)
+        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        if (claim.IsStillRunning)
+        {
+            await FormPageAsync(context, variant, target, form, none, FormPostClaim.StillRunningMessage, 409);
+            return;
+        }
+        if (claim.GivenReceipt is { } given)
         {
             // The same post again (a refresh of the receipt, a double click): not a second comment.
             await MessageAsync(context, variant, target, "意见已提交",
@@ -106,7 +112,7 @@ public static class ConsultationPublicEndpoints
             await FormPageAsync(context, variant, now, form, none, "意见没有提交：征集已经结束。", 409);
             return;
         }
-        guard.RememberReceipt(guarded.Form, receipt.Number);
+        claim.Complete(receipt.Number);
         await services.GetRequiredService<CitizenPages>().WriteAsync<CommentReceiptPage, CommentReceiptPageModel>(
             context, variant, chrome => new CommentReceiptPageModel(Chrome: chrome, Receipt: receipt, Target: target));
     }

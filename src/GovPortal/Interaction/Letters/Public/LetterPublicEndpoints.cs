@@ -82,7 +82,13 @@ public static class LetterPublicEndpoints
                 await MessageAsync(context, variant, "信件已提交", "您的提交已处理。");
                 return;
         }
-        if (guard.ReceiptFor(guarded.Form) is { } given)
+        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        if (claim.IsStillRunning)
+        {
+            await FormPageAsync(context, variant, form, noErrors, FormPostClaim.StillRunningMessage, 409, filesSent);
+            return;
+        }
+        if (claim.GivenReceipt is { } given)
         {
             // The same post again (a refresh of the receipt, a double click): not a second letter.
             await MessageAsync(context, variant, "信件已提交",
@@ -112,7 +118,7 @@ public static class LetterPublicEndpoints
                 new Dictionary<string, string> { ["mailbox"] = "这个信箱已暂停收信，请选择其他信箱。" }, null, 400, filesSent);
             return;
         }
-        guard.RememberReceipt(guarded.Form, receipt.Number);
+        claim.Complete(receipt.Number);
         await services.GetRequiredService<CitizenPages>().WriteAsync<LetterReceiptPage, LetterReceiptPageModel>(
             context, variant, chrome => new LetterReceiptPageModel(Chrome: chrome, Receipt: receipt));
     }
