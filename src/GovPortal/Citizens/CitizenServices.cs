@@ -18,8 +18,8 @@ public static class CitizenServices
         services.TryAddSingleton(PersonalDataKeyOptions.For(paths));
         services.AddSingleton(provider =>
             PersonalDataKeys.Open(provider.GetRequiredService<PersonalDataKeyOptions>().KeyFile));
-        services.AddSingleton(provider =>
-            new PersonalDataCipher(() => provider.GetRequiredService<PersonalDataKeys>()));
+        services.AddSingleton(provider => new PersonalDataCipher(() => provider.GetRequiredService<PersonalDataKeys>(),
+            provider.GetRequiredService<PersonalDataKeyOptions>().Algorithm));
         services.AddSingleton<WorkingCalendarStore>();
         return services;
     }

@@ -66,6 +66,9 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--anchor 序号:哈希: an entry verify-audit must find with this hash (recorded by the operator).</summary>
     public string? AuditAnchor { get; init; }
 
+    /// <summary>--personal-data-cipher: aes-gcm or sm4-gcm for new people's data.</summary>
+    public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -77,6 +80,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && FirstAdministratorName == other.FirstAdministratorName
         && AuditHash == other.AuditHash && AuditBefore == other.AuditBefore && ExportFile == other.ExportFile
         && OwnerConnectionString == other.OwnerConnectionString && AuditAnchor == other.AuditAnchor
+        && PersonalDataCipher == other.PersonalDataCipher
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -134,6 +138,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                              搜索频率限制按访问者而不是代理计算
           --admin-path 路径  后台地址，默认 /admin（例如 /houtai-7f3a，可降低被扫描的机会）
           --admin-allow 网段 后台访问限制：只允许这些网段访问后台（可重复），例如 10.0.0.0/8、192.168.1.20/32
+          --personal-data-cipher 算法
+                             新的个人信息用哪种算法加密：aes-gcm（默认）或 sm4-gcm（国密 SM4，用于密评）；
+                             已加密的数据记录了各自的算法，切换后仍可读取。环境变量
+                             GOVPORTAL_PERSONAL_DATA_CIPHER 作用相同
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
           --audit-hash 算法  审计日志哈希链的算法：SM3（默认）或 SHA-256
@@ -160,6 +168,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         string? adminPath = null, adminName = null;
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
         DateOnly? auditBefore = null;
+        GovPortal.Citizens.Protection.PersonalDataAlgorithm? personalDataCipher = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -190,7 +199,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
-                    or "--export" or "--owner" or "--anchor":
+                    or "--export" or "--owner" or "--anchor" or "--personal-data-cipher":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -245,6 +254,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         if (BackOffice.Audit.AuditAnchorCheck.Parse(value) is null)
                             return (null, $"--anchor 应为 序号:哈希，例如 1024:9f86…（verify-audit 打印的那一行），而不是“{value}”。");
                         anchor = value.Trim();
+                    }
+                    else if (arg == "--personal-data-cipher")
+                    {
+                        personalDataCipher = GovPortal.Citizens.Protection.PersonalDataAead.Parse(value);
+                        if (personalDataCipher is null)
+                            return (null, $"--personal-data-cipher 只能是 aes-gcm 或 sm4-gcm，而不是“{value}”。");
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -316,7 +331,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
             AuditHash = auditHash, AuditBefore = auditBefore, ExportFile = exportFile, OwnerConnectionString = owner,
             AuditAnchor = anchor,
-            MourningDates = mourning?.Distinct().Order().ToList(),
+            MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
         }, null);
     }
 }

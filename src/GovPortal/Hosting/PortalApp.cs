@@ -59,6 +59,7 @@ public static class PortalApp
         if (backOffice.Enabled)
         {
             builder.Services.AddBackOffice(settings);
+            builder.Services.AddPortalDataProtection(settings);
             // Citizens' forms write to the database, so only the portal that holds it serves them.
             builder.Services.AddCitizenForms().AddDisclosureIntake().AddInteractionIntake();
         }

@@ -53,6 +53,8 @@ public static class PortalServices
         services.AddSingleton<PortalStartup>();
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
         services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
+        services.AddSingleton(GovPortal.Citizens.Protection.PersonalDataKeyOptions.For(settings.Paths,
+            settings.PersonalDataCipher));
         services.AddCitizenCore(settings.Paths).AddDisclosureCore().AddInteractionCore();
         return services;
     }

@@ -20,6 +20,11 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
 
     /// <summary>The hash algorithm of the audit chain's new entries: SM3, or SHA-256 where configured.</summary>
     public string AuditHash { get; init; } = GovPortal.BackOffice.Audit.AuditChainHash.Sm3;
+    /// <summary>
+    /// --personal-data-cipher: the cipher new people's data is sealed with; null leaves it to the environment
+    /// (GOVPORTAL_PERSONAL_DATA_CIPHER) and then AES-256-GCM.
+    /// </summary>
+    public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
 
     public static PortalSettings From(CommandLine commandLine)
     {
@@ -33,6 +38,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
         {
             TrustedProxies = commandLine.TrustedProxies,
             AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
+            PersonalDataCipher = commandLine.PersonalDataCipher,
             BackOffice = new GovPortal.BackOffice.BackOfficeOptions
             {
                 Enabled = !commandLine.PublicNode,

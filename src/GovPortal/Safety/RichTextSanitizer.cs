@@ -24,6 +24,13 @@ public sealed class RichTextSanitizer
         "figcaption", "hr",
     ];
 
+    /// <summary>Elements whose content is code, data or a fallback, never text a reader should see.</summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "noframes", "noembed", "object",
+        "applet", "xmp", "plaintext", "title", "textarea", "select", "svg", "math",
+    };
+
     private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "colspan", "rowspan", "scope"];
 
     // The sanitizer is shared and synchronous: each thread checks the deadline of the call it is running.
@@ -41,11 +48,17 @@ public sealed class RichTextSanitizer
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(),
         });
-        // Dropping a dangerous element must also drop its text (a <script> body is not prose).
+        // A removed element's text stays (a <font> or <span> from Word holds prose)…
         _sanitizer.KeepChildNodes = true;
         // Called for every node the sanitizer visits: where a slow body is stopped.
         _sanitizer.PostProcessNode += (_, _) => CheckDeadline();
-        _sanitizer.RemovingTag += (_, _) => CheckDeadline();
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            CheckDeadline();
+            // …but a script, a style sheet or a frame's fallback is not prose: it goes with its content, instead of
+            // showing as escaped code on the published page.
+            if (DroppedWithContent.Contains(e.Tag.LocalName)) e.Tag.InnerHtml = "";
+        };
         _sanitizer.RemovingAttribute += (_, _) => CheckDeadline();
     }
 

@@ -52,6 +52,12 @@ public sealed class PortalPaths
     /// </summary>
     public string PersonalDataKeyFile => Path.Combine(DataDirectory, "keys", "personal-data.keys");
 
+    /// <summary>
+    /// The keys of sign-in cookies and form tokens, each sealed with the people's-data key (SQLite only: with
+    /// PostgreSQL they are kept in the database, shared by every portal on it).
+    /// </summary>
+    public string DataProtectionKeysDirectory => Path.Combine(DataDirectory, "keys", "data-protection");
+
     public void EnsureCreated()
     {
         Directory.CreateDirectory(DataDirectory);

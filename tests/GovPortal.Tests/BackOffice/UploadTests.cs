@@ -67,6 +67,21 @@ public sealed class UploadTests(NewsroomFixture shared) : IClassFixture<Newsroom
     }
 
     [Fact]
+    public async Task An_uploaded_name_with_a_bidi_override_is_kept_and_published_without_it()
+    {
+        var (portal, room) = (shared.Portal, shared.Room);
+        var response = await room.Editor.PostMultipartAsync("articles/new",
+            Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "附件名称测试", "<p>正文内容</p>"),
+            [("会议纪要\u202Excod\u200F.pdf", TestPdf.Create("纪要"))]);
+        Assert.True((int)response.StatusCode is 302 or 303, await response.Content.ReadAsStringAsync());
+        await using var db = portal.Settings.Database.CreateContext();
+        var names = db.RevisionFiles.Select(f => f.DisplayName).ToList();
+        Assert.Contains("会议纪要xcod.pdf", names);
+        Assert.DoesNotContain(names, n => n.Any(c => char.GetUnicodeCategory(c)
+            == System.Globalization.UnicodeCategory.Format));
+    }
+
+    [Fact]
     public async Task A_refused_upload_gets_a_message_keeps_the_form_and_stores_nothing()
     {
         var (portal, room) = (shared.Portal, shared.Room);

@@ -41,6 +41,24 @@ public sealed class RichTextSanitizerTests
         Assert.Equal(body, Sanitizer.Sanitize(body));
     }
 
+    [Theory]
+    [InlineData("<p>正文</p><script>var secret = 'alert(1)';</script>", "secret")]
+    [InlineData("<p>正文</p><style>p { color: red; }</style>", "color")]
+    [InlineData("<style type=\"text/css\">.MsoNormal{mso-style-name:正文}</style><p>正文</p>", "MsoNormal")]
+    [InlineData("<p>正文<script>document.write('x')</script></p>", "document")]
+    [InlineData("<p>正文</p><noscript>请启用脚本</noscript>", "请启用脚本")]
+    [InlineData("<p>正文</p><template><p>模板内容</p></template>", "模板内容")]
+    [InlineData("<p>正文</p><iframe>框架替代文字</iframe>", "框架替代文字")]
+    [InlineData("<p>正文</p><textarea>输入框内容</textarea>", "输入框内容")]
+    [InlineData("<p>正文</p><svg><text>图形文字</text></svg>", "图形文字")]
+    public void Script_and_style_go_with_their_content_instead_of_showing_as_text(string hostile, string code)
+    {
+        var clean = Sanitizer.Sanitize(hostile);
+        Assert.DoesNotContain(code, clean);
+        Assert.Contains("正文", clean);
+        Assert.DoesNotContain("&lt;", clean);
+    }
+
     [Fact]
     public void Word_formatting_is_dropped_but_its_text_kept()
     {

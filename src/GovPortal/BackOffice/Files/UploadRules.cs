@@ -50,12 +50,17 @@ public static class UploadRules
         return (name, extension, null);
     }
 
-    /// <summary>The name shown to readers: no folders, no control characters, at most 100 characters.</summary>
+    /// <summary>
+    /// The name shown to readers: no folders, no control characters, no invisible format characters, at most 100
+    /// characters. Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), marks (U+200E, U+200F,
+    /// U+061C), zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and every other format character (Unicode
+    /// category Cf) go: "report\u202Efdp.zip" would show as "reportpiz.pdf" and pass for a PDF.
+    /// </summary>
     public static string CleanName(string originalName)
     {
         var name = originalName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)
+        name = new string(name.Where(c => !char.IsControl(c) && !IsInvisible(c)
             && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().Trim('.');
         if (name.Length > 100)
         {
@@ -65,6 +70,13 @@ public static class UploadRules
         }
         return name.Length == 0 ? "未命名" : name;
     }
+
+    // Format characters (bidi controls, zero-width characters), line and paragraph separators, and the blank letters
+    // that show as nothing (Hangul fillers, the Mongolian vowel separator): no file name needs them.
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator
+        || c == '\u180E' || c == '\u3164' || c == '\u115F' || c == '\u1160' || c == '\uFFA0';
 
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

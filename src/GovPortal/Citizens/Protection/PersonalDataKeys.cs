@@ -2,16 +2,38 @@ using System.Security.Cryptography;
 
 namespace GovPortal.Citizens.Protection;
 
-/// <summary>Where the key file of people's data is: by default <c>data/keys/personal-data.keys</c>.</summary>
+/// <summary>
+/// Where the key file of people's data is (by default <c>data/keys/personal-data.keys</c>) and the cipher new data
+/// is sealed with (AES-256-GCM unless the site chose SM4-GCM).
+/// </summary>
 public sealed record PersonalDataKeyOptions(string KeyFile)
 {
     /// <summary>Overrides the default path, e.g. to keep the key on another disk than the database.</summary>
     public const string EnvironmentVariable = "GOVPORTAL_KEY_FILE";
 
-    public static PersonalDataKeyOptions For(Storage.PortalPaths paths) =>
+    /// <summary>Chooses the cipher of new data: aes-gcm (default) or sm4-gcm; the command line's
+    /// --personal-data-cipher wins over it.</summary>
+    public const string CipherEnvironmentVariable = "GOVPORTAL_PERSONAL_DATA_CIPHER";
+
+    public PersonalDataAlgorithm Algorithm { get; init; } = PersonalDataAlgorithm.AesGcm;
+
+    /// <exception cref="PersonalDataKeyFileException">The environment names a cipher that does not exist.</exception>
+    public static PersonalDataKeyOptions For(Storage.PortalPaths paths, PersonalDataAlgorithm? algorithm = null) =>
         new(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } path
             ? Path.GetFullPath(path)
-            : paths.PersonalDataKeyFile);
+            : paths.PersonalDataKeyFile)
+        {
+            Algorithm = algorithm ?? AlgorithmFromEnvironment(),
+        };
+
+    private static PersonalDataAlgorithm AlgorithmFromEnvironment()
+    {
+        var name = Environment.GetEnvironmentVariable(CipherEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(name)) return PersonalDataAlgorithm.AesGcm;
+        return PersonalDataAead.Parse(name) ?? throw new PersonalDataKeyFileException(false,
+            $"环境变量 {CipherEnvironmentVariable} 的值“{name}”无效：应为 {PersonalDataAead.AesGcmName}（默认）" +
+            $"或 {PersonalDataAead.Sm4GcmName}（国密 SM4，用于密评）。");
+    }
 }
 
 /// <summary>
@@ -24,8 +46,9 @@ public sealed class PersonalDataKeyFileException(bool missing, string message) :
 }
 
 /// <summary>
-/// The AES-256 keys that encrypt people's data, kept in a file outside the database: losing the database alone leaks
-/// nothing. The file has one key a line, <c>id base64</c>; the last line is the key new data is sealed with, and
+/// The 256-bit keys that encrypt people's data (AES-256 directly, SM4 through a key derived from them), kept in a
+/// file outside the database: losing the database alone leaks nothing. The file has one key a line,
+/// <c>id base64</c>; the last line is the key new data is sealed with, and
 /// older keys stay to read what they sealed (rotation adds a line, it never removes one). The file is created with
 /// mode 0600 on first use.
 /// </summary>
