@@ -56,6 +56,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         CitizenTables(model);
         AnnualReportTables(model);
         InteractionTables(model);
+        SessionTables(model);
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);

@@ -46,6 +46,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--admin-name: account name of the first administrator.</summary>
     public string? FirstAdministratorName { get; init; }
 
+    /// <summary>--session-idle: minutes without a request after which a back-office session ends.</summary>
+    public int? SessionIdleMinutes { get; init; }
+
+    /// <summary>--session-max: hours after the sign-in at which a back-office session ends, however active.</summary>
+    public int? SessionMaxHours { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -55,6 +61,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && PublicNode == other.PublicNode && BackOfficePath == other.BackOfficePath
         && BackOfficeNetworks.SequenceEqual(other.BackOfficeNetworks)
         && FirstAdministratorName == other.FirstAdministratorName
+        && SessionIdleMinutes == other.SessionIdleMinutes && SessionMaxHours == other.SessionMaxHours
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -98,6 +105,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --admin-path 路径  后台地址，默认 /admin（例如 /houtai-7f3a，可降低被扫描的机会）
           --admin-allow 网段 后台访问限制：只允许这些网段访问后台（可重复），例如 10.0.0.0/8、192.168.1.20/32
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
+          --session-idle 分钟 后台登录多少分钟未操作后自动退出，默认 30（1 到 480）
+          --session-max 小时  后台每次登录最长有效多少小时，默认 12（1 到 72）
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
         环境变量 GOVPORTAL_DATABASE 与 --database 作用相同。
         """;
@@ -116,6 +125,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var checkExternal = false;
         var publicNode = false;
         string? adminPath = null, adminName = null;
+        int? sessionIdle = null, sessionMax = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -145,7 +155,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     publicNode = true;
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
-                    or "--admin-path" or "--admin-allow" or "--admin-name":
+                    or "--admin-path" or "--admin-allow" or "--admin-name" or "--session-idle" or "--session-max":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -179,6 +189,17 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         if (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
                             return (null, $"--admin-name 只能由字母、数字、点、- 和 _ 组成，而不是“{value}”。");
                         adminName = name;
+                    }
+                    else if (arg is "--session-idle" or "--session-max")
+                    {
+                        var (low, high) = arg == "--session-idle" ? (1, 480) : (1, 72);
+                        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None,
+                                System.Globalization.CultureInfo.InvariantCulture, out var number)
+                            || number < low || number > high)
+                            return (null, $"{arg} 需要 {low} 到 {high} 之间的整数" +
+                                          $"（{(arg == "--session-idle" ? "分钟" : "小时")}），而不是“{value}”。");
+                        if (arg == "--session-idle") sessionIdle = number;
+                        else sessionMax = number;
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -232,6 +253,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             Files = files, AllowedHosts = hosts, CsvFile = csv, CheckExternalLinks = checkExternal,
             TrustedProxies = proxies, PublicNode = publicNode, BackOfficePath = adminPath,
             BackOfficeNetworks = adminNetworks, FirstAdministratorName = adminName,
+            SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
             MourningDates = mourning?.Distinct().Order().ToList(),
         }, null);
     }

@@ -1,5 +1,6 @@
 using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Sessions;
 using GovPortal.Content;
 using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace GovPortal.BackOffice.Accounts;
 /// keeps one usable administrator, and nobody takes the role away from themselves.
 /// </summary>
 public sealed class AccountAdministration(UserManager<StaffUser> users, DatabaseOptions database, AuditLog audit,
-    TimeProvider time)
+    TimeProvider time, SignInSessions sessions)
 {
     private const string NotAllowedMessage = "只有系统管理员可以管理账号。";
     private const string MissingMessage = "找不到这个账号。";
@@ -76,7 +77,7 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
             $"已新建账号 {userName}。临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码）");
     }
 
-    /// <summary>Name, roles, channels, disabled or not; the account's sessions follow within a minute.</summary>
+    /// <summary>Name, roles, channels, disabled or not; the account's sessions follow at their next request.</summary>
     public async Task<BackOfficeResult> UpdateAsync(Staff actor, string id, AccountSettingsForm form,
         CancellationToken cancellationToken = default)
     {
@@ -109,8 +110,12 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         var channelsBefore = await DescribeGrantsAsync(id, cancellationToken);
         var channelsAfter = await SetChannelsAsync(id, form.ChannelIds, cancellationToken);
         if (channelsBefore != channelsAfter) changes.Add($"栏目 {channelsBefore} → {channelsAfter}");
-        // Signed-in sessions of this account pick up the change (or end, if disabled) within a minute.
+        // Signed-in sessions of this account read the change at their next request (Sessions.SessionCookie); a
+        // disabled account's sessions end now, each recorded as ended by the administrator.
         await users.UpdateSecurityStampAsync(user);
+        if (form.Disabled)
+            await sessions.EndAllAsync(user.Id, keep: null, SessionEndReason.AccountDisabled, actor.UserName,
+                actor.IpAddress, cancellationToken);
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
         await AuditAsync(actor, AuditActions.AccountChanged, user.UserName!,
             $"修改账号 {user.UserName}：{string.Join("；", changes)}", cancellationToken);
@@ -133,6 +138,9 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         if (!reset.Succeeded) return BackOfficeResult.Refused(Describe(reset));
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        // Nobody goes on working with the old password's sessions.
+        await sessions.EndAllAsync(user.Id, keep: null, SessionEndReason.PasswordReset, actor.UserName,
+            actor.IpAddress, cancellationToken);
         await AuditAsync(actor, AuditActions.PasswordReset, user.UserName!,
             $"重置账号 {user.UserName} 的密码（须在下次登录时修改）", cancellationToken);
         return BackOfficeResult.Done($"已重置密码。临时密码：{password}（只显示这一次；本人下次登录须修改密码）");

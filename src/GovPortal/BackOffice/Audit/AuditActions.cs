@@ -36,6 +36,7 @@ public static class AuditActions
     public const string ContentWarningsOverridden = "content.warnings-overridden";
     public const string ContentBlocked = "content.blocked";
     public const string TamperDetected = "tamper.detected";
+    public const string SessionEnded = "session.ended";
 
     public static string Label(string action) => action switch
     {
@@ -72,6 +73,7 @@ public static class AuditActions
         ContentWarningsOverridden => "确认内容警告",
         ContentBlocked => "内容检查阻止",
         TamperDetected => "网页篡改告警",
+        SessionEnded => "结束登录会话",
         _ => action,
     };
 
@@ -84,5 +86,6 @@ public static class AuditActions
         ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected,
+        SessionEnded,
     ];
 }
