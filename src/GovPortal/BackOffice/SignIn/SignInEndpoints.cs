@@ -142,7 +142,8 @@ public static class SignInEndpoints
             if (!result.Succeeded) return await Refuse(string.Join(" ", result.Errors.Select(e => e.Description)));
             user.MustChangePassword = false;
             await signIn.UserManager.UpdateAsync(user);
-            await signIn.RefreshSignInAsync(user);
+            // No new cookie: the next request reads the account afresh (Sessions.SessionCookie), and this session,
+            // the one the cookie names, goes on.
             await audit.WriteAsync(context, AuditActions.PasswordChanged, $"账号 {user.UserName}", "修改了自己的密码");
             // Whoever may have learnt the old password loses the sessions it opened; this one goes on.
             var others = await sessions.EndAllAsync(user.Id, context.User.FindFirstValue(SignInSessions.Claim),
