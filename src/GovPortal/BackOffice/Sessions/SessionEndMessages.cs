@@ -10,9 +10,9 @@ public static class SessionEndMessages
     public static string? ForSignInPage(string? reason, SignInSessions sessions) => reason switch
     {
         SessionEndReason.Idle =>
-            $"您已超过 {Duration(sessions.IdleTimeout)} 未操作，为保护账号安全已自动退出登录。请重新登录。",
+            $"您已超过 {Duration(sessions.IdleTimeout)}未操作，为保护账号安全已自动退出登录。请重新登录。",
         SessionEndReason.Expired =>
-            $"本次登录已超过 {Duration(sessions.Lifetime)} 的有效期，已自动退出。请重新登录。",
+            $"本次登录已超过 {Duration(sessions.Lifetime)}的有效期，已自动退出。请重新登录。",
         SessionEndReason.AccountDisabled => "您的账号已被停用，已退出登录。如有疑问，请联系系统管理员。",
         SessionEndReason.EndedByAdministrator => "系统管理员结束了您的这次登录。如有疑问，请联系系统管理员。",
         SessionEndReason.EndedByOwner => "这次登录已由您本人在其他地方结束。请重新登录。",
