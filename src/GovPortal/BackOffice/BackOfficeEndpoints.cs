@@ -134,6 +134,7 @@ public static class BackOfficeEndpoints
         group.MapChannels();
         group.MapDisclosureSettings();
         group.MapAccounts();
+        Sessions.SessionEndpoints.MapSessions(group);
         group.MapAudit();
         group.MapSettings();
         group.MapContentSafety();

@@ -19,6 +19,18 @@ public sealed record BackOfficeOptions
     /// <summary>Account name of the administrator created on first run.</summary>
     public string FirstAdministratorName { get; init; } = "admin";
 
+    /// <summary>
+    /// A sign-in session unused for this long ends (--session-idle, in minutes): 30 minutes, as 等保 assessments
+    /// expect of an administration interface.
+    /// </summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = DefaultSessionIdleTimeout;
+
+    /// <summary>A sign-in session ends this long after the sign-in, however active (--session-max, in hours).</summary>
+    public TimeSpan SessionLifetime { get; init; } = DefaultSessionLifetime;
+
+    public static readonly TimeSpan DefaultSessionIdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultSessionLifetime = TimeSpan.FromHours(12);
+
     public bool Allows(IPAddress? address)
     {
         if (AllowedNetworks.Count == 0) return true;

@@ -12,7 +12,6 @@ namespace GovPortal.BackOffice;
 public static class BackOfficeServices
 {
     public const string EditorialPolicy = "Editorial";
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
     public const int FailedAttemptsBeforeLockout = 5;
 
@@ -51,8 +50,11 @@ public static class BackOfficeServices
         services.ConfigureApplicationCookie(cookie =>
         {
             Harden(cookie.Cookie, "gp_auth", options.Path);
-            cookie.ExpireTimeSpan = IdleTimeout;
-            cookie.SlidingExpiration = true;
+            // The server decides when a session ends (Sessions.SignInSessions: idle time-out, lifetime, revocation)
+            // and says why on the sign-in page; the ticket's own expiry, an hour later, is only a backstop.
+            cookie.ExpireTimeSpan = options.SessionLifetime + TimeSpan.FromHours(1);
+            cookie.SlidingExpiration = false;
+            Sessions.SessionCookie.Attach(cookie);
             cookie.LoginPath = options.Path + "/login";
             cookie.AccessDeniedPath = options.Path + "/denied";
             cookie.Events.OnRedirectToAccessDenied = async context =>
@@ -67,8 +69,7 @@ public static class BackOfficeServices
             cookie => Harden(cookie.Cookie, "gp_2fa", options.Path));
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme,
             cookie => Harden(cookie.Cookie, "gp_2fa_remember", options.Path));
-        // A disabled account, a password reset or a role change reaches signed-in sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<Sessions.SignInSessions>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.Administrator, p => p.RequireRole(StaffRoles.Administrator))

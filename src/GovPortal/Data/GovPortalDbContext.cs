@@ -58,6 +58,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         AnnualReportTables(model);
         InteractionTables(model);
         AccountTables(model);
+        SessionTables(model);
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);

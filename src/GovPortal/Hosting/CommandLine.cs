@@ -69,6 +69,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--personal-data-cipher: aes-gcm or sm4-gcm for new people's data.</summary>
     public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
 
+    /// <summary>--session-idle: minutes without a request after which a back-office session ends.</summary>
+    public int? SessionIdleMinutes { get; init; }
+
+    /// <summary>--session-max: hours after the sign-in at which a back-office session ends, however active.</summary>
+    public int? SessionMaxHours { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -81,6 +87,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && AuditHash == other.AuditHash && AuditBefore == other.AuditBefore && ExportFile == other.ExportFile
         && OwnerConnectionString == other.OwnerConnectionString && AuditAnchor == other.AuditAnchor
         && PersonalDataCipher == other.PersonalDataCipher
+        && SessionIdleMinutes == other.SessionIdleMinutes && SessionMaxHours == other.SessionMaxHours
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -143,6 +150,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                              已加密的数据记录了各自的算法，切换后仍可读取。环境变量
                              GOVPORTAL_PERSONAL_DATA_CIPHER 作用相同
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
+          --session-idle 分钟 后台登录多少分钟未操作后自动退出，默认 30（1 到 480）
+          --session-max 小时  后台每次登录最长有效多少小时，默认 12（1 到 72）
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
           --audit-hash 算法  审计日志哈希链的算法：SM3（默认）或 SHA-256
           --owner 连接串     审计日志表所有者角色的 PostgreSQL 连接串（secure-audit、prune-audit）
@@ -169,6 +178,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
         DateOnly? auditBefore = null;
         GovPortal.Citizens.Protection.PersonalDataAlgorithm? personalDataCipher = null;
+        int? sessionIdle = null, sessionMax = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -199,7 +209,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
-                    or "--export" or "--owner" or "--anchor" or "--personal-data-cipher":
+                    or "--export" or "--owner" or "--anchor" or "--personal-data-cipher"
+                    or "--session-idle" or "--session-max":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -260,6 +271,17 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         personalDataCipher = GovPortal.Citizens.Protection.PersonalDataAead.Parse(value);
                         if (personalDataCipher is null)
                             return (null, $"--personal-data-cipher 只能是 aes-gcm 或 sm4-gcm，而不是“{value}”。");
+                    }
+                    else if (arg is "--session-idle" or "--session-max")
+                    {
+                        var (low, high) = arg == "--session-idle" ? (1, 480) : (1, 72);
+                        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None,
+                                System.Globalization.CultureInfo.InvariantCulture, out var number)
+                            || number < low || number > high)
+                            return (null, $"{arg} 需要 {low} 到 {high} 之间的整数" +
+                                          $"（{(arg == "--session-idle" ? "分钟" : "小时")}），而不是“{value}”。");
+                        if (arg == "--session-idle") sessionIdle = number;
+                        else sessionMax = number;
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -332,6 +354,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             AuditHash = auditHash, AuditBefore = auditBefore, ExportFile = exportFile, OwnerConnectionString = owner,
             AuditAnchor = anchor,
             MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
+            SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
         }, null);
     }
 }

@@ -45,6 +45,12 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
                 Path = commandLine.BackOfficePath ?? GovPortal.BackOffice.BackOfficeOptions.DefaultPath,
                 AllowedNetworks = commandLine.BackOfficeNetworks,
                 FirstAdministratorName = commandLine.FirstAdministratorName ?? "admin",
+                SessionIdleTimeout = commandLine.SessionIdleMinutes is { } idle
+                    ? TimeSpan.FromMinutes(idle)
+                    : GovPortal.BackOffice.BackOfficeOptions.DefaultSessionIdleTimeout,
+                SessionLifetime = commandLine.SessionMaxHours is { } hours
+                    ? TimeSpan.FromHours(hours)
+                    : GovPortal.BackOffice.BackOfficeOptions.DefaultSessionLifetime,
             },
         };
     }

@@ -61,6 +61,8 @@ public static class ModuleRules
             "the database maps the back office's own tables: health snapshots"),
         new("Data.GovPortalDbContext", "BackOffice.Workflow",
             "the database maps the back office's own tables: revisions"),
+        new("Data.GovPortalDbContext", "BackOffice.Sessions",
+            "the database maps the back office's own tables: sign-in sessions"),
         new("Data.GovPortalDbContext", "Citizens",
             "the database maps the tables of citizens' services: the working-day calendar and receipt counters"),
         new("Data.GovPortalDbContext", "Disclosure",

@@ -1,5 +1,6 @@
 using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Sessions;
 using GovPortal.Content;
 using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ namespace GovPortal.BackOffice.Accounts;
 /// disabled nor lose it, the 系统管理员 cannot reopen the door.
 /// </remarks>
 public sealed class AccountAdministration(UserManager<StaffUser> users, DatabaseOptions database, AuditLog audit,
-    TimeProvider time)
+    TimeProvider time, SignInSessions sessions)
 {
     private const string NotAllowedMessage = "只有系统管理员可以新建、停用账号和重置密码。";
     private const string RolesNotAllowedMessage = "只有安全管理员可以分配角色和栏目。";
@@ -108,7 +109,8 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
             $"已新建账号 {userName}。临时密码：{password}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改密码）");
     }
 
-    /// <summary>Name, disabled or not (the 系统管理员's part); the account's sessions follow within a minute.</summary>
+    /// <summary>Name, disabled or not (the 系统管理员's part); the account's sessions follow at their next request.
+    /// </summary>
     public async Task<BackOfficeResult> UpdateAsync(Staff actor, string id, AccountSettingsForm form,
         CancellationToken cancellationToken = default)
     {
@@ -136,8 +138,12 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         user.DisplayName = displayName;
         user.IsDisabled = form.Disabled;
         await users.UpdateAsync(user);
-        // Signed-in sessions of this account pick up the change (or end, if disabled) within a minute.
+        // Signed-in sessions of this account read the change at their next request (Sessions.SessionCookie); a
+        // disabled account's sessions end now, each recorded as ended by the administrator.
         await users.UpdateSecurityStampAsync(user);
+        if (form.Disabled)
+            await sessions.EndAllAsync(user.Id, keep: null, SessionEndReason.AccountDisabled, actor.UserName,
+                actor.IpAddress, cancellationToken);
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
         await AuditAsync(actor, AuditActions.AccountChanged, user.UserName!,
             $"修改账号 {user.UserName}：{string.Join("；", changes)}", cancellationToken);
@@ -145,7 +151,7 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
     }
 
     /// <summary>
-    /// Roles and channels (the 安全管理员's part), under 三员分立; the account's sessions follow within a minute.
+    /// Roles and channels (the 安全管理员's part), under 三员分立; the account's sessions follow at their next request.
     /// </summary>
     public async Task<BackOfficeResult> SetRolesAsync(Staff actor, string id, AccountRolesForm form,
         CancellationToken cancellationToken = default)
@@ -206,6 +212,9 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
         if (!reset.Succeeded) return BackOfficeResult.Refused(Describe(reset));
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        // Nobody goes on working with the old password's sessions.
+        await sessions.EndAllAsync(user.Id, keep: null, SessionEndReason.PasswordReset, actor.UserName,
+            actor.IpAddress, cancellationToken);
         await AuditAsync(actor, AuditActions.PasswordReset, user.UserName!,
             $"重置账号 {user.UserName} 的密码（须在下次登录时修改）", cancellationToken);
         return BackOfficeResult.Done($"已重置密码。临时密码：{password}（只显示这一次；本人下次登录须修改密码）");

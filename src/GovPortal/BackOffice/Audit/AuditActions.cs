@@ -37,6 +37,7 @@ public static class AuditActions
     public const string ContentBlocked = "content.blocked";
     public const string TamperDetected = "tamper.detected";
     public const string AuditPruned = "audit.pruned";
+    public const string SessionEnded = "session.ended";
 
     public static string Label(string action) => action switch
     {
@@ -74,6 +75,7 @@ public static class AuditActions
         ContentBlocked => "内容检查阻止",
         TamperDetected => "网页篡改告警",
         AuditPruned => "清理审计日志",
+        SessionEnded => "结束登录会话",
         _ => action,
     };
 
@@ -86,5 +88,6 @@ public static class AuditActions
         ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
+        SessionEnded,
     ];
 }

@@ -63,7 +63,6 @@ public static class SecurityEndpoints
                         newCodes: null), StatusCodes.Status400BadRequest);
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
             await audit.WriteAsync(context, AuditActions.TwoFactorDisabled, $"账号 {user.UserName}", "关闭两步验证");
             return pages.RedirectWithNotice(context, "security", "已关闭两步验证。");
         });

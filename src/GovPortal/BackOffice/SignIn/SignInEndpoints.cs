@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Pages;
+using GovPortal.BackOffice.Sessions;
 using Microsoft.AspNetCore.Identity;
 
 namespace GovPortal.BackOffice.SignIn;
@@ -10,10 +12,11 @@ public static class SignInEndpoints
 {
     public static void MapSignIn(this RouteGroupBuilder group)
     {
-        group.MapGet("/login", (HttpContext context, BackOfficePages pages, string? returnUrl) =>
+        group.MapGet("/login", (HttpContext context, BackOfficePages pages, SignInSessions sessions,
+            string? returnUrl, string? ended) =>
             pages.RenderAsync<LoginPage, LoginPageModel>(new LoginPageModel(
                 Shell: pages.ShellFor(context, "登录"), UserName: "", ReturnUrl: SafeReturn(pages, returnUrl),
-                Error: null))
+                Error: null) { Ended = SessionEndMessages.ForSignInPage(ended, sessions) })
         ).AllowAnonymous();
 
         group.MapPost("/login", async (HttpContext context, IFormCollection data, BackOfficePages pages,
@@ -118,7 +121,7 @@ public static class SignInEndpoints
                 Error: null)));
 
         group.MapPost("/password", async (HttpContext context, IFormCollection data, BackOfficePages pages,
-            SignInManager<StaffUser> signIn, AuditLog audit) =>
+            SignInManager<StaffUser> signIn, AuditLog audit, SignInSessions sessions) =>
         {
             var (current, chosen, confirmed) = (data["currentPassword"].ToString(), data["newPassword"].ToString(),
                 data["confirmPassword"].ToString());
@@ -139,9 +142,15 @@ public static class SignInEndpoints
             if (!result.Succeeded) return await Refuse(string.Join(" ", result.Errors.Select(e => e.Description)));
             user.MustChangePassword = false;
             await signIn.UserManager.UpdateAsync(user);
-            await signIn.RefreshSignInAsync(user);
+            // No new cookie: the next request reads the account afresh (Sessions.SessionCookie), and this session,
+            // the one the cookie names, goes on.
             await audit.WriteAsync(context, AuditActions.PasswordChanged, $"账号 {user.UserName}", "修改了自己的密码");
-            return pages.RedirectWithNotice(context, "", "密码已修改。");
+            // Whoever may have learnt the old password loses the sessions it opened; this one goes on.
+            var others = await sessions.EndAllAsync(user.Id, context.User.FindFirstValue(SignInSessions.Claim),
+                SessionEndReason.PasswordChanged, user.UserName!, context.Connection.RemoteIpAddress?.ToString(),
+                context.RequestAborted);
+            return pages.RedirectWithNotice(context, "",
+                others == 0 ? "密码已修改。" : $"密码已修改，已结束本账号在其他地方的 {others} 个登录会话。");
         });
     }
 
