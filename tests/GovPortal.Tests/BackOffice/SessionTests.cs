@@ -26,6 +26,7 @@ public sealed class SessionTests(SessionTests.Fixture shared) : IClassFixture<Se
         {
             Portal = await RunningPortal.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(Clock));
             await TestAccounts.CreateAsync(Portal, "s-admin", [StaffRoles.Administrator]);
+            await TestAccounts.CreateAsync(Portal, "s-security", [StaffRoles.SecurityAdministrator]);
         }
 
         public async Task DisposeAsync() => await Portal.DisposeAsync();
@@ -38,16 +39,16 @@ public sealed class SessionTests(SessionTests.Fixture shared) : IClassFixture<Se
     {
         await TestAccounts.CreateAsync(Portal, "s-grantee", [], "bmdt");
         using var person = await StaffClient.SignInAsync(Portal, "s-grantee");
-        using var admin = await StaffClient.SignInAsync(Portal, "s-admin");
+        using var security = await StaffClient.SignInAsync(Portal, "s-security");
         var id = UserId("s-grantee");
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("articles/new")).StatusCode);
         Assert.DoesNotContain("href=\"/admin/articles/new\"", await person.GetPageAsync(""));
 
-        await SaveAccountAsync(admin, id, [StaffRoles.Editor]);
+        await SetRolesAsync(security, id, [StaffRoles.Editor]);
         Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("articles/new")).StatusCode);
         Assert.Contains("href=\"/admin/articles/new\"", await person.GetPageAsync(""));
 
-        await SaveAccountAsync(admin, id, []);
+        await SetRolesAsync(security, id, []);
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("articles/new")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
             (await person.PostAsync("articles/new", [new("title", "无权新建")], tokenPage: "")).StatusCode);
@@ -197,6 +198,15 @@ public sealed class SessionTests(SessionTests.Fixture shared) : IClassFixture<Se
             (defaults.SessionIdleTimeout, defaults.SessionLifetime));
         Assert.Contains("1 到 480 之间的整数", CommandLine.Parse(["--session-idle", "0"]).Error);
         Assert.Contains("1 到 72 之间的整数", CommandLine.Parse(["--session-max", "十二"]).Error);
+    }
+
+    // Roles are the 安全管理员's to give (三员分立).
+    private async Task SetRolesAsync(StaffClient security, string id, string[] roles)
+    {
+        List<KeyValuePair<string, string>> fields = [new("channel", TestAccounts.ChannelId(Portal, "bmdt").ToString())];
+        fields.AddRange(roles.Select(role => new KeyValuePair<string, string>("role", role)));
+        var saved = await security.PostAsync($"accounts/{id}/roles", fields, tokenPage: $"accounts/{id}");
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, await saved.Content.ReadAsStringAsync());
     }
 
     private async Task SaveAccountAsync(StaffClient admin, string id, string[] roles, bool disabled = false)

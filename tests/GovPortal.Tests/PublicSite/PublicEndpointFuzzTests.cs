@@ -40,7 +40,8 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
         var requests = Setting("GOVPORTAL_FUZZ_REQUESTS", 1200);
         var input = new HostileInput(seed);
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        using var browser = new HttpClient(
+                new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
             { BaseAddress = _portal.Address, Timeout = Hang };
         using var bare = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
             { BaseAddress = _portal.Address, Timeout = Hang };
@@ -108,7 +109,8 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
             var token = TokenValue().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "";
             forms.Add(new PublicForm(path, fields, token));
             // The steps after a lookup: 补正, the 答复书, a rating.
-            foreach (var step in new[] { "/bz", "/dfs", "/pj" }.Where(_ => path.EndsWith("/cx", StringComparison.Ordinal)))
+            var steps = path.EndsWith("/cx", StringComparison.Ordinal) ? new[] { "/bz", "/dfs", "/pj" } : [];
+            foreach (var step in steps)
                 forms.Add(new PublicForm(path + step, ["number", "code", "text", "rating", "comment"], token));
         }
         return forms;
@@ -126,7 +128,9 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
             4 => path + "?" + input.EncodedValue() + "=" + input.EncodedValue(),
             _ => path,
         };
-        var method = input.Chance(0.1) ? input.Pick([HttpMethod.Head, HttpMethod.Options, HttpMethod.Put]) : HttpMethod.Get;
+        var method = input.Chance(0.1)
+            ? input.Pick([HttpMethod.Head, HttpMethod.Options, HttpMethod.Put])
+            : HttpMethod.Get;
         return (new HttpRequestMessage(method, path), $"{method} page");
     }
 

@@ -29,7 +29,8 @@ public sealed class ParserFuzzTests
     {
         string[] tags = ["p", "b", "a", "img", "table", "tr", "td", "div", "span", "script", "style", "iframe", "svg",
             "math", "blockquote", "ul", "li", "font", "object", "template", "!--", "![CDATA["];
-        string[] attributes = ["href", "src", "style", "onerror", "onclick", "class", "id", "data-x", "xmlns", "srcset"];
+        string[] attributes =
+            ["href", "src", "style", "onerror", "onclick", "class", "id", "data-x", "xmlns", "srcset"];
         var parts = new List<string>();
         for (var i = input.Next(30); i >= 0; i--)
         {
