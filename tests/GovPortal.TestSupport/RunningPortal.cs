@@ -15,6 +15,7 @@ public sealed class RunningPortal : IAsyncDisposable
 {
     private readonly TempDirectory? _data;
     private bool _stopped;
+    private bool _abandoned;
 
     private RunningPortal(TempDirectory? data, WebApplication app, PortalSettings settings, Uri address)
     {
@@ -71,11 +72,21 @@ public sealed class RunningPortal : IAsyncDisposable
         await App.StopAsync();
     }
 
+    /// <summary>
+    /// Drops the portal as a killed process leaves it: no shutdown code runs (no final flush, no batch ended).
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        _stopped = true;
+        _abandoned = true;
+        await App.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await StopAsync();
-        await App.DisposeAsync();
+        if (!_abandoned) await App.DisposeAsync();
         _data?.Dispose();
     }
 }

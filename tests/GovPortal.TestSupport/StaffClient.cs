@@ -48,6 +48,19 @@ public sealed partial class StaffClient : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// Signs in to a portal in another process (<see cref="PortalProcess"/>) with an account that has no second step.
+    /// </summary>
+    public static async Task<StaffClient> SignInAsync(Uri address, string userName,
+        string password = TestAccounts.Password)
+    {
+        var client = new StaffClient(address, Base);
+        var response = await client.PostAsync("login", [new("userName", userName), new("password", password)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"sign-in of {userName} answered {(int)response.StatusCode}");
+        return client;
+    }
+
     public string Url(string relative) => relative.Length == 0 ? BasePath + "/" : $"{BasePath}/{relative}";
 
     public Task<HttpResponseMessage> GetAsync(string relative) => Http.GetAsync(Url(relative));

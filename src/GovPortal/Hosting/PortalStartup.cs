@@ -41,6 +41,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
             }
         }
+        RecoverInterruptedPublish();
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
         if (!publisher.OutputIsCurrent)
@@ -58,6 +59,20 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             logger.LogWarning(
                 "The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
         }
+    }
+
+    /// <summary>
+    /// A process killed while publishing, or between saving a change and publishing it, left its journal or marker:
+    /// its files go back to the last good site before anything serves or sweeps them (so the tamper guard sees no
+    /// false alarm), and the whole site is published again from the database.
+    /// </summary>
+    private void RecoverInterruptedPublish()
+    {
+        var recovered = publisher.RecoverInterruptedPublish();
+        if (!recovered.Interrupted) return;
+        logger.LogWarning(
+            "上次运行在发布过程中中断：{PutBack} 个文件已恢复为上次发布的版本，{Removed} 个未登记的文件已删除，现在重新发布全站。",
+            recovered.FilesPutBack, recovered.FilesRemoved);
     }
 
     /// <summary>

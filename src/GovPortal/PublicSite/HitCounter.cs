@@ -80,6 +80,8 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
                         pending, articleId);
                 }
             }
+            // What is written here is in the database: a process killed later loses only views counted since.
+            if (written > 0) logger.LogDebug("Wrote {Count} views to the database", written);
             return written;
         }
         finally

@@ -43,11 +43,14 @@ public sealed partial class Publisher
                     throw new PublishException("只有已答复、且来信人同意公开的信件可以公开选登。");
                 CheckLetterBeforePublishing(letter, site);
             }
+            using var pending = BeginChange();
             await db.SaveChangesAsync(cancellationToken);
+            pending.Saved();
             var after = await ReadInteractionAsync(db, site.Id, cancellationToken);
             var plan = new PublishPlan();
             InteractionPlanner.Plan(plan, before, after);
             await RenderInteractionPlanAsync(plan, site, tree, after, $"letter {letterId}", cancellationToken);
+            pending.Published();
             logger.LogInformation("Letter {LetterId} changed: {Plan}", letterId, plan);
             return plan;
         }

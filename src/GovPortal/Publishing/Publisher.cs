@@ -198,7 +198,9 @@ public sealed partial class Publisher(
                 article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
             var now = time.GetUtcNow().UtcDateTime;
             article.UpdatedAtUtc = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            using var pending = BeginChange();
             await db.SaveChangesAsync(cancellationToken);
+            pending.Saved();
             var saved = stopwatch.Elapsed;
             var after = await AfterAsync(db, tree, article, before, cancellationToken);
 
@@ -215,6 +217,7 @@ public sealed partial class Publisher(
                 {
                     // An earlier saved change never reached the output: this one cannot be planned from it.
                     plan.Failures.AddRange((await PublishAllUnlockedAsync(cancellationToken)).Failures);
+                    pending.Published();
                     return plan;
                 }
                 // Linked 信息公开 pages (a policy whose interpretation changed …) are rendered with the change.
@@ -257,6 +260,7 @@ public sealed partial class Publisher(
                     await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
                 // Committed a moment later (SearchIndex.CommitDelay), together with changes that follow closely.
                 if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
+                pending.Published();
             }
             catch
             {
@@ -494,7 +498,7 @@ public sealed partial class Publisher(
     }
 
     /// <summary>Live articles that never got an address (imported or seeded) get their permanent one now.</summary>
-    private static async Task AssignMissingUrlsAsync(GovPortalDbContext db, Site site, ChannelTree tree,
+    private async Task AssignMissingUrlsAsync(GovPortalDbContext db, Site site, ChannelTree tree,
         CancellationToken cancellationToken)
     {
         var missing = await db.Articles
@@ -502,6 +506,10 @@ public sealed partial class Publisher(
             .ToListAsync(cancellationToken);
         foreach (var article in missing)
             article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
-        if (missing.Count > 0) await db.SaveChangesAsync(cancellationToken);
+        if (missing.Count == 0) return;
+        // Saved before the pages exist: a crash in between leaves the marker, and the next start publishes them.
+        using var pending = BeginChange();
+        await db.SaveChangesAsync(cancellationToken);
+        pending.Saved();
     }
 }

@@ -108,9 +108,11 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
             report.PublishedAtUtc = now;
             report.PublishedBy = staff.UserName;
         }
+        using var change = publish ? publisher.BeginChange() : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            change?.Saved();
         }
         catch (DbUpdateException)
         {
@@ -120,6 +122,7 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
             $"{year}年政府信息公开年报", publish ? "发布并冻结统计表" : "保存草稿", cancellationToken);
         if (!publish) return BackOfficeResult.Done($"{year} 年年度报告草稿已保存。");
         await publisher.PublishAnnualReportsAsync(cancellationToken);
+        change?.Published();
         return BackOfficeResult.Done($"{year} 年年度报告已发布：{AnnualReportAddresses.Of(year)}");
     }
 

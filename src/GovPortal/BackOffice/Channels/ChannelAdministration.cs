@@ -73,9 +73,12 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             SiteId = siteId, Name = name, Slug = slug, ParentId = parentId, SortOrder = lastOrder + 1,
         };
         db.Channels.Add(channel);
+        using var change = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
+        change.Saved();
         await AuditAsync(actor, channel.Id, $"新建栏目“{name}”（地址名 {slug}）", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
+        change.Published();
         return BackOfficeResult.Done($"已新建栏目“{name}”，网站已更新。");
     }
 
@@ -131,9 +134,12 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         (channel.Name, channel.ParentId, channel.SortOrder) = (name, parentId, sortOrder);
         (channel.ReviewLevels, channel.UpdateFrequencyDays, channel.ShowOnHome) = (levels, frequency, form.ShowOnHome);
         channel.DisclosureRole = role!.Value;
+        using var change = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
+        change.Saved();
         await AuditAsync(actor, id, $"修改栏目“{name}”：{string.Join("；", changes)}", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
+        change.Published();
         return BackOfficeResult.Done($"已保存栏目“{name}”，网站已更新。");
     }
 
@@ -155,9 +161,12 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
                 "不能删除，以免已发布文章的地址和记录丢失。请先把文章移到其他栏目。");
 
         db.Channels.Remove(channel);
+        using var change = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
+        change.Saved();
         await AuditAsync(actor, id, $"删除空栏目“{channel.Name}”（地址名 {channel.Slug}）", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
+        change.Published();
         return BackOfficeResult.Done($"已删除栏目“{channel.Name}”，网站已更新。");
     }
 

@@ -155,9 +155,11 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         // A new period is watched again by the closing service: the page changes state at its new start and end.
         if (periodChanged) consultation.ClosedPageAtUtc = null;
         consultation.Version++;
+        using var change = publisher.BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            change.Saved();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -167,6 +169,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
             $"意见征集 {consultation.Id}", $"{consultation.Title}（{ChinaTime.Format(consultation.StartsAtUtc)} 至 " +
             $"{ChinaTime.Format(consultation.EndsAtUtc)}）", cancellationToken);
         await publisher.PublishConsultationsAsync([consultation.Id], cancellationToken);
+        change.Published();
         return new ConsultationSave(BackOfficeResult.Done(
             $"意见征集已保存并发布：{ConsultationPeriod.PageUrl(consultation.Id)}"), consultation.Id, NoErrors);
     }
@@ -202,9 +205,11 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         consultation.FeedbackPublishedAtUtc = Now;
         consultation.FeedbackPublishedBy = staff.UserName;
         consultation.Version++;
+        using var change = publisher.BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            change.Saved();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -213,6 +218,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         await audit.WriteAsync(staff.UserName, staff.IpAddress, "意见征集.发布反馈", $"意见征集 {id}",
             republished ? "修改并重新发布意见反馈" : "发布意见反馈", cancellationToken);
         await publisher.PublishConsultationsAsync([id], cancellationToken);
+        change.Published();
         return new ConsultationSave(BackOfficeResult.Done("意见反馈已发布，显示在征集页面上。"), id, NoErrors);
     }
 

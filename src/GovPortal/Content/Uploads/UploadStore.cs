@@ -12,7 +12,12 @@ public sealed class UploadStore(PortalPaths paths)
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var target = Path.Combine(paths.UploadsDirectory, storedName);
         var temporary = target + ".tmp";
-        File.WriteAllBytes(temporary, bytes.ToArray());
+        // On the disk before the database row that names it is saved: a power cut never leaves a row without its file.
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
         File.Move(temporary, target);
         return storedName;
     }

@@ -131,6 +131,7 @@ public sealed class OutputBatch : IDisposable
         lock (_store.CommitLock)
         {
             // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
+            _store.JournalRemovals(removals);
             manifest.Apply(_written.Values.ToList(), removals);
             foreach (var path in removals) _store.DeleteFile(path);
             _committed = true;

@@ -15,6 +15,8 @@ namespace GovPortal.Publishing.Output;
 /// search-checksums.txt  SHA-256 of the index files of its last commit
 /// search-pending        marker: the index may lack a change the pages show
 /// rebuild-needed        marker: a saved change never reached the pages; the next publish rebuilds everything
+/// change-pending        marker: a change is being saved and published; found at start-up, it means a rebuild
+/// publish-journal       every file a running publish writes or removes, so a start after a crash undoes them
 /// </code>
 /// The side files (site.json, withdrawn.txt, mourning-dates.txt) are written by the publisher in its batches and
 /// recorded in the manifest like pages, so the tamper guard covers them; their manifest paths start with
@@ -76,6 +78,15 @@ public sealed class OutputLayout
 
     /// <summary>Left when a saved change could not be published; the next publish rebuilds everything.</summary>
     public string RebuildMarker => Path.Combine(Directory, "rebuild-needed");
+
+    /// <summary>
+    /// Written before a change that the pages must show is saved, removed once its pages are out: found at start-up,
+    /// the process stopped between the two, and the next publish rebuilds everything.
+    /// </summary>
+    public string ChangePendingMarker => Path.Combine(Directory, "change-pending");
+
+    /// <summary>The paths and hashes a running publish puts on disk (see <see cref="PublishJournal"/>).</summary>
+    public string PublishJournalFile => Path.Combine(Directory, "publish-journal");
 
     /// <summary>Whether a manifest path is a side file (beside the public folder, never served).</summary>
     public static bool IsSideFile(string manifestPath) =>

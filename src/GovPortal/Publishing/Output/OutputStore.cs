@@ -14,6 +14,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     public const string TemporarySuffix = ".tmp";
 
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
+    private readonly PublishJournal _journal = new(layout.PublishJournalFile);
     private int _activeBatches;
 
     /// <summary>
@@ -42,6 +43,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     public OutputBatch BeginBatch()
     {
         Interlocked.Increment(ref _activeBatches);
+        _journal.BatchStarted();
         return new OutputBatch(this, time.GetUtcNow().UtcDateTime);
     }
 
@@ -49,6 +51,14 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     {
         foreach (var path in paths) _pending.TryRemove(path, out _);
         Interlocked.Decrement(ref _activeBatches);
+        _journal.BatchEnded();
+    }
+
+    /// <summary>Journals the files a commit is about to drop from the manifest, before it does.</summary>
+    internal void JournalRemovals(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+            if (manifest.TryGet(path, out var entry)) _journal.Record(path, entry.Sha256);
     }
 
     /// <summary>
@@ -102,6 +112,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
             return (sha, null);
 
         _pending[relativePath] = sha;
+        _journal.Record(relativePath, sha);
         WriteAtomically(relativePath, content);
         AfterFileCommitted?.Invoke(relativePath);
         return (sha, new ManifestEntry(relativePath, sha, content.Length, now, owner, downloadName));

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GovPortal.Tests.Support;
+
+/// <summary>
+/// The portal's executable in a process of its own, on a data folder the test owns: what an operator runs, and what
+/// <c>kill -9</c> can stop at any instruction (<see cref="Kill"/> sends SIGKILL).
+/// </summary>
+public sealed class PortalProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private PortalProcess(Process process, Uri? address)
+    {
+        _process = process;
+        Address = address;
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Where <c>serve</c> listens; null for other commands.</summary>
+    public Uri? Address { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process printed so far, both streams.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return string.Join('\n', _output);
+        }
+    }
+
+    /// <summary>Starts <c>serve</c> on a free loopback port and waits until the home page answers.</summary>
+    public static async Task<PortalProcess> ServeAsync(string dataDirectory, IEnumerable<string>? options = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var portal = new PortalProcess(Start(["serve", "--data", dataDirectory, "--urls", address.ToString(),
+            .. options ?? []], environment), address);
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(120);)
+        {
+            if (portal.HasExited)
+                throw new InvalidOperationException($"the portal stopped while starting:\n{portal.Output}");
+            try
+            {
+                if ((await http.GetAsync("/")).StatusCode == HttpStatusCode.OK) return portal;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        portal.Kill();
+        throw new TimeoutException($"the portal did not answer within two minutes:\n{portal.Output}");
+    }
+
+    /// <summary>Starts another command (<c>publish</c> …) without waiting for it.</summary>
+    public static PortalProcess Run(string dataDirectory, params string[] command) =>
+        new(Start([.. command, "--data", dataDirectory], null), null);
+
+    /// <summary>Waits for a command to end on its own; returns its exit code.</summary>
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown code of the portal runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.Add(line);
+    }
+
+    private static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("dotnet",
+            ["exec", Path.Combine(AppContext.BaseDirectory, "GovPortal.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment.Remove("GOVPORTAL_DATABASE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        return Process.Start(start)!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
