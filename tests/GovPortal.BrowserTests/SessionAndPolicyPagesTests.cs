@@ -17,9 +17,9 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
     public async Task A_person_ends_a_session_of_their_own_and_then_all_the_others_and_those_browsers_are_signed_out()
     {
         await TestAccounts.CreateAsync(fixture.Portal, "kb-sessions", [StaffRoles.Editor]);
-        var desk = await fixture.SignInAsync("kb-sessions");
-        var phone = await fixture.SignInAsync("kb-sessions");
-        var laptop = await fixture.SignInAsync("kb-sessions");
+        var desk = await SignInAsync("kb-sessions");
+        var phone = await SignInAsync("kb-sessions");
+        var laptop = await SignInAsync("kb-sessions");
         var phoneSession = await OwnSessionIdAsync(phone);
 
         // From the 账号安全 page to the sessions by keyboard.
@@ -81,12 +81,12 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         string accountId;
         await using (var db = portal.Settings.Database.CreateContext())
             accountId = db.Users.Single(u => u.UserName == "kb-sessions-staff").Id;
-        var office = await fixture.SignInAsync("kb-sessions-staff");
-        var home = await fixture.SignInAsync("kb-sessions-staff");
+        var office = await SignInAsync("kb-sessions-staff");
+        var home = await SignInAsync("kb-sessions-staff");
         var homeSession = await OwnSessionIdAsync(home);
 
         // From the account's page to its sessions by keyboard.
-        var admin = await fixture.SignInAsync("kb-sessions-admin");
+        var admin = await SignInAsync("kb-sessions-admin");
         await Axe.AssertPageAsync(admin, $"/admin/accounts/{accountId}");
         await KeyboardUse.TabToAsync(admin, $"main a[href$='/admin/accounts/{accountId}/sessions']");
         await admin.Keyboard.PressAsync("Enter");
@@ -129,7 +129,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         var portal = fixture.Portal;
         await TestAccounts.CreateAsync(portal, "kb-policy-security", [StaffRoles.SecurityAdministrator]);
         await TestAccounts.CreateAsync(portal, "kb-policy-editor", [StaffRoles.Editor]);
-        var page = await fixture.SignInAsync("kb-policy-security");
+        var page = await SignInAsync("kb-policy-security");
         try
         {
             await KeyboardUse.TabToAsync(page, "nav a[href$='/admin/security-policy']");
@@ -166,7 +166,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
             await Axe.AssertNoViolationsAsync(page);
 
             // It applies at once: an editor without two-step sign-in must enrol before anything else.
-            var editor = await fixture.OpenAsync("/admin/login");
+            var editor = Patient(await fixture.OpenAsync("/admin/login"));
             await editor.FillAsync("#userName", "kb-policy-editor");
             await editor.FillAsync("#password", TestAccounts.Password);
             await editor.Keyboard.PressAsync("Enter");
@@ -180,6 +180,16 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
             await portal.Service<SecurityPolicyStore>().SaveAsync(new SecurityPolicy());
             await page.Context.CloseAsync();
         }
+    }
+
+    private async Task<IPage> SignInAsync(string userName) => Patient(await fixture.SignInAsync(userName));
+
+    // Generous, as the sign-in's own wait: these run beside other tests on a two-core machine, where Playwright's
+    // default of 30 seconds for a page to come has run out.
+    private static IPage Patient(IPage page)
+    {
+        page.Context.SetDefaultTimeout(90_000);
+        return page;
     }
 
     // The id of the session a page is signed in with, as its own 登录会话 page names it.
