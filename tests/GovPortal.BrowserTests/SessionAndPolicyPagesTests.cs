@@ -34,6 +34,11 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         Assert.Contains("当前会话", await AccessibleNameAsync(desk, "main tbody tr:has-text('当前会话') button"));
         Assert.DoesNotContain("当前会话",
             await AccessibleNameAsync(desk, $"form[action$='/{phoneSession}/end'] button"));
+        // On a 320 px phone the long browser names wrap: the page never scrolls sideways.
+        await desk.SetViewportSizeAsync(320, 640);
+        Assert.True(await desk.EvaluateAsync<bool>(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await desk.SetViewportSizeAsync(1280, 800);
 
         await KeyboardUse.TabToAsync(desk, $"form[action$='/{phoneSession}/end'] button");
         await desk.Keyboard.PressAsync("Enter");

@@ -47,133 +47,132 @@ public sealed partial class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task An_edit_published_at_once_and_killed_at_any_moment_is_either_live_or_not_yet_and_never_lost()
-    {
-        using var data = new TempDirectory();
-        var articles = await PrepareAsync(data.Path);
-        var rounds = new CrashRounds("增量发布（修改并紧急发布）", data.Path);
-        var elapsed = Stopwatch.StartNew();
-        var channel = await ChannelIdAsync(data.Path);
-        for (var round = 1; round <= CrashRounds.Rounds; round++)
+    public Task An_edit_published_at_once_and_killed_at_any_moment_is_either_live_or_not_yet_and_never_lost() =>
+        StaffRoundsAsync("增量发布（修改并紧急发布）", TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3), round =>
         {
-            using var process = await PortalProcess.ServeAsync(data.Path);
-            using var staff = await StaffClient.SignInAsync(process.Address!, Account);
             // Per article: the last title whose save / publish was answered, and the one on its way.
             var saved = new Dictionary<int, string>();
             var live = new Dictionary<int, string>();
             string? savingTitle = null, publishingTitle = null;
             var savingId = 0;
-            await rounds.KillDuringAsync(process, async killed =>
+            return (async killed =>
             {
                 for (var n = 0; !killed.IsCancellationRequested; n++)
                 {
-                    var id = articles[n % articles.Length];
-                    var title = $"防汛防台风工作提示（第{round}轮第{n}次修订）";
-                    var revision = await NewestRevisionAsync(data.Path, id);
+                    var id = round.Articles[n % round.Articles.Length];
+                    var title = $"防汛防台风工作提示（第{round.Number}轮第{n}次修订）";
+                    var revision = await NewestRevisionAsync(round.DataDirectory, id);
                     (savingId, savingTitle) = (id, title);
-                    var save = await staff.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(channel, title,
-                        "<p>请做好防汛防台风准备。</p>", baseRevisionId: revision.Id, baseVersion: revision.Version), []);
+                    var save = await round.Staff.PostMultipartAsync($"articles/{id}/edit", Newsroom.Fields(
+                        round.Channel, title, "<p>请做好防汛防台风准备。</p>", baseRevisionId: revision.Id,
+                        baseVersion: revision.Version), []);
                     Assert.Equal(HttpStatusCode.SeeOther, save.StatusCode);
                     (saved[id], savingTitle, publishingTitle) = (title, null, title);
-                    var draft = await NewestRevisionAsync(data.Path, id);
-                    var publish = await staff.PostAsync($"articles/{id}/force-publish",
+                    var draft = await NewestRevisionAsync(round.DataDirectory, id);
+                    var publish = await round.Staff.PostAsync($"articles/{id}/force-publish",
                         [new("reason", "汛情紧急需要立即发布"), new("acknowledge", "1"), new("version", $"{draft.Version}")]);
                     Assert.Equal(HttpStatusCode.SeeOther, publish.StatusCode);
                     (live[id], publishingTitle) = (title, null);
-                    rounds.Acknowledged += 2;
+                    round.Tally.Acknowledged += 2;
                 }
-            }, rounds.Moment(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3)));
-
-            await using var portal = await rounds.RestartAndCheckAsync();
-            await using var db = portal.Settings.Database.CreateContext();
-            foreach (var id in articles)
+            }, async portal =>
             {
-                var newest = (await NewestRevisionAsync(data.Path, id)).Title;
-                var expected = new[] { saved.GetValueOrDefault(id), savingId == id ? savingTitle : null };
-                if (saved.ContainsKey(id) || savingId == id) Assert.Contains(newest, expected);
-                var title = await db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync();
-                if (live.TryGetValue(id, out var answered))
-                    Assert.Contains(title, new[] { answered, publishingTitle });
-            }
-        }
-        rounds.Report(CrashRounds.Rounds, elapsed);
-    }
+                await using var db = portal.Settings.Database.CreateContext();
+                foreach (var id in round.Articles)
+                {
+                    var newest = (await NewestRevisionAsync(round.DataDirectory, id)).Title;
+                    var expected = new[] { saved.GetValueOrDefault(id), savingId == id ? savingTitle : null };
+                    if (saved.ContainsKey(id) || savingId == id) Assert.Contains(newest, expected);
+                    var title = await db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync();
+                    if (live.TryGetValue(id, out var answered))
+                        Assert.Contains(title, new[] { answered, publishingTitle });
+                }
+            });
+        });
 
     [Fact]
-    public async Task Drafts_saved_until_a_kill_are_all_there_after_it()
-    {
-        using var data = new TempDirectory();
-        await PrepareAsync(data.Path);
-        var rounds = new CrashRounds("后台保存（新建草稿）", data.Path);
-        var elapsed = Stopwatch.StartNew();
-        var channel = await ChannelIdAsync(data.Path);
-        for (var round = 1; round <= CrashRounds.Rounds; round++)
+    public Task Drafts_saved_until_a_kill_are_all_there_after_it() =>
+        StaffRoundsAsync("后台保存（新建草稿）", TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2), round =>
         {
-            using var process = await PortalProcess.ServeAsync(data.Path);
-            using var staff = await StaffClient.SignInAsync(process.Address!, Account);
             var answered = new Dictionary<int, string>();
-            var prefix = $"崩溃测试草稿第{round}轮";
-            await rounds.KillDuringAsync(process, async killed =>
+            var prefix = $"崩溃测试草稿第{round.Number}轮";
+            return (async killed =>
             {
                 for (var n = 0; !killed.IsCancellationRequested; n++)
                 {
                     var title = $"{prefix}第{n}篇";
-                    var response = await staff.PostMultipartAsync("articles/new",
-                        Newsroom.Fields(channel, title, "<p>草稿正文。</p>"), []);
+                    var response = await round.Staff.PostMultipartAsync("articles/new",
+                        Newsroom.Fields(round.Channel, title, "<p>草稿正文。</p>"), []);
                     Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
                     answered[IdIn(response)] = title;
-                    rounds.Acknowledged++;
+                    round.Tally.Acknowledged++;
                 }
-            }, rounds.Moment(TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2)));
-
-            await using var portal = await rounds.RestartAndCheckAsync();
-            foreach (var (id, title) in answered)
-                Assert.Equal(title, (await NewestRevisionAsync(data.Path, id)).Title);
-            await using var db = portal.Settings.Database.CreateContext();
-            // At most the one on its way when the process died was saved without an answer.
-            var saved = await db.Revisions.CountAsync(r => r.Title.StartsWith(prefix));
-            Assert.InRange(saved, answered.Count, answered.Count + 1);
-        }
-        rounds.Report(CrashRounds.Rounds, elapsed);
-    }
+            }, async portal =>
+            {
+                foreach (var (id, title) in answered)
+                    Assert.Equal(title, (await NewestRevisionAsync(round.DataDirectory, id)).Title);
+                await using var db = portal.Settings.Database.CreateContext();
+                // At most the one on its way when the process died was saved without an answer.
+                var saved = await db.Revisions.CountAsync(r => r.Title.StartsWith(prefix));
+                Assert.InRange(saved, answered.Count, answered.Count + 1);
+            });
+        });
 
     [Fact]
-    public async Task Files_uploaded_until_a_kill_are_all_there_with_their_bytes_and_no_record_lacks_its_file()
-    {
-        using var data = new TempDirectory();
-        await PrepareAsync(data.Path);
-        var rounds = new CrashRounds("上传附件", data.Path);
-        var elapsed = Stopwatch.StartNew();
-        var channel = await ChannelIdAsync(data.Path);
-        for (var round = 1; round <= CrashRounds.Rounds; round++)
+    public Task Files_uploaded_until_a_kill_are_all_there_with_their_bytes_and_no_record_lacks_its_file() =>
+        StaffRoundsAsync("上传附件", TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2), round =>
         {
-            using var process = await PortalProcess.ServeAsync(data.Path);
-            using var staff = await StaffClient.SignInAsync(process.Address!, Account);
             var answered = new Dictionary<int, string>();
-            await rounds.KillDuringAsync(process, async killed =>
+            return (async killed =>
             {
                 for (var n = 0; !killed.IsCancellationRequested; n++)
                 {
-                    var pdf = TestPdf.Create($"round {round} file {n}", new string('x', 2000 + n));
-                    var response = await staff.PostMultipartAsync("articles/new",
-                        Newsroom.Fields(channel, $"带附件的草稿（第{round}轮第{n}篇）", "<p>见附件。</p>"),
+                    var pdf = TestPdf.Create($"round {round.Number} file {n}", new string('x', 2000 + n));
+                    var response = await round.Staff.PostMultipartAsync("articles/new",
+                        Newsroom.Fields(round.Channel, $"带附件的草稿（第{round.Number}轮第{n}篇）", "<p>见附件。</p>"),
                         [($"附件{n}.pdf", pdf)]);
                     Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
                     answered[IdIn(response)] = Sha(pdf);
-                    rounds.Acknowledged++;
+                    round.Tally.Acknowledged++;
                 }
-            }, rounds.Moment(TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(2)));
-
-            await using var portal = await rounds.RestartAndCheckAsync();
-            var uploads = Path.Combine(data.Path, "uploads");
-            await using var db = portal.Settings.Database.CreateContext();
-            foreach (var (id, sha) in answered)
+            }, async portal =>
             {
-                var file = (await NewestRevisionAsync(data.Path, id)).Files.Single();
-                Assert.Equal(sha, Sha(await File.ReadAllBytesAsync(Path.Combine(uploads, file.StoredName))));
-            }
-            foreach (var file in await db.Set<GovPortal.BackOffice.Workflow.RevisionFile>().ToListAsync())
-                Assert.Equal(file.SizeBytes, new FileInfo(Path.Combine(uploads, file.StoredName)).Length);
+                var uploads = Path.Combine(round.DataDirectory, "uploads");
+                foreach (var (id, sha) in answered)
+                {
+                    var file = (await NewestRevisionAsync(round.DataDirectory, id)).Files.Single();
+                    Assert.Equal(sha, Sha(await File.ReadAllBytesAsync(Path.Combine(uploads, file.StoredName))));
+                }
+                await using var db = portal.Settings.Database.CreateContext();
+                foreach (var file in await db.Set<GovPortal.BackOffice.Workflow.RevisionFile>().ToListAsync())
+                    Assert.Equal(file.SizeBytes, new FileInfo(Path.Combine(uploads, file.StoredName)).Length);
+            });
+        });
+
+    /// <summary>One round of work done by the account through the back office of a portal in its own process.</summary>
+    private sealed record StaffRound(int Number, string DataDirectory, int[] Articles, int Channel, StaffClient Staff,
+        CrashRounds Tally);
+
+    /// <summary>
+    /// Rounds of back-office work killed at a moment between <paramref name="from"/> and <paramref name="to"/>; each
+    /// round gets its work and its own check of what was answered from <paramref name="plan"/>.
+    /// </summary>
+    private static async Task StaffRoundsAsync(string scenario, TimeSpan from, TimeSpan to,
+        Func<StaffRound, (Func<CancellationToken, Task> Work, Func<RunningPortal, Task> Check)> plan)
+    {
+        using var data = new TempDirectory();
+        var articles = await PrepareAsync(data.Path);
+        var rounds = new CrashRounds(scenario, data.Path);
+        var elapsed = Stopwatch.StartNew();
+        var channel = await ChannelIdAsync(data.Path);
+        for (var number = 1; number <= CrashRounds.Rounds; number++)
+        {
+            using var process = await PortalProcess.ServeAsync(data.Path);
+            using var staff = await StaffClient.SignInAsync(process.Address!, Account);
+            var (work, check) = plan(new StaffRound(number, data.Path, articles, channel, staff, rounds));
+            await rounds.KillDuringAsync(process, work, rounds.Moment(from, to));
+            await using var portal = await rounds.RestartAndCheckAsync();
+            await check(portal);
         }
         rounds.Report(CrashRounds.Rounds, elapsed);
     }
@@ -210,8 +209,9 @@ public sealed partial class CrashRecoveryTests
             var written = WrittenViews(logs, logged);
             await using var portal = await rounds.RestartAndCheckAsync();
             var persisted = await HitsAsync(data.Path, articles) - before;
-            // Everything the portal said it wrote is there; nothing was counted that nobody asked for.
-            Assert.InRange(persisted, written, answered);
+            // Everything the portal said it wrote is there; nothing was counted that nobody asked for (the one view
+            // on its way at the kill may have been counted and written before its answer was sent).
+            Assert.InRange(persisted, written, answered + 1);
             rounds.Acknowledged += answered;
             rounds.Lost = Math.Max(rounds.Lost, answered - persisted);
         }
