@@ -3,19 +3,22 @@
 # publish, back-office save, upload, view-count flush), and checks after every kill that the next start serves a site
 # that agrees with its manifest and its database, with no acknowledged edit lost and no tamper alarm. Writes the
 # "Crashes" section of docs/benchmarks.md.
-#   bash bench/crash.sh [ROUNDS=50] [SEED=20261201]
+#   bash bench/crash.sh [ROUNDS=50] [SEED=20261201] [TEST=all]
+# TEST narrows the run to one test method of CrashRecoveryTests (e.g. Views_counted); the rows of the other works
+# stay as the last run left them.
 # The test command runs the same rounds twice each (tests/GovPortal.Tests/Reliability/CrashRecoveryTests.cs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-50}
 SEED=${2:-20261201}
+TEST=${3:-}
 REPORT=$(mktemp)
 trap 'rm -f "$REPORT"' EXIT
 
 dotnet build tests/GovPortal.Tests -c Release -nologo -clp:ErrorsOnly
 started=$(date +%s)
 GOVPORTAL_CRASH_ROUNDS=$ROUNDS GOVPORTAL_CRASH_SEED=$SEED GOVPORTAL_CRASH_REPORT=$REPORT \
-  dotnet test tests/GovPortal.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~CrashRecoveryTests"
+  dotnet test tests/GovPortal.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~CrashRecoveryTests.$TEST"
 minutes=$(( ($(date +%s) - started + 59) / 60 ))
 
 SECTION=$(mktemp)
@@ -42,7 +45,13 @@ section = open(sys.argv[1], encoding="utf-8").read().rstrip("\n") + "\n"
 path = sys.argv[2]
 doc = open(path, encoding="utf-8").read()
 pattern = re.compile(r"^## Crashes\n.*?(?=^## |\Z)", re.S | re.M)
-doc = pattern.sub(lambda _: section + "\n", doc) if pattern.search(doc) else doc.rstrip("\n") + "\n\n" + section
+old = pattern.search(doc)
+# Rows of works this run did not repeat are kept from the last run.
+ran = {line.split("|")[1] for line in section.splitlines() if line.startswith("| ") and "---" not in line}
+kept = [line for line in (old.group(0).splitlines() if old else [])
+        if line.startswith("| ") and line.split("|")[1] not in ran and not line.startswith("| work ")]
+section = section + "".join(line + "\n" for line in kept)
+doc = pattern.sub(lambda _: section + "\n", doc) if old else doc.rstrip("\n") + "\n\n" + section
 open(path, "w", encoding="utf-8").write(doc)
 EOF
 rm -f "$SECTION"
