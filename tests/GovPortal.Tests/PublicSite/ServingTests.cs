@@ -51,9 +51,14 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
         // A withdrawn or corrected page must be gone at the reader's next request, wherever it is listed.
         var seed = await Portal.SeedArticleAsync();
         var index = await Portal.Client.GetStringAsync("/sitemap.xml");
-        var channelSitemap = new Uri(Regex.Match(index, "<loc>([^<]+)</loc>").Groups[1].Value).AbsolutePath;
+        var channelSitemap = Regex.Matches(index, "<loc>([^<]+)</loc>")
+            .Select(m => new Uri(m.Groups[1].Value).AbsolutePath).First(path => path.EndsWith("/sitemap.xml"));
         var channel = channelSitemap[..^"sitemap.xml".Length];
-        string[] paths = ["/", seed.Url!, channel, channel + "rss.xml", "/sitemap.xml", channelSitemap, "/404.html"];
+        string[] paths =
+        [
+            "/", seed.Url!, channel, channel + "rss.xml", "/sitemap.xml", channelSitemap, "/sitemap-site.xml",
+            "/404.html",
+        ];
         foreach (var path in paths)
             foreach (var encoding in new[] { "br", "gzip", "identity" })
             {
