@@ -124,6 +124,20 @@ public sealed class ArticlePageTests(NewsroomFixture shared) : IClassFixture<New
     }
 
     [Fact]
+    public async Task Going_on_without_confirming_the_warnings_is_told_beside_the_button()
+    {
+        var id = await Room.WriteAsync("警告未确认", "<p>请各单位于本周内按装好消防设备。</p>");
+        var box = (await PageAsync(Room.Editor, id)).QuerySelector("input[name=acknowledge]")!;
+        Assert.False(box.HasAttribute("required"));
+
+        var submit = await Room.ActAsync(Room.Editor, id, "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
+        var page = Html.Parse(await submit.Content.ReadAsStringAsync());
+        Assert.Contains("勾选“已核实”", page.QuerySelector("#submit-problem").Text());
+        Assert.Equal(RevisionState.Draft, (await Room.RevisionAsync(id)).State);
+    }
+
+    [Fact]
     public async Task People_are_named_by_their_given_names_in_the_history_the_dashboard_and_the_messages()
     {
         var portal = shared.Portal;
