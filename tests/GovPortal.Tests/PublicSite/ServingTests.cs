@@ -57,7 +57,7 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
         string[] paths =
         [
             "/", seed.Url!, channel, channel + "rss.xml", "/sitemap.xml", channelSitemap, "/sitemap-site.xml",
-            "/404.html",
+            "/404.html", "/elder" + seed.Url, "/zh-hant" + seed.Url,
         ];
         foreach (var path in paths)
             foreach (var encoding in new[] { "br", "gzip", "identity" })
