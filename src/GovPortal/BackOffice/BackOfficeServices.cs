@@ -61,7 +61,8 @@ public static class BackOfficeServices
             {
                 var pages = context.HttpContext.RequestServices.GetRequiredService<BackOfficePages>();
                 var result = await pages.MessageAsync(context.HttpContext, "没有权限",
-                    "您的账号没有执行这项操作的权限。如需开通，请联系系统管理员。", StatusCodes.Status403Forbidden);
+                    "您的账号没有执行这项操作的权限。工作台列出了您的账号可以做的事；角色由安全管理员分配，如需开通，请联系安全管理员。",
+                    StatusCodes.Status403Forbidden);
                 await result.ExecuteAsync(context.HttpContext);
             };
         });

@@ -50,6 +50,7 @@ public sealed class SessionTests(SessionTests.Fixture shared) : IClassFixture<Se
 
         await SetRolesAsync(security, id, []);
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("articles/new")).StatusCode);
+        Assert.DoesNotContain("href=\"/admin/articles/new\"", await person.GetPageAsync(""));
         Assert.Equal(HttpStatusCode.Forbidden,
             (await person.PostAsync("articles/new", [new("title", "无权新建")], tokenPage: "")).StatusCode);
         // Still signed in: only the role went.

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using GovPortal.Tests.Support;
 
 namespace GovPortal.Tests.PublicSite;
@@ -42,6 +43,45 @@ public sealed class ServingTests(DemoPortalFixture fixture) : IClassFixture<Demo
         stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0000\""));
         using var full = await Portal.Client.SendAsync(stale);
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_feeds_sitemaps_and_their_compressed_forms_revalidate_every_time()
+    {
+        // A withdrawn or corrected page must be gone at the reader's next request, wherever it is listed.
+        var seed = await Portal.SeedArticleAsync();
+        var index = await Portal.Client.GetStringAsync("/sitemap.xml");
+        var channelSitemap = Regex.Matches(index, "<loc>([^<]+)</loc>")
+            .Select(m => new Uri(m.Groups[1].Value).AbsolutePath).First(path => path.EndsWith("/sitemap.xml"));
+        var channel = channelSitemap[..^"sitemap.xml".Length];
+        string[] paths =
+        [
+            "/", seed.Url!, channel, channel + "rss.xml", "/sitemap.xml", channelSitemap, "/sitemap-site.xml",
+            "/404.html", "/elder" + seed.Url, "/zh-hant" + seed.Url,
+        ];
+        foreach (var path in paths)
+            foreach (var encoding in new[] { "br", "gzip", "identity" })
+            {
+                using var response = await GetAsync(path, encoding);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} {encoding}: {(int)response.StatusCode}");
+                Assert.Equal("public, no-cache", response.Headers.CacheControl?.ToString());
+                var etag = response.Headers.ETag;
+                Assert.NotNull(etag);
+                using var revalidated = await GetAsync(path, encoding, etag);
+                Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode); // what a revalidation costs
+                Assert.Equal("public, no-cache", revalidated.Headers.CacheControl?.ToString());
+            }
+        using var missing = await Portal.Client.GetAsync("/no-such-page.html");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("no-cache", missing.Headers.CacheControl?.ToString());
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string encoding, EntityTagHeaderValue? etag = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+        if (etag is not null) request.Headers.IfNoneMatch.Add(etag);
+        return await Portal.Client.SendAsync(request);
     }
 
     [Theory]

@@ -12,7 +12,12 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
     bool Publish, bool Schedule,
     bool Unschedule, bool ForcePublish, bool Withdraw, bool Restore)
 {
-    public static ArticleActions For(Staff staff, Article article, IReadOnlyList<Revision> revisions)
+    /// <param name="blockingFindings">
+    /// Whether the content checks found something that must change: then nothing that moves the revision on (submit,
+    /// publish, schedule, force-publish) is offered, since the workflow would refuse it.
+    /// </param>
+    public static ArticleActions For(Staff staff, Article article, IReadOnlyList<Revision> revisions,
+        bool blockingFindings = false)
     {
         var working = ArticleWorkflow.Working(revisions);
         var current = ArticleWorkflow.Current(revisions);
@@ -30,14 +35,14 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
         }
         return new ArticleActions(
             Edit: editor && state is null or RevisionState.Draft or RevisionState.Rejected,
-            Submit: editor && state is RevisionState.Draft or RevisionState.Rejected,
+            Submit: editor && state is RevisionState.Draft or RevisionState.Rejected && !blockingFindings,
             Recall: editor && state == RevisionState.Submitted,
             Review: reviewer && state == RevisionState.Submitted && blocked is null,
             ReviewBlockedReason: blocked,
-            Publish: publisher && state == RevisionState.Approved,
-            Schedule: publisher && state == RevisionState.Approved,
+            Publish: publisher && state == RevisionState.Approved && !blockingFindings,
+            Schedule: publisher && state == RevisionState.Approved && !blockingFindings,
             Unschedule: publisher && state == RevisionState.Scheduled,
-            ForcePublish: publisher
+            ForcePublish: publisher && !blockingFindings
                 && state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected,
             Withdraw: publisher && article.Status == ArticleStatus.Published,
             Restore: editor && working is null && revisions.Count > 1);

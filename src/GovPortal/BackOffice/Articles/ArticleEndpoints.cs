@@ -25,23 +25,29 @@ public static class ArticleEndpoints
         group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
         group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor).AcceptsUploads();
 
-        MapAction(group, "submit", StaffRoles.Editor,
+        // The form field whose text comes back on the article page when an action is refused (nothing typed is lost).
+        MapAction(group, "submit", StaffRoles.Editor, typed: null,
             (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "recall", StaffRoles.Editor, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
-        MapAction(group, "restore", StaffRoles.Editor, (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
-        MapAction(group, "approve", StaffRoles.Reviewer,
+        MapAction(group, "recall", StaffRoles.Editor, typed: null, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
+        MapAction(group, "restore", StaffRoles.Editor, typed: null,
+            (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
+        MapAction(group, "approve", StaffRoles.Reviewer, typed: "comment",
             (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "reject", StaffRoles.Reviewer,
+        MapAction(group, "reject", StaffRoles.Reviewer, typed: "comment",
             (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "publish", StaffRoles.Publisher,
+        MapAction(group, "publish", StaffRoles.Publisher, typed: null,
             (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "schedule", StaffRoles.Publisher, (w, s, id, f) => ParseChinaTime(f.Text("at")) is { } at
-            ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
-            : Task.FromResult(WorkflowResult.Refused("请按“年-月-日 时:分”填写定时发布的时间，例如 2026-12-01 09:00。")));
-        MapAction(group, "unschedule", StaffRoles.Publisher, (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher,
+        MapAction(group, "schedule", StaffRoles.Publisher, typed: "at", (w, s, id, f) =>
+            ParseChinaTime(f.Text("at")) is { } at
+                ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
+                : Task.FromResult(WorkflowResult.Refused(
+                    "请按“年-月-日 时:分”填写定时发布的时间（北京时间），例如 2026-12-01 09:00。")));
+        MapAction(group, "unschedule", StaffRoles.Publisher, typed: null,
+            (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
+        MapAction(group, "force-publish", StaffRoles.Publisher, typed: "reason",
             (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
-        MapAction(group, "withdraw", StaffRoles.Publisher, (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
+        MapAction(group, "withdraw", StaffRoles.Publisher, typed: "reason",
+            (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
 
         group.MapArticleReading();
     }
@@ -65,11 +71,22 @@ public static class ArticleEndpoints
         RouteGroupBuilder group,
         string action,
         string role,
+        string? typed,
         Func<ArticleWorkflow, Staff, int, IFormCollection, Task<WorkflowResult>> run) =>
         group.MapPost($"/articles/{{id:int}}/{action}",
             async (int id, IFormCollection form, HttpContext context, BackOfficePages pages,
-                ArticleWorkflow workflow) =>
-                Outcome(context, pages, id, await run(workflow, await pages.StaffAsync(context), id, form)))
+                ArticleWorkflow workflow, DatabaseOptions database, TimeProvider time, ArticleChecks checks) =>
+            {
+                var result = await run(workflow, await pages.StaffAsync(context), id, form);
+                if (result.Succeeded || result.Forbidden || result.Conflict) return Outcome(context, pages, id, result);
+                // Refused for what was typed or chosen: the article page again, the rule said beside the form and
+                // the text kept, instead of a page of its own.
+                var problem = new ActionProblem(action, result.Message, typed is null ? "" : form.Text(typed));
+                return await ArticlePageAsync(id, context, pages, database, time, workflow, checks, problem)
+                    is { } page
+                    ? page
+                    : Outcome(context, pages, id, result);
+            })
             .RequireAuthorization(role);
 
     /// <summary>
@@ -129,8 +146,10 @@ public static class ArticleEndpoints
                     || r.State == RevisionState.Scheduled))
             .Select(r => new { r.ArticleId, r.Number, r.Title, r.State, r.UpdatedBy, r.UpdatedAtUtc })
             .ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
+        var people = await StaffNames.LoadAsync(db, context.RequestAborted);
         var rows = found.Select(a => working.TryGetValue(a.Id, out var w)
-            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, w.UpdatedBy, w.UpdatedAtUtc,
+            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, people.Of(w.UpdatedBy),
+                w.UpdatedAtUtc,
                 a.Status == ArticleStatus.Published ? "网站上为已发布的版本" : "")
             : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name,
                 a.Status switch
@@ -165,7 +184,7 @@ public static class ArticleEndpoints
         var staff = await pages.StaffAsync(context);
         var options = await EditableChannelsAsync(database, staff);
         if (options.Count == 0)
-            return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。请联系系统管理员分配栏目。",
+            return await pages.MessageAsync(context, "没有可用栏目", "您的账号还没有分配可以撰稿的栏目。栏目由安全管理员分配，请联系安全管理员。",
                 StatusCodes.Status403Forbidden);
         var chosen = kinds.All.FirstOrDefault(k => k.Key == kind) ?? NewsKind.Kind;
         var today = ChinaTime.Today(time);
@@ -205,17 +224,26 @@ public static class ArticleEndpoints
     }
 
     private static async Task<IResult> ViewAsync(int id, HttpContext context, BackOfficePages pages,
-        DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks)
+        DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks) =>
+        await ArticlePageAsync(id, context, pages, database, time, workflow, checks, problem: null)
+        ?? await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。",
+            StatusCodes.Status403Forbidden, pages.Url("articles"));
+
+    /// <summary>
+    /// The article page; with <paramref name="problem"/>, answered 400 with the refusal beside the action's form.
+    /// Null when the person may not see the article (or it is gone while a problem is to be shown).
+    /// </summary>
+    private static async Task<IResult?> ArticlePageAsync(int id, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, TimeProvider time, ArticleWorkflow workflow, ArticleChecks checks,
+        ActionProblem? problem)
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
-            return await pages.MessageAsync(context,
+            return problem is not null ? null : await pages.MessageAsync(context,
                 "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
         var current = ArticleWorkflow.Current(revisions);
-        if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId))
-            return await pages.MessageAsync(context, "没有权限", "这篇文章所在的栏目没有分配给您。",
-                StatusCodes.Status403Forbidden, pages.Url("articles"));
+        if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId)) return null;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
         var soon = ChinaTime.ToChina(time.GetUtcNow().UtcDateTime.AddHours(1));
         // The checks that will run at submit and publish, shown while there is still something to decide.
@@ -225,8 +253,11 @@ public static class ArticleEndpoints
             : [];
         return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(
             Shell: pages.ShellFor(context, current.Title), Article: article, Current: current, History: revisions,
-            ChannelNames: names, Actions: ArticleActions.For(staff, article, revisions),
-            ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings));
+            ChannelNames: names,
+            Actions: ArticleActions.For(staff, article, revisions, findings.Any(f => f.Blocking)),
+            ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings,
+            People: await StaffNames.LoadAsync(db, context.RequestAborted), Problem: problem),
+            problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages,
@@ -251,9 +282,11 @@ public static class ArticleEndpoints
             ChannelId = current.ChannelId, Kind = kind, Values = kind.ValuesOf(current),
             BaseRevisionId = current.Id, BaseVersion = current.Version,
         };
+        var people = await StaffNames.LoadAsync(db, context.RequestAborted);
         var note = current.State switch
         {
-            RevisionState.Rejected => $"第 {current.Number} 版被 {current.RejectedBy} 退回，意见：{current.RejectionComment}",
+            RevisionState.Rejected =>
+                $"第 {current.Number} 版被 {people.Of(current.RejectedBy)} 退回，意见：{current.RejectionComment}",
             RevisionState.Draft => null,
             _ => "保存后将生成新的草稿版本；网站上的页面在新版本审核发布前保持不变。",
         };

@@ -15,10 +15,37 @@ public sealed record ArticleEditPageModel(Shell Shell, int ArticleId, ArticleFor
 public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision Current,
     IReadOnlyList<Revision> History,
     IReadOnlyDictionary<int, string> ChannelNames, ArticleActions Actions, string ScheduleDefault,
-    IReadOnlyList<ShownFinding> Findings)
+    IReadOnlyList<ShownFinding> Findings, StaffNames People, ActionProblem? Problem = null)
 {
     public int Warnings => Findings.Count(f => !f.Blocking);
+
+    /// <summary>The refusal to show beside <paramref name="action"/>'s form, if it was that action's.</summary>
+    public string? ProblemAt(string action) => Problem is { } p && p.Action == action ? p.Message : null;
+
+    /// <summary>What the person typed into <paramref name="action"/>'s form, or <paramref name="initial"/>.</summary>
+    public string TypedAt(string action, string initial = "") =>
+        Problem is { } p && p.Action == action ? p.Typed : initial;
+
+    /// <summary>
+    /// Whether the refused action's form is on the page to carry the message; otherwise (the article moved on, or the
+    /// action has no form of its own) the message stands at the top.
+    /// </summary>
+    public bool ProblemHasForm => Problem?.Action switch
+    {
+        "submit" => Actions.Submit,
+        "recall" => Actions.Recall,
+        "approve" or "reject" => Actions.Review,
+        "publish" => Actions.Publish,
+        "schedule" => Actions.Schedule,
+        "unschedule" => Actions.Unschedule,
+        "force-publish" => Actions.ForcePublish,
+        "withdraw" => Actions.Withdraw,
+        _ => false,
+    };
 }
+
+/// <summary>A refused article action: its name, the reason with the rule, and the text the person had typed.</summary>
+public sealed record ActionProblem(string Action, string Message, string Typed);
 
 public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleRow> Rows,
     IReadOnlyList<ChannelOption> Channels, int? ChannelId,

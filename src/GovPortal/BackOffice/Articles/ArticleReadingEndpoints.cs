@@ -143,9 +143,10 @@ public static class ArticleReadingEndpoints
                 r.ForcedReviewedBy,
             })
             .ToListAsync(context.RequestAborted);
+        var people = await StaffNames.LoadAsync(db, context.RequestAborted);
         var rows = forced.OrderBy(r => r.ForcedReviewedBy.Length > 0).ThenByDescending(r => r.PublishedAtUtc)
-            .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], r.PublishedBy, r.PublishedAtUtc,
-                r.ForcedReason, r.ForcedReviewedBy,
+            .Select(r => new ForcedRow(r.Id, r.ArticleId, r.Title, names[r.ChannelId], people.Of(r.PublishedBy),
+                r.PublishedAtUtc, r.ForcedReason, people.Of(r.ForcedReviewedBy),
                 r.ForcedReviewedBy.Length == 0 && staff.Can(StaffRoles.Reviewer, r.ChannelId)
                     && !string.Equals(r.PublishedBy, staff.UserName, StringComparison.OrdinalIgnoreCase)))
             .ToList();

@@ -30,6 +30,7 @@ public static class DashboardEndpoints
                     r.ScheduledAtUtc,
                 })
                 .ToListAsync(context.RequestAborted);
+            var people = await StaffNames.LoadAsync(db, context.RequestAborted);
             var me = staff.UserName;
             bool Mine(string name) => string.Equals(name, me, StringComparison.OrdinalIgnoreCase);
 
@@ -37,28 +38,29 @@ public static class DashboardEndpoints
                 .Where(r => r.State == RevisionState.Draft && (Mine(r.CreatedBy) || Mine(r.UpdatedBy))
                             && staff.Is(StaffRoles.Editor))
                 .OrderByDescending(r => r.UpdatedAtUtc)
-                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State, r.UpdatedBy,
-                    r.UpdatedAtUtc, ""))
+                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State,
+                    people.Of(r.UpdatedBy), r.UpdatedAtUtc, ""))
                 .ToList();
             var rejected = working
                 .Where(r => r.State == RevisionState.Rejected
                             && (Mine(r.SubmittedBy) || Mine(r.CreatedBy) || Mine(r.UpdatedBy))
                             && staff.Is(StaffRoles.Editor))
                 .OrderByDescending(r => r.UpdatedAtUtc)
-                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State, r.RejectedBy,
-                    r.UpdatedAtUtc, r.RejectionComment))
+                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State,
+                    people.Of(r.RejectedBy), r.UpdatedAtUtc, r.RejectionComment))
                 .ToList();
             var toReview = working
                 .Where(r => r.State == RevisionState.Submitted && staff.Is(StaffRoles.Reviewer) && !Mine(r.SubmittedBy)
                             && !r.ApprovedBy.Split(',').Any(Mine))
                 .OrderBy(r => r.UpdatedAtUtc)
-                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State, r.SubmittedBy,
-                    r.UpdatedAtUtc, ArticleWorkflow.LevelName(r.PassedLevels + 1) + $"（共 {r.RequiredLevels} 级）"))
+                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State,
+                    people.Of(r.SubmittedBy), r.UpdatedAtUtc,
+                    ArticleWorkflow.LevelName(r.PassedLevels + 1) + $"（共 {r.RequiredLevels} 级）"))
                 .ToList();
             var toPublish = working.Where(r => r.State == RevisionState.Approved && staff.Is(StaffRoles.Publisher))
                 .OrderBy(r => r.UpdatedAtUtc)
-                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State, r.ApprovedBy,
-                    r.UpdatedAtUtc, ""))
+                .Select(r => new ArticleRow(r.ArticleId, r.Number, r.Title, names[r.ChannelId], r.State,
+                    people.OfList(r.ApprovedBy), r.UpdatedAtUtc, ""))
                 .ToList();
             var scheduled = working.Where(r => r.State == RevisionState.Scheduled)
                 .OrderBy(r => r.ScheduledAtUtc)

@@ -28,8 +28,11 @@ public sealed partial class ArticleWorkflow
         bool acknowledgedWarnings = false, CancellationToken cancellationToken = default)
     {
         atUtc = ChinaTime.TruncateToMinute(atUtc);
-        if (atUtc <= Now) return WorkflowResult.Refused("定时发布的时间必须晚于现在。");
-        if (atUtc > Now.AddYears(1)) return WorkflowResult.Refused("定时发布的时间不能超过一年以后。");
+        if (atUtc <= Now)
+            return WorkflowResult.Refused(
+                $"定时发布的时间必须晚于现在（北京时间 {ChinaTime.Format(Now)}），您填写的 {ChinaTime.Format(atUtc)} 已经过去。");
+        if (atUtc > Now.AddYears(1))
+            return WorkflowResult.Refused($"定时发布的时间不能超过一年以后（最晚 {ChinaTime.Format(Now.AddYears(1))}）。");
         await using var db = database.CreateContext();
         var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Publisher,
             "只有审核通过的文章可以定时发布。", [RevisionState.Approved], cancellationToken);
@@ -88,7 +91,8 @@ public sealed partial class ArticleWorkflow
     {
         reason = (reason ?? "").Trim();
         if (reason.Length < MinimumReasonLength)
-            return WorkflowResult.Refused($"撤稿须写明理由（至少 {MinimumReasonLength} 个字）。");
+            return WorkflowResult.Refused(
+                $"撤稿须写明理由，至少 {MinimumReasonLength} 个字（您填写了 {reason.Length} 个字）；理由记入审计日志。");
         if (reason.Length > 2000) return WorkflowResult.Refused("理由不能超过 2000 个字。");
         await using var db = database.CreateContext();
         if (await LoadAsync(db, articleId, cancellationToken) is not var (article, revisions))

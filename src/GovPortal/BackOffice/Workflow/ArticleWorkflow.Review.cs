@@ -10,6 +10,9 @@ public sealed partial class ArticleWorkflow
     public async Task<WorkflowResult> ApproveAsync(Staff actor, int articleId, int version, string comment,
         CancellationToken cancellationToken = default)
     {
+        comment = ApprovalComment.Flatten(comment ?? "");
+        if (comment.Length > ApprovalComment.MaximumLength)
+            return WorkflowResult.Refused($"审核意见不能超过 {ApprovalComment.MaximumLength} 个字，您填写了 {comment.Length} 个字。");
         await using var db = database.CreateContext();
         var (revision, refusal) = await WorkingAsync(db, actor, articleId, version, StaffRoles.Reviewer,
             "只有待审核的文章可以审核。", [RevisionState.Submitted], cancellationToken);
@@ -23,13 +26,16 @@ public sealed partial class ArticleWorkflow
 
         revision.PassedLevels++;
         revision.ApprovedBy = string.Join(',', approvers.Append(actor.UserName));
+        if (comment.Length > 0)
+            revision.ApprovalComments = ApprovalComment.Append(revision,
+                new ApprovalComment(revision.PassedLevels, actor.UserName, comment));
         var done = revision.PassedLevels >= revision.RequiredLevels;
         if (done) revision.State = RevisionState.Approved;
         revision.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
         var level = LevelName(revision.PassedLevels);
         await AuditAsync(actor, AuditActions.ArticleApproved, articleId, $"{level}通过{Quote(revision)}" +
-            (string.IsNullOrWhiteSpace(comment) ? "" : $"，意见：{comment.Trim()}"));
+            (comment.Length == 0 ? "" : $"，意见：{comment}"));
         return WorkflowResult.Done(articleId, done ? $"{level}通过，文章等待发布。"
             : $"{level}通过，等待{LevelName(revision.PassedLevels + 1)}。");
     }

@@ -134,6 +134,7 @@ public sealed partial class ArticleWorkflow
         revision.RequiredLevels = Math.Clamp(channel.ReviewLevels, 1, 3);
         revision.PassedLevels = 0;
         revision.ApprovedBy = "";
+        revision.ApprovalComments = "";
         revision.RejectionComment = "";
         revision.RejectedBy = "";
         revision.Version++;
@@ -154,6 +155,7 @@ public sealed partial class ArticleWorkflow
         revision.State = RevisionState.Draft;
         revision.PassedLevels = 0;
         revision.ApprovedBy = "";
+        revision.ApprovalComments = "";
         revision.Version++;
         if (!await TrySaveAsync(db, cancellationToken)) return WorkflowResult.Stale(StaleMessage);
         await AuditAsync(actor, AuditActions.ArticleRecalled, articleId, $"撤回{Quote(revision)}的审核");

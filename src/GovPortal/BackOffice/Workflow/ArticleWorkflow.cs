@@ -171,7 +171,7 @@ public sealed partial class ArticleWorkflow(
     {
         var findings = await CheckAsync(db, revision, cancellationToken);
         static string List(IEnumerable<Safety.Scanning.Finding> items) =>
-            string.Join("；", items.Select(f => $"{f.Category}：{f.Message}「{f.Excerpt}」"));
+            string.Join("；", items.Select(f => $"{f.Category}：{f.Message}「{f.Excerpt}」").Distinct());
         var blocking = findings.Where(f => f.Severity == Safety.Scanning.Severity.Block).ToList();
         if (blocking.Count > 0)
         {

@@ -49,6 +49,13 @@ public sealed class Revision : IArticleContent
     /// <summary>Account names that approved a level, comma separated: one person approves one level at most.</summary>
     public string ApprovedBy { get; set; } = "";
 
+    /// <summary>
+    /// The optional comments reviewers gave when they approved a level of this submission, one line each: the level,
+    /// the account name and the comment, separated by tabs (see <see cref="ApprovalComment"/>). Shown in the article's
+    /// history; a new submission starts the levels, and their comments, again (the audit log keeps every one).
+    /// </summary>
+    public string ApprovalComments { get; set; } = "";
+
     /// <summary>The reviewer's reason when it was rejected.</summary>
     public string RejectionComment { get; set; } = "";
     public string RejectedBy { get; set; } = "";

@@ -340,6 +340,10 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovalComments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ApprovedBy")
                         .IsRequired()
                         .HasMaxLength(800)

@@ -325,6 +325,10 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovalComments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApprovedBy")
                         .IsRequired()
                         .HasMaxLength(800)
