@@ -12,10 +12,16 @@ namespace GovPortal.PublicSite.Shedding;
 /// time out or memory grows.
 /// </summary>
 public sealed class LoadShedding(DynamicRequestLimits limits, DynamicPublicPaths citizenServices,
-    SchedulingDelay schedulingDelay) : IDisposable
+    SchedulingDelay schedulingDelay, TimeProvider time, ILogger<LoadShedding> logger) : IDisposable
 {
+    /// <summary>How often at most the log says that requests were shed.</summary>
+    public static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrencyLimiter _searchAndHits = Create(limits);
     private readonly ConcurrencyLimiter _citizenForms = Create(limits);
+    private readonly long[] _shed = new long[3];
+    private long _shedAtLastLog;
+    private long _lastLogTicks;
 
     public DynamicRequestLimits Limits => limits;
 
@@ -48,6 +54,27 @@ public sealed class LoadShedding(DynamicRequestLimits limits, DynamicPublicPaths
         {
             return Refused.Lease;
         }
+    }
+
+    /// <summary>How many requests of <paramref name="lane"/> were shed since the start.</summary>
+    public long ShedCount(SheddingLane lane) => Interlocked.Read(ref _shed[(int)lane]);
+
+    /// <summary>
+    /// Counts a shed request; the operator reads in the log, at most once per <see cref="LogInterval"/>, how many
+    /// were shed since the last such line (a flood is seen without a line per request).
+    /// </summary>
+    public void NoteShed(SheddingLane lane)
+    {
+        Interlocked.Increment(ref _shed[(int)lane]);
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastLogTicks);
+        if (now - last < LogInterval.Ticks || Interlocked.CompareExchange(ref _lastLogTicks, now, last) != last) return;
+        var total = _shed.Sum();
+        var since = total - Interlocked.Exchange(ref _shedAtLastLog, total);
+        logger.LogWarning(
+            "网站访问繁忙：自上次记录以来有 {Count} 个动态请求（搜索、浏览计数、公众表单）得到 503，共 {Total} 个；" +
+            "当前线程等待 {Delay} 毫秒，同时处理上限 {Concurrent}，排队上限 {Queue}", since, total,
+            (int)schedulingDelay.Current.TotalMilliseconds, limits.Concurrent, limits.Queue);
     }
 
     /// <summary>Whether the machine is too busy for any dynamic work (see <see cref="SchedulingDelay"/>).</summary>

@@ -31,7 +31,11 @@ public static class LoadSheddingSetup
             }
             using var lease = await shedding.EnterAsync(lane, context.RequestAborted);
             if (lease.IsAcquired) await next(context);
-            else await ShedAnswer.WriteAsync(context, shedding.Limits);
+            else
+            {
+                shedding.NoteShed(lane);
+                await ShedAnswer.WriteAsync(context, shedding.Limits);
+            }
         });
     }
 }

@@ -33,6 +33,7 @@ public sealed class LoadSheddingTests(SheddingPortalFixture fixture) : IClassFix
     [Fact]
     public async Task A_full_search_lane_sheds_search_and_hits_while_pages_and_forms_are_served_then_answers_again()
     {
+        var shedBefore = Shedding.ShedCount(SheddingLane.SearchAndHits);
         var place = await Shedding.EnterAsync(SheddingLane.SearchAndHits, CancellationToken.None);
         Assert.True(place.IsAcquired);
         Task<HttpResponseMessage> waiting;
@@ -65,6 +66,7 @@ public sealed class LoadSheddingTests(SheddingPortalFixture fixture) : IClassFix
             Assert.Equal(HttpStatusCode.NotFound, (await Portal.Client.GetAsync("/no/such/page.html")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await Portal.Client.GetAsync("/hdjl/xx")).StatusCode);
             Assert.False(waiting.IsCompleted);
+            Assert.Equal(shedBefore + 4, Shedding.ShedCount(SheddingLane.SearchAndHits));
         }
         finally
         {
