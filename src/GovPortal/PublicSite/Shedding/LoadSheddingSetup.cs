@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace GovPortal.PublicSite.Shedding;
 
 /// <summary>Registers <see cref="LoadShedding"/> and puts it in front of the dynamic endpoints.</summary>
@@ -29,7 +31,17 @@ public static class LoadSheddingSetup
                 await next(context);
                 return;
             }
-            using var lease = await shedding.EnterAsync(lane, context.RequestAborted);
+            RateLimitLease lease;
+            try
+            {
+                lease = await shedding.EnterAsync(lane, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The reader went away while waiting its turn: nobody to answer, nothing to log.
+                return;
+            }
+            using var held = lease;
             if (lease.IsAcquired) await next(context);
             else
             {
