@@ -33,7 +33,11 @@ PORT=$(free_port)
 dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$WORK/data" --urls "http://127.0.0.1:$PORT" \
   --trusted-proxy 127.0.0.1 >"$WORK/portal.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do grep -q "Tamper sweep" "$WORK/portal.log" && break; sleep 0.5; done
+# Listening, and the start-up sweep done (it reads every file): measure after both.
+for _ in $(seq 1 240); do
+  grep -q "Tamper sweep" "$WORK/portal.log" && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  sleep 0.5
+done
 (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || { cat "$WORK/portal.log" >&2; echo "flood: no portal" >&2; exit 1; }
 
 TAKEN='import sqlite3, sys; d = sqlite3.connect(sys.argv[1])
