@@ -8,7 +8,9 @@ using GovPortal.Storage;
 //   GovPortal.Bench publish DATA_DIR
 //   GovPortal.Bench incremental DATA_DIR [RUNS=50]
 //   GovPortal.Bench search DATA_DIR [QUERIES_FILE=bench/search-queries.txt]
+//   GovPortal.Bench flood BASE_URL DATA_DIR PORTAL_PID RATE PHASES [ADDRESSES] [SEED]   (see bench/flood.sh)
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: GovPortal.Bench generate|publish|incremental DATA_DIR [N]");

@@ -75,6 +75,13 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--session-max: hours after the sign-in at which a back-office session ends, however active.</summary>
     public int? SessionMaxHours { get; init; }
 
+    /// <summary>--dynamic-limit: dynamic requests of one kind handled at once before more wait (serve command).
+    /// </summary>
+    public int? DynamicLimit { get; init; }
+
+    /// <summary>--dynamic-queue: dynamic requests of one kind that wait for a place before more are shed.</summary>
+    public int? DynamicQueue { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -88,6 +95,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && OwnerConnectionString == other.OwnerConnectionString && AuditAnchor == other.AuditAnchor
         && PersonalDataCipher == other.PersonalDataCipher
         && SessionIdleMinutes == other.SessionIdleMinutes && SessionMaxHours == other.SessionMaxHours
+        && DynamicLimit == other.DynamicLimit && DynamicQueue == other.DynamicQueue
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -152,6 +160,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --admin-name 账号  首次运行时创建的系统管理员账号名，默认 admin
           --session-idle 分钟 后台登录多少分钟未操作后自动退出，默认 30（1 到 480）
           --session-max 小时  后台每次登录最长有效多少小时，默认 12（1 到 72）
+          --dynamic-limit 数量
+                             同时处理的动态请求数（搜索和浏览计数、公众表单各自计算），默认为 CPU 核数的 4 倍；
+                             超出的请求排队等候
+          --dynamic-queue 数量
+                             排队等候的动态请求数，默认为 CPU 核数的 8 倍；再多的请求（或等候超过 2 秒的）立即得到
+                             503“网站访问繁忙”，已发布的页面不受影响
           --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
           --audit-hash 算法  审计日志哈希链的算法：SM3（默认）或 SHA-256
           --owner 连接串     审计日志表所有者角色的 PostgreSQL 连接串（secure-audit、prune-audit）
@@ -178,7 +192,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
         DateOnly? auditBefore = null;
         GovPortal.Citizens.Protection.PersonalDataAlgorithm? personalDataCipher = null;
-        int? sessionIdle = null, sessionMax = null;
+        int? sessionIdle = null, sessionMax = null, dynamicLimit = null, dynamicQueue = null;
         var adminNetworks = new List<System.Net.IPNetwork>();
         var proxies = new List<System.Net.IPAddress>();
         List<DateOnly>? mourning = null;
@@ -210,7 +224,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
                     or "--export" or "--owner" or "--anchor" or "--personal-data-cipher"
-                    or "--session-idle" or "--session-max":
+                    or "--session-idle" or "--session-max" or "--dynamic-limit" or "--dynamic-queue":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -282,6 +296,16 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                                           $"（{(arg == "--session-idle" ? "分钟" : "小时")}），而不是“{value}”。");
                         if (arg == "--session-idle") sessionIdle = number;
                         else sessionMax = number;
+                    }
+                    else if (arg is "--dynamic-limit" or "--dynamic-queue")
+                    {
+                        var (low, high) = arg == "--dynamic-limit" ? (1, 10_000) : (0, 100_000);
+                        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None,
+                                System.Globalization.CultureInfo.InvariantCulture, out var number)
+                            || number < low || number > high)
+                            return (null, $"{arg} 需要 {low} 到 {high} 之间的整数，而不是“{value}”。");
+                        if (arg == "--dynamic-limit") dynamicLimit = number;
+                        else dynamicQueue = number;
                     }
                     else if (arg == "--trusted-proxy")
                     {
@@ -355,6 +379,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             AuditAnchor = anchor,
             MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
             SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
+            DynamicLimit = dynamicLimit, DynamicQueue = dynamicQueue,
         }, null);
     }
 }

@@ -6,6 +6,7 @@ using GovPortal.Disclosure.Public;
 using GovPortal.Interaction;
 using GovPortal.Interaction.Letters.Public;
 using GovPortal.PublicSite;
+using GovPortal.PublicSite.Shedding;
 
 namespace GovPortal.Hosting;
 
@@ -55,6 +56,7 @@ public static class PortalApp
         // A start that fails (a busy port) is told to the operator in one line by the serve command, not as a stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddPortalCore(settings).AddPublicSite();
+        builder.Services.AddLoadShedding(settings.DynamicLimits);
         var backOffice = settings.BackOffice;
         if (backOffice.Enabled)
         {
@@ -101,6 +103,7 @@ public static class PortalApp
         });
         if (backOffice.Enabled) app.UseBackOfficeGate(backOffice);
         app.UsePublishedFiles(backOffice.Enabled ? new PathString(backOffice.Path) : null);
+        app.UseLoadShedding(backOffice.Enabled ? new PathString(backOffice.Path) : null);
         app.UseRouting();
         app.UseRateLimiter();
         if (backOffice.Enabled)

@@ -26,6 +26,13 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// </summary>
     public Citizens.Protection.PersonalDataAlgorithm? PersonalDataCipher { get; init; }
 
+    /// <summary>
+    /// --dynamic-limit and --dynamic-queue: how much dynamic work (search, hits, citizens' forms) is handled at once
+    /// before more is shed with 503; by default derived from the machine's cores.
+    /// </summary>
+    public PublicSite.Shedding.DynamicRequestLimits DynamicLimits { get; init; } =
+        PublicSite.Shedding.DynamicRequestLimits.From(null, null);
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -39,6 +46,8 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
             TrustedProxies = commandLine.TrustedProxies,
             AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
             PersonalDataCipher = commandLine.PersonalDataCipher,
+            DynamicLimits = PublicSite.Shedding.DynamicRequestLimits.From(commandLine.DynamicLimit,
+                commandLine.DynamicQueue),
             BackOffice = new GovPortal.BackOffice.BackOfficeOptions
             {
                 Enabled = !commandLine.PublicNode,

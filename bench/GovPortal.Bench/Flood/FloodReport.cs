@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+
+namespace GovPortal.Bench.Flood;
+
+/// <summary>The figures of a flood as markdown: per phase and class, the portal's CPU and memory, the recovery.
+/// </summary>
+public static class FloodReport
+{
+    public sealed record Phase(FloodPhase Plan, double Rate, FloodRecorder Recorder, ProcessSampler.Sample Start,
+        ProcessSampler.Sample End, TimeSpan BenchCpu, double StartSecond, IReadOnlyList<ProcessSampler.Sample> Samples);
+
+    /// <summary>The report; numbers are written in the invariant culture (the caller sets it).</summary>
+    public static string Write(IReadOnlyList<Phase> phases, FloodTimeline timeline, int addresses, long unanswered)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Verdict(phases)).AppendLine();
+        text.AppendLine("| phase | rate | requests | answered as expected | shed 429 | shed 503 | with Retry-After |"
+                        + " errors | p50 | p99 | max | portal CPU | portal RSS start → max → end |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var phase in phases)
+        {
+            var all = phase.Recorder.All();
+            var shed = all.Where(o => o.Status is 429 or 503).ToList();
+            var sorted = all.Select(o => o.Milliseconds).Order().ToList();
+            var seconds = (phase.End.At - phase.Start.At).TotalSeconds;
+            var cpu = (phase.End.CpuSeconds - phase.Start.CpuSeconds) / seconds;
+            var peak = phase.Samples.Append(phase.Start).Append(phase.End).Max(s => s.RssKb);
+            text.AppendLine(($"| {phase.Plan.Name} ({phase.Plan.Duration.TotalSeconds:0} s) | " +
+                $"{phase.Rate:0}/s | {all.Count:N0} | {all.Count(o => o.Status == FloodMix.Expected(o.Class)):N0} | " +
+                $"{shed.Count(o => o.Status == 429):N0} | {shed.Count(o => o.Status == 503):N0} | " +
+                $"{shed.Count(o => o.RetryAfter):N0} | {Errors(all):N0} | {Ms(sorted, 0.5)} | " +
+                $"{Ms(sorted, 0.99)} | {Ms(sorted, 1)} | {cpu * 100:0}% | " +
+                $"{Mb(phase.Start.RssKb)} → {Mb(peak)} → {Mb(phase.End.RssKb)} |"));
+        }
+        text.AppendLine();
+        text.AppendLine(($"Errors are answers other than the expected one (200; 404 for the missing page) that " +
+                                  $"are not 429/503, and transport errors; requests unanswered at the end: " +
+                                  $"{unanswered}. " +
+                                  $"Portal CPU is the share of one core (200% = both cores of this machine)."));
+        foreach (var phase in phases.Where(p => p.Plan.Name != "warm-up"))
+        {
+            text.AppendLine();
+            text.AppendLine(($"**{phase.Plan.Name}**, {phase.Plan.Duration.TotalSeconds:0} s at " +
+                                      $"{phase.Rate:0} requests/s (latency in ms from the planned start):"));
+            text.AppendLine();
+            text.AppendLine("| class | requests | as expected | 429 | 503 | errors | p50 | p95 | p99 | max |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (kind, _, label) in FloodMix.Shares)
+            {
+                var outcomes = phase.Recorder.Of(kind);
+                if (outcomes.Count == 0) continue;
+                var sorted = outcomes.Select(o => o.Milliseconds).Order().ToList();
+                text.AppendLine(($"| {label} | {outcomes.Count:N0} | " +
+                    $"{outcomes.Count(o => o.Status == FloodMix.Expected(kind)):N0} | " +
+                    $"{outcomes.Count(o => o.Status == 429):N0} | {outcomes.Count(o => o.Status == 503):N0} | " +
+                    $"{Errors(outcomes):N0} | {Ms(sorted, 0.5)} | {Ms(sorted, 0.95)} | {Ms(sorted, 0.99)} | " +
+                    $"{Ms(sorted, 1)} |"));
+            }
+            var shed = phase.Recorder.All().Where(o => o.Status is 429 or 503).Select(o => o.Milliseconds)
+                .Order().ToList();
+            if (shed.Count > 0)
+                text.AppendLine().AppendLine(($"Shed answers (429/503): p50 {Ms(shed, 0.5)} ms, " +
+                                                       $"p99 {Ms(shed, 0.99)} ms, max {Ms(shed, 1)} ms."));
+            var errors = phase.Recorder.All().Where(o => o.Status != FloodMix.Expected(o.Class)
+                                                         && o.Status is not (429 or 503))
+                .GroupBy(o => o.Error ?? $"status {o.Status} ({o.Class})").OrderByDescending(g => g.Count()).ToList();
+            if (errors.Count > 0)
+                text.AppendLine().AppendLine("Errors: "
+                                             + string.Join(", ", errors.Select(g => $"{g.Key} × {g.Count()}"))
+                                             + ".");
+            if (phase.Plan.Name == "steady") text.AppendLine().AppendLine(MemoryLine(phase));
+        }
+        if (phases.FirstOrDefault(p => p.Plan.Name == "recovery") is { } recovery)
+            text.AppendLine().AppendLine(RecoveryLines(recovery, timeline));
+        text.AppendLine().Append(($"Clients: {addresses} addresses (X-Forwarded-For from the trusted proxy " +
+                                           "127.0.0.1), so that no one address passes its own limits."));
+        return text.ToString();
+    }
+
+    /// <summary>The figures the proof rests on, one line per phase that has a part in it.</summary>
+    private static string Verdict(IReadOnlyList<Phase> phases)
+    {
+        var lines = new List<string>();
+        if (phases.FirstOrDefault(p => p.Plan.Name == "steady") is { } steady)
+        {
+            var all = steady.Recorder.All();
+            var notExpected = all.Count(o => o.Status != FloodMix.Expected(o.Class));
+            var sorted = all.Select(o => o.Milliseconds).Order().ToList();
+            var afterMinute = steady.Samples.Where(x => x.At >= steady.Start.At.AddMinutes(1)).ToList();
+            var from = afterMinute.Count > 0 ? afterMinute[0] : steady.Start;
+            lines.Add($"- **Steady**: {all.Count:N0} requests at {steady.Rate:0}/s, {notExpected} not answered as " +
+                      $"expected ({Errors(all)} errors, {all.Count(o => o.Status is 429 or 503)} shed); p99 " +
+                      $"{Ms(sorted, 0.99)} ms, max {Ms(sorted, 1)} ms; portal RSS {Mb(from.RssKb)} MB after " +
+                      "the first " +
+                      $"minute, {Mb(steady.End.RssKb)} MB at the end " +
+                      $"({(steady.End.RssKb - from.RssKb) / 1024.0:+0;-0;0} MB).");
+        }
+        if (phases.FirstOrDefault(p => p.Plan.Name == "burst") is { } burst)
+        {
+            var all = burst.Recorder.All();
+            var shed = all.Where(o => o.Status is 429 or 503).ToList();
+            var pages = all.Where(o => o.Class is FloodClass.Page or FloodClass.Variant or FloodClass.Asset
+                or FloodClass.Missing).ToList();
+            var pageTimes = pages.Select(o => o.Milliseconds).Order().ToList();
+            var shedTimes = shed.Select(o => o.Milliseconds).Order().ToList();
+            lines.Add($"- **Burst** ({burst.Plan.Multiple:0}× the rate): {shed.Count:N0} of {all.Count:N0} requests " +
+                      $"shed ({100.0 * shed.Count / Math.Max(1, all.Count):0.0}%; " +
+                      $"{shed.Count(o => o.Status == 429):N0} × 429, {shed.Count(o => o.Status == 503):N0} × 503, " +
+                      $"{shed.Count(o => o.RetryAfter):N0} with Retry-After), p99 of the shed answers " +
+                      $"{Ms(shedTimes, 0.99)} ms; published pages " +
+                      $"{pages.Count(o => o.Status == FloodMix.Expected(o.Class)):N0}" +
+                      $" of {pages.Count:N0} answered, p99 {Ms(pageTimes, 0.99)} ms; {Errors(all)} errors.");
+        }
+        return string.Join("\n", lines);
+    }
+
+    private static string MemoryLine(Phase steady)
+    {
+        var perMinute = new List<string>();
+        for (var minute = 0; ; minute++)
+        {
+            var at = steady.Start.At.AddMinutes(minute);
+            if (at > steady.End.At) break;
+            var sample = steady.Samples.Append(steady.Start).MinBy(s => Math.Abs((s.At - at).TotalSeconds))!;
+            perMinute.Add(Mb(sample.RssKb));
+        }
+        perMinute.Add(Mb(steady.End.RssKb));
+        return "Portal RSS (MB) at the start of each minute of the steady phase and at its end: "
+               + string.Join(", ", perMinute) + ".";
+    }
+
+    private static string RecoveryLines(Phase recovery, FloodTimeline timeline)
+    {
+        var first = (int)recovery.StartSecond;
+        var seconds = new List<string>();
+        var lastBad = -1;
+        for (var s = first; s < Math.Min(timeline.Seconds, first + (int)recovery.Plan.Duration.TotalSeconds); s++)
+        {
+            var (planned, normal, shed, failed) = timeline.At(s);
+            if (normal < planned) lastBad = s - first;
+            if (s < first + 10) seconds.Add(($"{s - first + 1}: {normal}/{planned}") +
+                                            (shed + failed > 0 ? ($" ({shed} shed, {failed} failed)") : ""));
+        }
+        return "Recovery, per second after the burst (answered as expected / planned): " + string.Join("; ", seconds)
+               + ". " + (lastBad < 0
+                   ? "Every request planned after the burst was answered as expected."
+                   : ($"The last request not answered as expected was planned in second {lastBad + 1}."));
+    }
+
+    private static int Errors(IEnumerable<FloodOutcome> outcomes) =>
+        outcomes.Count(o => o.Status != FloodMix.Expected(o.Class) && o.Status is not (429 or 503));
+
+    private static string Ms(IReadOnlyList<double> sorted, double q) =>
+        FloodRecorder.Quantile(sorted, q) is var v && double.IsNaN(v) ? "–"
+        : v < 10 ? v.ToString("0.0", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Mb(long kb) => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture);
+
+}
