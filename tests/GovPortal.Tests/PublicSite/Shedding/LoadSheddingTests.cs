@@ -93,10 +93,16 @@ public sealed class LoadSheddingTests(SheddingPortalFixture fixture) : IClassFix
             await UntilAsync(() => Shedding.Load(SheddingLane.CitizenForms) == (1, 1));
 
             var post = await Portal.Client.PostAsync("/zfxxgk/ysqgk/",
-                new FormUrlEncodedContent([KeyValuePair.Create("name", "张三")]));
+                new FormUrlEncodedContent(
+                    [KeyValuePair.Create("name", "张三"), KeyValuePair.Create("note", "<script>")]));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);
             Assert.Equal("5", post.Headers.GetValues("Retry-After").Single());
-            Assert.Contains("您填写的内容没有提交", await post.Content.ReadAsStringAsync());
+            var refused = await post.Content.ReadAsStringAsync();
+            Assert.Contains("您填写的内容没有提交", refused);
+            // What was typed comes back, encoded, in a form that posts it again to the same address.
+            Assert.Contains("<form method=\"post\" action=\"/zfxxgk/ysqgk/\">", refused);
+            Assert.Contains("name=\"name\" value=\"张三\"", refused);
+            Assert.Contains("name=\"note\" value=\"&lt;script&gt;\"", refused);
             var form = await Portal.Client.GetAsync("/elder/hdjl/xx");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, form.StatusCode);
             Assert.Contains("请 5 秒后再试", await form.Content.ReadAsStringAsync());
