@@ -25,7 +25,8 @@ SECTION=$(mktemp)
 {
   echo "## Crashes"
   echo
-  echo "\`bash bench/crash.sh $ROUNDS $SEED\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
+  echo "Each row is the last run of its work. The last run: \`bash bench/crash.sh $ROUNDS $SEED $TEST\` on" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
     "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), about $minutes minutes."
   echo "Each round starts the portal's executable on its own data folder, does the work, kills the process with"
   echo "SIGKILL at a random moment, starts the portal again on the same folder and checks: the files on disk are"

@@ -80,8 +80,9 @@ public sealed class PortalProcess : IDisposable
     /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown code of the portal runs.</summary>
     public void Kill()
     {
-        if (!_process.HasExited) _process.Kill();
-        _process.WaitForExit();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.WaitForExit(TimeSpan.FromMinutes(1)))
+            throw new TimeoutException($"the process {_process.Id} did not end within a minute of SIGKILL");
     }
 
     public void Dispose()

@@ -65,7 +65,8 @@ public sealed class CrashRounds(string scenario, string dataDirectory)
     /// <summary>Starts the portal again in this process on the same folder and checks everything.</summary>
     public async Task<RunningPortal> RestartAndCheckAsync()
     {
-        var portal = await RunningPortal.StartAsync(dataDirectory: dataDirectory);
+        // A start after a kill that never ends is a failure to report, not a test run that waits for ever.
+        var portal = await RunningPortal.StartAsync(dataDirectory: dataDirectory).WaitAsync(TimeSpan.FromMinutes(3));
         await SiteConsistency.AssertAsync(portal);
         return portal;
     }
