@@ -25,6 +25,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         {
             if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
                 throw new StartupFailureException(problem);
+            if (await StaleMigrationLock.RemoveAsync(db, cancellationToken))
+                logger.LogWarning("上次运行在升级数据库结构时中断，已解除它留下的数据库迁移锁。");
             await db.Database.MigrateAsync(cancellationToken);
             // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
             await PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,

@@ -105,5 +105,26 @@ public sealed class InterruptedPublishTests
         Assert.True(publisher.OutputIsCurrent);
     }
 
+    [Fact]
+    public async Task A_start_after_a_process_killed_while_migrating_the_database_does_not_wait_for_its_lock()
+    {
+        using var data = new TempDirectory();
+        await using (var first = await RunningPortal.StartAsync(dataDirectory: data.Path))
+        {
+            // What EF Core leaves when the process dies between taking its migration lock and letting it go.
+            await using var db = first.Settings.Database.CreateContext();
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-12-01 07:14:00+00:00')");
+            await first.AbandonAsync();
+        }
+
+        // Before, this start waited for the dead process's lock for ever.
+        await using var second = await RunningPortal.StartAsync(dataDirectory: data.Path)
+            .WaitAsync(TimeSpan.FromMinutes(2));
+        await using var check = second.Settings.Database.CreateContext();
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").SingleAsync());
+    }
+
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
