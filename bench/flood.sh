@@ -19,13 +19,17 @@ ADDRESSES=${ADDRESSES:-4096}
 DOC=${DOC:-docs/benchmarks.md}
 WORK=$(mktemp -d /tmp/govportal-flood.XXXXXX)
 APP_PID=""
+COUNTERS_PID=""
 cleanup() {
+  if [[ -n $COUNTERS_PID ]]; then kill "$COUNTERS_PID" 2>/dev/null; wait "$COUNTERS_PID" 2>/dev/null || true; fi
   if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 dotnet build bench/GovPortal.Bench -c Release -nologo -clp:ErrorsOnly >&2
+# dotnet-counters (the repository's tool manifest) records the portal's GC heap beside the RSS the bench samples.
+dotnet tool restore >&2
 
 # A fresh data folder: the first start creates and publishes the demo site. The portal believes X-Forwarded-For only
 # from its trusted proxy, here this machine, so the flood can speak for many citizens' addresses.
@@ -43,10 +47,14 @@ done
 TAKEN='import sqlite3, sys; d = sqlite3.connect(sys.argv[1])
 print(*(d.execute(f"select count(*) from {t}").fetchone()[0] for t in ("Letters", "DisclosureApplications")))'
 read -r LETTERS0 APPLICATIONS0 < <(python3 -c "$TAKEN" "$WORK/data/govportal.db")
+# The managed heap every 5 s: RSS alone cannot tell a leak from memory the GC keeps but does not use.
+dotnet dotnet-counters collect --process-id "$APP_PID" --refresh-interval 5 --counters System.Runtime --format csv \
+  --output "$WORK/counters.csv" >/dev/null 2>&1 </dev/null &
+COUNTERS_PID=$!
 PHASES="warm-up:$WARMUP:1,steady:$((MINUTES * 60)):1,burst:$BURST:$MULTIPLE,recovery:$RECOVERY:1"
 STATUS=0
-dotnet bench/GovPortal.Bench/bin/Release/net10.0/GovPortal.Bench.dll flood "http://127.0.0.1:$PORT" "$WORK/data" \
-  "$APP_PID" "$RATE" "$PHASES" "$ADDRESSES" >"$WORK/figures.md" || STATUS=$?
+FLOOD_COUNTERS="$WORK/counters.csv" dotnet bench/GovPortal.Bench/bin/Release/net10.0/GovPortal.Bench.dll flood \
+  "http://127.0.0.1:$PORT" "$WORK/data" "$APP_PID" "$RATE" "$PHASES" "$ADDRESSES" >"$WORK/figures.md" || STATUS=$?
 kill -0 "$APP_PID" 2>/dev/null || { echo "flood: the portal exited during the run" >&2; STATUS=1; }
 # What the portal itself logged as failed (fail/crit lines) during the run.
 PORTAL_ERRORS=$(grep -cE '^(fail|crit):' "$WORK/portal.log" || true)

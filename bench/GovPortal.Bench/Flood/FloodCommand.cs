@@ -87,7 +87,7 @@ public static class FloodCommand
 
         Console.WriteLine(FloodReport.Write(results.Select(r => new FloodReport.Phase(r.Phase, r.Rate, r.Recorder,
             r.Start, r.End, r.BenchCpu, r.StartSecond, sampler.Between(r.Start.At, r.End.At))).ToList(),
-            timeline, addresses, unanswered));
+            timeline, addresses, unanswered, GcCounterLog.Read(Environment.GetEnvironmentVariable("FLOOD_COUNTERS"))));
         var steadyFailures = results.Where(r => r.Phase.Name == "steady")
             .Sum(r => r.Recorder.All().Count(o => o.Status != FloodMix.Expected(o.Class)));
         return steadyFailures == 0 && unanswered == 0 ? 0 : 1;

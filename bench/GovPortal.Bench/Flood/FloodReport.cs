@@ -11,10 +11,11 @@ public static class FloodReport
         ProcessSampler.Sample End, TimeSpan BenchCpu, double StartSecond, IReadOnlyList<ProcessSampler.Sample> Samples);
 
     /// <summary>The report; numbers are written in the invariant culture (the caller sets it).</summary>
-    public static string Write(IReadOnlyList<Phase> phases, FloodTimeline timeline, int addresses, long unanswered)
+    public static string Write(IReadOnlyList<Phase> phases, FloodTimeline timeline, int addresses, long unanswered,
+        GcCounterLog? gc)
     {
         var text = new StringBuilder();
-        text.AppendLine(Verdict(phases)).AppendLine();
+        text.AppendLine(Verdict(phases, gc)).AppendLine();
         text.AppendLine("| phase | rate | requests | answered as expected | shed 429 | shed 503 | with Retry-After |"
                         + " errors | p50 | p99 | max | portal CPU | portal RSS start → max → end |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -69,7 +70,7 @@ public static class FloodReport
                 text.AppendLine().AppendLine("Errors: "
                                              + string.Join(", ", errors.Select(g => $"{g.Key} × {g.Count()}"))
                                              + ".");
-            if (phase.Plan.Name == "steady") text.AppendLine().AppendLine(MemoryLine(phase));
+            if (phase.Plan.Name == "steady") text.AppendLine().AppendLine(MemoryLines(phase, gc));
         }
         if (phases.FirstOrDefault(p => p.Plan.Name == "recovery") is { } recovery)
             text.AppendLine().AppendLine(RecoveryLines(recovery, timeline));
@@ -79,7 +80,7 @@ public static class FloodReport
     }
 
     /// <summary>The figures the proof rests on, one line per phase that has a part in it.</summary>
-    private static string Verdict(IReadOnlyList<Phase> phases)
+    private static string Verdict(IReadOnlyList<Phase> phases, GcCounterLog? gc)
     {
         var lines = new List<string>();
         if (phases.FirstOrDefault(p => p.Plan.Name == "steady") is { } steady)
@@ -94,7 +95,7 @@ public static class FloodReport
                       $"{Ms(sorted, 0.99)} ms, max {Ms(sorted, 1)} ms; portal RSS {Mb(from.RssKb)} MB after " +
                       "the first " +
                       $"minute, {Mb(steady.End.RssKb)} MB at the end " +
-                      $"({(steady.End.RssKb - from.RssKb) / 1024.0:+0;-0;0} MB).");
+                      $"({(steady.End.RssKb - from.RssKb) / 1024.0:+0;-0;0} MB)" + HeapVerdict(steady, gc) + ".");
         }
         if (phases.FirstOrDefault(p => p.Plan.Name == "burst") is { } burst)
         {
@@ -115,19 +116,48 @@ public static class FloodReport
         return string.Join("\n", lines);
     }
 
-    private static string MemoryLine(Phase steady)
+    /// <summary>The managed heap across the steady phase: where it stood after the first minute, at the end, and its
+    /// highest point in the second half (a leak grows there; a heap that only warmed up does not).</summary>
+    private static string HeapVerdict(Phase steady, GcCounterLog? gc)
     {
-        var perMinute = new List<string>();
+        if (gc is null) return "; no GC heap figures (dotnet-counters did not attach)";
+        var afterMinute = gc.Near(steady.Start.At.AddMinutes(1));
+        var end = gc.Near(steady.End.At);
+        var half = steady.Start.At + (steady.End.At - steady.Start.At) / 2;
+        var secondHalf = gc.Between(half, steady.End.At);
+        var firstHalf = gc.Between(steady.Start.At.AddMinutes(1), half);
+        return $"; GC heap after collection {Mb(afterMinute.HeapBytes / 1024)} MB after the first minute, " +
+               $"{Mb(end.HeapBytes / 1024)} MB at the end, highest " +
+               $"{Mb(firstHalf.Select(s => s.HeapBytes).DefaultIfEmpty().Max() / 1024)} MB in the first half " +
+               $"and {Mb(secondHalf.Select(s => s.HeapBytes).DefaultIfEmpty().Max() / 1024)} MB in the second";
+    }
+
+    private static string MemoryLines(Phase steady, GcCounterLog? gc)
+    {
+        var rss = new List<string>();
+        var heap = new List<string>();
+        var committed = new List<string>();
         for (var minute = 0; ; minute++)
         {
             var at = steady.Start.At.AddMinutes(minute);
             if (at > steady.End.At) break;
             var sample = steady.Samples.Append(steady.Start).MinBy(s => Math.Abs((s.At - at).TotalSeconds))!;
-            perMinute.Add(Mb(sample.RssKb));
+            rss.Add(Mb(sample.RssKb));
+            if (gc is null) continue;
+            var counters = gc.Near(at);
+            heap.Add(Mb(counters.HeapBytes / 1024));
+            committed.Add(Mb(counters.CommittedBytes / 1024));
         }
-        perMinute.Add(Mb(steady.End.RssKb));
-        return "Portal RSS (MB) at the start of each minute of the steady phase and at its end: "
-               + string.Join(", ", perMinute) + ".";
+        rss.Add(Mb(steady.End.RssKb));
+        var text = "Portal RSS (MB) at the start of each minute of the steady phase and at its end: "
+                   + string.Join(", ", rss) + ".";
+        if (gc is null) return text;
+        var end = gc.Near(steady.End.At);
+        heap.Add(Mb(end.HeapBytes / 1024));
+        committed.Add(Mb(end.CommittedBytes / 1024));
+        return text + "\n\nGC heap after the last collection (MB), at the same moments: " + string.Join(", ", heap)
+               + ".\n\nMemory the GC had committed (MB), at the same moments: " + string.Join(", ", committed)
+               + ".";
     }
 
     private static string RecoveryLines(Phase recovery, FloodTimeline timeline)
