@@ -82,7 +82,9 @@ SECTION="$WORK/section.md"
     "application with its token and cookie; the post's latency from its sending). Each request comes from one of" \
     "$ADDRESSES citizens' addresses in X-Forwarded-For. Phases: warm-up ${WARMUP} s (just after start: the JIT" \
     "compiles, and some dynamic requests are shed), steady $MINUTES min at $RATE/s, burst ${BURST} s at" \
-    "${MULTIPLE}× the rate, recovery ${RECOVERY} s at $RATE/s."
+    "${MULTIPLE}× the rate, recovery ${RECOVERY} s at $RATE/s. Memory: the portal's RSS every 2 s, and its GC heap" \
+    "after each collection every 5 s (\`dotnet-counters\`, System.Runtime), which tells a leak (a heap that keeps" \
+    "growing) from memory the GC holds but has not given back."
   echo
   echo "Why $RATE/s: it is far above a district or city portal's real traffic ($((RATE * 86400 / 1000000)) million" \
     "requests a day), and the portal answers it with most of the two cores idle (portal CPU below; 200% is both" \

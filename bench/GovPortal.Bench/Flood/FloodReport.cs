@@ -121,13 +121,14 @@ public static class FloodReport
     private static string HeapVerdict(Phase steady, GcCounterLog? gc)
     {
         if (gc is null) return "; no GC heap figures (dotnet-counters did not attach)";
-        var afterMinute = gc.Near(steady.Start.At.AddMinutes(1));
+        var from = steady.Start.At.AddMinutes(1);
+        var afterMinute = gc.Near(from);
         var end = gc.Near(steady.End.At);
-        var half = steady.Start.At + (steady.End.At - steady.Start.At) / 2;
+        var half = from + (steady.End.At - from) / 2;
         var secondHalf = gc.Between(half, steady.End.At);
-        var firstHalf = gc.Between(steady.Start.At.AddMinutes(1), half);
+        var firstHalf = gc.Between(from, half);
         return $"; GC heap after collection {Mb(afterMinute.HeapBytes / 1024)} MB after the first minute, " +
-               $"{Mb(end.HeapBytes / 1024)} MB at the end, highest " +
+               $"{Mb(end.HeapBytes / 1024)} MB at the end; after the first minute, highest " +
                $"{Mb(firstHalf.Select(s => s.HeapBytes).DefaultIfEmpty().Max() / 1024)} MB in the first half " +
                $"and {Mb(secondHalf.Select(s => s.HeapBytes).DefaultIfEmpty().Max() / 1024)} MB in the second";
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -40,16 +42,26 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
         var requests = Setting("GOVPORTAL_FUZZ_REQUESTS", 1200);
         var input = new HostileInput(seed);
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(
-                new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        // UTF-8 in header values is sent as it is (the default refuses to send it), so that the server meets it.
+        using var browser = new HttpClient(new SocketsHttpHandler
+            {
+                CookieContainer = cookies, AllowAutoRedirect = false,
+                RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+            })
             { BaseAddress = _portal.Address, Timeout = Hang };
-        using var bare = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        using var bare = new HttpClient(new SocketsHttpHandler
+            {
+                UseCookies = false, AllowAutoRedirect = false,
+                RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+            })
             { BaseAddress = _portal.Address, Timeout = Hang };
+        var origin = _portal.Address.GetLeftPart(UriPartial.Authority);
 
         var forms = await FormsAsync(browser);
         var pages = Manifest.Open(_portal.Output.ManifestFile).Entries.Select(e => e.Path)
             .Where(p => !OutputLayout.IsSideFile(p)).Select(p => "/" + p).ToList();
         var failures = new List<string>();
+        var tally = new FuzzTally("public endpoints", seed);
         for (var i = 0; i < requests && failures.Count < 10; i++)
         {
             var (request, what) = input.Next(10) switch
@@ -60,10 +72,18 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
                 _ => FormRequest(input, input.Pick(forms)),
             };
             AddHeaders(input, request);
+            // A path that starts with "//" would otherwise be read as another host's address and never sent here.
+            if (request.RequestUri is { IsAbsoluteUri: false } relative
+                && Uri.TryCreate(origin + relative.OriginalString, UriKind.Absolute, out var here)
+                && here.Authority == _portal.Address.Authority)
+                request.RequestUri = here;
+            var target = TargetOf(what);
+            var watch = Stopwatch.StartNew();
             try
             {
                 using var response = await (input.Chance(0.8) ? browser : bare).SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
+                tally.Add(target, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), watch.Elapsed);
                 if ((int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable)
                     failures.Add($"#{i} {what}: {(int)response.StatusCode} {Shown(request.RequestUri)}");
                 else if (body.Contains("   at GovPortal.", StringComparison.Ordinal) || body.Contains("Exception:"))
@@ -71,17 +91,26 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
             }
             catch (TaskCanceledException)
             {
+                tally.Add(target, "no answer", watch.Elapsed);
                 failures.Add($"#{i} {what}: no answer within {Hang.TotalSeconds} s");
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
                 // The server may close the connection on a body it refused unread (too large): an answer, not a fault.
+                var closed = e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError
+                    || e.InnerException is IOException;
+                tally.Add(target, closed ? "connection closed" : $"not sent ({e.Message})", watch.Elapsed);
             }
         }
+        tally.WriteIfAsked();
         Assert.True(failures.Count == 0, $"seed {seed}:\n" + string.Join("\n", failures));
         using var home = await bare.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
+
+    /// <summary>The figures' name of a request: both forms of a form together, any consultation as one.</summary>
+    private static string TargetOf(string what) =>
+        ConsultationId().Replace(what.Replace("POST /elder/", "POST /", StringComparison.Ordinal), "/yj/{id}");
 
     private static string Shown(Uri? address)
     {
@@ -201,6 +230,9 @@ public sealed partial class PublicEndpointFuzzTests : IAsyncLifetime
         if (input.Chance(0.1))
             request.Headers.TryAddWithoutValidation("Cookie", $"{PublicFormGuard.CookieName}={input.EncodedValue()}");
     }
+
+    [GeneratedRegex(@"/yj/\d+")]
+    private static partial Regex ConsultationId();
 
     [GeneratedRegex("name=\"([^\"]+)\"")]
     private static partial Regex FieldName();

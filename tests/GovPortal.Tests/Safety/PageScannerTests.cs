@@ -202,4 +202,16 @@ public sealed class PageScannerTests
         Assert.Empty(scanner.Scan("这个他妈的问题", isHtml: false, SiteHosts)); // the built-in list is replaced
         Assert.Single(scanner.Scan("区委书记沈志东", isHtml: false, SiteHosts)); // wording.txt still built in
     }
+
+    [Theory]
+    [InlineData("http://\uFFFF.example/")]
+    [InlineData("//xn--\u00AD\uFDD0.cn/a")]
+    [InlineData("https://a\u0378b.example/go.php?url=http://\uFFFE.cn/")]
+    public void A_link_whose_host_no_IDN_rule_accepts_is_scanned_without_throwing(string href)
+    {
+        // Such a host is not this site's: the link is judged as leading elsewhere, never a crash of the scan.
+        var html = $"<p>通知</p><a href=\"{System.Text.RegularExpressions.Regex.Unescape(href)}\">链接</a>";
+        var findings = ScanHtml(html);
+        Assert.All(findings, f => Assert.NotEqual(Severity.Block, f.Severity));
+    }
 }

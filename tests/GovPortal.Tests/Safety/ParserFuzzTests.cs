@@ -59,7 +59,9 @@ public sealed class ParserFuzzTests
         var words = new QueryWords();
         var queries = new SearchQueryBuilder();
         var allowed = new HashSet<string>();
+        var refused = false;
         var failures = new List<string>();
+        var tally = new FuzzTally("parsers", seed);
         for (var i = 0; i < rounds && failures.Count < 10; i++)
         {
             var html = input.Chance(0.7) ? Markup(input) : input.Text();
@@ -72,6 +74,7 @@ public sealed class ParserFuzzTests
                 catch (RichTextRefusedException)
                 {
                     // Documented: nested too deep or too slow; the editor is told why.
+                    refused = true;
                 }
             });
             Check(i, "scanner", () => scanner.Scan(html, input.Chance(0.7), allowed));
@@ -83,20 +86,24 @@ public sealed class ParserFuzzTests
             query = query.Length > SearchRequest.MaxQueryLength ? query[..SearchRequest.MaxQueryLength] : query;
             Check(i, "search words", () => queries.Build(words.Split(query)));
         }
+        tally.WriteIfAsked();
         Assert.True(failures.Count == 0, $"seed {seed}:\n" + string.Join("\n", failures));
 
         void Check(int round, string parser, Action action)
         {
             var watch = Stopwatch.StartNew();
+            refused = false;
             try
             {
                 action();
             }
             catch (Exception e)
             {
+                tally.Add(parser, "threw", watch.Elapsed);
                 failures.Add($"#{round} {parser}: {e.GetType().Name}: {e.Message}");
                 return;
             }
+            tally.Add(parser, refused ? "refused" : "answered", watch.Elapsed);
             if (watch.Elapsed > Slowest) failures.Add($"#{round} {parser}: took {watch.Elapsed.TotalSeconds:0.0} s");
         }
     }

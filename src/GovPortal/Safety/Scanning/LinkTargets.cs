@@ -19,8 +19,24 @@ public static class LinkTargets
         var trimmed = url.Trim();
         if (trimmed.StartsWith("//", StringComparison.Ordinal)) trimmed = "http:" + trimmed;
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri.IdnHost.ToLowerInvariant()
+            ? AsciiHostOf(uri)
             : null;
+    }
+
+    /// <summary>
+    /// The host in its ASCII (punycode) form; a host that IDN rules refuse, which Uri accepts but cannot encode, is
+    /// kept as written so that the link is still judged as leading somewhere other than this site.
+    /// </summary>
+    private static string AsciiHostOf(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost.ToLowerInvariant();
+        }
+        catch (UriFormatException)
+        {
+            return uri.Host.ToLowerInvariant();
+        }
     }
 
     /// <summary>The absolute address a redirecting link forwards to, or null.</summary>
