@@ -35,4 +35,40 @@ public sealed class ActionRefusalBrowserTests(BrowserFixture fixture)
 
         Assert.Equal(ArticleStatus.Published, (await portal.SeedArticleAsync()).Status);
     }
+
+    [Fact]
+    public async Task A_publisher_sets_a_withdrawal_time_after_a_past_one_is_refused_and_then_cancels_it()
+    {
+        var portal = fixture.Portal;
+        var seed = await portal.SeedArticleAsync();
+        string channel;
+        await using (var db = portal.Settings.Database.CreateContext())
+            channel = (await db.Channels.SingleAsync(c => c.Id == seed.ChannelId)).Slug;
+        await TestAccounts.CreateAsync(portal, "expiry-publisher", [StaffRoles.Publisher], channel);
+        string China(DateTime utc) => ChinaTime.ToChina(utc)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await fixture.SignInAsync("expiry-publisher");
+        await page.GotoAsync($"/admin/articles/{seed.Id}");
+        var form = $"form[action$='/articles/{seed.Id}/schedule-withdrawal']";
+        await page.FillAsync("#withdrawAt", China(DateTime.UtcNow.AddDays(-1)));
+        await page.FillAsync("#withdrawalReason", "专项活动结束后下线。");
+        await page.ClickAsync(form + " button[type=submit]");
+        await page.WaitForSelectorAsync("#schedule-withdrawal-problem");
+        Assert.Contains("已经过去", await page.InnerTextAsync("#schedule-withdrawal-problem"));
+        Assert.Equal("专项活动结束后下线。", await page.InputValueAsync("#withdrawalReason"));
+        await Axe.AssertNoViolationsAsync(page);
+
+        var at = China(DateTime.UtcNow.AddDays(30));
+        await page.FillAsync("#withdrawAt", at);
+        await page.ClickAsync(form + " button[type=submit]");
+        await page.WaitForSelectorAsync("#withdrawal-scheduled");
+        Assert.Contains($"定于 {at} 下线", await page.InnerTextAsync("#withdrawal-scheduled"));
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.ClickAsync($"form[action$='/articles/{seed.Id}/cancel-withdrawal'] button[type=submit]");
+        await page.WaitForSelectorAsync(form);
+        Assert.Null((await portal.SeedArticleAsync()).WithdrawAtUtc);
+        await page.Context.CloseAsync();
+    }
 }

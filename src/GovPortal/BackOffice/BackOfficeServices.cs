@@ -88,6 +88,8 @@ public static class BackOfficeServices
             .AddPolicy(AnnualReports.AnnualReportEndpoints.Policy,
                 p => p.RequireRole(StaffRoles.Disclosure, StaffRoles.Administrator))
             .AddPolicy(Consultations.ConsultationEndpoints.Policy, p => p.RequireRole(StaffRoles.Mailbox))
+            .AddPolicy(Articles.ArticleTrashEndpoints.Policy,
+                p => p.RequireRole(StaffRoles.Editor, StaffRoles.Publisher))
             .AddPolicy(EditorialPolicy,
                 p => p.RequireRole(StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher));
         services.AddAntiforgery(antiforgery =>

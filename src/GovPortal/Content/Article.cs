@@ -41,6 +41,28 @@ public sealed class Article : IArticleContent
 
     public long HitCount { get; set; }
 
+    /// <summary>
+    /// 定时下线: when the live article leaves the site by itself (UTC, minute precision); null when none is set. A
+    /// withdrawal, by hand or by this time, clears it.
+    /// </summary>
+    public DateTime? WithdrawAtUtc { get; set; }
+
+    /// <summary>The reason given with <see cref="WithdrawAtUtc"/>, audited when the article is withdrawn.</summary>
+    public string WithdrawReason { get; set; } = "";
+
+    /// <summary>The account that set <see cref="WithdrawAtUtc"/>.</summary>
+    public string WithdrawSetBy { get; set; } = "";
+
+    /// <summary>
+    /// When the article was moved to the 回收站 (a draft never published, or a withdrawn article); null while it is
+    /// not there. Queries do not see it while it is set (a query filter), and it is gone for good
+    /// <see cref="TrashRules.KeptDays"/> days later.
+    /// </summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
+    /// <summary>The account that moved it to the 回收站.</summary>
+    public string DeletedBy { get; set; } = "";
+
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<RelatedFile> RelatedFiles { get; set; } = [];

@@ -22,6 +22,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<RelatedFile> RelatedFiles => Set<RelatedFile>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
+    public DbSet<RetiredAddress> RetiredAddresses => Set<RetiredAddress>();
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainAnchor> AuditChainAnchors => Set<AuditChainAnchor>();
@@ -148,6 +149,12 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             ContentColumns(article);
             DisclosureColumns(article, indexed: true);
             article.Property(a => a.Url).HasMaxLength(400);
+            article.Property(a => a.WithdrawReason).HasMaxLength(2000);
+            article.Property(a => a.WithdrawSetBy).HasMaxLength(256);
+            article.Property(a => a.DeletedBy).HasMaxLength(256);
+            // What is in the 回收站 is invisible to every query but those that ask for it (IgnoreQueryFilters).
+            article.HasQueryFilter(a => a.DeletedAtUtc == null);
+            article.HasIndex(a => a.DeletedAtUtc);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
@@ -156,6 +163,13 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             // Lists and feeds read "newest published in a channel"; this index makes that a range scan at any size.
             article.HasIndex(a => new { a.ChannelId, a.Status, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
+        });
+
+        model.Entity<RetiredAddress>(retired =>
+        {
+            retired.Property(r => r.Url).HasMaxLength(400);
+            retired.HasIndex(r => r.Url).IsUnique();
+            retired.HasOne<Site>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<RelatedFile>(file =>

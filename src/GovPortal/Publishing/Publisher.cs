@@ -129,9 +129,12 @@ public sealed partial class Publisher(
 
             batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
                 PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames).ToJson());
-            var withdrawn = await db.Articles
+            // A withdrawn article in the 回收站, or deleted from it for good, still answers 410 at its address.
+            var withdrawn = await db.Articles.IgnoreQueryFilters()
                 .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
-                .Select(a => a.Url!).ToListAsync(cancellationToken);
+                .Select(a => a.Url!)
+                .Concat(db.RetiredAddresses.Where(r => r.SiteId == site.Id).Select(r => r.Url))
+                .ToListAsync(cancellationToken);
             batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
             batch.Keep(PageKey.MourningDays);
             batch.Commit([], fullRebuild: true);

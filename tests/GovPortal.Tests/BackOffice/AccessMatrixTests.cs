@@ -58,6 +58,12 @@ public sealed class AccessMatrixTests
         ["POST /admin/articles/{id:int}/unschedule"] = [Publisher],
         ["POST /admin/articles/{id:int}/force-publish"] = [Publisher],
         ["POST /admin/articles/{id:int}/withdraw"] = [Publisher],
+        ["POST /admin/articles/{id:int}/schedule-withdrawal"] = [Publisher],
+        ["POST /admin/articles/{id:int}/cancel-withdrawal"] = [Publisher],
+        ["GET /admin/articles/trash"] = Editorial,
+        // The draft walked here is deleted by each who may, then restored at once (the next entry).
+        ["POST /admin/articles/{id:int}/delete"] = [Editor, Publisher],
+        ["POST /admin/articles/trash/{id:int}/restore"] = [Editor, Publisher],
         ["GET /admin/channels"] = [Admin],
         ["POST /admin/channels/new"] = [Admin],
         ["POST /admin/channels/{id:int}"] = [Admin],

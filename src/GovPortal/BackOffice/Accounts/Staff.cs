@@ -35,4 +35,8 @@ public sealed record Staff(
 
     /// <summary>The scheduler, which publishes what a publisher scheduled.</summary>
     public static Staff System { get; } = new("", "定时发布", new HashSet<string>(), new HashSet<int>(), "");
+
+    /// <summary>The scheduler when it withdraws what a publisher set to leave the site at a time (定时下线).</summary>
+    public static Staff ScheduledWithdrawal { get; } =
+        new("", "定时下线", new HashSet<string>(), new HashSet<int>(), "");
 }

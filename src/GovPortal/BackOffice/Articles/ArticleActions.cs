@@ -10,7 +10,8 @@ namespace GovPortal.BackOffice.Articles;
 /// </summary>
 public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Review, string? ReviewBlockedReason,
     bool Publish, bool Schedule,
-    bool Unschedule, bool ForcePublish, bool Withdraw, bool Restore)
+    bool Unschedule, bool ForcePublish, bool Withdraw, bool Restore, bool ScheduleWithdrawal, bool CancelWithdrawal,
+    bool Delete)
 {
     /// <param name="blockingFindings">
     /// Whether the content checks found something that must change: then nothing that moves the revision on (submit,
@@ -45,6 +46,9 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
             ForcePublish: publisher && !blockingFindings
                 && state is RevisionState.Draft or RevisionState.Submitted or RevisionState.Rejected,
             Withdraw: publisher && article.Status == ArticleStatus.Published,
-            Restore: editor && working is null && revisions.Count > 1);
+            Restore: editor && working is null && revisions.Count > 1,
+            ScheduleWithdrawal: publisher && article is { Status: ArticleStatus.Published, WithdrawAtUtc: null },
+            CancelWithdrawal: publisher && article is { Status: ArticleStatus.Published, WithdrawAtUtc: not null },
+            Delete: ArticleWorkflow.DeletionRefusal(staff, article, revisions) is null);
     }
 }

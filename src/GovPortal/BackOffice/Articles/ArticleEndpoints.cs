@@ -25,31 +25,39 @@ public static class ArticleEndpoints
         group.MapGet("/articles/{id:int}/edit", EditFormAsync).RequireAuthorization(StaffRoles.Editor);
         group.MapPost("/articles/{id:int}/edit", SaveAsync).RequireAuthorization(StaffRoles.Editor).AcceptsUploads();
 
-        // The form field whose text comes back on the article page when an action is refused (nothing typed is lost).
-        MapAction(group, "submit", StaffRoles.Editor, typed: null,
+        // The form fields whose text comes back on the article page when an action is refused (nothing typed is lost).
+        MapAction(group, "submit", StaffRoles.Editor, typed: [],
             (w, s, id, f) => w.SubmitAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "recall", StaffRoles.Editor, typed: null, (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
-        MapAction(group, "restore", StaffRoles.Editor, typed: null,
+        MapAction(group, "recall", StaffRoles.Editor, typed: [], (w, s, id, f) => w.RecallAsync(s, id, Version(f)));
+        MapAction(group, "restore", StaffRoles.Editor, typed: [],
             (w, s, id, f) => w.RestoreAsync(s, id, f.Int("revisionId")));
-        MapAction(group, "approve", StaffRoles.Reviewer, typed: "comment",
+        MapAction(group, "approve", StaffRoles.Reviewer, typed: ["comment"],
             (w, s, id, f) => w.ApproveAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "reject", StaffRoles.Reviewer, typed: "comment",
+        MapAction(group, "reject", StaffRoles.Reviewer, typed: ["comment"],
             (w, s, id, f) => w.RejectAsync(s, id, Version(f), f.Text("comment")));
-        MapAction(group, "publish", StaffRoles.Publisher, typed: null,
+        MapAction(group, "publish", StaffRoles.Publisher, typed: [],
             (w, s, id, f) => w.PublishAsync(s, id, Version(f), Acknowledged(f)));
-        MapAction(group, "schedule", StaffRoles.Publisher, typed: "at", (w, s, id, f) =>
+        MapAction(group, "schedule", StaffRoles.Publisher, typed: ["at"], (w, s, id, f) =>
             ParseChinaTime(f.Text("at")) is { } at
                 ? w.ScheduleAsync(s, id, Version(f), at, Acknowledged(f))
                 : Task.FromResult(WorkflowResult.Refused(
                     "请按“年-月-日 时:分”填写定时发布的时间（北京时间），例如 2026-12-01 09:00。")));
-        MapAction(group, "unschedule", StaffRoles.Publisher, typed: null,
+        MapAction(group, "unschedule", StaffRoles.Publisher, typed: [],
             (w, s, id, f) => w.UnscheduleAsync(s, id, Version(f)));
-        MapAction(group, "force-publish", StaffRoles.Publisher, typed: "reason",
+        MapAction(group, "force-publish", StaffRoles.Publisher, typed: ["reason"],
             (w, s, id, f) => w.ForcePublishAsync(s, id, Version(f), f.Text("reason"), Acknowledged(f)));
-        MapAction(group, "withdraw", StaffRoles.Publisher, typed: "reason",
+        MapAction(group, "withdraw", StaffRoles.Publisher, typed: ["reason"],
             (w, s, id, f) => w.WithdrawAsync(s, id, f.Text("reason")));
+        MapAction(group, "schedule-withdrawal", StaffRoles.Publisher, typed: ["at", "reason"], (w, s, id, f) =>
+            ParseChinaTime(f.Text("at")) is { } at
+                ? w.ScheduleWithdrawalAsync(s, id, at, f.Text("reason"))
+                : Task.FromResult(WorkflowResult.Refused(
+                    "请按“年-月-日 时:分”填写定时下线的时间（北京时间），例如 2026-12-31 18:00。")));
+        MapAction(group, "cancel-withdrawal", StaffRoles.Publisher, typed: [],
+            (w, s, id, f) => w.CancelWithdrawalAsync(s, id));
 
         group.MapArticleReading();
+        group.MapArticleTrash();
     }
 
     private static int Version(IFormCollection form) => form.Int("version");
@@ -71,7 +79,7 @@ public static class ArticleEndpoints
         RouteGroupBuilder group,
         string action,
         string role,
-        string? typed,
+        string[] typed,
         Func<ArticleWorkflow, Staff, int, IFormCollection, Task<WorkflowResult>> run) =>
         group.MapPost($"/articles/{{id:int}}/{action}",
             async (int id, IFormCollection form, HttpContext context, BackOfficePages pages,
@@ -81,7 +89,8 @@ public static class ArticleEndpoints
                 if (result.Succeeded || result.Forbidden || result.Conflict) return Outcome(context, pages, id, result);
                 // Refused for what was typed or chosen: the article page again, the rule said beside the form and
                 // the text kept, instead of a page of its own.
-                var problem = new ActionProblem(action, result.Message, typed is null ? "" : form.Text(typed));
+                var problem = new ActionProblem(action, result.Message,
+                    typed.ToDictionary(field => field, field => form.Text(field), StringComparer.Ordinal));
                 return await ArticlePageAsync(id, context, pages, database, time, workflow, checks, problem)
                     is { } page
                     ? page
@@ -240,8 +249,9 @@ public static class ArticleEndpoints
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
         if (await workflow.LoadAsync(db, id, context.RequestAborted) is not var (article, revisions))
-            return problem is not null ? null : await pages.MessageAsync(context,
-                "找不到文章", "找不到这篇文章，它可能已被删除。", StatusCodes.Status404NotFound, pages.Url("articles"));
+            return problem is not null ? null : await pages.MessageAsync(context, "找不到文章",
+                $"找不到这篇文章，它可能已被删除（删除的文章在回收站保留 {TrashRules.KeptDays} 天，可以从那里恢复）。",
+                StatusCodes.Status404NotFound, pages.Url("articles/trash"));
         var current = ArticleWorkflow.Current(revisions);
         if (!staff.Channels.Contains(current.ChannelId) && !staff.Channels.Contains(article.ChannelId)) return null;
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);

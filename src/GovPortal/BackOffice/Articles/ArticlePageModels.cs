@@ -22,9 +22,10 @@ public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision
     /// <summary>The refusal to show beside <paramref name="action"/>'s form, if it was that action's.</summary>
     public string? ProblemAt(string action) => Problem is { } p && p.Action == action ? p.Message : null;
 
-    /// <summary>What the person typed into <paramref name="action"/>'s form, or <paramref name="initial"/>.</summary>
-    public string TypedAt(string action, string initial = "") =>
-        Problem is { } p && p.Action == action ? p.Typed : initial;
+    /// <summary>What the person typed into <paramref name="field"/> of <paramref name="action"/>'s form, or
+    /// <paramref name="initial"/>.</summary>
+    public string TypedAt(string action, string field, string initial = "") =>
+        Problem is { } p && p.Action == action ? p.Typed.GetValueOrDefault(field, initial) : initial;
 
     /// <summary>
     /// Whether the refused action's form is on the page to carry the message; otherwise (the article moved on, or the
@@ -40,12 +41,15 @@ public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision
         "unschedule" => Actions.Unschedule,
         "force-publish" => Actions.ForcePublish,
         "withdraw" => Actions.Withdraw,
+        "schedule-withdrawal" => Actions.ScheduleWithdrawal,
+        "cancel-withdrawal" => Actions.CancelWithdrawal,
         _ => false,
     };
 }
 
-/// <summary>A refused article action: its name, the reason with the rule, and the text the person had typed.</summary>
-public sealed record ActionProblem(string Action, string Message, string Typed);
+/// <summary>A refused article action: its name, the reason with the rule, and the text the person had typed, by
+/// field name.</summary>
+public sealed record ActionProblem(string Action, string Message, IReadOnlyDictionary<string, string> Typed);
 
 public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleRow> Rows,
     IReadOnlyList<ChannelOption> Channels, int? ChannelId,

@@ -22,7 +22,8 @@ public static class DashboardEndpoints
                 .Where(r => (r.State == RevisionState.Draft || r.State == RevisionState.Submitted
                              || r.State == RevisionState.Rejected || r.State == RevisionState.Approved
                              || r.State == RevisionState.Scheduled)
-                            && channels.Contains(r.ChannelId))
+                            && channels.Contains(r.ChannelId)
+                            && db.Articles.Any(a => a.Id == r.ArticleId)) // not in the 回收站
                 .Select(r => new
                 {
                     r.ArticleId, r.Number, r.Title, r.ChannelId, r.State, r.CreatedBy, r.UpdatedBy, r.UpdatedAtUtc,

@@ -25,7 +25,12 @@ public static class AuditActions
     public const string ArticleScheduled = "article.scheduled";
     public const string ArticleUnscheduled = "article.unscheduled";
     public const string ArticleWithdrawn = "article.withdrawn";
+    public const string ArticleWithdrawalScheduled = "article.withdrawal-scheduled";
+    public const string ArticleWithdrawalCancelled = "article.withdrawal-cancelled";
     public const string ArticleRestored = "article.revision-restored";
+    public const string ArticleDeleted = "article.deleted";
+    public const string ArticleUndeleted = "article.undeleted";
+    public const string ArticlePurged = "article.purged";
     public const string ArticlePublishFailed = "article.publish-failed";
     public const string FileUploaded = "file.uploaded";
     public const string FileRemoved = "file.removed";
@@ -63,7 +68,12 @@ public static class AuditActions
         ArticleScheduled => "定时发布",
         ArticleUnscheduled => "取消定时",
         ArticleWithdrawn => "撤稿",
+        ArticleWithdrawalScheduled => "定时下线",
+        ArticleWithdrawalCancelled => "取消定时下线",
         ArticleRestored => "恢复历史版本",
+        ArticleDeleted => "移入回收站",
+        ArticleUndeleted => "从回收站恢复",
+        ArticlePurged => "彻底删除",
         ArticlePublishFailed => "发布失败",
         FileUploaded => "上传文件",
         FileRemoved => "删除文件",
@@ -85,7 +95,9 @@ public static class AuditActions
         AccountCreated,
         AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
-        ArticleWithdrawn, ArticleRestored, ArticlePublishFailed, FileUploaded, FileRemoved, ChannelChanged,
+        ArticleWithdrawn, ArticleWithdrawalScheduled, ArticleWithdrawalCancelled, ArticleRestored,
+        ArticleDeleted, ArticleUndeleted, ArticlePurged, ArticlePublishFailed, FileUploaded, FileRemoved,
+        ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
         SessionEnded,

@@ -152,10 +152,15 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (channel is null) return BackOfficeResult.Missing(MissingMessage);
         var children = await db.Channels.CountAsync(c => c.ParentId == id, cancellationToken);
         var articles = await db.Articles.CountAsync(a => a.ChannelId == id, cancellationToken);
+        var trashed = await db.Articles.IgnoreQueryFilters()
+            .CountAsync(a => a.ChannelId == id && a.DeletedAtUtc != null, cancellationToken);
         var revisions = await db.Revisions.CountAsync(r => r.ChannelId == id, cancellationToken);
         if (children > 0)
             return BackOfficeResult.Refused($"栏目“{channel.Name}”下还有 {children} 个子栏目，不能删除。请先移走或删除子栏目。");
         // Deleting would lose published addresses and the history of every revision written there.
+        if (articles == 0 && trashed > 0)
+            return BackOfficeResult.Refused($"栏目“{channel.Name}”的回收站里还有 {trashed} 篇文章，在回收站保留期" +
+                $"（{TrashRules.KeptDays} 天）内不能删除栏目，以免无法恢复。");
         if (articles > 0 || revisions > 0)
             return BackOfficeResult.Refused($"栏目“{channel.Name}”中还有 {Math.Max(articles, 1)} 篇文章（含草稿、已撤稿和历史版本），" +
                 "不能删除，以免已发布文章的地址和记录丢失。请先把文章移到其他栏目。");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Workflow;
 
-// Publishing: publish now, schedule, force-publish with a reason, withdraw (撤稿), and the scheduler's due list.
+// Publishing: publish now, schedule, force-publish with a reason, and the scheduler's due list (撤稿: Withdrawal).
 public sealed partial class ArticleWorkflow
 {
     public const int MinimumReasonLength = 5;
@@ -84,39 +84,6 @@ public sealed partial class ArticleWorkflow
             return refused;
         return await GoLiveAsync(actor, revision.Id, version, reason, AuditActions.ArticleForcePublished,
             cancellationToken);
-    }
-
-    public async Task<WorkflowResult> WithdrawAsync(Staff actor, int articleId, string reason,
-        CancellationToken cancellationToken = default)
-    {
-        reason = (reason ?? "").Trim();
-        if (reason.Length < MinimumReasonLength)
-            return WorkflowResult.Refused(
-                $"撤稿须写明理由，至少 {MinimumReasonLength} 个字（您填写了 {reason.Length} 个字）；理由记入审计日志。");
-        if (reason.Length > 2000) return WorkflowResult.Refused("理由不能超过 2000 个字。");
-        await using var db = database.CreateContext();
-        if (await LoadAsync(db, articleId, cancellationToken) is not var (article, revisions))
-            return WorkflowResult.Refused("找不到这篇文章。");
-        var live = revisions.LastOrDefault(r => r.State == RevisionState.Published);
-        if (article.Status != ArticleStatus.Published || live is null)
-            return WorkflowResult.Refused("这篇文章没有在网站上发布，无需撤稿。");
-        if (!actor.Can(StaffRoles.Publisher, article.ChannelId)) return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
-        try
-        {
-            await publisher.ApplyArticleChangeAsync(articleId, a => a.Status = ArticleStatus.Withdrawn,
-                cancellationToken);
-        }
-        catch (PublishException e)
-        {
-            await AuditAsync(actor, AuditActions.ArticlePublishFailed, articleId, $"撤稿失败：{e.Message}");
-            return WorkflowResult.Refused("撤稿失败：" + e.Message);
-        }
-        live.State = RevisionState.Withdrawn;
-        live.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(actor, AuditActions.ArticleWithdrawn, articleId,
-            $"撤下《{article.Title}》（{article.Url}），理由：{reason}");
-        return WorkflowResult.Done(articleId, "已撤稿：页面已从网站、栏目列表、订阅、网站地图和站内搜索中移除，原地址显示“已撤稿”。");
     }
 
     /// <summary>

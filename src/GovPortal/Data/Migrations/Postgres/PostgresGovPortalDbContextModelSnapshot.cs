@@ -624,6 +624,14 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<int>("ChannelId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Extras")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -678,7 +686,22 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateTime?>("WithdrawAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WithdrawSetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
 
                     b.HasIndex("SiteId");
 
@@ -1017,6 +1040,35 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.HasIndex("ArticleId");
 
                     b.ToTable("RelatedFiles");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.RetiredAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("RetiredAddresses");
                 });
 
             modelBuilder.Entity("GovPortal.Content.Site", b =>
@@ -2108,6 +2160,15 @@ namespace GovPortal.Data.Migrations.Postgres
                         .WithMany("RelatedFiles")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.RetiredAddress", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -601,6 +601,14 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Extras")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -655,7 +663,22 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WithdrawAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawSetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
 
                     b.HasIndex("SiteId");
 
@@ -978,6 +1001,33 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId");
 
                     b.ToTable("RelatedFiles");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.RetiredAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetiredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("RetiredAddresses");
                 });
 
             modelBuilder.Entity("GovPortal.Content.Site", b =>
@@ -2049,6 +2099,15 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .WithMany("RelatedFiles")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.RetiredAddress", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

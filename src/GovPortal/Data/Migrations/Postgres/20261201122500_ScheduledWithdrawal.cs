@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GovPortal.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ScheduledWithdrawal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "WithdrawAtUtc",
+                table: "Articles",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawReason",
+                table: "Articles",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawSetBy",
+                table: "Articles",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "WithdrawAtUtc",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawReason",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawSetBy",
+                table: "Articles");
+        }
+    }
+}
