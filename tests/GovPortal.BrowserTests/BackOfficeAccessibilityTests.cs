@@ -41,6 +41,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
                      "/admin/channels", "/admin/accounts", "/admin/settings", "/admin/security",
                      "/admin/password", "/admin/safety", "/admin/health", "/admin/disclosure",
                      "/admin/articles/new?kind=document", "/admin/articles/new?kind=interpretation",
+                     "/admin/articles/trash",
                  })
         {
             await page.GotoAsync(path);
@@ -55,6 +56,12 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
                 throw new Xunit.Sdk.XunitException($"{path}: {e.Message}");
             }
         }
+        // 稿件统计 with a figure in its tables and chart: the article submitted.
+        await page.GotoAsync(article);
+        await page.ClickAsync("form[action$='/submit'] button[type=submit]");
+        await page.WaitForURLAsync(article);
+        await Axe.AssertPageAsync(page, "/admin/statistics");
+        Assert.Contains("投稿 1 次", await page.InnerTextAsync("main"));
         await page.Context.CloseAsync();
     }
 

@@ -8,6 +8,12 @@ namespace GovPortal.Tests.Browser;
 [Trait("Needs", "Browser")]
 public sealed class WithoutScriptTests(BrowserFixture fixture)
 {
+    /// <summary>
+    /// Waits for the new address only, not for the load event, which a busy machine can miss; the element reads that
+    /// follow wait for what they need.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task Content_navigation_lists_search_and_the_links_to_other_forms_work_without_script()
     {
@@ -21,24 +27,25 @@ public sealed class WithoutScriptTests(BrowserFixture fixture)
             var page = await context.NewPageAsync();
             await page.GotoAsync("/");
             await page.ClickAsync(".main-nav a >> text=新闻中心");
-            await page.WaitForURLAsync("**/xwzx/");
+            await page.WaitForURLAsync("**/xwzx/", Committed);
             await page.ClickAsync(".child-blocks a[aria-label=更多相城要闻]");
-            await page.WaitForURLAsync("**/xwzx/xcyw/");
+            await page.WaitForURLAsync("**/xwzx/xcyw/", Committed);
             await page.ClickAsync(".pagination a[rel=next]");
-            await page.WaitForURLAsync("**/xwzx/xcyw/index_2.html");
+            await page.WaitForURLAsync("**/xwzx/xcyw/index_2.html", Committed);
 
             await page.FillAsync("#site-search-q", "沈志栋");
             await page.PressAsync("#site-search-q", "Enter");
-            await page.WaitForURLAsync("**/search?q=*");
+            await page.WaitForURLAsync("**/search?q=*", Committed);
             await page.ClickAsync(".search-hit h3 a");
             Assert.Equal(PortalData.SeedTitle, await page.TextContentAsync("article h1"));
 
             await page.ClickAsync("a[data-variant-link=traditional]");
             Assert.Equal("相城區召開生態環境保護大會", await page.TextContentAsync("article h1"));
             await page.ClickAsync("a[data-variant-link=elder]");
-            await page.WaitForURLAsync("**/elder/**");
+            await page.WaitForURLAsync("**/elder/**", Committed);
             Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
-            Assert.True(await page.IsVisibleAsync("#main-nav-list a"));
+            await page.Locator("#main-nav-list a").First.WaitForAsync();
+            Assert.True(await page.Locator("#main-nav-list a").First.IsVisibleAsync());
         }
         finally
         {

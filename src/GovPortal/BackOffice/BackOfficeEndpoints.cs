@@ -131,6 +131,7 @@ public static class BackOfficeEndpoints
         group.MapBackOfficeAssets();
         group.MapDashboard();
         group.MapArticles();
+        Statistics.StatisticsEndpoints.MapStatistics(group);
         group.MapChannels();
         group.MapDisclosureSettings();
         group.MapAccounts();

@@ -61,6 +61,8 @@ public sealed class AccessMatrixTests
         ["POST /admin/articles/{id:int}/schedule-withdrawal"] = [Publisher],
         ["POST /admin/articles/{id:int}/cancel-withdrawal"] = [Publisher],
         ["GET /admin/articles/trash"] = Editorial,
+        ["GET /admin/statistics"] = Editorial,
+        ["GET /admin/statistics.csv"] = Editorial,
         // The draft walked here is deleted by each who may, then restored at once (the next entry).
         ["POST /admin/articles/{id:int}/delete"] = [Editor, Publisher],
         ["POST /admin/articles/trash/{id:int}/restore"] = [Editor, Publisher],
