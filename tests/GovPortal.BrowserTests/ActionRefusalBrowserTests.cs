@@ -1,7 +1,6 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.Content;
 using GovPortal.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.Browser;
 
@@ -18,9 +17,7 @@ public sealed class ActionRefusalBrowserTests(BrowserFixture fixture)
     {
         var portal = fixture.Portal;
         var seed = await portal.SeedArticleAsync();
-        string channel;
-        await using (var db = portal.Settings.Database.CreateContext())
-            channel = (await db.Channels.SingleAsync(c => c.Id == seed.ChannelId)).Slug;
+        var channel = await portal.SeedChannelSlugAsync();
         await TestAccounts.CreateAsync(portal, "refusal-publisher", [StaffRoles.Publisher], channel);
 
         var page = await fixture.SignInAsync("refusal-publisher");
@@ -41,9 +38,7 @@ public sealed class ActionRefusalBrowserTests(BrowserFixture fixture)
     {
         var portal = fixture.Portal;
         var seed = await portal.SeedArticleAsync();
-        string channel;
-        await using (var db = portal.Settings.Database.CreateContext())
-            channel = (await db.Channels.SingleAsync(c => c.Id == seed.ChannelId)).Slug;
+        var channel = await portal.SeedChannelSlugAsync();
         await TestAccounts.CreateAsync(portal, "expiry-publisher", [StaffRoles.Publisher], channel);
         string China(DateTime utc) => ChinaTime.ToChina(utc)
             .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

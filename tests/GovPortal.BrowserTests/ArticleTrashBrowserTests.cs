@@ -1,7 +1,6 @@
 using System.Net;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.Browser;
 
@@ -15,9 +14,7 @@ public sealed class ArticleTrashBrowserTests(BrowserFixture fixture)
     {
         var portal = fixture.Portal;
         var seed = await portal.SeedArticleAsync();
-        string channel;
-        await using (var db = portal.Settings.Database.CreateContext())
-            channel = (await db.Channels.SingleAsync(c => c.Id == seed.ChannelId)).Slug;
+        var channel = await portal.SeedChannelSlugAsync();
         await TestAccounts.CreateAsync(portal, "trash-editor", [StaffRoles.Editor], channel);
         const string title = "误建的草稿：区图书馆元旦开放时间";
         int id;

@@ -1,4 +1,3 @@
-using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Data;
@@ -62,9 +61,7 @@ public static class ArticleTrashEndpoints
             var newest = titles.GetValueOrDefault(a.Id);
             var channel = newest?.ChannelId ?? a.ChannelId;
             var withdrawn = a.Status == ArticleStatus.Withdrawn;
-            var restorable = withdrawn
-                ? staff.Can(StaffRoles.Publisher, channel)
-                : staff.Can(StaffRoles.Editor, channel) || staff.Can(StaffRoles.Publisher, channel);
+            var restorable = ArticleWorkflow.MayDelete(staff, a.Status, channel);
             return new TrashRow(a.Id, newest?.Title ?? a.Title, names.GetValueOrDefault(channel) ?? "",
                 withdrawn ? $"已撤稿（原地址 {a.Url}）" : "未发布的草稿", people.Of(a.DeletedBy), a.DeletedAtUtc!.Value,
                 a.DeletedAtUtc.Value.AddDays(TrashRules.KeptDays), restorable);

@@ -24,15 +24,21 @@ public sealed partial class ArticleWorkflow
             { State: RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled } working)
             return WorkflowResult.Refused(
                 $"文章正处于“{RevisionStates.Label(working.State)}”状态，不能删除。请先撤回审核或取消定时发布。");
-        var allowed = article.Status == ArticleStatus.Withdrawn
-            ? actor.Can(StaffRoles.Publisher, channel)
-            : actor.Can(StaffRoles.Editor, channel) || actor.Can(StaffRoles.Publisher, channel);
-        if (!allowed)
+        if (!MayDelete(actor, article.Status, channel))
             return WorkflowResult.NotAllowed(article.Status == ArticleStatus.Withdrawn
                 ? "已撤稿的文章只能由这个栏目的发布人员删除。"
                 : "您没有删除这个栏目文章的权限。");
         return null;
     }
+
+    /// <summary>
+    /// Whether the person may delete (and restore) an article of <paramref name="status"/> in
+    /// <paramref name="channelId"/>: a withdrawn one only a publisher, a draft never published its editors too.
+    /// </summary>
+    public static bool MayDelete(Staff actor, ArticleStatus status, int channelId) =>
+        status == ArticleStatus.Withdrawn
+            ? actor.Can(StaffRoles.Publisher, channelId)
+            : actor.Can(StaffRoles.Editor, channelId) || actor.Can(StaffRoles.Publisher, channelId);
 
     public async Task<WorkflowResult> DeleteAsync(Staff actor, int articleId,
         CancellationToken cancellationToken = default)
@@ -69,10 +75,8 @@ public sealed partial class ArticleWorkflow
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId)
             .OrderBy(r => r.Number).ToListAsync(cancellationToken);
         var channel = revisions.Count > 0 ? Current(revisions).ChannelId : article.ChannelId;
-        var allowed = article.Status == ArticleStatus.Withdrawn
-            ? actor.Can(StaffRoles.Publisher, channel)
-            : actor.Can(StaffRoles.Editor, channel) || actor.Can(StaffRoles.Publisher, channel);
-        if (!allowed) return WorkflowResult.NotAllowed("您没有恢复这个栏目文章的权限。");
+        if (!MayDelete(actor, article.Status, channel))
+            return WorkflowResult.NotAllowed("您没有恢复这个栏目文章的权限。");
         var restored = await db.Articles.IgnoreQueryFilters()
             .Where(a => a.Id == articleId && a.DeletedAtUtc == article.DeletedAtUtc)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.DeletedAtUtc, (DateTime?)null)
