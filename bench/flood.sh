@@ -28,7 +28,8 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build bench/GovPortal.Bench -c Release -nologo -clp:ErrorsOnly >&2
-# dotnet-counters (the repository's tool manifest) records the portal's GC heap beside the RSS the bench samples.
+# dotnet-counters and dotnet-gcdump (the repository's tool manifest) record the portal's GC heap beside the RSS the
+# bench samples.
 dotnet tool restore >&2
 
 # A fresh data folder: the first start creates and publishes the demo site. The portal believes X-Forwarded-For only
@@ -48,12 +49,14 @@ TAKEN='import sqlite3, sys; d = sqlite3.connect(sys.argv[1])
 print(*(d.execute(f"select count(*) from {t}").fetchone()[0] for t in ("Letters", "DisclosureApplications")))'
 read -r LETTERS0 APPLICATIONS0 < <(python3 -c "$TAKEN" "$WORK/data/govportal.db")
 # The managed heap every 5 s: RSS alone cannot tell a leak from memory the GC keeps but does not use.
-dotnet dotnet-counters collect --process-id "$APP_PID" --refresh-interval 5 --counters System.Runtime --format csv \
+dotnet dotnet-counters collect --process-id "$APP_PID" --refresh-interval 5 \
+  --counters System.Runtime,GovPortal.PublicSite --format csv \
   --output "$WORK/counters.csv" >/dev/null 2>&1 </dev/null &
 COUNTERS_PID=$!
 PHASES="warm-up:$WARMUP:1,steady:$((MINUTES * 60)):1,burst:$BURST:$MULTIPLE,recovery:$RECOVERY:1"
 STATUS=0
-FLOOD_COUNTERS="$WORK/counters.csv" dotnet bench/GovPortal.Bench/bin/Release/net10.0/GovPortal.Bench.dll flood \
+FLOOD_COUNTERS="$WORK/counters.csv" FLOOD_GCDUMPS="$WORK" \
+  dotnet bench/GovPortal.Bench/bin/Release/net10.0/GovPortal.Bench.dll flood \
   "http://127.0.0.1:$PORT" "$WORK/data" "$APP_PID" "$RATE" "$PHASES" "$ADDRESSES" >"$WORK/figures.md" || STATUS=$?
 kill -0 "$APP_PID" 2>/dev/null || { echo "flood: the portal exited during the run" >&2; STATUS=1; }
 # What the portal itself logged as failed (fail/crit lines) during the run.
@@ -84,7 +87,10 @@ SECTION="$WORK/section.md"
     "compiles, and some dynamic requests are shed), steady $MINUTES min at $RATE/s, burst ${BURST} s at" \
     "${MULTIPLE}× the rate, recovery ${RECOVERY} s at $RATE/s. Memory: the portal's RSS every 2 s, and its GC heap" \
     "after each collection every 5 s (\`dotnet-counters\`, System.Runtime), which tells a leak (a heap that keeps" \
-    "growing) from memory the GC holds but has not given back."
+    "growing) from memory the GC holds but has not given back; with it the size of the portal's in-memory copy of" \
+    "published files (meter GovPortal.PublicSite), which grows by design to its 256 MB budget as more pages are" \
+    "read; and the live heap after a full collection (\`dotnet-gcdump\`) just before and just after the steady" \
+    "phase (the plan waits for the dump, so no request is counted late for it)."
   echo
   echo "Why $RATE/s: it is far above a district or city portal's real traffic ($((RATE * 86400 / 1000000)) million" \
     "requests a day), and the portal answers it with most of the two cores idle (portal CPU below; 200% is both" \

@@ -45,8 +45,11 @@ public static class FloodCommand
         var benchProcess = Process.GetCurrentProcess();
         var runStart = Stopwatch.GetTimestamp();
         var offset = 0.0;
+        var dumps = Environment.GetEnvironmentVariable("FLOOD_GCDUMPS");
+        var liveHeap = new List<LiveHeapProbe.Reading>();
         foreach (var phase in phases)
         {
+            if (phase.Name == "steady") runStart += await ProbeAsync("steady-start");
             var recorder = new FloodRecorder();
             var start = sampler.Take();
             benchProcess.Refresh();
@@ -78,6 +81,7 @@ public static class FloodCommand
             results.Add(new PhaseResult(phase, phaseRate, recorder, start, sampler.Take(),
                 benchProcess.TotalProcessorTime - benchCpu, offset));
             offset += phase.Duration.TotalSeconds;
+            if (phase.Name == "steady") runStart += await ProbeAsync("steady-end");
         }
         var drain = Stopwatch.StartNew();
         while (Interlocked.Read(ref inFlight) > 0 && drain.Elapsed < TimeSpan.FromSeconds(40)) await Task.Delay(50);
@@ -87,9 +91,21 @@ public static class FloodCommand
 
         Console.WriteLine(FloodReport.Write(results.Select(r => new FloodReport.Phase(r.Phase, r.Rate, r.Recorder,
             r.Start, r.End, r.BenchCpu, r.StartSecond, sampler.Between(r.Start.At, r.End.At))).ToList(),
-            timeline, addresses, unanswered, GcCounterLog.Read(Environment.GetEnvironmentVariable("FLOOD_COUNTERS"))));
+            timeline, addresses, unanswered, GcCounterLog.Read(Environment.GetEnvironmentVariable("FLOOD_COUNTERS")),
+            liveHeap));
         var steadyFailures = results.Where(r => r.Phase.Name == "steady")
             .Sum(r => r.Recorder.All().Count(o => o.Status != FloodMix.Expected(o.Class)));
         return steadyFailures == 0 && unanswered == 0 ? 0 : 1;
+
+        // The live heap between phases; the plan moves on by the time the dump took, so no request is counted late
+        // for it.
+        async Task<long> ProbeAsync(string moment)
+        {
+            if (string.IsNullOrEmpty(dumps)) return 0;
+            var began = Stopwatch.GetTimestamp();
+            Console.Error.WriteLine($"flood: live heap at {moment}");
+            if (await LiveHeapProbe.TakeAsync(sampler.ProcessId, moment, dumps) is { } reading) liveHeap.Add(reading);
+            return Stopwatch.GetTimestamp() - began;
+        }
     }
 }

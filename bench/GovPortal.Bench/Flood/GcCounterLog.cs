@@ -9,12 +9,14 @@ namespace GovPortal.Bench.Flood;
 /// </summary>
 public sealed class GcCounterLog
 {
-    /// <summary>One refresh of the counters: the heap left after the last collection (all generations) and the
-    /// memory the GC had committed.</summary>
-    public sealed record Sample(DateTime At, long HeapBytes, long CommittedBytes);
+    /// <summary>One refresh of the counters: the heap left after the last collection (all generations), the
+    /// memory the GC had committed, and the bytes of the portal's in-memory copy of published files (part of the
+    /// heap, growing to its budget as more pages are read).</summary>
+    public sealed record Sample(DateTime At, long HeapBytes, long CommittedBytes, long CacheBytes);
 
     private const string HeapCounter = "dotnet.gc.last_collection.heap.size";
     private const string CommittedCounter = "dotnet.gc.last_collection.memory.committed_size";
+    private const string CacheCounter = "govportal.served_file_cache.size";
 
     public IReadOnlyList<Sample> Samples { get; }
 
@@ -26,6 +28,7 @@ public sealed class GcCounterLog
         if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
         var heap = new SortedDictionary<DateTime, long>();
         var committed = new Dictionary<DateTime, long>();
+        var cache = new Dictionary<DateTime, long>();
         foreach (var line in File.ReadLines(path).Skip(1))
         {
             // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment; counter names hold no commas.
@@ -40,8 +43,11 @@ public sealed class GcCounterLog
                 heap[at] = heap.GetValueOrDefault(at) + (long)value;
             else if (fields[2].StartsWith(CommittedCounter, StringComparison.Ordinal))
                 committed[at] = (long)value;
+            else if (fields[2].StartsWith(CacheCounter, StringComparison.Ordinal))
+                cache[at] = (long)value;
         }
-        var samples = heap.Select(h => new Sample(h.Key, h.Value, committed.GetValueOrDefault(h.Key))).ToList();
+        var samples = heap.Select(h => new Sample(h.Key, h.Value, committed.GetValueOrDefault(h.Key),
+            cache.GetValueOrDefault(h.Key))).ToList();
         return samples.Count == 0 ? null : new GcCounterLog(samples);
     }
 

@@ -9,6 +9,8 @@ public sealed class ProcessSampler(int pid)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
+    public int ProcessId => pid;
+
     public sealed record Sample(DateTime At, long RssKb, double CpuSeconds);
 
     private readonly List<Sample> _samples = [];

@@ -1,17 +1,20 @@
 using GovPortal.Citizens.Calendar;
+using GovPortal.Citizens.Forms;
 using GovPortal.Citizens.Receipts;
 using GovPortal.Disclosure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Data;
 
-/// <summary>The tables of citizens' services: the working-day calendar, receipt counters and 依申请公开.</summary>
+/// <summary>The tables of citizens' services: the working-day calendar, receipt counters, handled form posts and
+/// 依申请公开.</summary>
 public abstract partial class GovPortalDbContext
 {
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<DisclosureApplication> DisclosureApplications => Set<DisclosureApplication>();
+    public DbSet<HandledFormPost> HandledFormPosts => Set<HandledFormPost>();
 
     private static void CitizenTables(ModelBuilder model)
     {
@@ -33,6 +36,14 @@ public abstract partial class GovPortalDbContext
             counter.HasIndex(c => new { c.SiteId, c.Series, c.Day }).IsUnique();
             counter.Property(c => c.Last).IsConcurrencyToken();
             counter.HasOne<Content.Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<HandledFormPost>(post =>
+        {
+            post.HasKey(p => p.TokenHash);
+            post.Property(p => p.TokenHash).HasMaxLength(64);
+            post.Property(p => p.Holder).HasMaxLength(32).IsConcurrencyToken();
+            post.Property(p => p.ReceiptNumber).HasMaxLength(32);
+            post.HasIndex(p => p.ExpiresAtUtc);
         });
         model.Entity<DisclosureApplication>(application =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovPortal.BackOffice.Audit;
 using GovPortal.Citizens.Calendar;
+using GovPortal.Citizens.Forms;
 using GovPortal.Citizens.Protection;
 using GovPortal.Citizens.Receipts;
 using GovPortal.Content;
@@ -35,9 +36,10 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
     public DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>Commits the application and returns its receipt; null when the database stayed busy through every
-    /// attempt (nothing is stored then, and the applicant is asked to submit again).</summary>
+    /// attempt (nothing is stored then, and the applicant is asked to submit again). The receipt is recorded on
+    /// <paramref name="claim"/> in the same transaction.</summary>
     public async Task<DisclosureReceipt?> SubmitAsync(ApplicationForm form, string? clientAddress,
-        CancellationToken cancellationToken)
+        FormPostClaim? claim, CancellationToken cancellationToken)
     {
         var code = QueryCode.NewCode();
         var hash = QueryCode.Hash(code);
@@ -60,6 +62,7 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
                 Delivery = form.Delivery, Medium = form.Medium, ReceivedOn = today, ReceivedAtUtc = now,
                 Status = DisclosureStatus.Submitted, ClockStartsOn = today,
             });
+            claim?.RecordIn(db, number);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

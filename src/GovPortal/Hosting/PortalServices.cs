@@ -70,6 +70,8 @@ public static class PortalServices
             {
                 foreach (var path in paths) cache.Invalidate(path);
             };
+            if (provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters)
+                ServedFileCacheMetrics.Register(meters, cache);
             return cache;
         });
         services.AddSingleton<GovPortal.PublicSite.Variants.VariantTransformer>();

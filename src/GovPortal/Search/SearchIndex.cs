@@ -213,7 +213,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
             if (!File.Exists(Checksums.FilePath) && CanBeRead())
             {
                 // An index from before checksums were kept: record it as it is now, once.
-                using var directory = FSDirectory.Open(DirectoryPath);
+                using var directory = SearchDirectory.Open(DirectoryPath);
                 Checksums.Record(DirectoryReader.ListCommits(directory)[^1].FileNames);
             }
             return Checksums.Verify(full);
@@ -312,7 +312,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     {
         lock (_lock)
         {
-            return _directory ??= FSDirectory.Open(DirectoryPath);
+            return _directory ??= SearchDirectory.Open(DirectoryPath);
         }
     }
 

@@ -214,7 +214,7 @@ public sealed class SiteSearch : IDisposable
         {
             if (_manager is not null) return _manager;
             if (!System.IO.Directory.Exists(_layout.SearchIndexDirectory)) return null;
-            _directory ??= FSDirectory.Open(_layout.SearchIndexDirectory);
+            _directory ??= SearchDirectory.Open(_layout.SearchIndexDirectory);
             if (!DirectoryReader.IndexExists(_directory)) return null;
             _lastRefresh = _time.GetTimestamp();
             // The commit the publisher recorded, never a newer one someone else put in the folder.

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using GovPortal.Publishing.Output;
 using GovPortal.PublicSite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Tests.PublicSite;
 
@@ -45,5 +47,29 @@ public sealed class ServedFileCacheTests
         cache.Add("p.html", File("p.html", 100));
         cache.Invalidate("p.html");
         Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void The_cache_size_is_published_as_metrics_for_counters_and_exporters()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var cache = new ServedFileCache(budgetBytes: 1000);
+        ServedFileCacheMetrics.Register(services.GetRequiredService<IMeterFactory>(), cache);
+        cache.Add("p.html", File("p.html", 200));
+        cache.Add("q.html", File("q.html", 50));
+
+        var seen = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ServedFileCacheMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => seen[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => seen[instrument.Name] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(250, seen[ServedFileCacheMetrics.BytesInstrument]);
+        Assert.Equal(2, seen[ServedFileCacheMetrics.FilesInstrument]);
     }
 }

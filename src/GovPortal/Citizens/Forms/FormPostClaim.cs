@@ -1,22 +1,22 @@
+using GovPortal.Data;
+
 namespace GovPortal.Citizens.Forms;
 
-/// <summary>One post being handled, keyed by its form token; <see cref="Receipt"/> is set once it was taken.</summary>
-internal sealed class PostHandling(DateTimeOffset expires)
+/// <summary>A post being handled in this process: the same post arriving here meanwhile waits for
+/// <see cref="Done"/> instead of asking the database again and again.</summary>
+internal sealed class PostHandling
 {
-    public DateTimeOffset Expires { get; } = expires;
-
-    /// <summary>Set before <see cref="Done"/> completes, which publishes it to the waiting requests.</summary>
-    public string? Receipt { get; set; }
-
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
 /// The outcome of <see cref="PublicFormGuard.ClaimAsync"/>: this request handles the post
 /// (<see cref="MayHandle"/>), or the same post was already taken (<see cref="GivenReceipt"/>), or it is still being
-/// taken by another request after a long wait (<see cref="IsStillRunning"/>).
+/// taken by another request after a long wait (<see cref="IsStillRunning"/>). A held claim is finished by disposing
+/// it: with the receipt given to <see cref="Complete"/> it is kept for the token's lifetime; without, it is released
+/// and the post may come again.
 /// </summary>
-public sealed class FormPostClaim : IDisposable
+public sealed class FormPostClaim : IAsyncDisposable
 {
     /// <summary>For the same post while the first is still being taken, shown above the form with the input kept.
     /// </summary>
@@ -25,13 +25,18 @@ public sealed class FormPostClaim : IDisposable
 
     private readonly PublicFormGuard? _guard;
     private readonly string _key = "";
+    private readonly string _holder = "";
     private readonly PostHandling? _handling;
+    private string? _receipt;
+    private string? _stagedReceipt;
     private bool _finished;
 
-    private FormPostClaim(PublicFormGuard? guard, string key, PostHandling? handling, string? given, bool running)
+    private FormPostClaim(PublicFormGuard? guard, string key, string holder, PostHandling? handling, string? given,
+        bool running)
     {
         _guard = guard;
         _key = key;
+        _holder = holder;
         _handling = handling;
         GivenReceipt = given;
         IsStillRunning = running;
@@ -45,27 +50,35 @@ public sealed class FormPostClaim : IDisposable
 
     public bool IsStillRunning { get; }
 
-    internal static FormPostClaim Handle(PublicFormGuard guard, string key, PostHandling handling) =>
-        new(guard, key, handling, null, false);
+    internal static FormPostClaim Handle(PublicFormGuard guard, string key, string holder, PostHandling handling) =>
+        new(guard, key, holder, handling, null, false);
 
-    internal static FormPostClaim Given(string receipt) => new(null, "", null, receipt, false);
+    internal static FormPostClaim Given(string receipt) => new(null, "", "", null, receipt, false);
 
-    internal static FormPostClaim StillRunning() => new(null, "", null, null, true);
+    internal static FormPostClaim StillRunning() => new(null, "", "", null, null, true);
+
+    /// <summary>
+    /// Adds the receipt to <paramref name="db"/>'s pending changes, so it is committed in the same transaction as the
+    /// letter or application it names: a crash between the two can then never let the post be taken twice.
+    /// </summary>
+    public void RecordIn(GovPortalDbContext db, string receipt)
+    {
+        if (_finished) throw new InvalidOperationException("The claim was already finished or is not held.");
+        HandledPostStore.RecordIn(db, _key, _holder, receipt);
+        _stagedReceipt = receipt;
+    }
 
     /// <summary>Records that the post was taken with this receipt number: the same post again gets it.</summary>
     public void Complete(string receipt)
     {
         if (_finished) throw new InvalidOperationException("The claim was already finished or is not held.");
-        _finished = true;
-        _guard!.Finish(_key, _handling!, receipt);
+        _receipt = receipt;
     }
 
-    /// <summary>Without <see cref="Complete"/>, nothing was taken: the claim is released and the post may come again.
-    /// </summary>
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (_finished) return;
         _finished = true;
-        _guard!.Finish(_key, _handling!, null);
+        await _guard!.FinishAsync(_key, _holder, _handling!, _receipt, recorded: _receipt == _stagedReceipt);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using GovPortal.Data;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GovPortal.Citizens.Forms;
@@ -36,8 +37,8 @@ public sealed record GuardedForm(IFormCollection Form, FormRefusal Refusal, stri
 /// field, and a small request size limit. A form page calls <see cref="IssueToken"/> and renders
 /// <see cref="TokenField"/> and <see cref="HoneypotField"/>; its post handler calls <see cref="ReadAsync"/> first.
 /// </summary>
-public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProvider time, PublicFormLimits limits)
-    : IDisposable
+public sealed partial class PublicFormGuard(IDataProtectionProvider protection, TimeProvider time,
+    PublicFormLimits limits, DatabaseOptions database) : IDisposable
 {
     public const string TokenField = "__form";
     public const string HoneypotField = "website";
@@ -46,11 +47,6 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
 
     private readonly IDataProtector _protector = protection.CreateProtector("GovPortal.Citizens.PublicForm");
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
-    private readonly ConcurrentDictionary<string, PostHandling> _used = new();
-
-    /// <summary>How long the same post again waits for the first one's receipt before saying it is still running.
-    /// </summary>
-    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(30);
 
     public PublicFormLimits Limits => limits;
 
@@ -127,51 +123,8 @@ public sealed class PublicFormGuard(IDataProtectionProvider protection, TimeProv
             $"提交的内容超过了允许的大小（{SizeText(maxBytes)}），没有提交。请删减后重新填写。");
     }
 
-    /// <summary>
-    /// Claims the handling of this post: the first post with a form token handles it; the same post again (a refresh
-    /// of the receipt page, a double click, a resend by a mobile network) gets the receipt the first one gave, after
-    /// waiting for it if the first is still being handled, so it is never taken twice. Dispose the claim after
-    /// <see cref="FormPostClaim.Complete"/>, or without it when nothing was taken, which lets the post be sent again.
-    /// </summary>
-    public async Task<FormPostClaim> ClaimAsync(IFormCollection form, CancellationToken cancellationToken)
-    {
-        var key = KeyOf(form);
-        var deadline = time.GetUtcNow().Add(ClaimWait);
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            foreach (var (stale, old) in _used)
-                if (old.Expires < now) _used.TryRemove(stale, out _);
-            var mine = new PostHandling(now.Add(TokenLifetime));
-            var current = _used.GetOrAdd(key, mine);
-            if (ReferenceEquals(current, mine)) return FormPostClaim.Handle(this, key, mine);
-            if (current.Receipt is { } given) return FormPostClaim.Given(given);
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero) return FormPostClaim.StillRunning();
-            try
-            {
-                await current.Done.Task.WaitAsync(remaining, time, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                return FormPostClaim.StillRunning();
-            }
-            // Done: either it gave a receipt (found on the next turn) or it was released and the post may be taken.
-        }
-    }
-
-    internal void Finish(string key, PostHandling handling, string? receipt)
-    {
-        if (receipt is null) _used.TryRemove(new KeyValuePair<string, PostHandling>(key, handling));
-        else handling.Receipt = receipt;
-        handling.Done.TrySetResult();
-    }
-
     private static string SizeText(int bytes) =>
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";
-
-    private static string KeyOf(IFormCollection form) =>
-        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(form[TokenField].ToString())));
 
     private bool TokenIsValid(HttpContext context, string formName, string token)
     {

@@ -67,7 +67,7 @@ public static class DisclosurePublicEndpoints
                 return;
         }
         var guard = services.GetRequiredService<PublicFormGuard>();
-        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        await using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
         if (claim.IsStillRunning)
         {
             await FormPageAsync(context, variant, form, new Dictionary<string, string>(),
@@ -89,7 +89,7 @@ public static class DisclosurePublicEndpoints
             return;
         }
         if (await services.GetRequiredService<DisclosureIntake>().SubmitAsync(form,
-                context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted) is not { } receipt)
+                context.Connection.RemoteIpAddress?.ToString(), claim, context.RequestAborted) is not { } receipt)
         {
             await FormPageAsync(context, variant, form, new Dictionary<string, string>(),
                 "系统繁忙，申请没有提交。您填写的内容已保留在下面，请稍后再提交一次。", 503);

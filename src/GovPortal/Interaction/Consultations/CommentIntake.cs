@@ -1,3 +1,4 @@
+using GovPortal.Citizens.Forms;
 using GovPortal.Citizens.Receipts;
 using GovPortal.Citizens.Screening;
 using GovPortal.Content;
@@ -40,7 +41,7 @@ public sealed class CommentIntake(DatabaseOptions database, OutputLayout output,
     /// Takes a validated comment on consultation <paramref name="consultationId"/> if it is open now; null when it is
     /// not (missing, not started or ended): nothing is kept then.
     /// </summary>
-    public async Task<CommentReceipt?> SubmitAsync(int consultationId, CommentForm form,
+    public async Task<CommentReceipt?> SubmitAsync(int consultationId, CommentForm form, FormPostClaim? claim,
         CancellationToken cancellationToken)
     {
         var content = form.Content();
@@ -67,6 +68,7 @@ public sealed class CommentIntake(DatabaseOptions database, OutputLayout output,
                 QueryCodeHash = hash.Hash, SealedContent = seal.Seal(content, number), ReceivedAtUtc = now,
                 Held = reason.Length > 0, ScreeningReason = reason,
             });
+            claim?.RecordIn(db, number);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using GovPortal.BackOffice.Audit;
 using GovPortal.Citizens.Calendar;
+using GovPortal.Citizens.Forms;
 using GovPortal.Citizens.Receipts;
 using GovPortal.Citizens.Screening;
 using GovPortal.Content;
@@ -38,9 +39,10 @@ public sealed class LetterIntake(DatabaseOptions database, LetterSeal seal, Lett
             .OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Commits the letter and its attachments; null when the mailbox closed meanwhile.</summary>
+    /// <summary>Commits the letter and its attachments, with the receipt recorded on <paramref name="claim"/> in the
+    /// same transaction; null when the mailbox closed meanwhile.</summary>
     public async Task<LetterReceipt?> SubmitAsync(string siteCode, LetterForm form,
-        IReadOnlyList<CheckedAttachment> attachments, CancellationToken cancellationToken)
+        IReadOnlyList<CheckedAttachment> attachments, FormPostClaim? claim, CancellationToken cancellationToken)
     {
         var content = form.Content();
         var held = screening.ReasonToHold(content.Subject, content.Text, content.Name);
@@ -65,6 +67,7 @@ public sealed class LetterIntake(DatabaseOptions database, LetterSeal seal, Lett
                 Status = held.Length > 0 ? LetterStatus.Screening : LetterStatus.New, ScreeningReason = held,
             };
             db.Letters.Add(letter);
+            claim?.RecordIn(db, number);
             var stored = new List<string>();
             try
             {

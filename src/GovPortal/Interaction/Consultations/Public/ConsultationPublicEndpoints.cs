@@ -79,7 +79,7 @@ public static class ConsultationPublicEndpoints
                 await MessageAsync(context, variant, target, "意见已提交", "您的提交已处理。");
                 return;
         }
-        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        await using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
         if (claim.IsStillRunning)
         {
             await FormPageAsync(context, variant, target, form, none, FormPostClaim.StillRunningMessage, 409);
@@ -105,7 +105,7 @@ public static class ConsultationPublicEndpoints
             await FormPageAsync(context, variant, target, form, errors, null, 400);
             return;
         }
-        if (await intake.SubmitAsync(id, form, context.RequestAborted) is not { } receipt)
+        if (await intake.SubmitAsync(id, form, claim, context.RequestAborted) is not { } receipt)
         {
             // It closed between the check above and the commit.
             var now = CommentTarget.Of(consultation, intake.Now);

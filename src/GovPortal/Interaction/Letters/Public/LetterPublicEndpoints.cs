@@ -82,7 +82,7 @@ public static class LetterPublicEndpoints
                 await MessageAsync(context, variant, "信件已提交", "您的提交已处理。");
                 return;
         }
-        using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
+        await using var claim = await guard.ClaimAsync(guarded.Form, context.RequestAborted);
         if (claim.IsStillRunning)
         {
             await FormPageAsync(context, variant, form, noErrors, FormPostClaim.StillRunningMessage, 409, filesSent);
@@ -111,7 +111,7 @@ public static class LetterPublicEndpoints
             await FormPageAsync(context, variant, form, Ordered(errors), null, 400, filesSent);
             return;
         }
-        var receipt = await intake.SubmitAsync(site, form, attachments, context.RequestAborted);
+        var receipt = await intake.SubmitAsync(site, form, attachments, claim, context.RequestAborted);
         if (receipt is null)
         {
             await FormPageAsync(context, variant, form,
