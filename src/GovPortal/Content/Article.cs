@@ -17,6 +17,9 @@ public sealed class Article : IArticleContent
     public string Kind { get; set; } = Kinds.NewsKind.Key;
 
     public required string Title { get; set; }
+    public string TitleColour { get; set; } = "";
+    public bool TitleBold { get; set; }
+    public string LinkUrl { get; set; } = "";
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";   // 来源
     public string Author { get; set; } = "";   // 作者 / 责任编辑 (byline)
@@ -40,6 +43,21 @@ public sealed class Article : IArticleContent
     public string? Url { get; set; }
 
     public long HitCount { get; set; }
+
+    /// <summary>
+    /// 置顶: listed above every article that is not pinned, in its channel's lists and in the blocks and feeds that
+    /// show them. Set by a publisher on the live article (not part of its revisions); see <see cref="ListRank"/>.
+    /// </summary>
+    public bool Pinned { get; set; }
+
+    /// <summary>When the pin ends by itself (UTC, minute precision); null: pinned until unpinned by hand.</summary>
+    public DateTime? PinEndsAtUtc { get; set; }
+
+    /// <summary>
+    /// 权重 (0–99): among pinned articles, and among the others, a higher weight is listed first; equal weights
+    /// list the newest first.
+    /// </summary>
+    public int Weight { get; set; }
 
     /// <summary>
     /// 定时下线: when the live article leaves the site by itself (UTC, minute precision); null when none is set. A

@@ -12,6 +12,19 @@ public interface IArticleContent
     string Kind { get; set; }
 
     string Title { get; set; }
+
+    /// <summary>标题颜色: a key of <see cref="TitleLook.Colours"/>, or "" for the theme's own colour.</summary>
+    string TitleColour { get; set; }
+
+    /// <summary>标题加粗.</summary>
+    bool TitleBold { get; set; }
+
+    /// <summary>
+    /// 外链: an absolute http(s) address that the content's list entries open instead of a page of its own; "" for
+    /// content with its own page (see <see cref="ExternalLinks"/>).
+    /// </summary>
+    string LinkUrl { get; set; }
+
     string Subtitle { get; set; }
     string Source { get; set; }
     string Author { get; set; }

@@ -160,8 +160,9 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId)
                 .OnDelete(DeleteBehavior.Cascade);
-            // Lists and feeds read "newest published in a channel"; this index makes that a range scan at any size.
-            article.HasIndex(a => new { a.ChannelId, a.Status, a.PublishedAtUtc, a.Id });
+            // Lists and feeds read "first published in a channel, in list order" (ListRank); this index makes that a
+            // range scan at any size.
+            article.HasIndex(a => new { a.ChannelId, a.Status, a.Pinned, a.Weight, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
         });
 
@@ -193,6 +194,8 @@ public abstract partial class GovPortalDbContext
     {
         content.Property(c => c.Title).HasMaxLength(300);
         content.Property(c => c.Subtitle).HasMaxLength(300);
+        content.Property(c => c.TitleColour).HasMaxLength(16).HasDefaultValue("");
+        content.Property(c => c.LinkUrl).HasMaxLength(ExternalLinks.MaxLength).HasDefaultValue("");
         content.Property(c => c.Source).HasMaxLength(100);
         content.Property(c => c.Author).HasMaxLength(100);
         content.Property(c => c.Summary).HasMaxLength(2000);

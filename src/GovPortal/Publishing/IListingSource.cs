@@ -36,7 +36,7 @@ public sealed class InMemoryListingSource : IListingSource
             {
                 var all = _tree.SubtreeOf(channelId)
                     .SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : []).ToList();
-                all.Sort(ArticleListing.NewestFirst);
+                all.Sort(ArticleListing.ListOrder);
                 _subtreeCache[channelId] = merged = all.Take(SiteLayoutRules.FeedSize).ToList();
             }
         }

@@ -4,32 +4,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Publishing;
 
-/// <summary>Reads what lists show, straight from the database, newest first.</summary>
+/// <summary>Reads what lists show, straight from the database, in <see cref="ListRank"/> order.</summary>
 public static class ListingReader
 {
     private static IQueryable<Article> Live(GovPortalDbContext db) =>
         db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.Url != null);
 
     private static IQueryable<ArticleListing> Project(IQueryable<Article> articles) =>
-        articles
-            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+        articles.InListOrder()
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary,
-                a.UpdatedAtUtc));
+                a.UpdatedAtUtc, a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl));
 
     /// <summary>
-    /// A channel's whole list, newest first, without summaries: list pages and sitemaps do not show them, and this
+    /// A channel's whole list, in list order, without summaries: list pages and sitemaps do not show them, and this
     /// list is read twice for every change (before and after).
     /// </summary>
     public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, int channelId,
         CancellationToken ct = default) =>
-        Live(db).Where(a => a.ChannelId == channelId)
-            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc))
+        Live(db).Where(a => a.ChannelId == channelId).InListOrder()
+            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc,
+                a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl))
             .ToListAsync(ct);
 
     /// <summary>
-    /// The newest articles of a channel and its descendants. Each channel is read on its own index (newest first,
-    /// limited), then merged: one query over several channels would have to sort them all.
+    /// The first articles (in list order) of a channel and its descendants. Each channel is read on its own index
+    /// (in list order, limited), then merged: one query over several channels would have to sort them all.
     /// </summary>
     public static async Task<List<ArticleListing>> SubtreeNewestAsync(GovPortalDbContext db, ChannelTree tree,
         int channelId, int count, CancellationToken ct = default)
@@ -37,11 +36,11 @@ public static class ListingReader
         var merged = new List<ArticleListing>();
         foreach (var id in tree.SubtreeOf(channelId))
             merged.AddRange(await Project(Live(db).Where(a => a.ChannelId == id)).Take(count).ToListAsync(ct));
-        merged.Sort(ArticleListing.NewestFirst);
+        merged.Sort(ArticleListing.ListOrder);
         return merged.Count > count ? merged.GetRange(0, count) : merged;
     }
 
-    /// <summary>Every live article of a site, newest first, for a full rebuild.</summary>
+    /// <summary>Every live article of a site, in list order, for a full rebuild.</summary>
     public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId,
         CancellationToken ct = default) =>
         Project(Live(db).Where(a => a.SiteId == siteId)).ToListAsync(ct);

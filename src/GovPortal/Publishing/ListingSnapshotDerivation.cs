@@ -43,7 +43,7 @@ public static class ListingSnapshotDerivation
 
     private static void Insert(List<ArticleListing> list, ArticleListing item)
     {
-        var index = list.BinarySearch(item, Comparer<ArticleListing>.Create(ArticleListing.NewestFirst));
+        var index = list.BinarySearch(item, Comparer<ArticleListing>.Create(ArticleListing.ListOrder));
         list.Insert(index < 0 ? ~index : index, item);
     }
 }

@@ -453,8 +453,7 @@ public sealed partial class Publisher(
         ListingSnapshot before, CancellationToken cancellationToken)
     {
         var changed = article.Status == ArticleStatus.Published && article.Url is not null
-            ? new ArticleListing(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url,
-                article.Summary, article.UpdatedAtUtc)
+            ? ArticleListing.Of(article, article.Summary)
             : null;
         var (after, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
             (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));

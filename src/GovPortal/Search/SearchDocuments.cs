@@ -21,7 +21,7 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
         return new SearchDocument(article.Id, article.ChannelId,
             tree.AncestorsAndSelf(article.ChannelId).Select(c => c.Id).ToList(),
             XmlCharacters.WithoutForbidden(article.Title), XmlCharacters.WithoutForbidden(TextOf(article)),
-            article.Url, article.PublishedAtUtc, files)
+            ExternalLinks.Target(article.Url, article.LinkUrl), article.PublishedAtUtc, files)
         {
             Kind = article.Kind,
             Disclosure = article.Kind == DocumentKind.Key

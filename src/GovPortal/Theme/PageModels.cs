@@ -9,8 +9,11 @@ public sealed record SiteChrome(Site Site, IReadOnlyList<LinkItem> Navigation, s
 
 public sealed record LinkItem(string Text, string Url);
 
-/// <summary>One line of a list: title, address and date (YYYY-MM-DD).</summary>
-public sealed record ListItem(string Title, string Url, string Date, DateTime PublishedAtUtc);
+/// <summary>
+/// One line of a list: title, address and date (YYYY-MM-DD), the title's 颜色/加粗 classes and whether it is 置顶.
+/// </summary>
+public sealed record ListItem(string Title, string Url, string Date, DateTime PublishedAtUtc, string TitleClass = "",
+    bool Pinned = false);
 
 public sealed record ChannelBlock(string Name, string Url, IReadOnlyList<ListItem> Items);
 
@@ -59,7 +62,15 @@ public sealed record ArticlePageModel(
     string QrCodeSvg,
     string Path,
     PreviewBanner? Preview = null,
-    DisclosureNotes? Disclosure = null);
+    DisclosureNotes? Disclosure = null,
+    ArticleByline? Byline = null);
+
+/// <summary>
+/// The news fields around the title and at the end of the body: 引题 above the title, its 颜色/加粗 classes,
+/// 摄影 and 责任编辑, and the 关键词 of the page's keywords tag.
+/// </summary>
+public sealed record ArticleByline(string Kicker, string TitleClass, string Photographer, string EditorInCharge,
+    string Keywords);
 
 /// <summary>
 /// The links of a 信息公开 page: a document's 有效性 notice with its 现行文件, the documents it replaced and its

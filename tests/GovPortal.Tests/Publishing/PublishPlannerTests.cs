@@ -30,7 +30,7 @@ public sealed class PublishPlannerTests
     private static List<ArticleListing> Sorted(IEnumerable<ArticleListing> list)
     {
         var sorted = list.ToList();
-        sorted.Sort(ArticleListing.NewestFirst);
+        sorted.Sort(ArticleListing.ListOrder);
         return sorted;
     }
 

@@ -39,4 +39,7 @@ public sealed record Staff(
     /// <summary>The scheduler when it withdraws what a publisher set to leave the site at a time (定时下线).</summary>
     public static Staff ScheduledWithdrawal { get; } =
         new("", "定时下线", new HashSet<string>(), new HashSet<int>(), "");
+
+    /// <summary>The scheduler when a pin (置顶) reaches the end a publisher set for it.</summary>
+    public static Staff PinExpiry { get; } = new("", "置顶到期", new HashSet<string>(), new HashSet<int>(), "");
 }

@@ -11,7 +11,7 @@ namespace GovPortal.BackOffice.Articles;
 public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Review, string? ReviewBlockedReason,
     bool Publish, bool Schedule,
     bool Unschedule, bool ForcePublish, bool Withdraw, bool Restore, bool ScheduleWithdrawal, bool CancelWithdrawal,
-    bool Delete)
+    bool Delete, bool Rank = false, bool ChangeDate = false)
 {
     /// <param name="blockingFindings">
     /// Whether the content checks found something that must change: then nothing that moves the revision on (submit,
@@ -49,6 +49,8 @@ public sealed record ArticleActions(bool Edit, bool Submit, bool Recall, bool Re
             Restore: editor && working is null && revisions.Count > 1,
             ScheduleWithdrawal: publisher && article is { Status: ArticleStatus.Published, WithdrawAtUtc: null },
             CancelWithdrawal: publisher && article is { Status: ArticleStatus.Published, WithdrawAtUtc: not null },
-            Delete: ArticleWorkflow.DeletionRefusal(staff, article, revisions) is null);
+            Delete: ArticleWorkflow.DeletionRefusal(staff, article, revisions) is null,
+            Rank: publisher && article.Status == ArticleStatus.Published,
+            ChangeDate: publisher && article.Status == ArticleStatus.Published);
     }
 }

@@ -55,12 +55,39 @@ public static class ArticleEndpoints
                     "请按“年-月-日 时:分”填写定时下线的时间（北京时间），例如 2026-12-31 18:00。")));
         MapAction(group, "cancel-withdrawal", StaffRoles.Publisher, typed: [],
             (w, s, id, f) => w.CancelWithdrawalAsync(s, id));
+        MapAction(group, "rank", StaffRoles.Publisher, typed: ["pinned", "pinEndsAt", "weight"], RankAsync);
+        MapAction(group, "published-at", StaffRoles.Publisher, typed: ["at", "reason"], (w, s, id, f) =>
+            ParseChinaTime(f.Text("at")) is { } at
+                ? w.ChangePublishedDateAsync(s, id, at, f.Text("reason"))
+                : Task.FromResult(WorkflowResult.Refused(
+                    "请按“年-月-日 时:分”填写发布日期（北京时间），例如 2026-11-30 09:00。")));
 
         group.MapArticleReading();
         group.MapArticleTrash();
     }
 
     private static int Version(IFormCollection form) => form.Int("version");
+
+    // 置顶 with an optional end (empty: until unpinned) and 权重 typed as a whole number.
+    private static Task<WorkflowResult> RankAsync(ArticleWorkflow workflow, Staff staff, int id, IFormCollection form)
+    {
+        var pinned = form.Bool("pinned");
+        var endText = form.Text("pinEndsAt").Trim();
+        DateTime? ends = null;
+        if (pinned && endText.Length > 0)
+        {
+            if (ParseChinaTime(endText) is not { } parsed)
+                return Task.FromResult(WorkflowResult.Refused(
+                    "请按“年-月-日 时:分”填写置顶截止时间（北京时间），例如 2026-12-31 18:00；不填则一直置顶。"));
+            ends = parsed;
+        }
+        var weightText = form.Text("weight").Trim();
+        if (!int.TryParse(weightText.Length == 0 ? "0" : weightText, NumberStyles.None, CultureInfo.InvariantCulture,
+                out var weight) || weight > ListRank.MaxWeight)
+            return Task.FromResult(WorkflowResult.Refused(
+                $"权重须为 0 到 {ListRank.MaxWeight} 之间的整数（数字越大越靠前），您填写的是“{weightText}”。"));
+        return workflow.RankAsync(staff, id, pinned, ends, weight);
+    }
 
     /// <summary>The “已核实” box next to an action when the content checks gave warnings.</summary>
     private static bool Acknowledged(IFormCollection form) => form.Bool("acknowledge");

@@ -43,6 +43,8 @@ public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision
         "withdraw" => Actions.Withdraw,
         "schedule-withdrawal" => Actions.ScheduleWithdrawal,
         "cancel-withdrawal" => Actions.CancelWithdrawal,
+        "rank" => Actions.Rank,
+        "published-at" => Actions.ChangeDate,
         _ => false,
     };
 }

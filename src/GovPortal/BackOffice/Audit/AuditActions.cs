@@ -32,6 +32,8 @@ public static class AuditActions
     public const string ArticleUndeleted = "article.undeleted";
     public const string ArticlePurged = "article.purged";
     public const string ArticlePublishFailed = "article.publish-failed";
+    public const string ArticleRanked = "article.ranked";
+    public const string ArticleDateChanged = "article.date-changed";
     public const string FileUploaded = "file.uploaded";
     public const string FileRemoved = "file.removed";
     public const string ChannelChanged = "channel.changed";
@@ -75,6 +77,8 @@ public static class AuditActions
         ArticleUndeleted => "从回收站恢复",
         ArticlePurged => "彻底删除",
         ArticlePublishFailed => "发布失败",
+        ArticleRanked => "置顶与权重",
+        ArticleDateChanged => "修改发布日期",
         FileUploaded => "上传文件",
         FileRemoved => "删除文件",
         ChannelChanged => "栏目管理",
@@ -96,7 +100,8 @@ public static class AuditActions
         AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
         ArticleWithdrawn, ArticleWithdrawalScheduled, ArticleWithdrawalCancelled, ArticleRestored,
-        ArticleDeleted, ArticleUndeleted, ArticlePurged, ArticlePublishFailed, FileUploaded, FileRemoved,
+        ArticleDeleted, ArticleUndeleted, ArticlePurged, ArticlePublishFailed, ArticleRanked, ArticleDateChanged,
+        FileUploaded, FileRemoved,
         ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,

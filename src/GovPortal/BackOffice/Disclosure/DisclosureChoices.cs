@@ -27,7 +27,9 @@ public sealed class DisclosureChoices(DatabaseOptions database)
         CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, IReadOnlyList<ChoiceOption>>(StringComparer.Ordinal);
-        var fields = kind.Fields.Where(f => f.Input == FieldInput.Choice && f.Choices is { IsFixed: false }).ToList();
+        // A line with a site's list (信息来源 from the organisations) gets the list as suggestions.
+        var fields = kind.Fields.Where(f => f.Input is FieldInput.Choice or FieldInput.Line
+            && f.Choices is { IsFixed: false }).ToList();
         if (fields.Count == 0) return result;
         await using var db = database.CreateContext();
         var siteId = await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.SiteId)

@@ -20,6 +20,9 @@ public sealed class Revision : IArticleContent
     public int ChannelId { get; set; }
     public string Kind { get; set; } = Content.Kinds.NewsKind.Key;
     public required string Title { get; set; }
+    public string TitleColour { get; set; } = "";
+    public bool TitleBold { get; set; }
+    public string LinkUrl { get; set; } = "";
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";
     public string Author { get; set; } = "";

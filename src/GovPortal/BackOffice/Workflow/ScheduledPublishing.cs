@@ -1,11 +1,10 @@
 namespace GovPortal.BackOffice.Workflow;
 
 /// <summary>
-/// Publishes scheduled revisions, withdraws articles set to leave the site (定时下线) and empties what has been in the
-/// 回收站 long enough, when their time comes:
-/// checked at start (so a restart catches up) and every <see cref="Interval"/>, which keeps every scheduled article
-/// within 30 seconds of its time. Time comes from the
-/// <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
+/// Publishes scheduled revisions, withdraws articles set to leave the site (定时下线), ends pins (置顶) and empties
+/// what has been in the 回收站 long enough, when their time comes: checked at start (so a restart catches up) and
+/// every <see cref="Interval"/>, which keeps every scheduled article within 30 seconds of its time. Time comes from
+/// the <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
 public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time,
     ILogger<ScheduledPublishing> logger, LetterPublishing.InteractionRefresh interaction) : BackgroundService
@@ -22,6 +21,8 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider t
                 if (count > 0) logger.LogInformation("Scheduled publishing: {Count} articles published", count);
                 var withdrawn = await workflow.WithdrawDueAsync(stoppingToken);
                 if (withdrawn > 0) logger.LogInformation("Scheduled withdrawal: {Count} articles withdrawn", withdrawn);
+                var unpinned = await workflow.UnpinDueAsync(stoppingToken);
+                if (unpinned > 0) logger.LogInformation("置顶到期: {Count} articles unpinned", unpinned);
                 var purged = await workflow.PurgeDueAsync(stoppingToken);
                 if (purged > 0) logger.LogInformation("回收站: {Count} articles deleted for good", purged);
                 // The 互动交流 home and statistics follow replies, ratings, consultations and the date.

@@ -74,8 +74,14 @@ public sealed record ContentField
 
     public FieldPlacement OnPage { get; init; } = FieldPlacement.Template;
 
-    /// <summary>Where a <see cref="FieldInput.Choice"/> field's options come from.</summary>
+    /// <summary>
+    /// Where a <see cref="FieldInput.Choice"/> field's options come from; on a <see cref="FieldInput.Line"/> field,
+    /// the suggestions offered as it is typed (the options' labels), while any other text stays acceptable.
+    /// </summary>
     public ChoiceSource? Choices { get; init; }
+
+    /// <summary>A rule of the field's own, after the common ones: a message in Chinese, or null.</summary>
+    public Func<string, string?>? Rule { get; init; }
 
     /// <summary>The value a new record's form starts with, e.g. today for a date (null: empty).</summary>
     public Func<DateOnly, string>? Initial { get; init; }
@@ -96,7 +102,7 @@ public sealed record ContentField
         if (Input == FieldInput.Choice && value.Length > 0 && Choices is { Fixed.Count: > 0 } choices
             && choices.Fixed.All(o => o.Value != value))
             return $"请从列表中选择{Label}。";
-        return null;
+        return Rule?.Invoke(value);
     }
 
     /// <summary>

@@ -7,10 +7,27 @@ public static class NewsKind
 
     public static ContentKind Kind { get; } = new(Key, "文章",
     [
+        ContentField.Extra("kicker", "引题", maxLength: 300) with
+        {
+            OnPage = FieldPlacement.Template, Searchable = true, Hint = "标题上方的一行，可不填。",
+        },
         new ContentField
         {
             Name = ContentKind.TitleName, Label = "标题", Required = true, MaxLength = 300, Searchable = true,
             Get = c => c.Title, Set = (c, v) => c.Title = v,
+        },
+        new ContentField
+        {
+            Name = "titleColour", Label = "标题颜色", Input = FieldInput.Choice, Placeholder = "默认颜色",
+            Choices = ChoiceSource.Of([.. TitleLook.Colours]), Checked = false,
+            Hint = "标题在列表和文章页中的颜色；只提供对比度合格的颜色，请仅用于重要信息。",
+            Get = c => c.TitleColour, Set = (c, v) => c.TitleColour = v,
+        },
+        new ContentField
+        {
+            Name = "titleBold", Label = "标题加粗", Input = FieldInput.Choice, Placeholder = "不加粗",
+            Choices = ChoiceSource.Of([.. TitleLook.Weights]), Checked = false,
+            Get = c => c.TitleBold ? TitleLook.Bold : "", Set = (c, v) => c.TitleBold = v == TitleLook.Bold,
         },
         new ContentField
         {
@@ -20,12 +37,28 @@ public static class NewsKind
         new ContentField
         {
             Name = "source", Label = "来源", MaxLength = 100, Placeholder = "例如：区融媒体中心",
+            Choices = ChoiceSource.OfSite(ChoiceSource.Organisations),
+            Hint = "可从本站的机构列表（信息公开设置中维护）中选择，也可以直接填写。",
             Get = c => c.Source, Set = (c, v) => c.Source = v,
         },
         new ContentField
         {
             Name = "author", Label = "作者", MaxLength = 100,
             Get = c => c.Author, Set = (c, v) => c.Author = v,
+        },
+        new ContentField
+        {
+            Name = "linkUrl", Label = "外链地址", MaxLength = ExternalLinks.MaxLength,
+            Placeholder = "例如：https://www.jiangsu.gov.cn/", Rule = ExternalLinks.Problem,
+            Hint = "填写后本文成为外链文章：列表中的标题直接打开这个地址，本文不生成自己的页面，正文可以不填。",
+            Get = c => c.LinkUrl, Set = (c, v) => c.LinkUrl = v.Trim(),
+        },
+        ContentField.Extra("photographer", "摄影", maxLength: 100) with { OnPage = FieldPlacement.Template },
+        ContentField.Extra("editorInCharge", "责任编辑", maxLength: 100) with { OnPage = FieldPlacement.Template },
+        ContentField.Extra("keywords", "关键词", maxLength: 200) with
+        {
+            OnPage = FieldPlacement.Template, Searchable = true,
+            Hint = "多个关键词用空格或逗号分开；站内搜索按关键词查找，页面的 keywords 标记也用它。",
         },
         new ContentField
         {

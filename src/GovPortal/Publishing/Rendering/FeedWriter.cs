@@ -34,10 +34,11 @@ public static class FeedWriter
             {
                 xml.WriteStartElement("item");
                 xml.WriteElementString("title", Clean(item.Title));
-                xml.WriteElementString("link", Clean(site.BaseUrl + item.Url));
+                var link = Clean(ExternalLinks.Absolute(site.BaseUrl, item.Url));
+                xml.WriteElementString("link", link);
                 xml.WriteStartElement("guid");
                 xml.WriteAttributeString("isPermaLink", "true");
-                xml.WriteString(Clean(site.BaseUrl + item.Url));
+                xml.WriteString(link);
                 xml.WriteEndElement();
                 xml.WriteElementString("pubDate", DateTime.SpecifyKind(item.PublishedAtUtc, DateTimeKind.Utc)
                     .ToString("R", CultureInfo.InvariantCulture));

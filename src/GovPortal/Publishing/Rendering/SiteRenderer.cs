@@ -113,7 +113,8 @@ public sealed partial class SiteRenderer
             case PageKind.ChannelSitemap:
                 var own = await _listings.OwnListAsync(key.Id);
                 var urls = new List<(string, DateTime?)> { (_site.BaseUrl + ChannelUrl(key.Id), null) };
-                urls.AddRange(own.Select(a => (_site.BaseUrl + a.Url, (DateTime?)a.UpdatedAtUtc)));
+                urls.AddRange(own.Where(a => a.LinkUrl.Length == 0)
+                    .Select(a => (_site.BaseUrl + a.Url, (DateTime?)a.UpdatedAtUtc)));
                 batch.Write(key, $"{_tree.PathOf(key.Id)}/sitemap.xml", SitemapWriter.UrlSet(urls));
                 break;
             case PageKind.SitemapIndex:
@@ -170,6 +171,11 @@ public sealed partial class SiteRenderer
     {
         var key = PageKey.Article(article.Id);
         if (article.Url is null) throw new InvalidOperationException($"Article {article.Id} has no address yet.");
+        if (article.LinkUrl.Length > 0)
+        {
+            batch.Touch(key); // an 外链 has no page: a page it had before is removed
+            return;
+        }
         var attachments = new List<AttachmentLink>();
         foreach (var file in article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
         {
@@ -217,7 +223,17 @@ public sealed partial class SiteRenderer
             AbsoluteUrl: absoluteUrl,
             QrCodeSvg: QrCodeSvg.Create(absoluteUrl, "本页地址的二维码"),
             Path: url,
-            Disclosure: DisclosurePageContent.Notes(article, _disclosure));
+            Disclosure: DisclosurePageContent.Notes(article, _disclosure),
+            Byline: BylineOf(article));
+    }
+
+    // Fields a kind may not have (a 信息公开 document has no 引题) read as empty.
+    private ArticleByline BylineOf(Article article)
+    {
+        var kind = _kinds.Of(article);
+        string Field(string name) => kind.Field(name)?.Get(article) ?? "";
+        return new ArticleByline(Field("kicker"), TitleLook.ClassOf(article.TitleColour, article.TitleBold),
+            Field("photographer"), Field("editorInCharge"), Field("keywords"));
     }
 
     private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)

@@ -395,6 +395,13 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasDefaultValue("news");
 
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -454,6 +461,16 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("TitleBold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TitleColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -677,6 +694,19 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasDefaultValue("news");
 
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTime?>("PinEndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -708,12 +738,25 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("TitleBold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TitleColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Url")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("WithdrawAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -737,7 +780,7 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.HasIndex("Url")
                         .IsUnique();
 
-                    b.HasIndex("ChannelId", "Status", "PublishedAtUtc", "Id");
+                    b.HasIndex("ChannelId", "Status", "Pinned", "Weight", "PublishedAtUtc", "Id");
 
                     b.ToTable("Articles");
                 });

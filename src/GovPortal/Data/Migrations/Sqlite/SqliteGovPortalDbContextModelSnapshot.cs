@@ -380,6 +380,13 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("news");
 
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -439,6 +446,16 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TitleBold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<long>("UpdatedAtUtc")
                         .HasColumnType("INTEGER");
@@ -654,6 +671,19 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("news");
 
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<long?>("PinEndsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PublishedAtUtc")
                         .HasColumnType("INTEGER");
 
@@ -685,12 +715,25 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TitleBold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<long>("UpdatedAtUtc")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Url")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawAtUtc")
                         .HasColumnType("INTEGER");
@@ -714,7 +757,7 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.HasIndex("Url")
                         .IsUnique();
 
-                    b.HasIndex("ChannelId", "Status", "PublishedAtUtc", "Id");
+                    b.HasIndex("ChannelId", "Status", "Pinned", "Weight", "PublishedAtUtc", "Id");
 
                     b.ToTable("Articles");
                 });
