@@ -158,6 +158,17 @@ public static class TestAccounts
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Gives an account one more channel (taking effect at its next request).</summary>
+    public static async Task GrantChannelAsync(RunningPortal portal, string userName, string slug)
+    {
+        using var scope = portal.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        await using var db = portal.Settings.Database.CreateContext();
+        db.ChannelGrants.Add(new ChannelGrant { UserId = user.Id, ChannelId = ChannelId(portal, slug) });
+        await db.SaveChangesAsync();
+    }
+
     public static int ChannelId(RunningPortal portal, string slug)
     {
         using var db = portal.Settings.Database.CreateContext();

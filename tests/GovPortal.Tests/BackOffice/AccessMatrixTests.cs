@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests
         ["POST /admin/security/recovery-codes"] = SignedIn,
         ["POST /admin/logout"] = SignedIn,
         ["GET /admin/articles"] = Editorial,
+        ["POST /admin/articles/bulk"] = Editorial,
         ["GET /admin/articles/{id:int}"] = Editorial,
         ["GET /admin/articles/{id:int}/preview"] = Editorial,
         ["GET /admin/articles/{id:int}/diff"] = Editorial,

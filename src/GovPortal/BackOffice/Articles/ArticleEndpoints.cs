@@ -14,11 +14,9 @@ namespace GovPortal.BackOffice.Articles;
 /// <summary>Writing, reviewing and publishing articles.</summary>
 public static class ArticleEndpoints
 {
-    private const int ListPageSize = 30;
-
     public static void MapArticles(this RouteGroupBuilder group)
     {
-        group.MapGet("/articles", ListAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
+        group.MapArticleList();
         group.MapGet("/articles/new", NewFormAsync).RequireAuthorization(StaffRoles.Editor);
         group.MapPost("/articles/new", CreateAsync).RequireAuthorization(StaffRoles.Editor).AcceptsUploads();
         group.MapGet("/articles/{id:int}", ViewAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
@@ -136,69 +134,6 @@ public static class ArticleEndpoints
             : StatusCodes.Status400BadRequest;
         return new DeferredResult(() => pages.MessageAsync(
             context, result.Forbidden ? "没有权限" : "操作未执行", result.Message, status, pages.Url($"articles/{id}")));
-    }
-
-    private static async Task<IResult> ListAsync(
-        HttpContext context,
-        BackOfficePages pages,
-        DatabaseOptions database,
-        string? channel,
-        string? state,
-        string? q,
-        string? page)
-    {
-        var staff = await pages.StaffAsync(context);
-        var channelId = Number(channel);
-        await using var db = database.CreateContext();
-        var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync(context.RequestAborted));
-        var allowed = staff.Channels
-            .Where(c => channelId is not { } only || (tree.Contains(only) && tree.SubtreeOf(only).Contains(c)))
-            .ToList();
-        var query = (q ?? "").Trim();
-        if (query.Length > 100) query = query[..100];
-        var articles = db.Articles.AsNoTracking().Where(a => allowed.Contains(a.ChannelId));
-        if (query.Length > 0) articles = articles.Where(a => a.Title.Contains(query));
-        RevisionState? filter =
-            Enum.TryParse<RevisionState>(state, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-        if (filter is { } f && RevisionStates.IsWorking(f))
-        {
-            var ids = db.Revisions.Where(r => r.State == f).Select(r => r.ArticleId);
-            articles = articles.Where(a => ids.Contains(a.Id));
-        }
-        else if (filter == RevisionState.Published) articles = articles.Where(a => a.Status == ArticleStatus.Published);
-        else if (filter == RevisionState.Withdrawn) articles = articles.Where(a => a.Status == ArticleStatus.Withdrawn);
-
-        var total = await articles.CountAsync(context.RequestAborted);
-        var pageCount = Math.Max(1, (total + ListPageSize - 1) / ListPageSize);
-        var number = Math.Clamp(Number(page) ?? 1, 1, pageCount);
-        var found = await articles.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
-            .Skip((number - 1) * ListPageSize).Take(ListPageSize)
-            .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.UpdatedAtUtc })
-            .ToListAsync(context.RequestAborted);
-        var foundIds = found.Select(a => a.Id).ToList();
-        var working = (await db.Revisions.AsNoTracking().Where(r => foundIds.Contains(r.ArticleId)
-                && (r.State == RevisionState.Draft || r.State == RevisionState.Submitted
-                    || r.State == RevisionState.Rejected || r.State == RevisionState.Approved
-                    || r.State == RevisionState.Scheduled))
-            .Select(r => new { r.ArticleId, r.Number, r.Title, r.State, r.UpdatedBy, r.UpdatedAtUtc })
-            .ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
-        var people = await StaffNames.LoadAsync(db, context.RequestAborted);
-        var rows = found.Select(a => working.TryGetValue(a.Id, out var w)
-            ? new ArticleRow(a.Id, w.Number, w.Title, tree[a.ChannelId].Name, w.State, people.Of(w.UpdatedBy),
-                w.UpdatedAtUtc,
-                a.Status == ArticleStatus.Published ? "网站上为已发布的版本" : "")
-            : new ArticleRow(a.Id, 0, a.Title, tree[a.ChannelId].Name,
-                a.Status switch
-                {
-                    ArticleStatus.Published => RevisionState.Published,
-                    ArticleStatus.Withdrawn => RevisionState.Withdrawn,
-                    _ => RevisionState.Draft,
-                },
-                "", a.UpdatedAtUtc, "")).ToList();
-        var options = ChannelOptions.From(tree, staff.Channels.Contains);
-        return await pages.RenderAsync<ArticleListPage, ArticleListPageModel>(new ArticleListPageModel(
-            Shell: pages.ShellFor(context, "文章"), Rows: rows, Channels: options, ChannelId: channelId,
-            State: filter?.ToString(), Query: query, Page: number, PageCount: pageCount, Total: total));
     }
 
     /// <summary>

@@ -53,9 +53,21 @@ public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision
 /// field name.</summary>
 public sealed record ActionProblem(string Action, string Message, IReadOnlyDictionary<string, string> Typed);
 
-public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleRow> Rows,
-    IReadOnlyList<ChannelOption> Channels, int? ChannelId,
-    string? State, string Query, int Page, int PageCount, int Total);
+public sealed record ArticleListPageModel(Shell Shell, IReadOnlyList<ArticleListRow> Rows,
+    IReadOnlyList<ChannelOption> Channels, ArticleListQuery Query, int PageCount, int Total);
+
+/// <summary>
+/// One row of the article list: the working revision's title and state when there is one, the article's 作者,
+/// 发布日期 (none while never published) and 访问量, and the version a 批量 action on it is based on.
+/// </summary>
+public sealed record ArticleListRow(int ArticleId, string Title, string ChannelName, RevisionState State,
+    string Author, DateTime? PublishedAtUtc, long Hits, int Version, string By, DateTime UpdatedAtUtc, string Note)
+{
+    public string StateLabel => RevisionStates.Label(State);
+}
+
+public sealed record BulkResultPageModel(Shell Shell, string ActionLabel, IReadOnlyList<BulkItemResult> Results,
+    string BackUrl);
 
 public sealed record DiffField(string Label, List<DiffSegment> Segments);
 

@@ -1,5 +1,18 @@
-// The back office's only script: turns the body field into the rich-text editor when the editor is available.
-// Without script (or if the editor fails to load) the field stays a plain HTML text area and saving still works.
+// The back office's only script: a "select all" box for lists with checkboxes, and the rich-text editor for the body
+// field when the editor is available. Without script every box is ticked one by one, and the body field stays a
+// plain HTML text area; saving still works.
+(function () {
+  'use strict';
+  document.querySelectorAll('input[data-select-all]').forEach(function (all) {
+    var name = all.getAttribute('data-select-all');
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+        box.checked = all.checked;
+      });
+    });
+  });
+})();
+
 (function () {
   'use strict';
   var field = document.querySelector('textarea[data-editor]');
