@@ -100,6 +100,7 @@ public sealed class AccessMatrixTests
         ["POST /admin/accounts/{id}/sessions/end-all"] = [Admin],
         ["GET /admin/settings"] = [Admin],
         ["POST /admin/settings/mourning"] = [Admin],
+        ["POST /admin/settings/site"] = [Admin],
         ["GET /admin/safety"] = [Admin],
         ["POST /admin/safety/words"] = [Admin],
         ["POST /admin/safety/wording"] = [Admin],

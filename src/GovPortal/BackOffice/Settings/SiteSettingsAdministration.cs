@@ -6,10 +6,12 @@ using GovPortal.Publishing;
 namespace GovPortal.BackOffice.Settings;
 
 /// <summary>
-/// 设置: the site settings administrators change — today the days of mourning (全站置灰). Every change checks that the
-/// person is an administrator, whatever the page offered, and is audited as old → new.
+/// 设置: the site settings administrators change — the days of mourning (全站置灰) and the site's own facts (网站信息,
+/// in SiteSettingsAdministration.Facts.cs). Every change checks that the person is an administrator, whatever the
+/// page offered, and is audited as old → new.
 /// </summary>
-public sealed class SiteSettingsAdministration(Publisher publisher, AuditLog audit)
+public sealed partial class SiteSettingsAdministration(Publisher publisher, AuditLog audit,
+    Data.DatabaseOptions database, Hosting.PortalSettings portal)
 {
     public const int MaxMourningDates = 366;
 
