@@ -35,6 +35,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_site_map_has_no_wcag_violation()
+    {
+        var browserPage = await fixture.OpenAsync("/sitemap.html");
+        try
+        {
+            await Axe.AssertNoViolationsAsync(browserPage);
+        }
+        finally
+        {
+            await browserPage.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Axe_reports_a_violation_when_there_is_one()
     {
         // Guards the check itself: with a wrong tag list or a broken injection, every page would "pass".

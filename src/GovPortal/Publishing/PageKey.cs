@@ -56,6 +56,9 @@ public enum PageKind
 
     /// <summary>One consultation's page (/hdjl/yjzj/{id}.html); the id is the consultation's.</summary>
     Consultation,
+
+    /// <summary>The 网站地图 for readers, /sitemap.html: every channel and section, from the channel tree.</summary>
+    SiteMapPage,
 }
 
 /// <summary>
@@ -68,6 +71,7 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
 {
     public static readonly PageKey Home = new(PageKind.Home);
     public static readonly PageKey NotFound = new(PageKind.NotFound);
+    public static readonly PageKey SiteMapPage = new(PageKind.SiteMapPage);
     public static readonly PageKey ServiceNotice = new(PageKind.ServiceNotice);
     public static readonly PageKey ThemeAssets = new(PageKind.ThemeAssets);
     public static readonly PageKey SitemapIndex = new(PageKind.SitemapIndex);

@@ -57,6 +57,7 @@ public sealed partial class Publisher(
     public bool OutputIsCurrent =>
         store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _)
         && store.Manifest.TryGet(OutputLayout.GonePage, out _)
+        && store.Manifest.TryGet(OutputLayout.SiteMapPage, out _)
         && store.Manifest.TryGet(OutputLayout.SiteInfoFile, out _)
         && !File.Exists(RebuildMarker);
 

@@ -28,6 +28,11 @@ public sealed record AttachmentLink(string Name, string Url, string TypeLabel, s
 
 public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<ChannelBlock> Blocks);
 
+/// <summary>One line of the 网站地图, with the channels under it.</summary>
+public sealed record SiteMapEntry(string Name, string Url, IReadOnlyList<SiteMapEntry> Children);
+
+public sealed record SiteMapPageModel(SiteChrome Chrome, IReadOnlyList<SiteMapEntry> Entries);
+
 public sealed record ChannelPageModel(
     SiteChrome Chrome,
     string ChannelName,

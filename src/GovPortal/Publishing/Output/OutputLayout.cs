@@ -30,6 +30,9 @@ public sealed class OutputLayout
     /// <summary>The notice pages: page not found (404), and the address of a withdrawn article (410).</summary>
     public const string NotFoundPage = "404.html", GonePage = "410.html";
 
+    /// <summary>The 网站地图 page readers open from every page's footer.</summary>
+    public const string SiteMapPage = "sitemap.html";
+
     /// <summary>Starts the manifest path of every side file. The public path resolver refuses hidden names.</summary>
     public const string SideFilePrefix = ".site/";
 

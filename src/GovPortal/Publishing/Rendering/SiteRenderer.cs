@@ -75,6 +75,10 @@ public sealed partial class SiteRenderer
                 var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync());
                 batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
+            case PageKind.SiteMapPage:
+                batch.Write(key, OutputLayout.SiteMapPage, await _razor.RenderAsync<SiteMapPage, SiteMapPageModel>(
+                    new SiteMapPageModel(_chrome, SiteMapEntries())));
+                break;
             case PageKind.NotFound:
                 batch.Write(key, OutputLayout.NotFoundPage, await RenderNoticeAsync(
                     path: "/" + OutputLayout.NotFoundPage, title: "页面未找到",
@@ -140,6 +144,21 @@ public sealed partial class SiteRenderer
         }
     }
 
+    /// <summary>
+    /// The 网站地图: the home page, each channel under its parent in the order of the navigation, and the sections
+    /// every site carries (政府信息公开 when no channel holds it, 互动交流).
+    /// </summary>
+    private List<SiteMapEntry> SiteMapEntries()
+    {
+        SiteMapEntry Entry(Channel channel) => new(channel.Name, ChannelUrl(channel.Id),
+            _tree.ChildrenOf(channel.Id).Select(Entry).ToList());
+        var entries = new List<SiteMapEntry> { new("首页", "/", []) };
+        entries.AddRange(_tree.Roots.Select(Entry));
+        if (SectionChannelId is null) entries.Add(new("政府信息公开", "/" + Catalogue.SectionPath + "/", []));
+        entries.Add(new("互动交流", InteractionHomeUrl, []));
+        return entries;
+    }
+
     private Task<byte[]> RenderNoticeAsync(string path, string title, IReadOnlyList<string> paragraphs) =>
         _razor.RenderAsync<NoticePage, NoticePageModel>(
             new NoticePageModel(Chrome: _chrome, Title: title, Paragraphs: paragraphs, Path: path));
@@ -150,6 +169,7 @@ public sealed partial class SiteRenderer
         var keys = new List<PageKey>
         {
             PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex,
+            PageKey.SiteMapPage,
         };
         keys.AddRange(DisclosurePageKeys());
         keys.AddRange(InteractionPageKeys());
