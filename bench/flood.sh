@@ -35,7 +35,7 @@ dotnet tool restore >&2
 # A fresh data folder: the first start creates and publishes the demo site. The portal believes X-Forwarded-For only
 # from its trusted proxy, here this machine, so the flood can speak for many citizens' addresses.
 PORT=$(free_port)
-dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$WORK/data" --urls "http://127.0.0.1:$PORT" \
+dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --demo --data "$WORK/data" --urls "http://127.0.0.1:$PORT" \
   --trusted-proxy 127.0.0.1 >"$WORK/portal.log" 2>&1 &
 APP_PID=$!
 # Listening, and the start-up sweep done (it reads every file): measure after both.

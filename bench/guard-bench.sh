@@ -21,7 +21,7 @@ trap cleanup EXIT
 
 # start MODE DATA PORT LOG: a portal with the guard on or off, back when it listens.
 start() {
-  GOVPORTAL_TAMPER_GUARD=$1 dotnet "$APP" --data "$2" --urls "http://127.0.0.1:$3" >"$4" 2>&1 &
+  GOVPORTAL_TAMPER_GUARD=$1 dotnet "$APP" --demo --data "$2" --urls "http://127.0.0.1:$3" >"$4" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do (exec 3<>"/dev/tcp/127.0.0.1/$3") 2>/dev/null && return; sleep 0.5; done
   cat "$4" >&2

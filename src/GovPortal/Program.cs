@@ -20,6 +20,7 @@ try
 {
     // The commands that write check the data folder first: a mistake there is told in one line, before any write.
     if (commandLine.Command is PortalCommand.Serve or PortalCommand.Publish or PortalCommand.Reindex
+            or PortalCommand.Init
         && DataFolderCheck.Problem(settings.Paths) is { } folderProblem)
         throw new StartupFailureException(folderProblem);
     switch (commandLine.Command)
@@ -47,6 +48,29 @@ try
                 if (dataLock is not null) await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
             return await CheckCommand.RunAsync(host.Services.GetRequiredService<HealthChecker>(), commandLine.CsvFile,
                 commandLine.CheckExternalLinks, Console.Out);
+        }
+
+        case PortalCommand.Init:
+        {
+            var site = commandLine.NewSite!;
+            // Checked before the data folder gets a database: a typing mistake leaves nothing behind.
+            if (site.Problem() is { } problem)
+            {
+                Console.Error.WriteLine($"init 没有建立网站：{problem}");
+                return StartupFailure.NewSiteInvalid;
+            }
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
+            {
+                Console.Error.WriteLine($"init 失败：门户正在使用数据目录 {settings.Paths.DataDirectory}。");
+                return 1;
+            }
+            using var host = BuildCommandHost(settings, quiet: true);
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync();
+            Console.WriteLine($"已建立空白网站“{site.Name}”（{site.BaseUrl}），数据目录：{settings.Paths.DataDirectory}。");
+            Console.WriteLine("下一步：用 serve 启动门户（首次启动时创建系统管理员账号并显示初始密码），登录后台后在“栏目”中建立栏目，" +
+                              "在“设置 → 网站信息”中填写主办单位、网站标识码、备案号和联系方式。");
+            return 0;
         }
 
         case PortalCommand.Publish:

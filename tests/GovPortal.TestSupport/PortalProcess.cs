@@ -42,7 +42,8 @@ public sealed class PortalProcess : IDisposable
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var portal = new PortalProcess(Start(["serve", "--data", dataDirectory, "--urls", address.ToString(),
+        // --demo: a new data folder gets the demo site; one that has a site keeps it.
+        var portal = new PortalProcess(Start(["serve", "--demo", "--data", dataDirectory, "--urls", address.ToString(),
             .. options ?? []], environment), address);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(120);)
@@ -65,9 +66,9 @@ public sealed class PortalProcess : IDisposable
         throw new TimeoutException($"the portal did not answer within two minutes:\n{portal.Output}");
     }
 
-    /// <summary>Starts another command (<c>publish</c> …) without waiting for it.</summary>
+    /// <summary>Starts another command (<c>publish</c> …) without waiting for it; a new folder gets the demo.</summary>
     public static PortalProcess Run(string dataDirectory, params string[] command) =>
-        new(Start([.. command, "--data", dataDirectory], null), null);
+        new(Start([.. command, "--demo", "--data", dataDirectory], null), null);
 
     /// <summary>Waits for a command to end on its own; returns its exit code.</summary>
     public async Task<int> WaitAsync(TimeSpan timeout)

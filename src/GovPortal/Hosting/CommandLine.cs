@@ -15,6 +15,7 @@ public enum PortalCommand
     VerifyAudit,
     SecureAudit,
     PruneAudit,
+    Init,
     Help,
 }
 
@@ -82,6 +83,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--dynamic-queue: dynamic requests of one kind that wait for a place before more are shed.</summary>
     public int? DynamicQueue { get; init; }
 
+    /// <summary>--demo: on a data folder without a site, make the demo site (serve, publish, check, reindex).</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>The empty site <c>init</c> creates: its name, domain and 主办单位.</summary>
+    public NewSite? NewSite { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -96,6 +103,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && PersonalDataCipher == other.PersonalDataCipher
         && SessionIdleMinutes == other.SessionIdleMinutes && SessionMaxHours == other.SessionMaxHours
         && DynamicLimit == other.DynamicLimit && DynamicQueue == other.DynamicQueue
+        && Demo == other.Demo && NewSite == other.NewSite
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -107,7 +115,11 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         用法: GovPortal [命令] [选项]
 
         命令:
-          serve      运行门户网站（默认）：后台数据库、发布输出和公众访问服务
+          init --name 网站名称 --domain 域名 [--organisation 主办单位]
+                     在新的数据目录中建立一个空白网站（没有栏目和文章），然后用 serve 运行，在后台设置栏目和
+                     网站信息；数据目录中已有网站时不做任何修改
+          serve      运行门户网站（默认）：后台数据库、发布输出和公众访问服务。数据目录中还没有网站时须先
+                     init，或加 --demo 使用演示站点
           publish    全量重新发布整个网站，并报告页面数量和速度
           scan 文件… 检查网页或文本文件中的色情、赌博等垃圾信息、暗链、外部脚本、框架和跳转，
                      逐条列出位置；发现必须处理的问题时退出码为 1
@@ -143,6 +155,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
 
         选项:
           --data 目录        所有状态（数据库、发布输出、上传文件）存放的目录，默认 ./data
+          --demo             数据目录中还没有网站时，建立演示站点（苏州市相城区人民政府的示例栏目和文章）
+          --name 名称        init 建立的网站名称，例如 苏州市相城区人民政府
+          --domain 域名      init 建立的网站的域名，例如 www.szxc.gov.cn（网站地址为 https://域名）
+          --organisation 单位 init 建立的网站的主办单位
           --urls 地址        监听地址，默认 http://localhost:5080（多个地址用分号分隔）
           --database 连接串  使用 PostgreSQL，例如 "Host=db;Database=govportal;Username=gov;Password=..."
                              （不指定时使用 数据目录/govportal.db 的内置 SQLite）
@@ -188,6 +204,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         string? csv = null;
         var checkExternal = false;
         var publicNode = false;
+        var demo = false;
+        string? siteName = null, siteDomain = null, siteOrganisation = null;
         string? adminPath = null, adminName = null;
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
         DateOnly? auditBefore = null;
@@ -209,7 +227,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
 
             switch (arg)
             {
-                case "--help" or "-h" or "--check-external" or "--public-node" when inlineValue is not null:
+                case "--help" or "-h" or "--check-external" or "--public-node" or "--demo" when inlineValue is not null:
                     return (null, $"选项 {arg} 不带值。");
                 case "--help" or "-h":
                     command = PortalCommand.Help;
@@ -221,16 +239,23 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--public-node":
                     publicNode = true;
                     break;
+                case "--demo":
+                    demo = true;
+                    break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
                     or "--export" or "--owner" or "--anchor" or "--personal-data-cipher"
-                    or "--session-idle" or "--session-max" or "--dynamic-limit" or "--dynamic-queue":
+                    or "--session-idle" or "--session-max" or "--dynamic-limit" or "--dynamic-queue"
+                    or "--name" or "--domain" or "--organisation":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
                             : null);
                     if (string.IsNullOrWhiteSpace(value)) return (null, $"选项 {arg} 需要一个值。");
                     if (arg == "--data") data = value;
+                    else if (arg == "--name") siteName = value.Trim();
+                    else if (arg == "--domain") siteDomain = value.Trim();
+                    else if (arg == "--organisation") siteOrganisation = value.Trim();
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else if (arg == "--csv") csv = value;
@@ -354,6 +379,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "verify-audit" => PortalCommand.VerifyAudit,
                         "secure-audit" => PortalCommand.SecureAudit,
                         "prune-audit" => PortalCommand.PruneAudit,
+                        "init" => PortalCommand.Init,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -366,6 +392,11 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         if (command == PortalCommand.Scan && files.Count == 0) return (null, "scan 需要至少一个要检查的文件。");
         if (command is (PortalCommand.Backup or PortalCommand.Restore) && files.Count == 0)
             return (null, $"{(command == PortalCommand.Backup ? "backup" : "restore")} 需要一个备份目录。");
+        if (command == PortalCommand.Init && (siteName is null || siteDomain is null))
+            return (null, "init 需要 --name 网站名称 和 --domain 域名，例如 init --name 苏州市相城区人民政府 --domain www.szxc.gov.cn。");
+        if (command == PortalCommand.Init && demo) return (null, "init 建立空白网站，不能与 --demo 同时使用。");
+        if (command != PortalCommand.Init && (siteName ?? siteDomain ?? siteOrganisation) is not null)
+            return (null, "--name、--domain 和 --organisation 只用于 init。");
         if (command == PortalCommand.SecureAudit && owner is null)
             return (null, "secure-audit 需要 --owner：审计日志表新所有者角色的 PostgreSQL 连接串。");
         if (command == PortalCommand.PruneAudit && (auditBefore is null || exportFile is null))
@@ -379,7 +410,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             AuditAnchor = anchor,
             MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
             SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
-            DynamicLimit = dynamicLimit, DynamicQueue = dynamicQueue,
+            DynamicLimit = dynamicLimit, DynamicQueue = dynamicQueue, Demo = demo,
+            NewSite = command == PortalCommand.Init
+                ? new NewSite(siteName!, siteDomain!, siteOrganisation ?? "")
+                : null,
         }, null);
     }
 }

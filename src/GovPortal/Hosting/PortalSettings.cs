@@ -15,6 +15,15 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// </summary>
     public string SiteCode { get; init; } = Publishing.Output.OutputLayout.FirstSiteCode;
 
+    /// <summary>
+    /// What a data folder without a site gets: the demo site (from the command line only with --demo; settings made
+    /// in code, as by the tests and benchmarks, keep it), the empty site of <see cref="NewSite"/> (init), or, with
+    /// neither, a refusal that says how to make one.
+    /// </summary>
+    public bool CreateDemo { get; init; } = true;
+
+    public NewSite? NewSite { get; init; }
+
     /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
     public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();
 
@@ -44,6 +53,8 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
         return new PortalSettings(paths, database, commandLine.Urls)
         {
             TrustedProxies = commandLine.TrustedProxies,
+            CreateDemo = commandLine.Demo,
+            NewSite = commandLine.NewSite,
             AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
             PersonalDataCipher = commandLine.PersonalDataCipher,
             DynamicLimits = PublicSite.Shedding.DynamicRequestLimits.From(commandLine.DynamicLimit,

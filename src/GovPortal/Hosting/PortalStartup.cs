@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovPortal.Hosting;
 
 /// <summary>
-/// Brings the data folder to a servable state: schema migrated, demo site on first run, output published.
+/// Brings the data folder to a servable state: schema migrated, its first site made (init's empty site, or the demo
+/// with --demo), output published.
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Interaction.Letters.DemoLetterSeeder demoLetters,
@@ -31,7 +32,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             // Before anything is sealed: a missing key where sealed data exists stops here, a new install gets one.
             await PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
                 cancellationToken);
-            var seeded = await seeder.SeedIfEmptyAsync(db, cancellationToken);
+            var seeded = await FirstSiteAsync(db, cancellationToken);
             // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
             await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
             if (seeded)
@@ -61,6 +62,38 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             logger.LogWarning(
                 "The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
         }
+    }
+
+    /// <summary>
+    /// The data folder's first site: the empty one <c>init</c> asked for, or the demo; a folder with neither asked
+    /// for is refused with what to do. <c>init</c> on a folder that already has a site changes nothing.
+    /// </summary>
+    /// <returns>Whether the demo site was created now.</returns>
+    private async Task<bool> FirstSiteAsync(GovPortalDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Sites.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        if (settings.NewSite is { } wanted)
+        {
+            if (existing is not null)
+                throw new StartupFailureException(new StartupFailure(StartupFailure.SiteExists,
+                    $"数据目录 {settings.Paths.DataDirectory} 中已经有网站“{existing}”，init 没有做任何修改。" +
+                    "init 只用于新的数据目录；已有网站的名称、域名和页脚信息请在后台“设置 → 网站信息”中修改。"));
+            if (wanted.Problem() is { } problem)
+                throw new StartupFailureException(new StartupFailure(StartupFailure.NewSiteInvalid,
+                    $"init 没有建立网站：{problem}"));
+            db.Sites.Add(wanted.ToSite());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Created the empty site {Name} in {DataDirectory}", wanted.Name,
+                settings.Paths.DataDirectory);
+            return false;
+        }
+        if (existing is not null) return false;
+        if (!settings.CreateDemo)
+            throw new StartupFailureException(new StartupFailure(StartupFailure.NoSite,
+                $"数据目录 {settings.Paths.DataDirectory} 中还没有网站。建立自己的网站：" +
+                "GovPortal init --name 网站名称 --domain 域名 --organisation 主办单位；" +
+                "先试用演示站点：在命令后加 --demo。"));
+        return await seeder.SeedIfEmptyAsync(db, cancellationToken);
     }
 
     /// <summary>

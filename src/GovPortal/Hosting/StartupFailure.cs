@@ -25,6 +25,9 @@ public sealed record StartupFailure(int ExitCode, string Message)
     public const int DiskFull = 33;
     public const int KeyFileMissing = 40;
     public const int KeyFileDamaged = 41;
+    public const int NoSite = 50;
+    public const int SiteExists = 51;
+    public const int NewSiteInvalid = 52;
 
     /// <summary>The operator's mistake behind this exception, or null when it is none of the known ones.</summary>
     public static StartupFailure? Explain(Exception exception, PortalSettings settings) =>

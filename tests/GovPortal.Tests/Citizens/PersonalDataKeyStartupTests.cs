@@ -81,7 +81,7 @@ public sealed class PersonalDataKeyStartupTests
         Directory.CreateDirectory(Path.GetDirectoryName(paths.PersonalDataKeyFile)!);
         await File.WriteAllTextAsync(paths.PersonalDataKeyFile, "k1 damaged\n");
 
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
             "--urls", "http://127.0.0.1:0");
 
         Assert.True(exitCode == StartupFailure.KeyFileDamaged, output + errors);

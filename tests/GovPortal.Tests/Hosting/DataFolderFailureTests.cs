@@ -54,7 +54,7 @@ public sealed class DataFolderFailureTests
             await hold.ExecuteNonQueryAsync();
         }
 
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
             "--urls", "http://127.0.0.1:0");
 
         Assert.True(exitCode == StartupFailure.DatabaseLocked, output + errors);
@@ -79,7 +79,7 @@ public sealed class DataFolderFailureTests
         }
         var before = await File.ReadAllBytesAsync(paths.DatabaseFile);
 
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
             "--urls", "http://127.0.0.1:0");
 
         Assert.True(exitCode == StartupFailure.DatabaseFromNewerVersion, output + errors);
@@ -112,7 +112,7 @@ public sealed class DataFolderFailureTests
         string options)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "GovPortal.dll");
-        var script = $"mount -t tmpfs -o {options} tmpfs '{data}' && exec dotnet exec '{dll}' serve " +
+        var script = $"mount -t tmpfs -o {options} tmpfs '{data}' && exec dotnet exec '{dll}' serve --demo " +
                      $"--data '{data}' --urls http://127.0.0.1:0";
         string[] namespaces = Environment.UserName == "root" ? ["--mount"] : ["--user", "--map-root-user", "--mount"];
         return Processes.RunAsync("unshare", [.. namespaces, "sh", "-c", script], Path.GetTempPath(),

@@ -62,7 +62,7 @@ public sealed class DoctorCommandTests
     public async Task A_published_site_reports_its_schema_as_current()
     {
         using var data = new TempDirectory();
-        var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+        var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--demo", "--data", data.Path);
         Assert.True(published == 0, publishErrors);
 
         var (exitCode, output, errors) = await ExecutableTests.RunAsync("doctor", "--data", data.Path);

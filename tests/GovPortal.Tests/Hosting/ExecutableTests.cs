@@ -26,7 +26,7 @@ public sealed class ExecutableTests
     public async Task Publish_command_rebuilds_the_output_and_reports_pages_and_speed()
     {
         using var data = new TempDirectory();
-        var (exitCode, output, errors) = await RunAsync("publish", "--data", data.Path);
+        var (exitCode, output, errors) = await RunAsync("publish", "--demo", "--data", data.Path);
 
         Assert.True(exitCode == 0, errors);
         Assert.Matches(@"已发布 \d+ 个页面（其中文章 \d+ 篇），写入 \d+ 个文件，用时 [\d.]+ 秒，每秒 \d+ 页。", output);
@@ -82,7 +82,8 @@ public sealed class CheckCommandTests
         using var data = new TempDirectory();
         var csv = Path.Combine(data.Path, "health.csv");
         // The demo's news is from 2023, so today its home page and columns are stale: single-veto items.
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("check", "--data", data.Path, "--csv", csv);
+        var (exitCode, output, errors) =
+            await ExecutableTests.RunAsync("check", "--demo", "--data", data.Path, "--csv", csv);
 
         Assert.True(exitCode == 1, output + errors);
         Assert.Contains("[单项否决] 首页栏目信息更新", output);
@@ -102,13 +103,13 @@ public sealed class DataDirectoryLockTests
             new PortalPaths(data.Path)))
         {
             Assert.NotNull(running);
-            var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+            var (exitCode, _, errors) = await ExecutableTests.RunAsync("publish", "--demo", "--data", data.Path);
             Assert.Equal(1, exitCode);
             Assert.Contains("门户正在使用数据目录", errors);
             var layout = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
             Assert.False(File.Exists(Path.Combine(layout.PublicDirectory, "index.html")));
         }
-        var (afterExit, output, _) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+        var (afterExit, output, _) = await ExecutableTests.RunAsync("publish", "--demo", "--data", data.Path);
         Assert.Equal(0, afterExit);
         Assert.Contains("已发布", output);
     }

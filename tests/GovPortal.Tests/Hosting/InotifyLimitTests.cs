@@ -20,7 +20,7 @@ public sealed class InotifyLimitTests
         var url = $"http://127.0.0.1:{FreePort()}";
         var dll = Path.Combine(AppContext.BaseDirectory, "GovPortal.dll");
         var script = "echo 0 > /proc/sys/user/max_inotify_instances && " +
-                     $"exec dotnet exec '{dll}' serve --data '{data.Path}' --urls {url}";
+                     $"exec dotnet exec '{dll}' serve --demo --data '{data.Path}' --urls {url}";
         var start = new ProcessStartInfo("unshare", ["--user", "--map-root-user", "sh", "-c", script])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath(),

@@ -20,7 +20,7 @@ public sealed class PortStartupFailureTests
         {
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             var url = $"http://127.0.0.1:{port}";
-            var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+            var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
                 "--urls", url);
 
             Assert.True(exitCode == 10, output + errors);
@@ -43,7 +43,7 @@ public sealed class PortStartupFailureTests
         var url = $"http://127.0.0.1:{firstUnprivileged - 1}";
         using var data = new TempDirectory();
         string[] serve = ["exec", Path.Combine(AppContext.BaseDirectory, "GovPortal.dll"), "serve",
-            "--data", data.Path, "--urls", url];
+            "--demo", "--data", data.Path, "--urls", url];
         // As root, the portal runs without the capability that lets a process listen below 1024.
         var (exitCode, output, errors) = Environment.UserName == "root"
             ? await Processes.RunAsync("setpriv", ["--inh-caps=-all", "--bounding-set=-net_bind_service", "dotnet",
@@ -65,7 +65,7 @@ public sealed class PortStartupFailureTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         using var data = new TempDirectory();
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
             "--database", $"Host=127.0.0.1;Port={port};Database=govportal;Username=gov;Password=x");
 
         Assert.True(exitCode == 23, output + errors);
@@ -119,7 +119,7 @@ public sealed class PostgresStartupFailureTests(PostgresServer postgres)
     private static async Task<(int ExitCode, string Output, string Errors)> ServeAsync(string connectionString)
     {
         using var data = new TempDirectory();
-        return await ExecutableTests.RunAsync("serve", "--data", data.Path, "--database", connectionString);
+        return await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path, "--database", connectionString);
     }
 }
 
@@ -138,7 +138,7 @@ public sealed class PostgresDatabaseFailureTests(PostgresServer postgres)
         };
         using var data = new TempDirectory();
 
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--data", data.Path,
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("serve", "--demo", "--data", data.Path,
             "--database", account.ConnectionString);
 
         Assert.True(exitCode == StartupFailure.DatabaseMissing, output + errors);

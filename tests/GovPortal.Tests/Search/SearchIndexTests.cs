@@ -302,12 +302,12 @@ public sealed class SearchIndexTests
     public async Task The_reindex_command_rebuilds_a_deleted_index()
     {
         using var data = new TempDirectory();
-        var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--data", data.Path);
+        var (published, _, publishErrors) = await ExecutableTests.RunAsync("publish", "--demo", "--data", data.Path);
         Assert.True(published == 0, publishErrors);
         var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
         Directory.Delete(paths.SearchIndexDirectory, recursive: true);
 
-        var (exitCode, output, errors) = await ExecutableTests.RunAsync("reindex", "--data", data.Path);
+        var (exitCode, output, errors) = await ExecutableTests.RunAsync("reindex", "--demo", "--data", data.Path);
 
         Assert.True(exitCode == 0, errors);
         // The demo's 129 news articles and the 10 pages of its 政府信息公开 section.

@@ -11,7 +11,7 @@ public sealed partial class SiteSettingsAdministration
     public async Task<Dictionary<string, string>> SiteFactsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        return SiteFacts.ValuesOf(await db.Sites.AsNoTracking().SingleAsync(s => s.Code == portal.SiteCode,
+        return SiteFacts.ValuesOf(await db.Sites.AsNoTracking().SingleAsync(s => s.Code == publisher.SiteCode,
             cancellationToken));
     }
 
@@ -22,11 +22,11 @@ public sealed partial class SiteSettingsAdministration
         if (!actor.Is(StaffRoles.Administrator)) return (BackOfficeResult.NotAllowed(NotAllowedMessage), null);
         var values = SiteFacts.All.ToDictionary(f => f.Name, f => (typed.GetValueOrDefault(f.Name) ?? "").Trim(),
             StringComparer.Ordinal);
-        if (SiteFacts.Problem(values) is var (field, message))
-            return (BackOfficeResult.Refused(message + "网站信息未保存。"), field);
+        if (SiteFacts.Problem(values) is { } problem)
+            return (BackOfficeResult.Refused(problem.Message + "网站信息未保存。"), problem.Field);
 
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == portal.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
         var changes = new List<string>();
         foreach (var fact in SiteFacts.All)
         {
