@@ -38,9 +38,7 @@ public static class ArticleListEndpoints
             .ToListAsync(context.RequestAborted);
         var ids = found.Select(a => a.Id).ToList();
         var working = (await db.Revisions.AsNoTracking().Where(r => ids.Contains(r.ArticleId)
-                && (r.State == RevisionState.Draft || r.State == RevisionState.Submitted
-                    || r.State == RevisionState.Rejected || r.State == RevisionState.Approved
-                    || r.State == RevisionState.Scheduled))
+                && ArticleListQuery.WorkingStates.Contains(r.State))
             .Select(r => new { r.ArticleId, r.Title, r.Author, r.State, r.Version, r.UpdatedBy, r.UpdatedAtUtc })
             .ToListAsync(context.RequestAborted)).ToDictionary(r => r.ArticleId);
         var people = await StaffNames.LoadAsync(db, context.RequestAborted);

@@ -101,7 +101,8 @@ public sealed record ArticleListQuery(
         return articles;
     }
 
-    private static readonly RevisionState[] WorkingStates =
+    /// <summary>The states of a revision still in the workflow (a draft, in review, approved or scheduled).</summary>
+    internal static readonly RevisionState[] WorkingStates =
     [
         RevisionState.Draft, RevisionState.Submitted, RevisionState.Rejected, RevisionState.Approved,
         RevisionState.Scheduled,
