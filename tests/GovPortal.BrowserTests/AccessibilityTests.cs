@@ -11,7 +11,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     {
         var data = new TheoryData<string, string>();
         foreach (var form in new[] { "", "/elder", "/zh-hant" })
-            foreach (var page in new[] { "/", "/xwzx/xcyw/", "{seed}", "/no-such-page.html", "/sitemap.html" })
+            foreach (var page in new[] { "/", "/xwzx/xcyw/", "{seed}", "/no-such-page.html", "/sitemap.html",
+                         "/accessibility.html" })
                 data.Add(form, page);
         return data;
     }

@@ -41,11 +41,12 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
                      "/admin/channels", "/admin/accounts", "/admin/settings", "/admin/security",
                      "/admin/password", "/admin/safety", "/admin/health", "/admin/disclosure",
                      "/admin/articles/new?kind=document", "/admin/articles/new?kind=interpretation",
-                     "/admin/articles/trash",
+                     "/admin/articles/trash", "/admin/settings/statements/privacy",
                  })
         {
             await page.GotoAsync(path);
-            if (path.EndsWith("/edit", StringComparison.Ordinal) || path.Contains("?kind="))
+            if (path.EndsWith("/edit", StringComparison.Ordinal) || path.Contains("?kind=")
+                || path.Contains("/statements/", StringComparison.Ordinal))
                 await page.WaitForSelectorAsync(".w-e-toolbar");
             try
             {

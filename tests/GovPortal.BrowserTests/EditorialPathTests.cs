@@ -110,4 +110,47 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
             Assert.DoesNotContain(office, body);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_editor_inserts_an_uploaded_picture_with_alternative_text_using_only_the_keyboard()
+    {
+        var portal = fixture.Portal;
+        await TestAccounts.CreateAsync(portal, "picture-editor", [StaffRoles.Editor], "bmdt");
+        var page = await SignInAsync("picture-editor");
+        await page.GotoAsync("/admin/articles/new");
+        await page.SelectOptionAsync("#channelId", TestAccounts.ChannelId(portal, "bmdt").ToString());
+        await page.FillAsync("#title", "我区举行消防演练");
+        await page.SetInputFilesAsync("#files", new FilePayload
+            { Name = "演练.jpg", MimeType = "image/jpeg", Buffer = SolidPicture.Jpeg(1200, 800) });
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.WaitForURLAsync("**/admin/articles/*");
+        var id = int.Parse(page.Url.Split('/')[^1].Split('?')[0]);
+
+        await page.GotoAsync($"/admin/articles/{id}/edit");
+        await page.WaitForSelectorAsync(".picture-insert:not([hidden])");
+        // Without 替代文字 nothing is inserted: the page says why and puts the cursor where it is needed.
+        await page.FocusAsync("[data-insert-picture]");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Contains("请先填写替代文字", await page.InnerTextAsync("[data-picture-status]"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.hasAttribute('data-picture-alt')"));
+        await page.Keyboard.TypeAsync("消防演练现场");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Contains("已插入图片", await page.InnerTextAsync("[data-picture-status]"));
+
+        // The editor shows the unpublished picture from the back office; the body names its public address.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-slate-editor] img')].some(i => i.naturalWidth > 0)");
+        var body = await page.EvaluateAsync<string>("() => document.querySelector('#bodyHtml').value");
+        Assert.Matches("src=\"/files/[0-9a-f]{32}\\.jpg\" alt=\"消防演练现场\"", body);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.WaitForURLAsync($"**/admin/articles/{id}");
+        Assert.DoesNotContain("缺少替代文字", await page.InnerTextAsync("main"));
+        await using var db = portal.Settings.Database.CreateContext();
+        var stored = await db.Revisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
+            .Select(r => r.BodyHtml).FirstAsync();
+        Assert.Matches("<p><img src=\"/files/[0-9a-f]{32}\\.jpg\" alt=\"消防演练现场\"></p>", stored);
+        Assert.True(_problems[page].Count == 0, string.Join("\n", _problems[page]));
+        await page.Context.CloseAsync();
+    }
 }

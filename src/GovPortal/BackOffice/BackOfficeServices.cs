@@ -114,6 +114,7 @@ public static class BackOfficeServices
         // Scoped: it works through Identity's UserManager, which lives as long as a request.
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<Settings.SiteSettingsAdministration>();
+        services.AddSingleton<Settings.SiteStatementAdministration>();
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<SecurityPolicyStore>();
         services.AddSingleton<SecurityPolicyAdministration>();

@@ -20,6 +20,7 @@ public sealed class Article : IArticleContent
     public string TitleColour { get; set; } = "";
     public bool TitleBold { get; set; }
     public string LinkUrl { get; set; } = "";
+    public string LeadImage { get; set; } = "";
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";   // 来源
     public string Author { get; set; } = "";   // 作者 / 责任编辑 (byline)
@@ -58,6 +59,12 @@ public sealed class Article : IArticleContent
     /// list the newest first.
     /// </summary>
     public int Weight { get; set; }
+
+    /// <summary>
+    /// 焦点图: shown in the home page's slideshow with its 题图, set by a publisher on the live article (in list order,
+    /// at most <c>FocusReader.MaxSlides</c>). An article without a 题图, or an 外链, is not shown.
+    /// </summary>
+    public bool Featured { get; set; }
 
     /// <summary>
     /// 定时下线: when the live article leaves the site by itself (UTC, minute precision); null when none is set. A

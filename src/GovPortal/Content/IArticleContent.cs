@@ -25,6 +25,12 @@ public interface IArticleContent
     /// </summary>
     string LinkUrl { get; set; }
 
+    /// <summary>
+    /// 题图: the name of one of the content's pictures (<see cref="Uploads.ArticlePictures"/>), shown as a thumbnail
+    /// in lists and blocks; "" for none.
+    /// </summary>
+    string LeadImage { get; set; }
+
     string Subtitle { get; set; }
     string Source { get; set; }
     string Author { get; set; }

@@ -20,4 +20,9 @@ public sealed class RelatedFile
     public long SizeBytes { get; set; }
     public required string ContentType { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>A picture's size in pixels as kept (see <c>ImageReencoder</c>); 0 for a document.</summary>
+    public int Width { get; set; }
+
+    public int Height { get; set; }
 }

@@ -20,6 +20,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<RelatedFile> RelatedFiles => Set<RelatedFile>();
+    public DbSet<SiteStatement> SiteStatements => Set<SiteStatement>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
     public DbSet<RetiredAddress> RetiredAddresses => Set<RetiredAddress>();
@@ -164,6 +165,17 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             // range scan at any size.
             article.HasIndex(a => new { a.ChannelId, a.Status, a.Pinned, a.Weight, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
+            // The home page's 焦点图 are read for every change to a featured article: a few rows of this index.
+            article.HasIndex(a => new { a.SiteId, a.Featured });
+        });
+
+        model.Entity<SiteStatement>(statement =>
+        {
+            statement.Property(s => s.Key).HasMaxLength(32);
+            statement.Property(s => s.BodyHtml).HasMaxLength(Content.SiteStatements.MaxLength);
+            statement.Property(s => s.UpdatedBy).HasMaxLength(256);
+            statement.HasIndex(s => new { s.SiteId, s.Key }).IsUnique();
+            statement.HasOne<Site>().WithMany().HasForeignKey(s => s.SiteId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<RetiredAddress>(retired =>
@@ -196,6 +208,8 @@ public abstract partial class GovPortalDbContext
         content.Property(c => c.Subtitle).HasMaxLength(300);
         content.Property(c => c.TitleColour).HasMaxLength(16).HasDefaultValue("");
         content.Property(c => c.LinkUrl).HasMaxLength(ExternalLinks.MaxLength).HasDefaultValue("");
+        content.Property(c => c.LeadImage).HasMaxLength(Content.Uploads.ArticlePictures.MaxNameLength)
+            .HasDefaultValue("");
         content.Property(c => c.Source).HasMaxLength(100);
         content.Property(c => c.Author).HasMaxLength(100);
         content.Property(c => c.Summary).HasMaxLength(2000);

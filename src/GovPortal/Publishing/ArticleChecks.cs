@@ -12,8 +12,13 @@ namespace GovPortal.Publishing;
 /// </summary>
 public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
 {
-    public IReadOnlyList<Finding> Check(Article article, Site site) =>
-        scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
+    /// <summary>The scanner's findings, and each body picture without 替代文字 (<see cref="PictureAltCheck"/>).</summary>
+    public IReadOnlyList<Finding> Check(Article article, Site site)
+    {
+        var content = ContentOf(article);
+        return scanner.Scan(content, isHtml: true, AllowedHosts(site)).Concat(PictureAltCheck.Check(content))
+            .OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
+    }
 
     /// <summary>The same checks over other published text (a letter and its reply), given as HTML.</summary>
     public IReadOnlyList<Finding> CheckHtml(string html, Site site) =>

@@ -1,4 +1,5 @@
 using GovPortal.Content;
+using GovPortal.Content.Uploads;
 using GovPortal.Publishing.Rendering;
 using GovPortal.Theme;
 
@@ -16,7 +17,8 @@ public sealed record ArticleListing(
     bool Pinned = false,
     int Weight = 0,
     string TitleClass = "",
-    string LinkUrl = "")
+    string LinkUrl = "",
+    string LeadImage = "")
 {
     /// <summary>The order of <see cref="ListRank"/>: pinned, weight, newest, id.</summary>
     public static readonly Comparison<ArticleListing> ListOrder = (a, b) =>
@@ -30,14 +32,15 @@ public sealed record ArticleListing(
     public static ArticleListing Of(Article article, string summary) =>
         new(article.Id, article.ChannelId, article.Title, article.PublishedAtUtc, article.Url!, summary,
             article.UpdatedAtUtc, article.Pinned, article.Weight,
-            TitleLook.ClassOf(article.TitleColour, article.TitleBold), article.LinkUrl);
+            TitleLook.ClassOf(article.TitleColour, article.TitleBold), article.LinkUrl, article.LeadImage);
 
     /// <summary>
     /// The line a list page or a block shows: the very record its template receives, so the publish plan, which
     /// compares these, and the page can never disagree. A change elsewhere (summary, body) does not touch lists.
+    /// An 外链 has no page, so its pictures are not published: its line has no thumbnail.
     /// </summary>
     public ListItem ListFace => new(Title, ExternalLinks.Target(Url, LinkUrl), ChinaTime.FormatDate(PublishedAtUtc),
-        PublishedAtUtc, TitleClass, Pinned);
+        PublishedAtUtc, TitleClass, Pinned, LinkUrl.Length > 0 ? "" : ArticlePictures.Thumbnail(LeadImage));
 
     /// <summary>The item a feed shows: the record the feed writer receives.</summary>
     public FeedItem FeedFace => new(Title, ExternalLinks.Target(Url, LinkUrl), PublishedAtUtc, Summary);

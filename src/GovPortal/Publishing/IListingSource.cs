@@ -1,5 +1,6 @@
 using GovPortal.Content;
 using GovPortal.Data;
+using GovPortal.Theme;
 
 namespace GovPortal.Publishing;
 
@@ -8,6 +9,9 @@ public interface IListingSource
 {
     Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId);
     Task<IReadOnlyList<ArticleListing>> SubtreeNewestAsync(int channelId, int count);
+
+    /// <summary>The home page's 焦点图 (<see cref="FocusReader"/>).</summary>
+    Task<IReadOnlyList<FocusSlide>> FocusAsync();
 }
 
 /// <summary>All live articles held in memory, grouped by channel (full rebuild).</summary>
@@ -17,15 +21,21 @@ public sealed class InMemoryListingSource : IListingSource
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own;
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _subtreeCache = [];
 
-    public InMemoryListingSource(ChannelTree tree, IEnumerable<ArticleListing> allNewestFirst)
+    private readonly IReadOnlyList<FocusSlide> _focus;
+
+    public InMemoryListingSource(ChannelTree tree, IEnumerable<ArticleListing> allNewestFirst,
+        IReadOnlyList<FocusSlide>? focus = null)
     {
         _tree = tree;
+        _focus = focus ?? [];
         _own = allNewestFirst.GroupBy(a => a.ChannelId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleListing>)g.ToList());
     }
 
     public Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId) =>
         Task.FromResult(_own.TryGetValue(channelId, out var list) ? list : []);
+
+    public Task<IReadOnlyList<FocusSlide>> FocusAsync() => Task.FromResult(_focus);
 
     public Task<IReadOnlyList<ArticleListing>> SubtreeNewestAsync(int channelId, int count)
     {
@@ -48,9 +58,11 @@ public sealed class InMemoryListingSource : IListingSource
 /// Reads lists from the database, remembering each within one publish. Starts from the lists the planner already
 /// read after the change, so pages of the article's own channels need no further query.
 /// </summary>
-public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree, ListingSnapshot? known = null)
-    : IListingSource
+public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tree, int siteId,
+    ListingSnapshot? known = null) : IListingSource
 {
+    private IReadOnlyList<FocusSlide>? _focus = known?.Focus;
+
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own = known?.OwnLists.ToDictionary() ?? [];
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _newest = known?.SubtreeNewest.ToDictionary() ?? [];
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -63,6 +75,16 @@ public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tre
             if (!_own.TryGetValue(channelId, out var list))
                 _own[channelId] = list = await ListingReader.OwnListAsync(db, channelId);
             return list;
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<IReadOnlyList<FocusSlide>> FocusAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return _focus ??= await FocusReader.ReadAsync(db, siteId);
         }
         finally { _gate.Release(); }
     }

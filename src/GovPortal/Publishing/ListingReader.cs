@@ -13,7 +13,8 @@ public static class ListingReader
     private static IQueryable<ArticleListing> Project(IQueryable<Article> articles) =>
         articles.InListOrder()
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary,
-                a.UpdatedAtUtc, a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl));
+                a.UpdatedAtUtc, a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl,
+                    a.LeadImage));
 
     /// <summary>
     /// A channel's whole list, in list order, without summaries: list pages and sitemaps do not show them, and this
@@ -23,7 +24,8 @@ public static class ListingReader
         CancellationToken ct = default) =>
         Live(db).Where(a => a.ChannelId == channelId).InListOrder()
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc,
-                a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl))
+                a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl,
+                    a.LeadImage))
             .ToListAsync(ct);
 
     /// <summary>

@@ -9,7 +9,10 @@ namespace GovPortal.Publishing;
 /// first.</param>
 /// <param name="SubtreeNewest">The newest <see cref="SiteLayoutRules.FeedSize"/> of the subtree of each of those
 /// channels and their ancestors.</param>
+/// <param name="Focus">The home page's 焦点图, read only around a change to a featured article (null otherwise: no
+/// other change can alter them).</param>
 public sealed record ListingSnapshot(
     bool ArticlePublished,
     IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> OwnLists,
-    IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> SubtreeNewest);
+    IReadOnlyDictionary<int, IReadOnlyList<ArticleListing>> SubtreeNewest,
+    IReadOnlyList<Theme.FocusSlide>? Focus = null);

@@ -59,6 +59,9 @@ public enum PageKind
 
     /// <summary>The 网站地图 for readers, /sitemap.html: every channel and section, from the channel tree.</summary>
     SiteMapPage,
+
+    /// <summary>One of the site's statements (隐私声明 …, <see cref="Content.SiteStatements"/>); Id: its place.</summary>
+    Statement,
 }
 
 /// <summary>
@@ -100,6 +103,16 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static readonly PageKey LetterStatistics = new(PageKind.LetterStatistics);
     public static readonly PageKey ConsultationIndex = new(PageKind.ConsultationIndex);
     public static PageKey Consultation(int id) => new(PageKind.Consultation, id);
+
+    public static PageKey Statement(Content.SiteStatementKind kind) =>
+        new(PageKind.Statement, IndexOf(kind));
+
+    private static int IndexOf(Content.SiteStatementKind kind)
+    {
+        for (var i = 0; i < Content.SiteStatements.All.Count; i++)
+            if (Content.SiteStatements.All[i].Key == kind.Key) return i;
+        throw new ArgumentException("Not a statement of the site.", nameof(kind));
+    }
 
     /// <summary>Stable text form stored in the manifest as the owner of a file, e.g. "ChannelList:5:2".</summary>
     public override string ToString() => $"{Kind}:{Id}:{Number}";

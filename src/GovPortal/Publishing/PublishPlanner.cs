@@ -28,6 +28,8 @@ public static class PublishPlanner
             PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId),
                 Lookup(after.SubtreeNewest, channelId), section);
 
+        if (!(before.Focus ?? []).SequenceEqual(after.Focus ?? [])) plan.Render.Add(PageKey.Home);
+
         return plan;
     }
 

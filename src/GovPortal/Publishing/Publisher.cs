@@ -58,6 +58,7 @@ public sealed partial class Publisher(
         store.Manifest.TryGet(assets.StylesheetPath, out _) && store.Manifest.TryGet("index.html", out _)
         && store.Manifest.TryGet(OutputLayout.GonePage, out _)
         && store.Manifest.TryGet(OutputLayout.SiteMapPage, out _)
+        && store.Manifest.TryGet(SiteStatements.Privacy.Path, out _)
         && store.Manifest.TryGet(OutputLayout.SiteInfoFile, out _)
         && !File.Exists(RebuildMarker);
 
@@ -87,14 +88,16 @@ public sealed partial class Publisher(
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
+            var focus = await FocusReader.ReadAsync(db, site.Id, cancellationToken);
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
             var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
             var interaction = await ReadInteractionAsync(db, site.Id, cancellationToken);
-            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings), razor, assets,
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings, focus), razor, assets,
                 uploads, kinds, disclosure, catalogue, reports, interaction);
             renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
                 time.GetUtcNow().UtcDateTime, cancellationToken);
+            renderer.Statements = await StatementsOfAsync(db, site.Id, cancellationToken);
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -187,13 +190,20 @@ public sealed partial class Publisher(
             {
                 // Everything that can stop the publish is checked before the change is saved.
                 CheckBeforePublishing(article, site);
-                foreach (var file in article.RelatedFiles.Where(f => !File.Exists(uploads.PathOf(f.StoredName))))
+                // A picture's smaller copies are published with it: one missing stops the publish as well.
+                foreach (var file in article.RelatedFiles.Where(f => !File.Exists(uploads.PathOf(f.StoredName))
+                    || (f.Width > 0 && ArticlePictures.CopyWidths(f.Width)
+                        .Any(w => !File.Exists(uploads.PathOfSmaller(f.StoredName, w))))))
                     throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
             }
             int[] channels = channelBefore == article.ChannelId ? [channelBefore] : [channelBefore, article.ChannelId];
 
             var loaded = stopwatch.Elapsed;
             var before = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
+            // Only a featured article (before or after the change) can change the 焦点图.
+            var focusMayChange = article.Featured || db.Entry(article).Property(a => a.Featured).OriginalValue;
+            if (focusMayChange)
+                before = before with { Focus = await FocusReader.ReadAsync(db, site.Id, cancellationToken) };
             // The 政府信息公开目录 lists live documents: read around a change to one (its kind never changes).
             var inCatalogue = article.Kind == DocumentKind.Key;
             var catalogueBefore = inCatalogue ? await CatalogueReader.RowsAsync(db, site.Id, cancellationToken) : [];
@@ -207,6 +217,8 @@ public sealed partial class Publisher(
             pending.Saved();
             var saved = stopwatch.Elapsed;
             var after = await AfterAsync(db, tree, article, before, cancellationToken);
+            if (focusMayChange)
+                after = after with { Focus = await FocusReader.ReadAsync(db, site.Id, cancellationToken) };
 
             var plan = PublishPlanner.PlanArticleChange(tree, articleId, before, after);
             PublishPlanner.PlanLinkedPages(plan, articleId, linksBefore,
@@ -236,7 +248,8 @@ public sealed partial class Publisher(
                 var catalogue = inCatalogue
                     ? await CatalogueReader.CatalogueAsync(db, site.Id, catalogueAfter, cancellationToken)
                     : Catalogue.Empty;
-                var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, after), razor, assets,
+                var listings = new DatabaseListingSource(db, tree, site.Id, after);
+                var renderer = new SiteRenderer(site, tree, listings, razor, assets,
                     uploads, kinds, disclosure, catalogue);
                 using var batch = store.BeginBatch();
                 var failures = new ConcurrentBag<PageFailure>();

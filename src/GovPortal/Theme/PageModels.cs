@@ -12,8 +12,9 @@ public sealed record LinkItem(string Text, string Url);
 /// <summary>
 /// One line of a list: title, address and date (YYYY-MM-DD), the title's 颜色/加粗 classes and whether it is 置顶.
 /// </summary>
+/// <param name="Thumbnail">The address of the 题图's thumbnail, or "" for a line without a picture.</param>
 public sealed record ListItem(string Title, string Url, string Date, DateTime PublishedAtUtc, string TitleClass = "",
-    bool Pinned = false);
+    bool Pinned = false, string Thumbnail = "");
 
 public sealed record ChannelBlock(string Name, string Url, IReadOnlyList<ListItem> Items);
 
@@ -26,10 +27,22 @@ public sealed record Pagination(int Page, int PageCount, string FirstPageUrl, st
 
 public sealed record AttachmentLink(string Name, string Url, string TypeLabel, string SizeLabel);
 
-public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<ChannelBlock> Blocks);
+/// <param name="Focus">The 焦点图 slides, in order; empty when no article is featured.</param>
+public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<ChannelBlock> Blocks,
+    IReadOnlyList<FocusSlide> Focus);
+
+/// <summary>
+/// One slide of the home page's 焦点图: the article's 题图 (its size, and its smaller copies for <c>srcset</c>) and
+/// title, which is also the picture's 替代文字.
+/// </summary>
+public sealed record FocusSlide(string Title, string Url, string Src, string Srcset, int Width, int Height);
 
 /// <summary>One line of the 网站地图, with the channels under it.</summary>
 public sealed record SiteMapEntry(string Name, string Url, IReadOnlyList<SiteMapEntry> Children);
+
+/// <param name="UpdatedAtUtc">When the site's own wording was saved; null for the default wording.</param>
+public sealed record StatementPageModel(SiteChrome Chrome, string Title, string Path, string BodyHtml,
+    DateTime? UpdatedAtUtc);
 
 public sealed record SiteMapPageModel(SiteChrome Chrome, IReadOnlyList<SiteMapEntry> Entries);
 

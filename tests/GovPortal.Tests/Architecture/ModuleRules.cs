@@ -90,6 +90,8 @@ public static class ModuleRules
             "a letter writer's steps (letter, rating) go into the same audit log as the staff's"),
         new("Interaction.Letters.LetterAttachmentRules", "BackOffice.Files.UploadRules",
             "a letter's attachments pass the same upload checks (contents match the extension) as the back office's"),
+        new("Interaction.Letters.LetterAttachmentRules", "BackOffice.Files.AcceptedUpload",
+            "a letter's pictures are kept as the upload checks re-encoded them (no EXIF, no GPS)"),
         new("Theme.SearchPage", "Search", "the search page shows the results of a search"),
         new("Theme.SearchPageModel", "Search", "the search page's model holds the results of a search"),
         new("Search.SearchSiteInfo", "Theme.SiteChrome",

@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests
         ["GET /admin/articles/{id:int}/preview"] = Editorial,
         ["GET /admin/articles/{id:int}/diff"] = Editorial,
         ["GET /admin/files/{fileId:int}"] = Editorial,
+        ["GET /admin/pictures/{name}"] = Editorial,
         ["GET /admin/forced"] = Editorial,
         ["GET /admin/articles/new"] = [Editor],
         ["POST /admin/articles/new"] = [Editor],
@@ -101,6 +102,8 @@ public sealed class AccessMatrixTests
         ["GET /admin/settings"] = [Admin],
         ["POST /admin/settings/mourning"] = [Admin],
         ["POST /admin/settings/site"] = [Admin],
+        ["GET /admin/settings/statements/{key}"] = [Admin],
+        ["POST /admin/settings/statements/{key}"] = [Admin],
         ["GET /admin/safety"] = [Admin],
         ["POST /admin/safety/words"] = [Admin],
         ["POST /admin/safety/wording"] = [Admin],
@@ -193,6 +196,7 @@ public sealed class AccessMatrixTests
             .Replace("/channels/{id:int}", $"/channels/{channelId}").Replace("/accounts/{id}", $"/accounts/{bystander}")
             .Replace("{id:int}", articleId.ToString()).Replace("{fileId:int}", revision.Files[0].Id.ToString())
             .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css")
+            .Replace("{key}", "privacy")
             .Replace("{year:int}", "2031").Replace("{attachmentId:int}", "1");
 
         var failures = new List<string>();
@@ -246,7 +250,7 @@ public sealed class AccessMatrixTests
             var url = pattern.Replace("{id:int}", pattern.Contains("/channels/")
                 ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
                 .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x")
-                .Replace("{year:int}", "2031");
+                .Replace("{year:int}", "2031").Replace("{key}", "privacy");
             // A forged form from another site: every field a real form would have, except the token.
             FormUrlEncodedContent Forged() =>
                 new([new("version", revision.Version.ToString()), new("title", "伪造"),

@@ -128,7 +128,9 @@ public sealed class ArticleTrashPurgeTests(ClockedNewsroomFixture shared) : ICla
         await room.DoAsync(room.Publisher, withdrawn, "withdraw",
             new KeyValuePair<string, string>("reason", "站点调整已完成，公告撤下。"));
         var draft = await room.WriteAsync("未发布的会议纪要草稿", files:
-            [("纪要.pdf", TestPdf.Create("minutes", new string('y', 3000)))]);
+        [
+            ("纪要.pdf", TestPdf.Create("minutes", new string('y', 3000))), ("会场.jpg", SolidPicture.Jpeg(1200, 600)),
+        ]);
         var kept = await room.WriteAsync("保留的草稿", files: [("保留.pdf", TestPdf.Create("kept", "z"))]);
         Assert.Equal(HttpStatusCode.SeeOther,
             (await room.Publisher.PostAsync($"articles/{withdrawn}/delete", [])).StatusCode);
@@ -142,6 +144,10 @@ public sealed class ArticleTrashPurgeTests(ClockedNewsroomFixture shared) : ICla
                 .Select(f => f.StoredName).Distinct().ToListAsync();
         var uploads = portal.Service<UploadStore>();
         Assert.All(stored, name => Assert.True(File.Exists(uploads.PathOf(name))));
+        // A picture's smaller copies go with it.
+        var copies = stored.SelectMany(name => new[] { 480, 960 }.Select(w => uploads.PathOfSmaller(name, w)))
+            .Where(File.Exists).ToList();
+        Assert.Equal(2, copies.Count);
 
         var workflow = portal.Service<ArticleWorkflow>();
         clock.Advance(TimeSpan.FromDays(TrashRules.KeptDays) - TimeSpan.FromHours(1));
@@ -167,6 +173,7 @@ public sealed class ArticleTrashPurgeTests(ClockedNewsroomFixture shared) : ICla
                 .Select(f => f.StoredName).ToListAsync();
             foreach (var name in stored)
                 Assert.Equal(keptFiles.Contains(name), File.Exists(uploads.PathOf(name)));
+            Assert.All(copies, copy => Assert.False(File.Exists(copy)));
             Assert.NotEmpty(keptFiles);
         }
 

@@ -432,7 +432,7 @@ public sealed class WorkflowTests(NewsroomFixture shared) : IClassFixture<Newsro
         var (portal, room) = (shared.Portal, shared.Room);
         const string title = "<script>alert('t')</script>元和街道通知";
         var id = await room.PublishNewAsync(title, "<p onclick=\"alert(1)\">正文</p><script>alert('b')</script>"
-            + "<img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>"
+            + "<img src=x alt=\"图\" onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>"
             + "<iframe src=\"https://evil.example\"></iframe>");
         var article = await room.ArticleAsync(id);
         foreach (var html in new[]

@@ -9,9 +9,13 @@ namespace GovPortal.Tests.Interaction;
 /// <summary>A file to attach: name, type and bytes.</summary>
 public sealed record Upload(string Name, string ContentType, byte[] Content)
 {
-    /// <summary>A small file that really is a PNG image (its signature and a header chunk).</summary>
-    public static Upload Png(string name = "现场照片.png") => new(name, "image/png",
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, .. new byte[64]]);
+    /// <summary>A small file that really is a PNG image (it decodes).</summary>
+    public static Upload Png(string name = "现场照片.png")
+    {
+        using var picture = GovPortal.Tests.Content.TestPictures.Halves(16, 16);
+        return new(name, "image/png",
+            GovPortal.Tests.Content.TestPictures.Encode(picture, SkiaSharp.SKEncodedImageFormat.Png));
+    }
 
     public static Upload Pdf(string name = "材料.pdf") => new(name, "application/pdf", TestPdf.Create("来信附件材料"));
 }

@@ -73,7 +73,8 @@ public sealed class ContentKindTests
         {
             ["kind"] = "annotated-news", ["channelId"] = "1", ["title"] = "标题", ["remark"] = "新的批注",
         });
-        var (read, error) = await ArticleFormReader.ReadAsync(posted, Kinds, CancellationToken.None);
+        var (read, error) = await ArticleFormReader.ReadAsync(posted, Kinds, "/admin/pictures/",
+            CancellationToken.None);
         Assert.Null(error);
         Assert.Same(Annotated, read.Kind);
         Assert.Equal("新的批注", read.Value("remark"));

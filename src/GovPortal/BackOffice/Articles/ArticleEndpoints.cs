@@ -53,7 +53,8 @@ public static class ArticleEndpoints
                     "请按“年-月-日 时:分”填写定时下线的时间（北京时间），例如 2026-12-31 18:00。")));
         MapAction(group, "cancel-withdrawal", StaffRoles.Publisher, typed: [],
             (w, s, id, f) => w.CancelWithdrawalAsync(s, id));
-        MapAction(group, "rank", StaffRoles.Publisher, typed: ["pinned", "pinEndsAt", "weight"], RankAsync);
+        MapAction(group, "rank", StaffRoles.Publisher, typed: ["pinned", "pinEndsAt", "weight", "featured"],
+            RankAsync);
         MapAction(group, "published-at", StaffRoles.Publisher, typed: ["at", "reason"], (w, s, id, f) =>
             ParseChinaTime(f.Text("at")) is { } at
                 ? w.ChangePublishedDateAsync(s, id, at, f.Text("reason"))
@@ -84,7 +85,7 @@ public static class ArticleEndpoints
                 out var weight) || weight > ListRank.MaxWeight)
             return Task.FromResult(WorkflowResult.Refused(
                 $"权重须为 0 到 {ListRank.MaxWeight} 之间的整数（数字越大越靠前），您填写的是“{weightText}”。"));
-        return workflow.RankAsync(staff, id, pinned, ends, weight);
+        return workflow.RankAsync(staff, id, pinned, ends, weight, form.Bool("featured"));
     }
 
     /// <summary>The “已核实” box next to an action when the content checks gave warnings.</summary>
@@ -179,7 +180,8 @@ public static class ArticleEndpoints
         DatabaseOptions database, ArticleWorkflow workflow, ContentKinds kinds, DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, pages.Url("pictures/"),
+            context.RequestAborted);
         var result = fileError is null
             ? await workflow.CreateAsync(staff, form, context.RequestAborted)
             : WorkflowResult.Refused(fileError);
@@ -275,7 +277,8 @@ public static class ArticleEndpoints
         DisclosureChoices choices)
     {
         var staff = await pages.StaffAsync(context);
-        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, context.RequestAborted);
+        var (form, fileError) = await ArticleFormReader.ReadAsync(formData, kinds, pages.Url("pictures/"),
+            context.RequestAborted);
         var result = fileError is null
             ? await workflow.SaveAsync(staff, id, form, context.RequestAborted)
             : WorkflowResult.Refused(fileError);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GovPortal.BackOffice.Files;
 using GovPortal.BackOffice.Forms;
 using GovPortal.BackOffice.Workflow;
@@ -11,8 +12,10 @@ public static class ArticleFormReader
     /// <summary>The hidden field that says which kind of content the form holds.</summary>
     public const string KindField = "kind";
 
+    /// <param name="pictureBase">Where the editor shows the article's pictures to staff ("/admin/pictures/"): the
+    /// body is stored with their public addresses instead.</param>
     public static async Task<(ArticleForm Form, string? Error)> ReadAsync(IFormCollection form, ContentKinds kinds,
-        CancellationToken cancellationToken)
+        string pictureBase, CancellationToken cancellationToken)
     {
         var files = new List<(string, byte[])>();
         string? error = null;
@@ -40,7 +43,11 @@ public static class ArticleFormReader
         {
             ChannelId = form.Int("channelId"),
             Kind = kind,
-            Values = kind.Fields.ToDictionary(f => f.Name, f => form.Text(f.Name), StringComparer.Ordinal),
+            Values = kind.Fields.ToDictionary(f => f.Name,
+                f => f.Input == FieldInput.RichText
+                    ? StoredPictures(form.Text(f.Name), pictureBase)
+                    : form.Text(f.Name),
+                StringComparer.Ordinal),
             BaseRevisionId = form.Int("baseRevisionId"),
             BaseVersion = form.Int("baseVersion"),
             RemoveFileIds = form["removeFile"].Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0)
@@ -49,4 +56,14 @@ public static class ArticleFormReader
         };
         return (parsed, error);
     }
+
+    /// <summary>
+    /// The editor shows a picture from the back office (an unpublished one is not on the public site yet); the body
+    /// names it by its public address. The editor's script maps it back too: this covers a browser that did not.
+    /// </summary>
+    public static string StoredPictures(string html, string pictureBase) =>
+        html.Contains(pictureBase, StringComparison.Ordinal)
+            ? Regex.Replace(html, "(?<=src=[\"']?)" + Regex.Escape(pictureBase) + "(?=[0-9a-f]{32}\\.(jpg|png)\\b)",
+                "/files/", RegexOptions.None, TimeSpan.FromSeconds(1))
+            : html;
 }

@@ -25,6 +25,7 @@ public static class ArticleReadingEndpoints
             .RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/articles/{id:int}/diff", DiffAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/files/{fileId:int}", DownloadAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
+        group.MapGet("/pictures/{name}", PictureAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapGet("/forced", ForcedAsync).RequireAuthorization(BackOfficeServices.EditorialPolicy);
         group.MapPost("/forced/{revisionId:int}/confirm", async (int revisionId, IFormCollection _, HttpContext context,
             BackOfficePages pages, ArticleWorkflow workflow) =>
@@ -66,14 +67,17 @@ public static class ArticleReadingEndpoints
         var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, linkedIds, context.RequestAborted);
         var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, []), razor, assets, uploads, kinds,
             disclosure);
+        var pictures = SiteRenderer.PicturesShown(shown);
         var files = shown.Files.OrderBy(f => f.SortOrder)
+            .Where(f => !pictures.Contains(ArticlePictures.NameOf(f.StoredName, f.Extension)))
             .Select(f => new AttachmentLink(f.DisplayName, pages.Url($"files/{f.Id}"), f.Extension.ToUpperInvariant(),
                 SiteRenderer.FormatSize(f.SizeBytes)))
             .ToList();
         var banner = new PreviewBanner(
             $"预览：第 {shown.Number} 版（{RevisionStates.Label(shown.State)}）。此页面只有后台人员可见，不会写入公开网站。",
             pages.Url($"articles/{id}"));
-        var html = await renderer.RenderArticlePreviewAsync(workflow.AsArticle(shown, article), files, banner);
+        var html = await renderer.RenderArticlePreviewAsync(workflow.AsArticle(shown, article), files, banner,
+            name => pages.Url($"pictures/{name}"));
         context.Response.Headers["X-Robots-Tag"] = "noindex";
         return Results.Content(html, "text/html; charset=utf-8");
     }
@@ -127,6 +131,33 @@ public static class ArticleReadingEndpoints
                 StatusCodes.Status404NotFound);
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(path, file.ContentType, fileDownloadName: file.DisplayName);
+    }
+
+    /// <summary>
+    /// One of an article's pictures shown inline to staff (in the editor and the preview), by its name. Only
+    /// pictures are shown inline: they were decoded and encoded anew on upload, so the bytes are an image and
+    /// nothing else.
+    /// </summary>
+    private static async Task<IResult> PictureAsync(string name, HttpContext context, BackOfficePages pages,
+        DatabaseOptions database, UploadStore uploads)
+    {
+        var staff = await pages.StaffAsync(context);
+        if (!ArticlePictures.IsPictureName(name))
+            return await pages.MessageAsync(context, "找不到图片", "找不到这张图片。", StatusCodes.Status404NotFound);
+        var (storedName, extension) = (name[..32], name[33..]);
+        await using var db = database.CreateContext();
+        var channels = staff.Channels.ToList();
+        var file = await db.RevisionFiles.AsNoTracking()
+            .Where(f => f.StoredName == storedName && f.Extension == extension && f.Width > 0)
+            .Join(db.Revisions, f => f.RevisionId, r => r.Id, (f, r) => new { f.ContentType, r.ChannelId })
+            .FirstOrDefaultAsync(f => channels.Contains(f.ChannelId), context.RequestAborted);
+        var path = uploads.PathOf(storedName);
+        if (file is null || !File.Exists(path))
+            return await pages.MessageAsync(context, "找不到图片", "找不到这张图片，或它所在的栏目没有分配给您。",
+                StatusCodes.Status404NotFound);
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.File(path, file.ContentType);
     }
 
     private static async Task<IResult> ForcedAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database)

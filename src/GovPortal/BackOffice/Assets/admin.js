@@ -50,13 +50,27 @@
   field.parentNode.insertBefore(frame, field);
   field.hidden = true;
 
+  // The body names the article's pictures by their public addresses (/files/…); the editor shows them from the
+  // back office, since a picture of an unpublished article is not on the public site yet.
+  var pictureBase = field.getAttribute('data-picture-base') || '';
+  var pictureName = '([0-9a-f]{32}\\.(?:jpg|png))';
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+  function toEditor(html) {
+    return pictureBase ? html.replace(new RegExp('src="/files/' + pictureName + '"', 'g'),
+      'src="' + pictureBase + '$1"') : html;
+  }
+  function toStored(html) {
+    return pictureBase ? html.replace(new RegExp('src="' + escapeRegExp(pictureBase) + pictureName + '"', 'g'),
+      'src="/files/$1"') : html;
+  }
+
   var editor = E.createEditor({
     selector: editorBox,
-    html: field.value || '<p><br></p>',
+    html: toEditor(field.value) || '<p><br></p>',
     mode: 'default',
     config: {
       placeholder: '在这里输入正文……',
-      onChange: function (ed) { field.value = ed.getHtml(); },
+      onChange: function (ed) { field.value = toStored(ed.getHtml()); },
       customPaste: function (ed, event) {
         var html = event.clipboardData && event.clipboardData.getData('text/html');
         if (!html || !/urn:schemas-microsoft-com:office|mso-|class="?Mso|wps/i.test(html)) return true;
@@ -97,5 +111,28 @@
   new MutationObserver(label).observe(frame, {
     subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['role', 'data-tooltip']
   });
-  field.form.addEventListener('submit', function () { field.value = editor.getHtml(); });
+  field.form.addEventListener('submit', function () { field.value = toStored(editor.getHtml()); });
+
+  // 插入正文 beside each of the article's pictures: only with 替代文字, which the publish check requires anyway.
+  var status = document.querySelector('[data-picture-status]');
+  function escapeAttribute(text) {
+    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+  document.querySelectorAll('[data-picture]').forEach(function (box) {
+    box.hidden = false;
+    box.querySelector('[data-insert-picture]').addEventListener('click', function () {
+      var altInput = box.querySelector('[data-picture-alt]');
+      var alt = altInput.value.trim();
+      if (!alt) {
+        if (status) status.textContent = '请先填写替代文字（说明图片内容），再插入正文。';
+        altInput.focus();
+        return;
+      }
+      editor.focus();
+      editor.dangerouslyInsertHtml('<p><img src="' + escapeAttribute(box.getAttribute('data-picture')) +
+        '" alt="' + escapeAttribute(alt) + '"></p>');
+      field.value = toStored(editor.getHtml());
+      if (status) status.textContent = '已插入图片“' + alt + '”。';
+    });
+  });
 })();

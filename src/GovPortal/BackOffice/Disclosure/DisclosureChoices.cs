@@ -49,10 +49,24 @@ public sealed class DisclosureChoices(DatabaseOptions database)
                     chosen, cancellationToken),
                 ChoiceSource.Documents => await DocumentOptionsAsync(db, siteId, articleId, chosen,
                     cancellationToken),
+                ChoiceSource.ArticlePictures => await PictureOptionsAsync(db, articleId, cancellationToken),
                 _ => [],
             };
         }
         return result;
+    }
+
+    /// <summary>The pictures of the article's newest revision (the one its form edits), by their names.</summary>
+    private static async Task<IReadOnlyList<ChoiceOption>> PictureOptionsAsync(GovPortalDbContext db, int articleId,
+        CancellationToken cancellationToken)
+    {
+        if (articleId == 0) return [];
+        var newest = await db.Revisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
+            .Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == newest && f.Width > 0)
+            .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+            .Select(f => new ChoiceOption(f.StoredName + "." + f.Extension, f.DisplayName))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The label of a stored choice value, as the diff shows it (the value itself when unknown).</summary>

@@ -211,12 +211,13 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
         if (fileName is null || file is null || file.Length == 0) fileError = "请上传答复书文件。";
         else
         {
-            var (name, extension, error) = UploadRules.Check(fileName, file);
-            if (error is not null) fileError = error;
+            var (kept, error) = UploadRules.Accept(fileName, file);
+            if (kept is null) fileError = error;
             else
             {
-                displayName = name;
-                contentType = UploadRules.ContentTypes[extension!];
+                displayName = kept.DisplayName;
+                contentType = kept.ContentType;
+                file = kept.Content;
             }
         }
         var result = await ActAsync(staff, id, version, "依申请公开.答复", cancellationToken, (application, _) =>
@@ -246,7 +247,7 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
             a => $"答复结果：{DisclosureOutcomes.Label(a.OutcomeCategory, a.OutcomeReason)}；答复书：" +
                  Path.GetExtension(a.AnswerFileName).TrimStart('.').ToUpperInvariant() + " 文件");
         // Saved by someone else in between: the file stored for this answer belongs to nothing.
-        if (!result.Succeeded && stored is not null) File.Delete(uploads.PathOf(stored));
+        if (!result.Succeeded && stored is not null) uploads.Delete(stored);
         return result;
     }
 

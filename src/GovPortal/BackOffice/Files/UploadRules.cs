@@ -1,7 +1,15 @@
 using System.IO.Compression;
 using System.Text;
+using GovPortal.Content.Uploads;
 
 namespace GovPortal.BackOffice.Files;
+
+/// <summary>An upload that passed <see cref="UploadRules.Accept"/>, as it is stored.</summary>
+/// <param name="Width">The picture's width in pixels; 0 for a document.</param>
+public sealed record AcceptedUpload(string DisplayName, string Extension, byte[] Content, int Width, int Height)
+{
+    public string ContentType => UploadRules.ContentTypes[Extension];
+}
 
 /// <summary>
 /// What may be attached to an article: an allowlist of extensions, contents that really are what the extension says
@@ -29,6 +37,25 @@ public static class UploadRules
     };
 
     public static string AllowedList => string.Join("、", ContentTypes.Keys);
+
+    public static bool IsImage(string extension) => extension is "jpg" or "png" or "gif";
+
+    /// <summary>
+    /// <see cref="Check"/>, then a picture is encoded anew (<see cref="ImageReencoder"/>): what is kept is only its
+    /// pixels, upright and at most <see cref="ImageReencoder.MaxWidth"/> wide. Every upload that is stored goes
+    /// through here.
+    /// </summary>
+    public static (AcceptedUpload? File, string? Error) Accept(string originalName, byte[] content)
+    {
+        var (name, extension, error) = Check(originalName, content);
+        if (error is not null) return (null, error);
+        if (!IsImage(extension!)) return (new AcceptedUpload(name!, extension!, content, 0, 0), null);
+        var (image, imageError) = ImageReencoder.Reencode(name!, extension!, content);
+        if (image is null) return (null, imageError);
+        // A GIF is kept as a PNG: its name says so, so the download opens as what it is.
+        var keptName = image.Extension == extension ? name! : Path.ChangeExtension(name!, image.Extension);
+        return (new AcceptedUpload(keptName, image.Extension, image.Bytes, image.Width, image.Height), null);
+    }
 
     /// <returns>The cleaned display name and extension, or a message in Chinese saying why the file is
     /// refused.</returns>

@@ -1,5 +1,6 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Forms;
+using GovPortal.Content;
 
 namespace GovPortal.BackOffice.Settings;
 
@@ -11,12 +12,49 @@ public static class SettingsEndpoints
         group.MapGet("/settings", ViewAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/settings/mourning", SetMourningAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/settings/site", SetSiteFactsAsync).RequireAuthorization(StaffRoles.Administrator);
+        group.MapGet("/settings/statements/{key}", StatementAsync).RequireAuthorization(StaffRoles.Administrator);
+        group.MapPost("/settings/statements/{key}", SaveStatementAsync).RequireAuthorization(StaffRoles.Administrator);
     }
+
+    private static async Task<IResult> StatementAsync(string key, HttpContext context, BackOfficePages pages,
+        SiteStatementAdministration statements)
+    {
+        if (SiteStatements.Find(key) is not { } kind)
+            return await pages.MessageAsync(context, "找不到声明", "没有这个网站声明。", StatusCodes.Status404NotFound,
+                pages.Url("settings"));
+        var view = (await statements.AllAsync(context.RequestAborted)).Single(s => s.Kind == kind);
+        return await StatementPageAsync(context, pages, view, view.BodyHtml, error: null);
+    }
+
+    private static async Task<IResult> SaveStatementAsync(string key, HttpContext context, IFormCollection form,
+        BackOfficePages pages, SiteStatementAdministration statements)
+    {
+        if (SiteStatements.Find(key) is not { } kind)
+            return await pages.MessageAsync(context, "找不到声明", "没有这个网站声明。", StatusCodes.Status404NotFound,
+                pages.Url("settings"));
+        var actor = await pages.StaffAsync(context);
+        var typed = form.Text("bodyHtml");
+        var result = await statements.SaveAsync(actor, kind, typed, restoreDefault: form.Bool("restore"),
+            context.RequestAborted);
+        if (result.Succeeded) return pages.RedirectWithNotice(context, "settings#statements", result.Message);
+        if (result.Forbidden) return await pages.RefusedAsync(context, result, "网站声明未保存", "settings");
+        // What was typed comes back with the reason, never lost.
+        var view = (await statements.AllAsync(context.RequestAborted)).Single(s => s.Kind == kind);
+        return await StatementPageAsync(context, pages, view, typed, result.Message,
+            StatusCodes.Status400BadRequest);
+    }
+
+    private static Task<IResult> StatementPageAsync(HttpContext context, BackOfficePages pages, StatementView view,
+        string bodyHtml, string? error, int statusCode = StatusCodes.Status200OK) =>
+        pages.RenderAsync<StatementEditPage, StatementEditPageModel>(new StatementEditPageModel(
+            Shell: pages.ShellFor(context, $"网站声明：{view.Kind.Title}"), View: view, BodyHtml: bodyHtml,
+            Error: error, EditorInstalled: BackOfficeAssets.EditorInstalled), statusCode);
 
     private static async Task<IResult> ViewAsync(HttpContext context, BackOfficePages pages,
         SiteSettingsAdministration settings) =>
         await PageAsync(context, pages, mourningDates: settings.MourningDatesText(), error: null,
             await settings.SiteFactsAsync(context.RequestAborted));
+
 
     private static async Task<IResult> SetSiteFactsAsync(HttpContext context, IFormCollection form,
         BackOfficePages pages, SiteSettingsAdministration settings)
@@ -44,11 +82,13 @@ public static class SettingsEndpoints
             await settings.SiteFactsAsync(context.RequestAborted), StatusCodes.Status400BadRequest);
     }
 
-    private static Task<IResult> PageAsync(HttpContext context, BackOfficePages pages, string mourningDates,
+    private static async Task<IResult> PageAsync(HttpContext context, BackOfficePages pages, string mourningDates,
         string? error, IReadOnlyDictionary<string, string> siteFacts, int statusCode = StatusCodes.Status200OK,
         SiteFactsProblem? problem = null) =>
-        pages.RenderAsync<SettingsPage, SettingsPageModel>(new SettingsPageModel(
+        await pages.RenderAsync<SettingsPage, SettingsPageModel>(new SettingsPageModel(
             Shell: pages.ShellFor(context, "设置"), MourningDates: mourningDates, Error: error, SiteFacts: siteFacts,
+            Statements: await context.RequestServices.GetRequiredService<SiteStatementAdministration>()
+                .AllAsync(context.RequestAborted),
             SiteFactsProblem: problem), statusCode);
 }
 
@@ -56,4 +96,8 @@ public static class SettingsEndpoints
 public sealed record SiteFactsProblem(string? Field, string Message);
 
 public sealed record SettingsPageModel(Pages.Shell Shell, string MourningDates, string? Error,
-    IReadOnlyDictionary<string, string> SiteFacts, SiteFactsProblem? SiteFactsProblem = null);
+    IReadOnlyDictionary<string, string> SiteFacts, IReadOnlyList<StatementView> Statements,
+    SiteFactsProblem? SiteFactsProblem = null);
+
+public sealed record StatementEditPageModel(Pages.Shell Shell, StatementView View, string BodyHtml, string? Error,
+    bool EditorInstalled);

@@ -12,10 +12,11 @@ namespace GovPortal.BackOffice.Workflow;
 public sealed partial class ArticleWorkflow
 {
     /// <summary>
-    /// Sets 置顶 (until <paramref name="pinEndsAtUtc"/>, or until unpinned when null) and 权重 of a live article.
+    /// Sets 置顶 (until <paramref name="pinEndsAtUtc"/>, or until unpinned when null), 权重 and 焦点图 of a live
+    /// article; <paramref name="featured"/> null leaves 焦点图 as it is.
     /// </summary>
     public async Task<WorkflowResult> RankAsync(Staff actor, int articleId, bool pinned, DateTime? pinEndsAtUtc,
-        int weight, CancellationToken cancellationToken = default)
+        int weight, bool? featured = null, CancellationToken cancellationToken = default)
     {
         if (weight is < 0 or > ListRank.MaxWeight)
             return WorkflowResult.Refused($"权重须为 0 到 {ListRank.MaxWeight} 之间的整数（数字越大越靠前）。");
@@ -32,19 +33,28 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
         if (article.Status != ArticleStatus.Published)
             return WorkflowResult.Refused("这篇文章没有在网站上发布，不能置顶或设置权重。");
-        if (article.Pinned == pinned && article.PinEndsAtUtc == ends && article.Weight == weight)
-            return WorkflowResult.Refused("置顶和权重与现在相同，没有需要保存的改动。");
+        var feature = featured ?? article.Featured;
+        if (feature && !article.Featured && (article.LeadImage.Length == 0 || article.LinkUrl.Length > 0))
+            return WorkflowResult.Refused(article.LinkUrl.Length > 0
+                ? "外链文章没有自己的页面和图片，不能设为焦点图。"
+                : "焦点图显示文章的题图：请先编辑文章、选择题图并发布，再设为焦点图。");
+        if (article.Pinned == pinned && article.PinEndsAtUtc == ends && article.Weight == weight
+            && article.Featured == feature)
+            return WorkflowResult.Refused("置顶、权重和焦点图与现在相同，没有需要保存的改动。");
         var refusal = await ApplyLiveChangeAsync(articleId, a =>
         {
             a.Pinned = pinned;
             a.PinEndsAtUtc = ends;
             a.Weight = weight;
+            a.Featured = feature;
         }, cancellationToken);
         if (refusal is not null) return refusal;
         var pin = !pinned ? "不置顶" : ends is { } at ? $"置顶至 {ChinaTime.Format(at)}" : "置顶（不设截止时间）";
+        var focus = feature ? "，焦点图" : "";
         await AuditAsync(actor, AuditActions.ArticleRanked, articleId,
-            $"《{article.Title}》（{article.Url}）：{pin}，权重 {weight}（原为{Describe(article)}）");
-        return WorkflowResult.Done(articleId, $"已保存（{pin}，权重 {weight}）：栏目列表、首页区块和订阅已按新的顺序更新。");
+            $"《{article.Title}》（{article.Url}）：{pin}，权重 {weight}{focus}（原为{Describe(article)}）");
+        return WorkflowResult.Done(articleId,
+            $"已保存（{pin}，权重 {weight}{focus}）：栏目列表、首页区块、焦点图和订阅已按新的顺序更新。");
     }
 
     /// <summary>
@@ -122,7 +132,7 @@ public sealed partial class ArticleWorkflow
 
     private static string Describe(Article article) =>
         (!article.Pinned ? "不置顶" : article.PinEndsAtUtc is { } at ? $"置顶至 {ChinaTime.Format(at)}" : "置顶")
-        + $"，权重 {article.Weight}";
+        + $"，权重 {article.Weight}" + (article.Featured ? "，焦点图" : "");
 
     /// <summary>Applies a change to the live article through the publish plan; a refusal when it cannot be.</summary>
     private async Task<WorkflowResult?> ApplyLiveChangeAsync(int articleId, Action<Article> change,

@@ -147,7 +147,7 @@ public sealed partial class ArticleWorkflow
             if (used) continue;
             try
             {
-                File.Delete(uploads.PathOf(name));
+                uploads.Delete(name);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {

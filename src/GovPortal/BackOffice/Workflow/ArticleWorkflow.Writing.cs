@@ -3,6 +3,7 @@ using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Files;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
+using GovPortal.Content.Uploads;
 using GovPortal.Safety;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed partial class ArticleWorkflow
         if (refusal is not null) return WorkflowResult.Refused(refusal);
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
+        if (LeadImageProblem(form, []) is { } leadImage) return WorkflowResult.Refused(leadImage);
 
         await using var db = database.CreateContext();
         if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken))
@@ -80,6 +82,8 @@ public sealed partial class ArticleWorkflow
         if (refusal is not null) return WorkflowResult.Refused(refusal);
         var files = CheckFiles(form);
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
+        if (LeadImageProblem(form, current.Files.Where(f => !form.RemoveFileIds.Contains(f.Id))) is { } leadImage)
+            return WorkflowResult.Refused(leadImage);
         // One transaction, as in CreateAsync: a 索引号 issued for a save that then fails is not used up.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (prepared, unprepared) = await PrepareAsync(db, article.SiteId, articleId, current, form,
@@ -235,27 +239,47 @@ public sealed partial class ArticleWorkflow
         revision.UpdatedAtUtc = now;
     }
 
-    private static (List<(string Name, string Extension, byte[] Content)> Accepted, string? Error) CheckFiles(
-        ArticleForm form)
+    /// <summary>
+    /// A 题图 must be one of the pictures the revision keeps: one being removed in the same save, or a name the form
+    /// never offered, is refused with what to do.
+    /// </summary>
+    private static string? LeadImageProblem(ArticleForm form, IEnumerable<RevisionFile> kept)
     {
-        var accepted = new List<(string, string, byte[])>();
+        var field = form.Kind.Fields.FirstOrDefault(f => f.Choices?.Key == ChoiceSource.ArticlePictures);
+        var chosen = field is null ? "" : form.Value(field.Name).Trim();
+        if (chosen.Length == 0) return null;
+        if (kept.Any(f => f.Width > 0 && ArticlePictures.NameOf(f.StoredName, f.Extension) == chosen)) return null;
+        return $"所选{field!.Label}不是本文保留的图片（可能正在删除，或尚未上传）。请先上传图片并保存，再从列表中选择{field.Label}；"
+            + "本次保存未执行，您填写的内容仍在下面的表单中。";
+    }
+
+    private static (List<AcceptedUpload> Accepted, string? Error) CheckFiles(ArticleForm form)
+    {
+        var accepted = new List<AcceptedUpload>();
         if (form.NewFiles.Count > 20) return ([], "一次最多上传 20 个文件。");
         foreach (var (name, content) in form.NewFiles)
         {
-            var (displayName, extension, error) = UploadRules.Check(name, content);
-            if (error is not null) return ([], error + "本次保存未执行，其他内容也未保存，请处理后重新选择文件再保存。");
-            accepted.Add((displayName!, extension!, content));
+            var (kept, error) = UploadRules.Accept(name, content);
+            if (kept is null) return ([], error + "本次保存未执行，其他内容也未保存，请处理后重新选择文件再保存。");
+            accepted.Add(kept);
         }
         return (accepted, null);
     }
 
-    // Called only after every file passed the checks, so a refused save stores nothing.
-    private List<RevisionFile> StoreFiles(IEnumerable<(string Name, string Extension, byte[] Content)> files,
-        int firstOrder) =>
-        files.Select((f, i) => new RevisionFile
+    // Called only after every file passed the checks, so a refused save stores nothing. A picture's smaller copies
+    // (for srcset) are stored beside it, before the row that names it.
+    private List<RevisionFile> StoreFiles(IEnumerable<AcceptedUpload> files, int firstOrder) =>
+        files.Select((f, i) =>
         {
-            DisplayName = f.Name, Extension = f.Extension, StoredName = uploads.Save(f.Content),
-            SizeBytes = f.Content.Length,
-            ContentType = UploadRules.ContentTypes[f.Extension], SortOrder = firstOrder + i,
+            var storedName = uploads.Save(f.Content);
+            if (f.Width > 0)
+                foreach (var (width, bytes) in ImageReencoder.SmallerCopies(f.Content, f.Extension))
+                    uploads.SaveSmaller(storedName, width, bytes);
+            return new RevisionFile
+            {
+                DisplayName = f.DisplayName, Extension = f.Extension, StoredName = storedName,
+                SizeBytes = f.Content.Length, ContentType = f.ContentType, SortOrder = firstOrder + i,
+                Width = f.Width, Height = f.Height,
+            };
         }).ToList();
 }

@@ -23,6 +23,7 @@ public sealed class Revision : IArticleContent
     public string TitleColour { get; set; } = "";
     public bool TitleBold { get; set; }
     public string LinkUrl { get; set; } = "";
+    public string LeadImage { get; set; } = "";
     public string Subtitle { get; set; } = "";
     public string Source { get; set; } = "";
     public string Author { get; set; } = "";
@@ -93,25 +94,31 @@ public sealed class RevisionFile
     public required string ContentType { get; set; }
     public int SortOrder { get; set; }
 
+    /// <summary>A picture's size in pixels as kept (see <c>ImageReencoder</c>); 0 for a document.</summary>
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
     /// <summary>
     /// The same stored file for another revision (files are never rewritten, so revisions share them).
     /// </summary>
     public RevisionFile Copy() => new()
     {
         DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes,
-        ContentType = ContentType, SortOrder = SortOrder,
+        ContentType = ContentType, SortOrder = SortOrder, Width = Width, Height = Height,
     };
 
     public static RevisionFile From(RelatedFile file) => new()
     {
         DisplayName = file.DisplayName, StoredName = file.StoredName, Extension = file.Extension,
         SizeBytes = file.SizeBytes, ContentType = file.ContentType, SortOrder = file.SortOrder,
+        Width = file.Width, Height = file.Height,
     };
 
     /// <summary>The file as the live article lists it.</summary>
     public RelatedFile ToRelatedFile() => new()
     {
         DisplayName = DisplayName, StoredName = StoredName, Extension = Extension, SizeBytes = SizeBytes,
-        ContentType = ContentType, SortOrder = SortOrder,
+        ContentType = ContentType, SortOrder = SortOrder, Width = Width, Height = Height,
     };
 }

@@ -28,4 +28,7 @@ public sealed record ChoiceSource(string Key, IReadOnlyList<ChoiceOption> Fixed)
 
     /// <summary>The site's 信息公开 documents (to name a replacing document or the policy interpreted).</summary>
     public const string Documents = "documents";
+
+    /// <summary>The pictures uploaded to the content itself (to choose its 题图).</summary>
+    public const string ArticlePictures = "articlePictures";
 }

@@ -53,6 +53,14 @@ public static class NewsKind
             Hint = "填写后本文成为外链文章：列表中的标题直接打开这个地址，本文不生成自己的页面，正文可以不填。",
             Get = c => c.LinkUrl, Set = (c, v) => c.LinkUrl = v.Trim(),
         },
+        new ContentField
+        {
+            Name = "leadImage", Label = "题图", Input = FieldInput.Choice, Placeholder = "不用题图",
+            Choices = ChoiceSource.OfSite(ChoiceSource.ArticlePictures), Checked = false,
+            OnPage = FieldPlacement.Hidden,
+            Hint = "列表和首页中标题旁的缩略图，从本文已上传的图片中选择；新上传的图片保存后即可选择。",
+            Get = c => c.LeadImage, Set = (c, v) => c.LeadImage = v,
+        },
         ContentField.Extra("photographer", "摄影", maxLength: 100) with { OnPage = FieldPlacement.Template },
         ContentField.Extra("editorInCharge", "责任编辑", maxLength: 100) with { OnPage = FieldPlacement.Template },
         ContentField.Extra("keywords", "关键词", maxLength: 200) with

@@ -7,7 +7,7 @@ public sealed record CheckedAttachment(string FileName, string ContentType, byte
 
 /// <summary>
 /// What a citizen may attach to a letter: images (jpg, png, gif) and PDF only, a few small files. Each file goes
-/// through the back office's upload checks (<see cref="UploadRules.Check"/>: the contents must really be what the
+/// through the back office's upload checks (<see cref="UploadRules.Accept"/>: the contents must really be what the
 /// extension says), so a page or a program renamed to <c>.jpg</c> is refused.
 /// </summary>
 public static class LetterAttachmentRules
@@ -55,9 +55,10 @@ public static class LetterAttachmentRules
             var content = new byte[file.Length];
             await using (var stream = file.OpenReadStream())
                 await stream.ReadExactlyAsync(content, cancellationToken);
-            var (displayName, extension, error) = UploadRules.Check(file.FileName, content);
-            if (error is not null) problems.Add(error.Replace("文件“", "附件“", StringComparison.Ordinal));
-            else accepted.Add(new CheckedAttachment(displayName!, UploadRules.ContentTypes[extension!], content));
+            // A citizen's phone photo carries where it was taken: only its pixels are kept.
+            var (kept, error) = UploadRules.Accept(file.FileName, content);
+            if (kept is null) problems.Add(error!.Replace("文件“", "附件“", StringComparison.Ordinal));
+            else accepted.Add(new CheckedAttachment(kept.DisplayName, kept.ContentType, kept.Content));
         }
         if (total > MaxTotalBytes)
             problems.Add($"附件合计超过了 {MaxTotalBytes / 1024 / 1024} MB，请减少或压缩后再上传。");

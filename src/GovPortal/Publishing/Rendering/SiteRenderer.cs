@@ -72,12 +72,16 @@ public sealed partial class SiteRenderer
         switch (key.Kind)
         {
             case PageKind.Home:
-                var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync());
+                var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync(),
+                    Focus: await _listings.FocusAsync());
                 batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
             case PageKind.SiteMapPage:
                 batch.Write(key, OutputLayout.SiteMapPage, await _razor.RenderAsync<SiteMapPage, SiteMapPageModel>(
                     new SiteMapPageModel(_chrome, SiteMapEntries())));
+                break;
+            case PageKind.Statement:
+                await RenderStatementAsync(key, batch);
                 break;
             case PageKind.NotFound:
                 batch.Write(key, OutputLayout.NotFoundPage, await RenderNoticeAsync(
@@ -171,6 +175,7 @@ public sealed partial class SiteRenderer
             PageKey.Home, PageKey.NotFound, PageKey.ServiceNotice, PageKey.ThemeAssets, PageKey.SitemapIndex,
             PageKey.SiteMapPage,
         };
+        keys.AddRange(StatementKeys());
         keys.AddRange(DisclosurePageKeys());
         keys.AddRange(InteractionPageKeys());
         foreach (var channel in _tree.All)
@@ -197,6 +202,7 @@ public sealed partial class SiteRenderer
             return;
         }
         var attachments = new List<AttachmentLink>();
+        var shown = PicturesShown(article);
         foreach (var file in article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
         {
             var path = AttachmentPath(file);
@@ -204,23 +210,51 @@ public sealed partial class SiteRenderer
             if (!File.Exists(source))
                 throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
             batch.Write(key, path, await File.ReadAllBytesAsync(source), file.DisplayName);
-            attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(),
-                FormatSize(file.SizeBytes)));
+            if (file.Width > 0)
+                foreach (var width in ArticlePictures.CopyWidths(file.Width))
+                    batch.Write(key, ArticlePictures.SmallerAddress(PictureName(file), width).TrimStart('/'),
+                        await File.ReadAllBytesAsync(_uploads.PathOfSmaller(file.StoredName, width)), file.DisplayName);
+            // A picture shown in the body or as the 题图 is not listed again as a file to download.
+            if (!shown.Contains(PictureName(file)))
+                attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(),
+                    FormatSize(file.SizeBytes)));
         }
 
-        var model = ArticleModel(article, article.Id, attachments);
+        var pictures = article.RelatedFiles.Where(f => f.Width > 0)
+            .ToDictionary(PictureName, f => new PictureSize(f.Width, f.Height));
+        var model = ArticleModel(article, article.Id, attachments) with
+        {
+            BodyHtml = BodyPictures.Published(article.BodyHtml, pictures),
+        };
         var page = await _razor.RenderAsync<ArticlePage, ArticlePageModel>(model);
         batch.Write(key, article.Url.TrimStart('/'), page);
+    }
+
+    private static string PictureName(RelatedFile file) => ArticlePictures.NameOf(file.StoredName, file.Extension);
+
+    /// <summary>The pictures the page shows itself (in the body, or as the 题图), by name.</summary>
+    public static IReadOnlySet<string> PicturesShown(IArticleContent article)
+    {
+        var names = new HashSet<string>(BodyPictures.NamesIn(article.BodyHtml), StringComparer.Ordinal);
+        if (article.LeadImage.Length > 0) names.Add(article.LeadImage);
+        return names;
     }
 
     /// <summary>
     /// The article page as it would be published, for staff to preview: nothing is written anywhere. The page has no
     /// article id, so the preview is not counted as a view.
     /// </summary>
+    /// <param name="staffAddress">Where staff see one of the article's pictures, by name.</param>
     public Task<string> RenderArticlePreviewAsync(Article article, IReadOnlyList<AttachmentLink> attachments,
-        PreviewBanner banner) =>
+        PreviewBanner banner, Func<string, string>? staffAddress = null) =>
         _razor.RenderHtmlAsync<ArticlePage, ArticlePageModel>(
-            ArticleModel(article, 0, attachments) with { Preview = banner });
+            ArticleModel(article, 0, attachments) with
+            {
+                Preview = banner,
+                BodyHtml = staffAddress is null
+                    ? article.BodyHtml
+                    : BodyPictures.Previewed(article.BodyHtml, staffAddress),
+            });
 
     private ArticlePageModel ArticleModel(Article article, int countedId, IReadOnlyList<AttachmentLink> attachments)
     {

@@ -93,6 +93,7 @@
   shareDialog();
   collapsibleNavigation();
   accessibilityToolbar();
+  focusSlideshow();
 
   // On a phone the main navigation folds behind a 栏目导航 button; without script it is simply always shown.
   function collapsibleNavigation() {
@@ -112,6 +113,56 @@
       button.setAttribute("aria-expanded", String(open));
       nav.classList.toggle("open", open);
     });
+  }
+
+  // 焦点图 (WAI-ARIA carousel): one slide at a time. It turns every 6 seconds only while nobody is reading it: not
+  // when the reader asked for reduced motion or chose 适老版, not while the pointer or the keyboard focus is inside,
+  // and never again once the reader pressed 暂停. The slide in view is announced only while it is not turning.
+  function focusSlideshow() {
+    var box = document.querySelector("[data-focus]");
+    if (!box) return;
+    var slides = box.querySelectorAll(".focus-slide");
+    if (slides.length < 2) return;
+    var controls = box.querySelector(".focus-controls");
+    var play = box.querySelector("[data-focus-play]");
+    var list = box.querySelector("[data-focus-slides]");
+    var current = 0, timer = null, stoppedByReader = false, hovered = false, focused = false;
+    var still = (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches)
+      || document.body.classList.contains("elder");
+
+    function show(index) {
+      current = (index + slides.length) % slides.length;
+      for (var i = 0; i < slides.length; i++) slides[i].hidden = i !== current;
+    }
+    function turning() { return !stoppedByReader && !still; }
+    function update() {
+      var run = turning() && !hovered && !focused;
+      if (run && !timer) timer = window.setInterval(function () { show(current + 1); }, 6000);
+      if (!run && timer) { window.clearInterval(timer); timer = null; }
+      box.setAttribute("data-playing", String(run));
+      list.setAttribute("aria-live", run ? "off" : "polite");
+      play.textContent = turning() ? "暂停" : "播放";
+      play.setAttribute("aria-label", turning() ? "暂停焦点图轮播" : "播放焦点图轮播");
+    }
+
+    box.classList.add("focus-scripted");
+    controls.hidden = false;
+    show(0);
+    play.addEventListener("click", function () {
+      stoppedByReader = turning();
+      if (!stoppedByReader) still = false;
+      update();
+    });
+    box.querySelector("[data-focus-previous]").addEventListener("click", function () { show(current - 1); });
+    box.querySelector("[data-focus-next]").addEventListener("click", function () { show(current + 1); });
+    box.addEventListener("mouseenter", function () { hovered = true; update(); });
+    box.addEventListener("mouseleave", function () { hovered = false; update(); });
+    box.addEventListener("focusin", function () { focused = true; update(); });
+    box.addEventListener("focusout", function (event) {
+      focused = box.contains(event.relatedTarget);
+      update();
+    });
+    update();
   }
 
   // 网站无障碍: zoom, line spacing, colour schemes, large cursor, reading guide, caption bar and speech, kept in the

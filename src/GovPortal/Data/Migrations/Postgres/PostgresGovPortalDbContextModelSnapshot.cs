@@ -395,6 +395,13 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasDefaultValue("news");
 
+                    b.Property<string>("LeadImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("LinkUrl")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -519,6 +526,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RevisionId")
                         .HasColumnType("integer");
 
@@ -532,6 +542,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -684,6 +697,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValue("");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("HitCount")
                         .HasColumnType("bigint");
 
@@ -693,6 +709,13 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasDefaultValue("news");
+
+                    b.Property<string>("LeadImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("LinkUrl")
                         .IsRequired()
@@ -775,10 +798,10 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.HasIndex("DeletedAtUtc");
 
-                    b.HasIndex("SiteId");
-
                     b.HasIndex("Url")
                         .IsUnique();
+
+                    b.HasIndex("SiteId", "Featured");
 
                     b.HasIndex("ChannelId", "Status", "Pinned", "Weight", "PublishedAtUtc", "Id");
 
@@ -1096,6 +1119,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -1106,6 +1132,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1223,6 +1252,43 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("GovPortal.Content.SiteStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SiteStatements");
                 });
 
             modelBuilder.Entity("GovPortal.Disclosure.DisclosureApplication", b =>
@@ -2241,6 +2307,15 @@ namespace GovPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.SiteStatement", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,81 @@
+using System.Globalization;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using GovPortal.Content.Uploads;
+
+namespace GovPortal.Publishing.Rendering;
+
+/// <summary>The size of one of an article's pictures as kept.</summary>
+public sealed record PictureSize(int Width, int Height);
+
+/// <summary>
+/// The pictures in an article's body. The body is stored as the sanitizer left it (only <c>src</c>, <c>alt</c> and
+/// <c>title</c> on an image); the published page gets each of the article's own pictures with its size, its smaller
+/// copies in <c>srcset</c> and lazy loading, and the staff preview gets them from the back office.
+/// </summary>
+public static class BodyPictures
+{
+    /// <summary>How wide a body picture is shown: the article column, or the whole screen on a phone.</summary>
+    public const string Sizes = "(max-width: 960px) 100vw, 960px";
+
+    /// <summary>The names of the article's own pictures (<c>/files/….jpg</c>) the body shows.</summary>
+    public static IReadOnlySet<string> NamesIn(string bodyHtml)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (!HasImages(bodyHtml)) return names;
+        foreach (var image in Parse(bodyHtml).OfType<IElement>().SelectMany(ImagesIn))
+            if (ArticlePictures.NameInAddress(image.GetAttribute("src") ?? "") is { } name)
+                names.Add(name);
+        return names;
+    }
+
+    /// <summary>
+    /// The body as the public page shows it: every image loads lazily; each of <paramref name="pictures"/> (by name)
+    /// also says its size, so the page does not jump as it loads, and offers its smaller copies.
+    /// </summary>
+    public static string Published(string bodyHtml, IReadOnlyDictionary<string, PictureSize> pictures)
+    {
+        if (!HasImages(bodyHtml)) return bodyHtml;
+        var nodes = Parse(bodyHtml);
+        foreach (var image in nodes.OfType<IElement>().SelectMany(ImagesIn))
+        {
+            image.SetAttribute("loading", "lazy");
+            image.SetAttribute("decoding", "async");
+            if (ArticlePictures.NameInAddress(image.GetAttribute("src") ?? "") is not { } name
+                || !pictures.TryGetValue(name, out var size) || size.Width <= 0)
+                continue;
+            image.SetAttribute("width", size.Width.ToString(CultureInfo.InvariantCulture));
+            image.SetAttribute("height", size.Height.ToString(CultureInfo.InvariantCulture));
+            image.SetAttribute("srcset", ArticlePictures.Srcset(name, size.Width));
+            image.SetAttribute("sizes", Sizes);
+        }
+        return Serialise(nodes);
+    }
+
+    /// <summary>The body for the staff preview: the article's pictures come from <paramref name="staffAddress"/>,
+    /// since an unpublished picture is not on the public site yet.</summary>
+    public static string Previewed(string bodyHtml, Func<string, string> staffAddress)
+    {
+        if (!HasImages(bodyHtml)) return bodyHtml;
+        var nodes = Parse(bodyHtml);
+        foreach (var image in nodes.OfType<IElement>().SelectMany(ImagesIn))
+            if (ArticlePictures.NameInAddress(image.GetAttribute("src") ?? "") is { } name)
+                image.SetAttribute("src", staffAddress(name));
+        return Serialise(nodes);
+    }
+
+    public static bool HasImages(string html) => html.Contains("<img", StringComparison.OrdinalIgnoreCase);
+
+    private static INodeList Parse(string html)
+    {
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("");
+        return parser.ParseFragment(html, document.Body!);
+    }
+
+    private static IEnumerable<IElement> ImagesIn(IElement element) =>
+        element.LocalName == "img" ? [element] : element.QuerySelectorAll("img");
+
+    private static string Serialise(INodeList nodes) => string.Concat(nodes.Select(n => n.ToHtml()));
+}
