@@ -70,9 +70,14 @@ BUDGET=$(mktemp)
 GOVPORTAL_BUDGET_OUT="$BUDGET" dotnet test tests/GovPortal.BrowserTests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~The_seed_article_page_with_its_css_and_script" >/dev/null
 
-# The "Floods" section is written by bench/flood.sh: kept as it is.
-FLOODS=$(python3 -c 'import re, sys; m = re.search(r"^## Floods\n.*?(?=^## |\Z)", open(sys.argv[1]).read(), re.S | re.M)
-print(m.group(0).rstrip() if m else "")' docs/benchmarks.md 2>/dev/null || true)
+# The sections other scripts write (Floods, Crashes, Hostile input, Pictures …) are kept as they are: this script
+# writes only its own.
+KEPT=$(python3 -c 'import re, sys
+own = {"Site", "Publishing", "Search", "Page weight", "Serving"}
+doc = open(sys.argv[1], encoding="utf-8").read()
+kept = [m.group(0).rstrip() for m in re.finditer(r"^## ([^\n]+)\n.*?(?=^## |\Z)", doc, re.S | re.M)
+        if m.group(1).strip() not in own]
+print("\n\n".join(kept))' docs/benchmarks.md 2>/dev/null || true)
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 MEM=$(free -g | awk '/^Mem:/ {print $2}')
 {
@@ -163,7 +168,7 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo "(\`GOVPORTAL_TAMPER_GUARD=off\`, for this comparison only), and alternates wrk runs between them (aim: at" \
     "least 0.90):"
   cat "$GUARD"
-  if [ -n "$FLOODS" ]; then echo; printf '%s\n' "$FLOODS"; fi
+  if [ -n "$KEPT" ]; then echo; printf '%s\n' "$KEPT"; fi
 } > docs/benchmarks.md
 rm -f "$SERVE" "$GUARD" "$BUDGET"
 cat docs/benchmarks.md

@@ -8,6 +8,7 @@ using GovPortal.Storage;
 //   GovPortal.Bench publish DATA_DIR
 //   GovPortal.Bench incremental DATA_DIR [RUNS=50]
 //   GovPortal.Bench search DATA_DIR [QUERIES_FILE=bench/search-queries.txt]
+//   GovPortal.Bench pictures DATA_DIR [PHOTOS=200]   (see bench/pictures.sh)
 //   GovPortal.Bench flood BASE_URL DATA_DIR PORTAL_PID RATE PHASES [ADDRESSES] [SEED]   (see bench/flood.sh)
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
@@ -38,6 +39,9 @@ switch (args[0])
         var queriesOnly = Environment.GetEnvironmentVariable("SEARCH_QUERIES_ONLY") == "1";
         Console.WriteLine(await SearchBenchmarks.RunAsync(paths, args.Length > 2 ? args[2] : "bench/search-queries.txt",
             rebuild: !queriesOnly, withLike: !queriesOnly));
+        return 0;
+    case "pictures":
+        Console.WriteLine(await PictureBenchmarks.AttachAsync(paths, number > 0 ? number : 200));
         return 0;
     case "listings":
         Console.WriteLine(await StageProfile.ListingsAsync(paths));

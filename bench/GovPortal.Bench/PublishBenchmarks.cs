@@ -100,7 +100,7 @@ public static class PublishBenchmarks
             "(every list page of the column shifts) |";
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;

@@ -34,11 +34,16 @@ public sealed class FocusSlideshowBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(".focus-slide:not([hidden])")).ToHaveCountAsync(1);
             var first = await page.Locator(".focus-slide:not([hidden]) img").GetAttributeAsync("alt");
 
-            // The 暂停 button comes first; with the keyboard focus inside, the slides stop turning already.
-            await page.Locator("[data-focus-play]").FocusAsync();
+            // Keyboard focus entering it stops it (the button says 播放); it turns again only when 播放 is pressed.
+            var play = page.Locator("[data-focus-play]");
+            await play.FocusAsync();
             await Assertions.Expect(focus).ToHaveAttributeAsync("data-playing", "false");
+            await Assertions.Expect(play).ToHaveTextAsync("播放");
             await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("[data-focus-play]")).ToHaveTextAsync("播放");
+            await Assertions.Expect(focus).ToHaveAttributeAsync("data-playing", "true");
+            await Assertions.Expect(play).ToHaveTextAsync("暂停");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(play).ToHaveTextAsync("播放");
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal("下一张焦点图", await page.EvaluateAsync<string>(

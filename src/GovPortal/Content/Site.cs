@@ -24,6 +24,13 @@ public sealed class Site
     public string SiteCode { get; set; } = "";             // 政府网站标识码
     public string IcpNumber { get; set; } = "";            // ICP备案号
     public string PublicSecurityNumber { get; set; } = ""; // 公网安备案号
+
+    /// <summary>
+    /// 党政机关网站标识: the id of the site's 开办单位 page at bszs.conac.cn (the 中国机构编制网), which the footer's
+    /// 党政机关 mark links to; "" until the site has one.
+    /// </summary>
+    public string ConacId { get; set; } = "";
+
     public string ContactPhone { get; set; } = "";
     public string ContactAddress { get; set; } = "";
     public string ContactEmail { get; set; } = "";

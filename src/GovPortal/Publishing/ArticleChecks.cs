@@ -12,8 +12,16 @@ namespace GovPortal.Publishing;
 /// </summary>
 public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
 {
-    /// <summary>The scanner's findings, and each body picture without 替代文字 (<see cref="PictureAltCheck"/>).</summary>
-    public IReadOnlyList<Finding> Check(Article article, Site site)
+    /// <summary>The scanner's findings: what the publisher checks before any change to a live article.</summary>
+    public IReadOnlyList<Finding> Check(Article article, Site site) =>
+        scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
+
+    /// <summary>
+    /// <see cref="Check"/>, and each body picture without 替代文字 (<see cref="PictureAltCheck"/>): what a revision
+    /// must pass to move on. Only new wording is held to it; an article published before the rule keeps its pin,
+    /// weight and date changes.
+    /// </summary>
+    public IReadOnlyList<Finding> CheckRevision(Article article, Site site)
     {
         var content = ContentOf(article);
         return scanner.Scan(content, isHtml: true, AllowedHosts(site)).Concat(PictureAltCheck.Check(content))

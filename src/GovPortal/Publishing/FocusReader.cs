@@ -21,7 +21,8 @@ public static class FocusReader
         var featured = await db.Articles.AsNoTracking()
             .Where(a => a.SiteId == siteId && a.Featured && a.Status == ArticleStatus.Published && a.Url != null
                 && a.LeadImage != "" && a.LinkUrl == "")
-            .InListOrder().Take(MaxSlides)
+            // A few more than shown, in case a 题图's file is gone (the form does not allow it, but a restore might).
+            .InListOrder().Take(MaxSlides * 2)
             .Select(a => new { a.Id, a.Title, Url = a.Url!, a.LeadImage })
             .ToListAsync(cancellationToken);
         if (featured.Count == 0) return [];
@@ -30,8 +31,8 @@ public static class FocusReader
                 .Select(f => new { f.ArticleId, f.StoredName, f.Extension, f.Width, f.Height })
                 .ToListAsync(cancellationToken))
             .ToDictionary(f => (f.ArticleId, ArticlePictures.NameOf(f.StoredName, f.Extension)));
-        // A 题图 whose file is gone (the form does not allow it) shows no slide rather than a broken picture.
-        return featured.Where(a => pictures.ContainsKey((a.Id, a.LeadImage)))
+        // A 题图 whose file is gone shows no slide rather than a broken picture.
+        return featured.Where(a => pictures.ContainsKey((a.Id, a.LeadImage))).Take(MaxSlides)
             .Select(a =>
             {
                 var picture = pictures[(a.Id, a.LeadImage)];

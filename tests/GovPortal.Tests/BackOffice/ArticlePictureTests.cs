@@ -5,6 +5,7 @@ using GovPortal.BackOffice.Accounts;
 using GovPortal.Content.Uploads;
 using GovPortal.Tests.Content;
 using GovPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.Tests.BackOffice;
 
@@ -129,5 +130,44 @@ public sealed class ArticlePictureTests(NewsroomFixture shared) : IClassFixture<
             (await room.Editor.GetAsync($"pictures/{picture.StoredName}.pdf")).StatusCode);
         // The public site has no unpublished picture.
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Client.GetAsync($"/files/{name}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_picture_in_the_body_cannot_be_removed_and_an_article_from_before_the_rule_keeps_its_pin()
+    {
+        var (portal, room) = (shared.Portal, shared.Room);
+        var channel = TestAccounts.ChannelId(portal, "bmdt");
+        var id = await room.WriteAsync("区档案馆开展开放日活动", files: [("开放日.jpg", TestPictures.JpegWithExif(800, 600))]);
+        var revision = await room.RevisionAsync(id);
+        var picture = revision.Files.Single();
+        var name = ArticlePictures.NameOf(picture.StoredName, picture.Extension);
+        var body = $"<p><img src=\"/files/{name}\" alt=\"开放日\"></p>";
+        var saved = await room.Editor.PostMultipartAsync($"articles/{id}/edit",
+            Newsroom.Fields(channel, "区档案馆开展开放日活动", body, baseRevisionId: revision.Id,
+                baseVersion: revision.Version), []);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        revision = await room.RevisionAsync(id);
+        var removing = await room.Editor.PostMultipartAsync($"articles/{id}/edit",
+            [
+                .. Newsroom.Fields(channel, "区档案馆开展开放日活动（修改）", body, baseRevisionId: revision.Id,
+                    baseVersion: revision.Version),
+                F("removeFile", revision.Files.Single().Id.ToString(CultureInfo.InvariantCulture)),
+            ], []);
+        Assert.Equal(HttpStatusCode.BadRequest, removing.StatusCode);
+        var refusal = await removing.Content.ReadAsStringAsync();
+        Assert.Contains("图片“开放日.jpg”仍在正文中显示，不能删除", refusal);
+        Assert.Contains("区档案馆开展开放日活动（修改）", refusal);
+        Assert.Single((await room.RevisionAsync(id)).Files);
+
+        // Published before pictures needed 替代文字: its pin and weight still change (the rule holds new wording).
+        var live = await room.PublishNewAsync("区政府召开年度工作会议");
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var article = await db.Articles.SingleAsync(a => a.Id == live);
+            article.BodyHtml += "<p><img src=\"https://www.szxc.gov.cn/old.jpg\"></p>";
+            await db.SaveChangesAsync();
+        }
+        await room.DoAsync(room.Publisher, live, "rank", F("pinned", "1"), F("weight", "3"));
+        Assert.True((await room.ArticleAsync(live)).Pinned);
     }
 }

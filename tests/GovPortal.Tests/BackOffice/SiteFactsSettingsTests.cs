@@ -36,6 +36,7 @@ public sealed class SiteFactsSettingsTests
             ["icpNumber"] = "苏ICP备05004813号-2", ["publicSecurityNumber"] = "苏公网安备32050702010001号",
             ["contactPhone"] = "0512-65866001", ["contactAddress"] = "苏州市相城区阳澄湖东路8号",
             ["contactEmail"] = "xczfb@szxc.gov.cn", ["userLoginUrl"] = "https://www.jszwfw.gov.cn/",
+            ["conacId"] = "0A1F7D0C3E2C5C4BE053012819AC4F18",
         };
         // A 网站标识码 with a letter O for a zero: refused beside its field, everything typed kept, nothing saved.
         var refused = await admin.PostAsync("settings/site", Form(values));
@@ -53,6 +54,11 @@ public sealed class SiteFactsSettingsTests
         foreach (var path in new[] { "/", "/xwzx/bmdt/", (await portal.SeedArticleAsync()).Url! })
         {
             var shown = await portal.Client.GetStringAsync(path);
+            Assert.Contains("<a class=\"conac-mark\" href=\"https://bszs.conac.cn/sitename?method=show&amp;"
+                + "id=0A1F7D0C3E2C5C4BE053012819AC4F18\" rel=\"noopener\">党政机关</a>", shown);
+            // 找错 names the site and the page the reader is on.
+            Assert.Contains("https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3205070001&amp;url="
+                + Uri.EscapeDataString("https://www.szxc.gov.cn" + path) + "\"", shown);
             Assert.Contains("承办单位：苏州市相城区大数据管理中心", shown);
             Assert.Contains("<a href=\"https://beian.miit.gov.cn/\" rel=\"noopener\">苏ICP备05004813号-2</a>", shown);
             Assert.Contains("https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=32050702010001", shown);
@@ -78,6 +84,7 @@ public sealed class SiteFactsSettingsTests
     [InlineData("publicSecurityNumber", "苏公网安备3205070201号", "公安机关备案号的格式")]
     [InlineData("contactEmail", "xczfb@", "电子邮箱的格式不正确")]
     [InlineData("contactPhone", "请拨打热线", "联系电话只能包含")]
+    [InlineData("conacId", "id=0A1F7D0C\"><script>", "党政机关网站标识编号只能包含字母和数字")]
     [InlineData("userLoginUrl", "javascript:alert(1)", "用户登录地址须是以 http:// 或 https:// 开头")]
     [InlineData("name", "", "请填写网站名称")]
     public void Each_fact_that_breaks_its_rule_is_named(string field, string value, string message)

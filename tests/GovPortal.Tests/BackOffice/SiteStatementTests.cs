@@ -87,6 +87,11 @@ public sealed class SiteStatementTests : IAsyncLifetime
         Assert.Contains("国产不卡久久综合", text); // still in the form
         Assert.DoesNotContain("国产不卡", await _portal.Client.GetStringAsync("/contact.html"));
 
+        var pictureWithoutText = await _admin.PostAsync("settings/statements/contact",
+            [F("bodyHtml", "<p>办公地点：</p><p><img src=\"https://www.szxc.gov.cn/map.png\"></p>")]);
+        Assert.Equal(HttpStatusCode.BadRequest, pictureWithoutText.StatusCode);
+        Assert.Contains("替代文字", await pictureWithoutText.Content.ReadAsStringAsync());
+
         var empty = await _admin.PostAsync("settings/statements/contact", [F("bodyHtml", "<p><br></p>")]);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("请填写联系我们的内容。", await empty.Content.ReadAsStringAsync());

@@ -40,7 +40,9 @@ public static class TestPictures
         return [.. jpeg[..2], .. exif, .. jpeg[2..]];
     }
 
-    /// <summary>An APP1 "Exif" segment: IFD0 with ImageDescription, Orientation and a GPS IFD (latitude ref N).</summary>
+    /// <summary>
+    /// An APP1 "Exif" segment: IFD0 with ImageDescription, Orientation and a GPS IFD (latitude ref N).
+    /// </summary>
     private static byte[] ExifSegment(ushort orientation)
     {
         var description = Encoding.ASCII.GetBytes(HiddenDescription + "\0");
@@ -73,7 +75,9 @@ public static class TestPictures
         BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 8), value);
     }
 
-    /// <summary>A PNG whose header declares <paramref name="width"/> × <paramref name="height"/> (CRC correct).</summary>
+    /// <summary>
+    /// A PNG whose header declares <paramref name="width"/> × <paramref name="height"/> (CRC correct).
+    /// </summary>
     public static byte[] PngDeclaring(int width, int height)
     {
         using var bitmap = Halves(8, 8);

@@ -120,14 +120,23 @@
   }
   document.querySelectorAll('[data-picture]').forEach(function (box) {
     box.hidden = false;
-    box.querySelector('[data-insert-picture]').addEventListener('click', function () {
-      var altInput = box.querySelector('[data-picture-alt]');
+    var altInput = box.querySelector('[data-picture-alt]');
+    var insert = box.querySelector('[data-insert-picture]');
+    // Enter in the 替代文字 box inserts the picture instead of submitting the whole article.
+    altInput.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      insert.click();
+    });
+    insert.addEventListener('click', function () {
       var alt = altInput.value.trim();
       if (!alt) {
+        altInput.setAttribute('aria-invalid', 'true');
         if (status) status.textContent = '请先填写替代文字（说明图片内容），再插入正文。';
         altInput.focus();
         return;
       }
+      altInput.removeAttribute('aria-invalid');
       editor.focus();
       editor.dangerouslyInsertHtml('<p><img src="' + escapeAttribute(box.getAttribute('data-picture')) +
         '" alt="' + escapeAttribute(alt) + '"></p>');

@@ -42,6 +42,8 @@ public static partial class SiteFacts
         new("publicSecurityNumber", "公安机关备案号", 50, s => s.PublicSecurityNumber,
             (s, v) => s.PublicSecurityNumber = v, PublicSecurityProblem,
             Placeholder: "例如：苏公网安备32050702010001号", Hint: "页脚显示并链接到全国互联网安全管理服务平台"),
+        new("conacId", "党政机关网站标识编号", 64, s => s.ConacId, (s, v) => s.ConacId = v, ConacIdProblem,
+            Hint: "中国机构编制网（bszs.conac.cn）开办单位信息页地址中 id= 后面的编号；填写后页脚显示“党政机关”标识并链接到该页"),
         new("contactPhone", "联系电话", 50, s => s.ContactPhone, (s, v) => s.ContactPhone = v, PhoneProblem),
         new("contactAddress", "地址", 200, s => s.ContactAddress, (s, v) => s.ContactAddress = v),
         new("contactEmail", "电子邮箱", 200, s => s.ContactEmail, (s, v) => s.ContactEmail = v, EmailProblem),
@@ -89,6 +91,9 @@ public static partial class SiteFacts
     private static string? PublicSecurityProblem(string value) => PublicSecurity().IsMatch(value) ? null
         : "公安机关备案号的格式应为“省份简称 + 公网安备 + 14 位数字 + 号”，例如 苏公网安备32050702010001号。";
 
+    private static string? ConacIdProblem(string value) => ConacId().IsMatch(value) ? null
+        : "党政机关网站标识编号只能包含字母和数字（6 到 64 位），即开办单位信息页地址中 id= 后面的部分。";
+
     private static string? PhoneProblem(string value) => Phone().IsMatch(value) ? null
         : "联系电话只能包含数字、空格、括号、加号和连字符，例如 0512-65866000。";
 
@@ -111,6 +116,9 @@ public static partial class SiteFacts
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}公网安备\s?\d{14}号$")]
     private static partial Regex PublicSecurity();
+
+    [GeneratedRegex("^[0-9A-Za-z]{6,64}$")]
+    private static partial Regex ConacId();
 
     [GeneratedRegex(@"^[0-9 ()（）+\-—、,，]{5,50}$")]
     private static partial Regex Phone();

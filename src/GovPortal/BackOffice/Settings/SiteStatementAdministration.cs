@@ -65,7 +65,8 @@ public sealed class SiteStatementAdministration(DatabaseOptions database, Publis
             if (PlainLength(html) == 0) return BackOfficeResult.Refused($"请填写{kind.Title}的内容。内容未保存。");
             if (html.Length > SiteStatements.MaxLength)
                 return BackOfficeResult.Refused($"{kind.Title}过长（超过 {SiteStatements.MaxLength} 个字符），请精简后再保存。");
-            var blocking = checks.CheckHtml(html, site).Where(f => f.Severity == Severity.Block).ToList();
+            var blocking = checks.CheckHtml(html, site).Concat(PictureAltCheck.Check(html))
+                .Where(f => f.Severity == Severity.Block).ToList();
             if (blocking.Count > 0)
                 return BackOfficeResult.Refused($"{kind.Title}未保存：发布前检查发现 {blocking.Count} 处必须处理的问题。"
                     + string.Concat(blocking.Select(f => $" {f.Category}：{f.Message}「{f.Excerpt}」")));
@@ -78,7 +79,16 @@ public sealed class SiteStatementAdministration(DatabaseOptions database, Publis
             row.UpdatedBy = actor.UserName;
             details = $"{kind.Title}：修改内容（{PlainLength(html)} 字）";
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator saved the same statement first (the unique site and key): nothing was saved.
+            return BackOfficeResult.Stale(
+                $"其他管理员刚刚保存了{kind.Title}，您的内容未保存，仍在下面的表单中。请复制后刷新页面，核对最新内容再修改。");
+        }
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "网站声明", details,
             cancellationToken);
         await publisher.PublishStatementAsync(kind, cancellationToken);

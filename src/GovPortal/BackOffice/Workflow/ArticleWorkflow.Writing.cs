@@ -84,6 +84,9 @@ public sealed partial class ArticleWorkflow
         if (files.Error is not null) return WorkflowResult.Refused(files.Error);
         if (LeadImageProblem(form, current.Files.Where(f => !form.RemoveFileIds.Contains(f.Id))) is { } leadImage)
             return WorkflowResult.Refused(leadImage);
+        if (RemovedPictureInBody(form, values!, current.Files.Where(f => form.RemoveFileIds.Contains(f.Id)))
+            is { } inBody)
+            return WorkflowResult.Refused(inBody);
         // One transaction, as in CreateAsync: a 索引号 issued for a save that then fails is not used up.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (prepared, unprepared) = await PrepareAsync(db, article.SiteId, articleId, current, form,
@@ -251,6 +254,20 @@ public sealed partial class ArticleWorkflow
         if (kept.Any(f => f.Width > 0 && ArticlePictures.NameOf(f.StoredName, f.Extension) == chosen)) return null;
         return $"所选{field!.Label}不是本文保留的图片（可能正在删除，或尚未上传）。请先上传图片并保存，再从列表中选择{field.Label}；"
             + "本次保存未执行，您填写的内容仍在下面的表单中。";
+    }
+
+    /// <summary>
+    /// A picture the body still shows cannot be removed: the published page would point at a file nobody publishes.
+    /// </summary>
+    private static string? RemovedPictureInBody(ArticleForm form, Dictionary<string, string> values,
+        IEnumerable<RevisionFile> removed)
+    {
+        var shown = form.Kind.Fields.Where(f => f.Input == FieldInput.RichText)
+            .SelectMany(f => Publishing.Rendering.BodyPictures.NamesIn(values[f.Name])).ToHashSet();
+        var inBody = removed.FirstOrDefault(f => shown.Contains(ArticlePictures.NameOf(f.StoredName, f.Extension)));
+        return inBody is null ? null
+            : $"图片“{inBody.DisplayName}”仍在正文中显示，不能删除。请先从正文中删去这张图片，再删除文件；"
+                + "本次保存未执行，您填写的内容仍在下面的表单中。";
     }
 
     private static (List<AcceptedUpload> Accepted, string? Error) CheckFiles(ArticleForm form)

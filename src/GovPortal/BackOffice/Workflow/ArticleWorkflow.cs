@@ -158,7 +158,7 @@ public sealed partial class ArticleWorkflow(
         var site = await db.Articles.Where(a => a.Id == revision.ArticleId)
             .Join(db.Sites.AsNoTracking(), a => a.SiteId, s => s.Id, (_, s) => s)
             .FirstAsync(cancellationToken);
-        return checks.Check(AsArticle(revision), site);
+        return checks.CheckRevision(AsArticle(revision), site);
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public static class NewsKind
             Choices = ChoiceSource.OfSite(ChoiceSource.ArticlePictures), Checked = false,
             OnPage = FieldPlacement.Hidden,
             Hint = "列表和首页中标题旁的缩略图，从本文已上传的图片中选择；新上传的图片保存后即可选择。",
-            Get = c => c.LeadImage, Set = (c, v) => c.LeadImage = v,
+            Get = c => c.LeadImage, Set = (c, v) => c.LeadImage = v.Trim(),
         },
         ContentField.Extra("photographer", "摄影", maxLength: 100) with { OnPage = FieldPlacement.Template },
         ContentField.Extra("editorInCharge", "责任编辑", maxLength: 100) with { OnPage = FieldPlacement.Template },

@@ -19,9 +19,13 @@ public static class ImageReencoder
 
     /// <summary>
     /// Refused before decoding: a small file can declare a picture that needs gigabytes of memory (a decompression
-    /// bomb). 50 million pixels is a 8,000 × 6,000 camera photo with room to spare.
+    /// bomb). 50 million pixels holds a 48-megapixel phone photo (8,000 × 6,000); decoded, it takes 200 MB.
     /// </summary>
     public const long MaxPixels = 50_000_000;
+
+    // At most two pictures are decoded at once, whatever arrives together (three on each letter, twenty on an
+    // article form): the memory a burst of uploads takes stays bounded.
+    private static readonly SemaphoreSlim Decoding = new(2);
 
     /// <summary>The widths of the smaller copies, each made only when the picture is wider.</summary>
     public static readonly int[] SmallerWidths = [480, 960];
@@ -38,16 +42,50 @@ public static class ImageReencoder
         if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
             return (null, $"图片“{displayName}”的尺寸为 {width}×{height} 像素，超过了 {MaxPixels / 10_000} 万像素的限制，"
                 + "请缩小后再上传。");
+        Decoding.Wait();
+        try
+        {
+            return Decoded(codec, displayName, extension);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or OutOfMemoryException)
+        {
+            return (null, $"图片“{displayName}”无法处理（可能已损坏或过大），未上传。");
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+
+    // Each step frees the picture before it as soon as the next one exists: at most two full-size copies at once.
+    private static (ReencodedImage? Image, string? Error) Decoded(SKCodec codec, string displayName,
+        string extension)
+    {
         var info = codec.Info.WithColorType(SKImageInfo.PlatformColorType)
             .WithAlphaType(codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
-            return (null, $"图片“{displayName}”无法解码（文件可能已损坏），未上传。");
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var kept = upright.Width > MaxWidth ? Scaled(upright, MaxWidth) : upright.Copy();
-        var keptExtension = extension == "jpg" ? "jpg" : "png";
-        return (new ReencodedImage(Encode(kept, keptExtension), keptExtension, kept.Width, kept.Height), null);
+        var picture = new SKBitmap(info);
+        try
+        {
+            var result = codec.GetPixels(info, picture.GetPixels());
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+                return (null, $"图片“{displayName}”无法解码（文件可能已损坏），未上传。");
+            if (codec.EncodedOrigin is not (SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default))
+                picture = Replace(picture, Upright(picture, codec.EncodedOrigin));
+            if (picture.Width > MaxWidth) picture = Replace(picture, Scaled(picture, MaxWidth));
+            var keptExtension = extension == "jpg" ? "jpg" : "png";
+            return (new ReencodedImage(Encode(picture, keptExtension), keptExtension, picture.Width, picture.Height),
+                null);
+        }
+        finally
+        {
+            picture.Dispose();
+        }
+    }
+
+    private static SKBitmap Replace(SKBitmap old, SKBitmap next)
+    {
+        old.Dispose();
+        return next;
     }
 
     /// <summary>
@@ -88,12 +126,12 @@ public static class ImageReencoder
     /// <summary>The pixels turned the way the camera said (EXIF orientation), since that note is not kept.</summary>
     private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default) return source.Copy();
         var swaps = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom
             or SKEncodedOrigin.LeftBottom;
         var (w, h) = swaps ? (source.Height, source.Width) : (source.Width, source.Height);
         var turned = new SKBitmap(new SKImageInfo(w, h, source.ColorType, source.AlphaType));
         using var canvas = new SKCanvas(turned);
+        canvas.Clear(SKColors.Transparent);
         canvas.SetMatrix(OriginMatrix(origin, source.Width, source.Height));
         using var image = SKImage.FromBitmap(source);
         canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);

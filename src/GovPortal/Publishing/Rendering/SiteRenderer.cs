@@ -212,9 +212,15 @@ public sealed partial class SiteRenderer
             batch.Write(key, path, await File.ReadAllBytesAsync(source), file.DisplayName);
             if (file.Width > 0)
                 foreach (var width in ArticlePictures.CopyWidths(file.Width))
+                {
+                    var copy = _uploads.PathOfSmaller(file.StoredName, width);
+                    if (!File.Exists(copy))
+                        throw new PublishException(
+                            $"文章《{article.Title}》的图片“{file.DisplayName}”的缩小副本在上传目录中找不到，请重新上传后再发布。");
                     batch.Write(key, ArticlePictures.SmallerAddress(PictureName(file), width).TrimStart('/'),
-                        await File.ReadAllBytesAsync(_uploads.PathOfSmaller(file.StoredName, width)), file.DisplayName);
-            // A picture shown in the body or as the 题图 is not listed again as a file to download.
+                        await File.ReadAllBytesAsync(copy), file.DisplayName);
+                }
+            // A picture shown in the body is not listed again as a file to download.
             if (!shown.Contains(PictureName(file)))
                 attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(),
                     FormatSize(file.SizeBytes)));
@@ -232,13 +238,12 @@ public sealed partial class SiteRenderer
 
     private static string PictureName(RelatedFile file) => ArticlePictures.NameOf(file.StoredName, file.Extension);
 
-    /// <summary>The pictures the page shows itself (in the body, or as the 题图), by name.</summary>
-    public static IReadOnlySet<string> PicturesShown(IArticleContent article)
-    {
-        var names = new HashSet<string>(BodyPictures.NamesIn(article.BodyHtml), StringComparer.Ordinal);
-        if (article.LeadImage.Length > 0) names.Add(article.LeadImage);
-        return names;
-    }
+    /// <summary>
+    /// The pictures the article page shows in its body, by name. A 题图 shows in lists, not on the page, so a
+    /// picture used only as the 题图 stays among the downloads.
+    /// </summary>
+    public static IReadOnlySet<string> PicturesShown(IArticleContent article) =>
+        BodyPictures.NamesIn(article.BodyHtml);
 
     /// <summary>
     /// The article page as it would be published, for staff to preview: nothing is written anywhere. The page has no

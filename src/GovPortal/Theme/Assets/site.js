@@ -116,8 +116,9 @@
   }
 
   // 焦点图 (WAI-ARIA carousel): one slide at a time. It turns every 6 seconds only while nobody is reading it: not
-  // when the reader asked for reduced motion or chose 适老版, not while the pointer or the keyboard focus is inside,
-  // and never again once the reader pressed 暂停. The slide in view is announced only while it is not turning.
+  // when the reader asked for reduced motion or chose 适老版, not while the pointer rests on it, and not once the
+  // keyboard focus entered it or the reader pressed 暂停, until the reader presses 播放. The slide in view is
+  // announced only while it is not turning.
   function focusSlideshow() {
     var box = document.querySelector("[data-focus]");
     if (!box) return;
@@ -126,7 +127,7 @@
     var controls = box.querySelector(".focus-controls");
     var play = box.querySelector("[data-focus-play]");
     var list = box.querySelector("[data-focus-slides]");
-    var current = 0, timer = null, stoppedByReader = false, hovered = false, focused = false;
+    var current = 0, timer = null, stoppedByReader = false, hovered = false;
     var still = (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches)
       || document.body.classList.contains("elder");
 
@@ -136,7 +137,7 @@
     }
     function turning() { return !stoppedByReader && !still; }
     function update() {
-      var run = turning() && !hovered && !focused;
+      var run = turning() && !hovered;
       if (run && !timer) timer = window.setInterval(function () { show(current + 1); }, 6000);
       if (!run && timer) { window.clearInterval(timer); timer = null; }
       box.setAttribute("data-playing", String(run));
@@ -157,9 +158,13 @@
     box.querySelector("[data-focus-next]").addEventListener("click", function () { show(current + 1); });
     box.addEventListener("mouseenter", function () { hovered = true; update(); });
     box.addEventListener("mouseleave", function () { hovered = false; update(); });
-    box.addEventListener("focusin", function () { focused = true; update(); });
-    box.addEventListener("focusout", function (event) {
-      focused = box.contains(event.relatedTarget);
+    // Keyboard focus inside (the 暂停 button included) stops it for good: it turns again only when the reader
+    // presses 播放. A button focused by a mouse click is not keyboard focus, or clicking 暂停 would undo itself.
+    box.addEventListener("focusin", function (event) {
+      var byKeyboard = true;
+      try { byKeyboard = event.target.matches(":focus-visible"); } catch (e) { /* older browsers: assume keyboard */ }
+      if (!byKeyboard || !turning()) return;
+      stoppedByReader = true;
       update();
     });
     update();

@@ -1192,6 +1192,10 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasDefaultValue("main");
 
+                    b.Property<string>("ConacId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1149,6 +1149,10 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("main");
 
+                    b.Property<string>("ConacId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .HasColumnType("TEXT");
