@@ -37,18 +37,6 @@ SECTION=$(mktemp)
   echo
   grep '^- ' "$REPORT"
 } >"$SECTION"
-python3 - "$SECTION" docs/benchmarks.md <<'PY'
-import re, sys
-section = open(sys.argv[1], encoding="utf-8").read().rstrip("\n") + "\n"
-path = sys.argv[2]
-doc = open(path, encoding="utf-8").read()
-match = re.search(r"^## Hostile input\n.*?(?=^## |\Z)", doc, flags=re.S | re.M)
-if match:
-    rest = doc[match.end():]
-    doc = doc[:match.start()] + section + ("\n" + rest if rest else "")
-else:
-    doc = doc.rstrip("\n") + "\n\n" + section
-open(path, "w", encoding="utf-8").write(doc)
-PY
+python3 bench/write-section.py "$SECTION" docs/benchmarks.md
 rm -f "$SECTION"
 cat "$REPORT"

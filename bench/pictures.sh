@@ -47,13 +47,5 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
   echo "|---|---|---|---|---|"
   printf '%s\n' "$ROWS"
 } >"$SECTION"
-python3 - "$SECTION" docs/benchmarks.md <<'PY'
-import re, sys
-section = open(sys.argv[1], encoding="utf-8").read().rstrip("\n") + "\n"
-path = sys.argv[2]
-doc = open(path, encoding="utf-8").read()
-pattern = re.compile(r"^## Pictures\n.*?(?=^## |\Z)", re.S | re.M)
-doc = pattern.sub(lambda _: section + "\n", doc) if pattern.search(doc) else doc.rstrip("\n") + "\n\n" + section
-open(path, "w", encoding="utf-8").write(doc)
-PY
+python3 bench/write-section.py "$SECTION" docs/benchmarks.md
 cat "$SECTION"
