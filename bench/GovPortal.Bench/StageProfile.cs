@@ -60,11 +60,11 @@ public static class StageProfile
         var parent = leaf.ParentId!.Value;
         for (var warm = 0; warm < 3; warm++)
         {
-            await GovPortal.Publishing.ListingReader.OwnListAsync(db, leaf.Id);
+            await GovPortal.Publishing.ListingReader.OwnListAsync(db, tree, leaf.Id);
             await GovPortal.Publishing.ListingReader.SubtreeNewestAsync(db, tree, parent, 20);
         }
         var own = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++) await GovPortal.Publishing.ListingReader.OwnListAsync(db, leaf.Id);
+        for (var i = 0; i < 10; i++) await GovPortal.Publishing.ListingReader.OwnListAsync(db, tree, leaf.Id);
         own.Stop();
         var ids = Stopwatch.StartNew();
         for (var i = 0; i < 10; i++)

@@ -1,21 +1,20 @@
 namespace GovPortal.Tests.Browser;
 
 /// <summary>
-/// WCAG 2.2 AA as axe checks it, on the pages a reader meets, in every form; and the 360 px phone width.
+/// WCAG 2.2 AA as axe checks it, on the pages a reader meets, each layout in every form (<see cref="PageForms"/>);
+/// and the 360 px phone width.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Needs", "Browser")]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {
-    public static TheoryData<string, string> PagesInEveryForm()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "", "/elder", "/zh-hant" })
-            foreach (var page in new[] { "/", "/xwzx/xcyw/", "{seed}", "/no-such-page.html", "/sitemap.html",
-                         "/accessibility.html" })
-                data.Add(form, page);
-        return data;
-    }
+    /// <summary>
+    /// The home, list (with and without summaries), article and 单页 pages in every form (<see cref="PageForms"/>);
+    /// the notice, the site map and a statement, built from the same parts, in the standard form.
+    /// </summary>
+    public static TheoryData<string, string> PagesInEveryForm() =>
+        PageForms.Of(["/", "/xwzx/xcyw/", "/xwzx/tzgg/", "{seed}", "/zjxc/"],
+            ["/no-such-page.html", "/sitemap.html", "/accessibility.html"]);
 
     private async Task<string> PathOf(string form, string page) =>
         form + (page == "{seed}" ? (await Support.PortalData.SeedArticleAsync(fixture.Portal)).Url : page);

@@ -37,11 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no stored choices) with a page open at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    /// <param name="portal">Another portal than the shared demo (a test's own empty install).</param>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, RunningPortal? portal = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Portal.Address.ToString().TrimEnd('/'),
+            BaseURL = (portal ?? Portal).Address.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
@@ -55,9 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// two-step sign-in (the three administrators always), and waits for the dashboard; <paramref name="watch"/> sees
     /// the page before anything loads on it (to collect console errors, say).
     /// </summary>
-    public async Task<IPage> SignInAsync(string userName, Action<IPage>? watch = null)
+    public async Task<IPage> SignInAsync(string userName, Action<IPage>? watch = null, RunningPortal? portal = null)
     {
-        var page = await OpenAsync("/admin/login");
+        var page = await OpenAsync("/admin/login", portal: portal);
         watch?.Invoke(page);
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", TestAccounts.Password);
@@ -66,7 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             new PageWaitForURLOptions { Timeout = 90_000 });
         if (page.Url.Contains("/admin/login/2fa", StringComparison.Ordinal))
         {
-            await page.FillAsync("#code", await TestAccounts.CodeAsync(Portal, userName));
+            await page.FillAsync("#code", await TestAccounts.CodeAsync(portal ?? Portal, userName));
             await page.ClickAsync("button[type=submit]"); // the first form: the code, not a recovery code
         }
         try

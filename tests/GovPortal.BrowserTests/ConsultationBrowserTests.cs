@@ -6,21 +6,19 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>
 /// 意见征集 in a real browser: the list, a consultation's page (open, and closed with its 反馈), the comment form and
-/// the lookup pass axe's WCAG 2.2 AA checks in every form; the comment form is filled and sent by keyboard alone; the
-/// back-office pages pass axe too.
+/// the lookup pass axe's WCAG 2.2 AA checks, each layout in every form; the comment form is filled and sent by
+/// keyboard alone; the back-office pages pass axe too.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Needs", "Browser")]
 public sealed class ConsultationBrowserTests(BrowserFixture fixture)
 {
-    public static TheoryData<string, string> PagesInEveryForm()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "", "/elder", "/zh-hant" })
-            foreach (var page in new[] { "/hdjl/yjzj/", "{open}", "{closed}", "{form}", "/hdjl/yjzj/yj/cx" })
-                data.Add(form, page);
-        return data;
-    }
+    /// <summary>
+    /// The list, an open and a closed consultation and the comment form in every form (<see cref="PageForms"/>);
+    /// the look-up page in the standard form.
+    /// </summary>
+    public static TheoryData<string, string> PagesInEveryForm() =>
+        PageForms.Of(["/hdjl/yjzj/", "{open}", "{closed}", "{form}"], ["/hdjl/yjzj/yj/cx"]);
 
     // The demo's consultations: 城市公园管理办法 is open, 养老服务设施布局规划 closed with its 反馈.
     private async Task<(int Open, int Closed)> DemoAsync()

@@ -13,14 +13,11 @@ namespace GovPortal.Tests.Browser;
 [Trait("Needs", "Browser")]
 public sealed class DisclosurePageTests(BrowserFixture fixture)
 {
-    public static TheoryData<string, string> PagesInEveryForm()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "", "/elder", "/zh-hant" })
-            foreach (var page in new[] { "相政规〔2021〕2号", "相政规〔2023〕3号", "interpretation" })
-                data.Add(form, page);
-        return data;
-    }
+    /// <summary>
+    /// A current and a repealed document in every form (<see cref="PageForms"/>), an interpretation in the standard.
+    /// </summary>
+    public static TheoryData<string, string> PagesInEveryForm() =>
+        PageForms.Of(["相政规〔2023〕3号", "相政规〔2021〕2号"], ["interpretation"]);
 
     /// <summary>A demo document by its 发文字号, or the interpretation of the 2023 measures.</summary>
     private async Task<string> UrlOf(string page)

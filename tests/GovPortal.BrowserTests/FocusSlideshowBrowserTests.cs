@@ -7,8 +7,8 @@ namespace GovPortal.Tests.Browser;
 /// <summary>
 /// The home page's 焦点图 in a real browser, used as a reader would: it turns by itself only when nothing says not to,
 /// stops for the keyboard, is paused and moved with buttons reached by Tab, never turns under reduced motion, and
-/// passes axe. The articles are featured through the back office and withdrawn again at the end, so the home page
-/// other tests see is the demo's.
+/// passes axe in every form. The articles are featured through the back office and withdrawn again at the end, so
+/// the home page other tests see is the demo's.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Needs", "Browser")]
@@ -64,6 +64,15 @@ public sealed class FocusSlideshowBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(still.Locator("[data-focus]")).ToHaveAttributeAsync("data-playing", "false");
             await Assertions.Expect(still.Locator("[data-focus-play]")).ToHaveTextAsync("播放");
             await still.Context.CloseAsync();
+
+            // The 适老版 and 繁體 forms show the same slides, and pass axe too.
+            foreach (var form in new[] { "/elder/", "/zh-hant/" })
+            {
+                var other = await fixture.OpenAsync(form);
+                await Assertions.Expect(other.Locator(".focus-slide img")).ToHaveCountAsync(2);
+                await Axe.AssertNoViolationsAsync(other);
+                await other.Context.CloseAsync();
+            }
         }
         finally
         {

@@ -10,8 +10,8 @@ namespace GovPortal.Tests.Browser;
 
 /// <summary>
 /// The published pages of 互动交流 — the section's home, the list of published letters, a letter with its reply and
-/// the statistics (chart and tables) — pass axe's WCAG 2.2 AA checks and fit a 360 px phone in every form; so do
-/// the back office's 选登 page and that page refused with a content finding.
+/// the statistics (chart and tables) — pass axe's WCAG 2.2 AA checks and fit a 360 px phone (each layout in every
+/// form); so do the back office's 选登 page and that page refused with a content finding.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Needs", "Browser")]
@@ -21,14 +21,12 @@ public sealed class LetterPagesAccessibilityTests(BrowserFixture fixture)
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static (int Published, string Number, int Unpublished)? _seeded;
 
-    public static TheoryData<string, string> PagesInEveryForm()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "", "/elder", "/zh-hant" })
-            foreach (var page in new[] { "/hdjl/", "/hdjl/xjxd/", "{letter}", "/hdjl/tj/" })
-                data.Add(form, page);
-        return data;
-    }
+    /// <summary>
+    /// The section's home, a letter and the statistics (a chart and wide tables) in every form
+    /// (<see cref="PageForms"/>); the list of letters in the standard form.
+    /// </summary>
+    public static TheoryData<string, string> PagesInEveryForm() =>
+        PageForms.Of(["/hdjl/", "{letter}", "/hdjl/tj/"], ["/hdjl/xjxd/"]);
 
     /// <summary>
     /// A mailbox, an organisation, a published and an unpublished replied letter, letters in several months and

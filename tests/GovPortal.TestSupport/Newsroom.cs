@@ -91,6 +91,20 @@ public sealed partial class Newsroom : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Saves the form's <paramref name="fields"/> over the article's newest revision (a new draft when it is live),
+    /// then submits, approves and publishes it.
+    /// </summary>
+    public async Task RevisePublishedAsync(int articleId, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var saved = await Editor.PostMultipartAsync($"articles/{articleId}/edit", fields, []);
+        Assert.True(saved.StatusCode == HttpStatusCode.SeeOther,
+            $"save: {(int)saved.StatusCode} {await saved.Content.ReadAsStringAsync()}");
+        await DoAsync(Editor, articleId, "submit");
+        await DoAsync(Reviewer, articleId, "approve");
+        await DoAsync(Publisher, articleId, "publish");
+    }
+
     /// <summary>The newest revision of an article, read from the database.</summary>
     public async Task<Revision> RevisionAsync(int articleId)
     {

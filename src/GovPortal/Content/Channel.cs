@@ -34,4 +34,28 @@ public sealed class Channel
 
     /// <summary>Where the 政府信息公开 section's home links to this channel, if at all.</summary>
     public ChannelDisclosureRole DisclosureRole { get; set; }
+
+    /// <summary>What the channel's address shows: a list, a single page, a link elsewhere or a topic.</summary>
+    public ChannelType Type { get; set; }
+
+    /// <summary>How the channel's list pages show each article.</summary>
+    public ListStyle ListStyle { get; set; }
+
+    /// <summary>Where an 外链 channel leads (an absolute http or https address); "" for every other type.</summary>
+    public string LinkUrl { get; set; } = "";
+
+    /// <summary>A 专题's introduction, shown under its banner: plain text, "" for none.</summary>
+    public string Introduction { get; set; } = "";
+
+    /// <summary>
+    /// A 专题's banner picture, by its published name (<c>{stored}.{ext}</c>, see
+    /// <see cref="Uploads.ArticlePictures.NameOf"/>); "" for none. Re-encoded on upload like every picture.
+    /// </summary>
+    public string BannerImage { get; set; } = "";
+
+    /// <summary>The banner's 替代文字: required whenever there is a banner.</summary>
+    public string BannerAlt { get; set; } = "";
+
+    public int BannerWidth { get; set; }
+    public int BannerHeight { get; set; }
 }

@@ -38,6 +38,21 @@ public sealed class Site
     /// <summary>Where 用户登录 leads: the province's unified identity service for citizens.</summary>
     public string UserLoginUrl { get; set; } = "";
 
+    /// <summary>主题配色: one of <see cref="SiteLook.Themes"/>; "" is the theme's own.</summary>
+    public string ThemeColour { get; set; } = "";
+
+    /// <summary>
+    /// The site's 标志 (logo) shown before its name in the header, by its published name (<c>{stored}.{ext}</c>), or
+    /// "" for none. Re-encoded on upload like every picture.
+    /// </summary>
+    public string LogoImage { get; set; } = "";
+
+    public int LogoWidth { get; set; }
+    public int LogoHeight { get; set; }
+
+    /// <summary>政务新媒体, one account per line (<see cref="NewMediaAccounts"/>).</summary>
+    public string NewMediaAccounts { get; set; } = "";
+
     /// <summary>
     /// How 信息公开 documents' 索引号 are made (<see cref="Disclosure.IndexNumberPattern"/>); changed on the 信息公开
     /// settings page.

@@ -4,6 +4,7 @@ using GovPortal.BackOffice.Workflow;
 using GovPortal.Content;
 using GovPortal.Content.Disclosure;
 using GovPortal.Content.Organisations;
+using GovPortal.Content.Uploads;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -128,6 +129,9 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             site.Property(s => s.BaseUrl).HasMaxLength(300);
             site.Property(s => s.HostNames).HasMaxLength(1000);
             site.Property(s => s.UserLoginUrl).HasMaxLength(500);
+            site.Property(s => s.ThemeColour).HasMaxLength(20).HasDefaultValue("");
+            site.Property(s => s.LogoImage).HasMaxLength(ArticlePictures.MaxNameLength).HasDefaultValue("");
+            site.Property(s => s.NewMediaAccounts).HasMaxLength(Content.NewMediaAccounts.MaxLength).HasDefaultValue("");
             site.Property(s => s.IndexNumberPattern).HasMaxLength(IndexNumberPattern.MaxLength)
                 .HasDefaultValue(IndexNumberPattern.Default);
         });
@@ -143,6 +147,14 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
                 .OnDelete(DeleteBehavior.Restrict);
             channel.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
             channel.HasIndex(c => new { c.SiteId, c.ParentId, c.Slug }).IsUnique();
+            channel.Property(c => c.Type).HasConversion<string>().HasMaxLength(20)
+                .HasDefaultValue(ChannelType.List).HasSentinel(ChannelType.List);
+            channel.Property(c => c.ListStyle).HasConversion<string>().HasMaxLength(20)
+                .HasDefaultValue(ListStyle.Titles).HasSentinel(ListStyle.Titles);
+            channel.Property(c => c.LinkUrl).HasMaxLength(ExternalLinks.MaxLength).HasDefaultValue("");
+            channel.Property(c => c.Introduction).HasMaxLength(ChannelTypes.MaxIntroductionLength).HasDefaultValue("");
+            channel.Property(c => c.BannerImage).HasMaxLength(ArticlePictures.MaxNameLength).HasDefaultValue("");
+            channel.Property(c => c.BannerAlt).HasMaxLength(ChannelTypes.MaxBannerAltLength).HasDefaultValue("");
         });
 
         model.Entity<Article>(article =>

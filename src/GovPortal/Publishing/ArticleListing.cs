@@ -42,6 +42,13 @@ public sealed record ArticleListing(
     public ListItem ListFace => new(Title, ExternalLinks.Target(Url, LinkUrl), ChinaTime.FormatDate(PublishedAtUtc),
         PublishedAtUtc, TitleClass, Pinned, LinkUrl.Length > 0 ? "" : ArticlePictures.Thumbnail(LeadImage));
 
+    /// <summary>
+    /// The line a channel's own list page shows in its <see cref="ListStyle"/>: with the summary when the channel
+    /// shows summaries (its own list then carries them, see <see cref="ListingReader.OwnListAsync"/>).
+    /// </summary>
+    public ListItem FaceIn(ListStyle style) =>
+        style == ListStyle.Summaries ? ListFace with { Summary = Summary } : ListFace;
+
     /// <summary>The item a feed shows: the record the feed writer receives.</summary>
     public FeedItem FeedFace => new(Title, ExternalLinks.Target(Url, LinkUrl), PublishedAtUtc, Summary);
 

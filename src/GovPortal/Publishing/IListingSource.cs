@@ -73,7 +73,7 @@ public sealed class DatabaseListingSource(GovPortalDbContext db, ChannelTree tre
         try
         {
             if (!_own.TryGetValue(channelId, out var list))
-                _own[channelId] = list = await ListingReader.OwnListAsync(db, channelId);
+                _own[channelId] = list = await ListingReader.OwnListAsync(db, tree, channelId);
             return list;
         }
         finally { _gate.Release(); }

@@ -17,16 +17,24 @@ public static class ListingReader
                     a.LeadImage));
 
     /// <summary>
-    /// A channel's whole list, in list order, without summaries: list pages and sitemaps do not show them, and this
-    /// list is read twice for every change (before and after).
+    /// A channel's whole list, in list order, without summaries unless the channel's list shows them
+    /// (<see cref="ListStyle.Summaries"/>): other list pages and sitemaps do not, and this list is read twice for
+    /// every change (before and after).
     /// </summary>
-    public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, int channelId,
-        CancellationToken ct = default) =>
-        Live(db).Where(a => a.ChannelId == channelId).InListOrder()
-            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, "", a.UpdatedAtUtc,
-                a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl,
-                    a.LeadImage))
+    public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, ChannelTree tree, int channelId,
+        CancellationToken ct = default)
+    {
+        var summaries = KeepsSummaries(tree, channelId);
+        return Live(db).Where(a => a.ChannelId == channelId).InListOrder()
+            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!,
+                summaries ? a.Summary : "", a.UpdatedAtUtc, a.Pinned, a.Weight,
+                TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl, a.LeadImage))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Whether a channel's own list carries summaries: only when its list pages show them.</summary>
+    public static bool KeepsSummaries(ChannelTree tree, int channelId) =>
+        tree.Contains(channelId) && tree[channelId].ListStyle == ListStyle.Summaries;
 
     /// <summary>
     /// The first articles (in list order) of a channel and its descendants. Each channel is read on its own index
@@ -56,7 +64,7 @@ public static class ListingReader
         var published = await Live(db).AnyAsync(a => a.Id == articleId, ct);
         var own = new Dictionary<int, IReadOnlyList<ArticleListing>>();
         foreach (var channelId in channelIds)
-            own[channelId] = await OwnListAsync(db, channelId, ct);
+            own[channelId] = await OwnListAsync(db, tree, channelId, ct);
 
         var chain = channelIds.SelectMany(id => tree.AncestorsAndSelf(id)).Select(c => c.Id).Distinct();
         var newest = new Dictionary<int, IReadOnlyList<ArticleListing>>();

@@ -10,16 +10,20 @@ public static class ListingSnapshotDerivation
 {
     /// <param name="changed">The article's listing after the change, or null if it is no longer live.</param>
     /// <param name="subtreeOf">Whether a channel's subtree contains another channel.</param>
+    /// <param name="keepsSummaries">Whether a channel's own list carries summaries
+    /// (<see cref="ListingReader.KeepsSummaries"/>).</param>
     /// <returns>The derived snapshot, and the channels whose subtree list must be read from the database.</returns>
     public static (ListingSnapshot After, IReadOnlyList<int> Unknown) Derive(
-        ListingSnapshot before, int articleId, ArticleListing? changed, Func<int, int, bool> subtreeOf)
+        ListingSnapshot before, int articleId, ArticleListing? changed, Func<int, int, bool> subtreeOf,
+        Func<int, bool> keepsSummaries)
     {
         var own = new Dictionary<int, IReadOnlyList<ArticleListing>>();
         foreach (var (channelId, list) in before.OwnLists)
         {
             var next = list.Where(a => a.Id != articleId).ToList();
-            // Own lists do not carry summaries (see ListingReader.OwnListAsync).
-            if (changed is not null && changed.ChannelId == channelId) Insert(next, changed with { Summary = "" });
+            // Own lists carry summaries only where the list shows them (see ListingReader.OwnListAsync).
+            if (changed is not null && changed.ChannelId == channelId)
+                Insert(next, keepsSummaries(channelId) ? changed : changed with { Summary = "" });
             own[channelId] = next;
         }
 

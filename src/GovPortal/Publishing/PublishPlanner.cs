@@ -21,8 +21,13 @@ public static class PublishPlanner
         // The 政府信息公开 section's channel has no list pages: its address is the section's home.
         var section = Catalogue.SectionChannelId(tree);
         foreach (var channelId in before.OwnLists.Keys.Union(after.OwnLists.Keys))
-            PlanOwnList(plan, channelId, Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId),
-                listed: channelId != section);
+        {
+            var (ownBefore, ownAfter) = (Lookup(before.OwnLists, channelId), Lookup(after.OwnLists, channelId));
+            var channel = tree[channelId];
+            if (channel.Type == ChannelType.SinglePage) PlanSinglePage(plan, articleId, channelId, ownBefore, ownAfter);
+            else PlanOwnList(plan, channelId, ownBefore, ownAfter, listed: channelId != section, channel.ListStyle);
+            PlanChannelSitemap(plan, channelId, ownBefore, ownAfter);
+        }
 
         foreach (var channelId in before.SubtreeNewest.Keys.Union(after.SubtreeNewest.Keys))
             PlanSubtreeViews(plan, tree, channelId, Lookup(before.SubtreeNewest, channelId),
@@ -46,16 +51,37 @@ public static class PublishPlanner
     }
 
     private static void PlanOwnList(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before,
-        IReadOnlyList<ArticleListing> after, bool listed)
+        IReadOnlyList<ArticleListing> after, bool listed, ListStyle style)
     {
         int pagesBefore = SiteLayoutRules.PageCount(before.Count), pagesAfter = SiteLayoutRules.PageCount(after.Count);
         for (var page = 1; listed && page <= Math.Max(pagesBefore, pagesAfter); page++)
         {
             if (page > pagesAfter)
                 plan.Remove.Add(PageKey.ChannelList(channelId, page));
-            else if (page > pagesBefore || !SameWindow(before, after, page) || pagesBefore != pagesAfter)
+            else if (page > pagesBefore || !SameWindow(before, after, page, style) || pagesBefore != pagesAfter)
                 plan.Render.Add(PageKey.ChannelList(channelId, page));
         }
+    }
+
+    /// <summary>
+    /// A 单页 shows its first article in full, so any change to that article, or a different first article, makes
+    /// the page again. It has one page, whatever the number of articles behind the first.
+    /// </summary>
+    private static void PlanSinglePage(PublishPlan plan, int articleId, int channelId,
+        IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after)
+    {
+        int? firstBefore = SinglePageArticle(before)?.Id, firstAfter = SinglePageArticle(after)?.Id;
+        if (firstBefore != firstAfter || firstAfter == articleId)
+            plan.Render.Add(PageKey.ChannelList(channelId, 1));
+    }
+
+    /// <summary>The article a 单页 shows: its first that has a page (an 外链 has none).</summary>
+    public static ArticleListing? SinglePageArticle(IReadOnlyList<ArticleListing> own) =>
+        own.FirstOrDefault(a => a.LinkUrl.Length == 0);
+
+    private static void PlanChannelSitemap(PublishPlan plan, int channelId, IReadOnlyList<ArticleListing> before,
+        IReadOnlyList<ArticleListing> after)
+    {
         if (!before.Select(a => a.SitemapFace).SequenceEqual(after.Select(a => a.SitemapFace)))
             plan.Render.Add(PageKey.Sitemap(channelId));
     }
@@ -77,8 +103,9 @@ public static class PublishPlanner
 
     // Every list page shows "第 n 页 / 共 m 页", so a change in the page count touches all of them.
     private static bool SameWindow(IReadOnlyList<ArticleListing> before, IReadOnlyList<ArticleListing> after,
-        int page) =>
-        Window(before, page).Select(a => a.ListFace).SequenceEqual(Window(after, page).Select(a => a.ListFace));
+        int page, ListStyle style) =>
+        Window(before, page).Select(a => a.FaceIn(style))
+            .SequenceEqual(Window(after, page).Select(a => a.FaceIn(style)));
 
     private static IEnumerable<ArticleListing> Window(IReadOnlyList<ArticleListing> list, int page) =>
         list.Skip((page - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize);

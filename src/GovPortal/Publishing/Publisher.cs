@@ -98,6 +98,7 @@ public sealed partial class Publisher(
             renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
                 time.GetUtcNow().UtcDateTime, cancellationToken);
             renderer.Statements = await StatementsOfAsync(db, site.Id, cancellationToken);
+            renderer.LoadArticle = LoadOneArticleAsync;
 
             store.RemoveLeftoverTemporaryFiles();
             using var batch = store.BeginBatch();
@@ -250,7 +251,10 @@ public sealed partial class Publisher(
                     : Catalogue.Empty;
                 var listings = new DatabaseListingSource(db, tree, site.Id, after);
                 var renderer = new SiteRenderer(site, tree, listings, razor, assets,
-                    uploads, kinds, disclosure, catalogue);
+                    uploads, kinds, disclosure, catalogue)
+                {
+                    LoadArticle = id => id == articleId ? Task.FromResult<Article?>(article) : LoadOneArticleAsync(id),
+                };
                 using var batch = store.BeginBatch();
                 var failures = new ConcurrentBag<PageFailure>();
                 await Parallel.ForEachAsync(plan.Render, cancellationToken, async (key, _) =>
@@ -470,13 +474,22 @@ public sealed partial class Publisher(
             ? ArticleListing.Of(article, article.Summary)
             : null;
         var (after, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
-            (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));
+            (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel),
+            channel => ListingReader.KeepsSummaries(tree, channel));
         if (unknown.Count == 0) return after;
         var newest = after.SubtreeNewest.ToDictionary();
         foreach (var channelId in unknown)
             newest[channelId] = await ListingReader.SubtreeNewestAsync(db, tree, channelId, SiteLayoutRules.FeedSize,
                 cancellationToken);
         return after with { SubtreeNewest = newest };
+    }
+
+    /// <summary>One article in full, read on its own connection: pages render in parallel.</summary>
+    private async Task<Article?> LoadOneArticleAsync(int id)
+    {
+        await using var db = database.CreateContext();
+        return await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles)
+            .FirstOrDefaultAsync(a => a.Id == id);
     }
 
     private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids,

@@ -15,7 +15,8 @@ public sealed record SearchSiteInfo(SiteChrome Chrome, IReadOnlyList<SearchChann
         var channels = new List<SearchChannel>();
         void Add(IEnumerable<Channel> level, int depth)
         {
-            foreach (var channel in level)
+            // An 外链 holds nothing to find, so the search page does not offer it.
+            foreach (var channel in level.Where(c => c.HoldsArticles()))
             {
                 channels.Add(new SearchChannel(channel.Id, channel.Name, depth));
                 Add(tree.ChildrenOf(channel.Id), depth + 1);

@@ -13,8 +13,9 @@ public sealed record LinkItem(string Text, string Url);
 /// One line of a list: title, address and date (YYYY-MM-DD), the title's 颜色/加粗 classes and whether it is 置顶.
 /// </summary>
 /// <param name="Thumbnail">The address of the 题图's thumbnail, or "" for a line without a picture.</param>
+/// <param name="Summary">Shown only in a list of <see cref="Content.ListStyle.Summaries"/>; "" elsewhere.</param>
 public sealed record ListItem(string Title, string Url, string Date, DateTime PublishedAtUtc, string TitleClass = "",
-    bool Pinned = false, string Thumbnail = "");
+    bool Pinned = false, string Thumbnail = "", string Summary = "");
 
 public sealed record ChannelBlock(string Name, string Url, IReadOnlyList<ListItem> Items);
 
@@ -46,6 +47,9 @@ public sealed record StatementPageModel(SiteChrome Chrome, string Title, string 
 
 public sealed record SiteMapPageModel(SiteChrome Chrome, IReadOnlyList<SiteMapEntry> Entries);
 
+/// <param name="Style">How <paramref name="Items"/> are shown.</param>
+/// <param name="ChildLinks">Sub-channels of type 外链: links, not blocks.</param>
+/// <param name="Banner">A 专题's banner and introduction, on its first page; null elsewhere.</param>
 public sealed record ChannelPageModel(
     SiteChrome Chrome,
     string ChannelName,
@@ -54,7 +58,24 @@ public sealed record ChannelPageModel(
     IReadOnlyList<ListItem> Items,
     bool HoldsArticles,
     Pagination Pagination,
-    string FeedUrl);
+    string FeedUrl,
+    ListStyle Style = ListStyle.Titles,
+    IReadOnlyList<LinkItem>? ChildLinks = null,
+    TopicBanner? Banner = null);
+
+/// <summary>
+/// The head of a 专题: its picture (with smaller copies for <c>srcset</c>) and 替代文字, or none, and its
+/// introduction.
+/// </summary>
+public sealed record TopicBanner(string Src, string Srcset, string Alt, int Width, int Height, string Introduction);
+
+/// <summary>
+/// A 单页 channel's page: its first article's body in full under the channel's name, or nothing yet.
+/// </summary>
+/// <param name="BodyHtml">Empty when the channel has no published article.</param>
+public sealed record SinglePageModel(SiteChrome Chrome, string ChannelName, string Path,
+    IReadOnlyList<LinkItem> Breadcrumb, string BodyHtml, IReadOnlyList<AttachmentLink> Attachments,
+    DateTime? UpdatedAtUtc);
 
 /// <summary>A field the content's kind shows in the page's table of facts (文号, 索引号 …).</summary>
 public sealed record PageFact(string Label, string Value);

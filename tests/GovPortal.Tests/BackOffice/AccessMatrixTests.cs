@@ -102,6 +102,7 @@ public sealed class AccessMatrixTests
         ["GET /admin/settings"] = [Admin],
         ["POST /admin/settings/mourning"] = [Admin],
         ["POST /admin/settings/site"] = [Admin],
+        ["POST /admin/settings/logo"] = [Admin],
         ["GET /admin/settings/statements/{key}"] = [Admin],
         ["POST /admin/settings/statements/{key}"] = [Admin],
         ["GET /admin/safety"] = [Admin],

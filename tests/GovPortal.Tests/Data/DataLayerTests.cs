@@ -33,10 +33,12 @@ public sealed class DataLayerTests(PostgresServer postgres)
             Assert.Contains("InitialCreate", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal("苏州市相城区人民政府", (await db.Sites.SingleAsync()).Name);
-            Assert.Equal(["新闻中心", "政策文件", "政府信息公开"], await db.Channels.Where(c => c.ParentId == null)
+            Assert.Equal(["新闻中心", "政策文件", "政府信息公开", "走进相城", "办事服务"], await db.Channels
+                .Where(c => c.ParentId == null)
                 .OrderBy(c => c.SortOrder)
                 .Select(c => c.Name).ToListAsync());
-            Assert.Equal(DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount,
+            Assert.Equal(DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount
+                + DemoChannelTypes.ArticleCount,
                 await db.Articles.CountAsync(a => a.Status == ArticleStatus.Published && a.Url != null));
             var seed = await db.Articles.Include(a => a.RelatedFiles).SingleAsync(a => a.Title == PortalData.SeedTitle);
             Assert.Equal("2023-10-12 19:13", ChinaTime.Format(seed.PublishedAtUtc));
@@ -59,7 +61,7 @@ public sealed class DataLayerTests(PostgresServer postgres)
         var headlines = (await portal.ChannelAsync("xcyw")).Id;
         var news = (await portal.ChannelAsync("xwzx")).Id;
 
-        var own = await ListingReader.OwnListAsync(db, headlines);
+        var own = await ListingReader.OwnListAsync(db, channels, headlines);
         Assert.Equal(DemoSiteSeeder.GeneratedCounts["xcyw"] + 1, own.Count);
         Assert.Equal(own.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Select(a => a.Id),
             own.Select(a => a.Id));

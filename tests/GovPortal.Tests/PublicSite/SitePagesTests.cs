@@ -23,7 +23,7 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
             Assert.Equal(8, dates.Count);
             Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
         }
-        Assert.Equal(["首页", "新闻中心", "政策文件", "政府信息公开", "互动交流"],
+        Assert.Equal(["首页", "新闻中心", "政策文件", "政府信息公开", "走进相城", "办事服务", "互动交流"],
             page.QuerySelectorAll(".main-nav a").Select(a => a.Text()).ToList());
     }
 
@@ -105,14 +105,15 @@ public sealed class SitePagesTests(DemoPortalFixture fixture) : IClassFixture<De
         var index = XDocument.Parse(await Portal.Client.GetStringAsync("/sitemap.xml"));
         var sitemaps = index.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.Contains("/xwzx/xcyw/sitemap.xml", sitemaps);
-        // the site itself, five news channels and the 政府信息公开 section's five
-        Assert.Equal(6 + DemoDisclosureSeeder.ChannelCount, sitemaps.Count);
+        // the site itself, five news channels, the 单页 走进相城 and the 政府信息公开 section's five (an 外链 has none)
+        Assert.Equal(7 + DemoDisclosureSeeder.ChannelCount, sitemaps.Count);
 
         var urls = new List<string>();
         foreach (var path in sitemaps)
             urls.AddRange(XDocument.Parse(await Portal.Client.GetStringAsync(path)).Descendants(ns + "loc")
                 .Select(l => l.Value));
-        var articleCount = DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount;
+        var articleCount = DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1 + DemoDisclosureSeeder.ArticleCount
+            + DemoChannelTypes.ArticleCount;
         Assert.Equal(articleCount, urls.Count(u => u.EndsWith(".html")));
         Assert.Contains("https://www.szxc.gov.cn" + (await Portal.SeedArticleAsync()).Url, urls);
     }

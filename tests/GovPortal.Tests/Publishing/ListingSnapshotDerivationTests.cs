@@ -19,7 +19,7 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
 {
     public static TheoryData<string> Changes => new() { "retitle-newest", "retitle-old", "backdate-newest",
         "bring-old-to-top", "withdraw-newest", "withdraw-old", "move", "publish-new", "pin-old", "unpin-top",
-        "weigh-old", "colour-newest", "link-newest" };
+        "weigh-old", "colour-newest", "link-newest", "summarise-notice", "move-to-notices" };
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -30,7 +30,10 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
         var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync());
         var headlines = (await portal.ChannelAsync("xcyw")).Id;
         var departments = (await portal.ChannelAsync("bmdt")).Id;
-        var own = await ListingReader.OwnListAsync(db, headlines);
+        // 通知公告 lists summaries: its own list carries them, before and after.
+        var notices = (await portal.ChannelAsync("tzgg")).Id;
+        Assert.True(ListingReader.KeepsSummaries(tree, notices));
+        var own = await ListingReader.OwnListAsync(db, tree, change == "summarise-notice" ? notices : headlines);
         var targetId = change.EndsWith("old") || change == "bring-old-to-top" ? own[^1].Id : own[0].Id;
         var article = await db.Articles.SingleAsync(a => a.Id == targetId);
         if (change == "unpin-top")
@@ -45,7 +48,13 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
             db.Articles.Add(article);
             await db.SaveChangesAsync();
         }
-        int[] channels = change == "move" ? [headlines, departments] : [headlines];
+        int[] channels = change switch
+        {
+            "move" => [headlines, departments],
+            "move-to-notices" => [headlines, notices],
+            "summarise-notice" => [notices],
+            _ => [headlines],
+        };
         var before = await ListingReader.SnapshotAsync(db, tree, article.Id, channels);
 
         switch (change)
@@ -61,6 +70,8 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
             case "weigh-old": article.Weight = 7; break;
             case "colour-newest": (article.TitleColour, article.TitleBold) = ("red", true); break;
             case "link-newest": article.LinkUrl = "https://www.jiangsu.gov.cn/"; break;
+            case "summarise-notice": article.Summary = "摘要已修订：请各单位按时报送。"; break;
+            case "move-to-notices": (article.ChannelId, article.Summary) = (notices, "移入通知公告的摘要。"); break;
             case "publish-new":
                 article.Status = ArticleStatus.Published;
                 article.Url = ArticleUrls.Create(tree.PathOf(headlines), article.Id, article.PublishedAtUtc);
@@ -74,8 +85,11 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
             ? ArticleListing.Of(article, article.Summary)
             : null;
         var (derived, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
-            (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel));
+            (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel),
+            channel => ListingReader.KeepsSummaries(tree, channel));
 
+        if (change is "summarise-notice" or "move-to-notices")
+            Assert.Contains(actual.OwnLists[notices], a => a.Id == article.Id && a.Summary == article.Summary);
         Assert.Equal(actual.ArticlePublished, derived.ArticlePublished);
         foreach (var (channelId, list) in actual.OwnLists)
             Assert.Equal(list, derived.OwnLists[channelId]);

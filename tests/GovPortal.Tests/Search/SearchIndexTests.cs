@@ -312,7 +312,7 @@ public sealed class SearchIndexTests
         Assert.True(exitCode == 0, errors);
         // The demo's 129 news articles and the 10 pages of its 政府信息公开 section.
         var demoArticles = GovPortal.Data.Demo.DemoSiteSeeder.GeneratedCounts.Values.Sum() + 1
-            + GovPortal.Data.Demo.DemoDisclosureSeeder.ArticleCount;
+            + GovPortal.Data.Demo.DemoDisclosureSeeder.ArticleCount + GovPortal.Data.Demo.DemoChannelTypes.ArticleCount;
         Assert.Contains($"已重建站内搜索索引：{demoArticles} 篇文章", output);
         using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
         Assert.Equal(PortalData.SeedTitle, Assert.Single(search.Search(Request("沈志栋")).Hits).Title);

@@ -301,7 +301,8 @@ public static class ArticleEndpoints
     {
         await using var db = database.CreateContext();
         var tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync());
-        return ChannelOptions.From(tree, id => staff.Can(StaffRoles.Editor, id));
+        // An 外链 channel holds no articles, so it is not offered.
+        return ChannelOptions.From(tree, id => staff.Can(StaffRoles.Editor, id) && tree[id].HoldsArticles());
     }
 
     /// <summary>

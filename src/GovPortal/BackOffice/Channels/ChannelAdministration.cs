@@ -1,9 +1,12 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Articles;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Files;
 using GovPortal.Content;
+using GovPortal.Content.Uploads;
 using GovPortal.Data;
 using GovPortal.Publishing;
+using GovPortal.Publishing.Disclosure;
 using GovPortal.Publishing.Output;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +19,7 @@ namespace GovPortal.BackOffice.Channels;
 /// republishes the site, since navigation and lists show the tree.
 /// </summary>
 public sealed class ChannelAdministration(DatabaseOptions database, Publisher publisher, AuditLog audit,
-    BackOfficeOptions options)
+    BackOfficeOptions options, UploadStore uploads)
 {
     public const int MaxSlugLength = 64;
     public const int MaxNameLength = 100;
@@ -35,7 +38,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var rows = options.Select(o => new ChannelRow(
             Channel: tree[o.Id],
             Label: o.Label,
-            Url: "/" + tree.PathOf(o.Id) + "/",
+            Url: tree[o.Id].Type == ChannelType.Link ? tree[o.Id].LinkUrl : "/" + tree.PathOf(o.Id) + "/",
             ArticleCount: counts.GetValueOrDefault(o.Id)));
         return new ChannelOverview(Rows: rows.ToList(), Parents: options);
     }
@@ -51,10 +54,17 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var name = form.Name.Trim();
         var slug = form.Slug.Trim().ToLowerInvariant();
         var parentId = form.ParentId;
+        var type = ChannelTypeRules.Parse(form.Type, ChannelType.List);
+        var linkUrl = form.LinkUrl.Trim();
         await using var db = database.CreateContext();
         var channels = await db.Channels.ToListAsync(cancellationToken);
         var problem = NameProblem(name)
             ?? SlugProblem(slug)
+            ?? (type is null ? "栏目类型无效，请从列表中选择。" : null)
+            ?? (type == ChannelType.Link ? ChannelTypeRules.LinkProblem(linkUrl) : null)
+            ?? (type == ChannelType.Link && parentId is null && slug == Catalogue.SectionPath
+                ? "政府信息公开的栏目不能是外链栏目。" : null)
+            ?? ChannelTypeRules.ParentProblem(channels, parentId)
             ?? (parentId is { } pid && channels.All(c => c.Id != pid) ? "所选的上级栏目不存在。" : null)
             ?? (parentId is null && !PublicAddressSpace.IsFreeForTopLevelChannel(slug, options.Path)
                 ? $"地址名“{slug}”是网站保留的地址，请换一个。" : null)
@@ -71,12 +81,15 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var channel = new Channel
         {
             SiteId = siteId, Name = name, Slug = slug, ParentId = parentId, SortOrder = lastOrder + 1,
+            Type = type!.Value, LinkUrl = type == ChannelType.Link ? linkUrl : "",
         };
         db.Channels.Add(channel);
         using var change = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
-        await AuditAsync(actor, channel.Id, $"新建栏目“{name}”（地址名 {slug}）", cancellationToken);
+        var kind = channel.Type == ChannelType.List ? "" : ChannelTypes.Label(channel.Type);
+        await AuditAsync(actor, channel.Id, $"新建{kind}栏目“{name}”（地址名 {slug}）"
+            + (channel.LinkUrl.Length > 0 ? $"，链接到 {channel.LinkUrl}" : ""), cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done($"已新建栏目“{name}”，网站已更新。");
@@ -116,6 +129,25 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             ?? (sortOrder is < -10000 or > 10000 ? "排序应为 -10000 到 10000 之间的整数。" : null)
             ?? (role is null ? "信息公开栏目类型无效，请从列表中选择。" : null);
         if (problem is not null) return BackOfficeResult.Refused(problem);
+        var type = ChannelTypeRules.Parse(form.Type, channel.Type);
+        var style = ChannelTypeRules.Parse(form.ListStyle, channel.ListStyle);
+        var linkUrl = type == ChannelType.Link ? form.LinkUrl.Trim() : "";
+        var (introduction, introductionProblem) = ChannelTypeRules.Introduction(form.Introduction);
+        var bannerAlt = form.BannerAlt.Trim();
+        var articleCount = type == ChannelType.Link && channel.Type != ChannelType.Link
+            ? await db.Articles.IgnoreQueryFilters().CountAsync(a => a.ChannelId == id
+                || db.Revisions.Any(r => r.ArticleId == a.Id && r.ChannelId == id), cancellationToken)
+            : 0;
+        problem = (type is null ? "栏目类型无效，请从列表中选择。" : null)
+            ?? (style is null ? "列表样式无效，请从列表中选择。" : null)
+            ?? ChannelTypeRules.TypeProblem(type!.Value, linkUrl, channel, tree, articleCount, form.ShowOnHome,
+                role!.Value)
+            ?? ChannelTypeRules.ParentProblem(channels, parentId)
+            ?? introductionProblem;
+        if (problem is not null) return BackOfficeResult.Refused(problem);
+        var (banner, bannerProblem) = ChannelTypeRules.Banner(type!.Value, form, channel.BannerImage.Length > 0,
+            bannerAlt);
+        if (bannerProblem is not null) return BackOfficeResult.Refused(bannerProblem);
 
         var changes = new List<string>();
         if (channel.Name != name) changes.Add($"名称“{channel.Name}”→“{name}”");
@@ -129,14 +161,39 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (channel.DisclosureRole != role)
             changes.Add($"信息公开栏目类型 {ChannelDisclosureRoles.Label(channel.DisclosureRole)} → "
                 + ChannelDisclosureRoles.Label(role!.Value));
+        if (channel.Type != type)
+            changes.Add($"类型 {ChannelTypes.Label(channel.Type)} → {ChannelTypes.Label(type.Value)}");
+        if (channel.ListStyle != style)
+            changes.Add($"列表样式 {ChannelTypes.Label(channel.ListStyle)} → {ChannelTypes.Label(style!.Value)}");
+        if (channel.LinkUrl != linkUrl) changes.Add($"链接地址“{channel.LinkUrl}”→“{linkUrl}”");
+        if (channel.Introduction != introduction) changes.Add("专题简介已修改");
+        if (channel.BannerAlt != bannerAlt) changes.Add($"横幅替代文字“{channel.BannerAlt}”→“{bannerAlt}”");
+        if (banner is not null) changes.Add($"上传横幅图片“{banner.DisplayName}”（{banner.Width}×{banner.Height}）");
+        else if (form.RemoveBanner && channel.BannerImage.Length > 0) changes.Add("删除横幅图片");
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
 
         (channel.Name, channel.ParentId, channel.SortOrder) = (name, parentId, sortOrder);
         (channel.ReviewLevels, channel.UpdateFrequencyDays, channel.ShowOnHome) = (levels, frequency, form.ShowOnHome);
         channel.DisclosureRole = role!.Value;
+        (channel.Type, channel.ListStyle, channel.LinkUrl) = (type.Value, style!.Value, linkUrl);
+        (channel.Introduction, channel.BannerAlt) = (introduction, bannerAlt);
+        var oldBanner = channel.BannerImage;
+        if (banner is not null) SaveBanner(channel, banner);
+        else if (form.RemoveBanner) (channel.BannerImage, channel.BannerWidth, channel.BannerHeight) = ("", 0, 0);
         using var change = publisher.BeginChange();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch when (banner is not null)
+        {
+            uploads.Delete(Path.GetFileNameWithoutExtension(channel.BannerImage)); // no row names it
+            throw;
+        }
         change.Saved();
+        // The published copy lives in the output; the kept original goes once no row names it.
+        if (oldBanner.Length > 0 && oldBanner != channel.BannerImage)
+            uploads.Delete(Path.GetFileNameWithoutExtension(oldBanner));
         await AuditAsync(actor, id, $"修改栏目“{name}”：{string.Join("；", changes)}", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
         change.Published();
@@ -169,10 +226,21 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         using var change = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
+        if (channel.BannerImage.Length > 0) uploads.Delete(Path.GetFileNameWithoutExtension(channel.BannerImage));
         await AuditAsync(actor, id, $"删除空栏目“{channel.Name}”（地址名 {channel.Slug}）", cancellationToken);
         await publisher.PublishAllAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done($"已删除栏目“{channel.Name}”，网站已更新。");
+    }
+
+    /// <summary>Stores the picture and its smaller copies (for <c>srcset</c>), and names it on the channel.</summary>
+    private void SaveBanner(Channel channel, AcceptedUpload banner)
+    {
+        var stored = uploads.Save(banner.Content);
+        foreach (var (width, bytes) in ImageReencoder.SmallerCopies(banner.Content, banner.Extension))
+            uploads.SaveSmaller(stored, width, bytes);
+        channel.BannerImage = ArticlePictures.NameOf(stored, banner.Extension);
+        (channel.BannerWidth, channel.BannerHeight) = (banner.Width, banner.Height);
     }
 
     private Task AuditAsync(Staff actor, int channelId, string details, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Files;
 using GovPortal.BackOffice.Forms;
 
 namespace GovPortal.BackOffice.Channels;
@@ -10,7 +11,8 @@ public static class ChannelEndpoints
     {
         group.MapGet("/channels", ListAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/channels/new", CreateAsync).RequireAuthorization(StaffRoles.Administrator);
-        group.MapPost("/channels/{id:int}", UpdateAsync).RequireAuthorization(StaffRoles.Administrator);
+        group.MapPost("/channels/{id:int}", UpdateAsync).RequireAuthorization(StaffRoles.Administrator)
+            .AcceptsUploads();
         group.MapPost("/channels/{id:int}/delete", DeleteAsync).RequireAuthorization(StaffRoles.Administrator);
     }
 
@@ -28,7 +30,9 @@ public static class ChannelEndpoints
         var request = new NewChannelForm(
             Name: form.Text("name"),
             Slug: form.Text("slug"),
-            ParentId: form.OptionalId("parentId"));
+            ParentId: form.OptionalId("parentId"),
+            Type: form.Text("type"),
+            LinkUrl: form.Text("linkUrl"));
         var result = await channels.CreateAsync(await pages.StaffAsync(context), request, context.RequestAborted);
         return await AnswerAsync(context, pages, result);
     }
@@ -43,7 +47,19 @@ public static class ChannelEndpoints
             ReviewLevels: form.Int("reviewLevels"),
             UpdateFrequencyDays: form.Text("updateFrequencyDays"),
             ShowOnHome: form.Bool("showOnHome"),
-            DisclosureRole: form.Text("disclosureRole"));
+            DisclosureRole: form.Text("disclosureRole"))
+        {
+            Type = form.Text("type"),
+            ListStyle = form.Text("listStyle"),
+            LinkUrl = form.Text("linkUrl"),
+            Introduction = form.Text("introduction"),
+            BannerAlt = form.Text("bannerAlt"),
+            RemoveBanner = form.Bool("removeBanner"),
+            NewBanner = await PictureUpload.ReadAsync(form, "banner", context.RequestAborted),
+        };
+        if (request.NewBanner is { TooLarge: true } tooLarge)
+            return await pages.RefusedAsync(context, BackOfficeResult.Refused(tooLarge.TooLargeMessage("横幅图片")),
+                "栏目未保存", "channels");
         var result = await channels.UpdateAsync(await pages.StaffAsync(context), id, request, context.RequestAborted);
         return await AnswerAsync(context, pages, result);
     }

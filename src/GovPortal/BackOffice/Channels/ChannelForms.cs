@@ -2,7 +2,10 @@ namespace GovPortal.BackOffice.Channels;
 
 /// <summary>What the form for a new channel sends; nothing here is trusted.</summary>
 /// <param name="ParentId">Null for a top-level channel.</param>
-public sealed record NewChannelForm(string Name, string Slug, int? ParentId);
+/// <param name="Type">The name of a <see cref="Content.ChannelType"/>; empty means 列表.</param>
+/// <param name="LinkUrl">Where an 外链 channel leads.</param>
+public sealed record NewChannelForm(string Name, string Slug, int? ParentId, string Type = "", string LinkUrl = "");
+
 
 /// <summary>
 /// What a channel's settings form sends; nothing here is trusted. The two numbers a person types stay text, so that
@@ -18,4 +21,17 @@ public sealed record ChannelSettingsForm(
     int ReviewLevels,
     string UpdateFrequencyDays,
     bool ShowOnHome,
-    string DisclosureRole = "");
+    string DisclosureRole = "")
+{
+    /// <summary>The name of a <see cref="Content.ChannelType"/>; empty keeps the channel's type.</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>The name of a <see cref="Content.ListStyle"/>; empty keeps the channel's style.</summary>
+    public string ListStyle { get; init; } = "";
+
+    public string LinkUrl { get; init; } = "";
+    public string Introduction { get; init; } = "";
+    public string BannerAlt { get; init; } = "";
+    public bool RemoveBanner { get; init; }
+    public Files.PictureUpload? NewBanner { get; init; }
+}

@@ -1,4 +1,5 @@
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Files;
 using GovPortal.BackOffice.Forms;
 using GovPortal.Content;
 
@@ -12,6 +13,7 @@ public static class SettingsEndpoints
         group.MapGet("/settings", ViewAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/settings/mourning", SetMourningAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/settings/site", SetSiteFactsAsync).RequireAuthorization(StaffRoles.Administrator);
+        group.MapPost("/settings/logo", SetLogoAsync).RequireAuthorization(StaffRoles.Administrator).AcceptsUploads();
         group.MapGet("/settings/statements/{key}", StatementAsync).RequireAuthorization(StaffRoles.Administrator);
         group.MapPost("/settings/statements/{key}", SaveStatementAsync).RequireAuthorization(StaffRoles.Administrator);
     }
@@ -69,6 +71,17 @@ public static class SettingsEndpoints
             StatusCodes.Status400BadRequest, new SiteFactsProblem(field, result.Message));
     }
 
+    private static async Task<IResult> SetLogoAsync(HttpContext context, IFormCollection form,
+        BackOfficePages pages, SiteSettingsAdministration settings)
+    {
+        var upload = await PictureUpload.ReadAsync(form, "logo", context.RequestAborted);
+        var result = await settings.SetLogoAsync(await pages.StaffAsync(context), upload, form.Bool("removeLogo"),
+            context.RequestAborted);
+        return result.Succeeded
+            ? pages.RedirectWithNotice(context, "settings#logo", result.Message)
+            : await pages.RefusedAsync(context, result, "网站标志未保存", "settings");
+    }
+
     private static async Task<IResult> SetMourningAsync(HttpContext context, IFormCollection form,
         BackOfficePages pages, SiteSettingsAdministration settings)
     {
@@ -89,7 +102,9 @@ public static class SettingsEndpoints
             Shell: pages.ShellFor(context, "设置"), MourningDates: mourningDates, Error: error, SiteFacts: siteFacts,
             Statements: await context.RequestServices.GetRequiredService<SiteStatementAdministration>()
                 .AllAsync(context.RequestAborted),
-            SiteFactsProblem: problem), statusCode);
+            SiteFactsProblem: problem,
+            Logo: await context.RequestServices.GetRequiredService<SiteSettingsAdministration>()
+                .LogoAsync(context.RequestAborted)), statusCode);
 }
 
 /// <summary>Why the 网站信息 form was refused, and the field at fault (null when it is no one field).</summary>
@@ -97,7 +112,10 @@ public sealed record SiteFactsProblem(string? Field, string Message);
 
 public sealed record SettingsPageModel(Pages.Shell Shell, string MourningDates, string? Error,
     IReadOnlyDictionary<string, string> SiteFacts, IReadOnlyList<StatementView> Statements,
-    SiteFactsProblem? SiteFactsProblem = null);
+    SiteFactsProblem? SiteFactsProblem = null, LogoView? Logo = null);
+
+/// <summary>The site's 标志 as the settings page shows it: its public address and size.</summary>
+public sealed record LogoView(string Url, int Width, int Height);
 
 public sealed record StatementEditPageModel(Pages.Shell Shell, StatementView View, string BodyHtml, string? Error,
     bool EditorInstalled);

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using GovPortal.Content;
+using GovPortal.Content.Kinds;
 
 namespace GovPortal.BackOffice.Settings;
 
@@ -8,15 +9,18 @@ namespace GovPortal.BackOffice.Settings;
 /// One fact of the site that its staff keep on the 网站信息 form (name, addresses, the footer facts the rules require):
 /// its label, limit and rule, and where it lives on <see cref="Site"/>.
 /// </summary>
+/// <param name="Choices">When set, the form offers these values in a list and takes no other.</param>
+/// <param name="Multiline">Shown as a box of several lines.</param>
 public sealed record SiteFact(string Name, string Label, int MaxLength, Func<Site, string> Get,
     Action<Site, string> Set, Func<string, string?>? Rule = null, bool Required = false, string? Hint = null,
-    string? Placeholder = null)
+    string? Placeholder = null, IReadOnlyList<ChoiceOption>? Choices = null, bool Multiline = false)
 {
     /// <returns>What is wrong with <paramref name="value"/> in Chinese, or null.</returns>
     public string? Problem(string value)
     {
         if (Required && value.Length == 0) return $"请填写{Label}。";
         if (value.Length > MaxLength) return $"{Label}不能超过 {MaxLength} 个字。";
+        if (Choices is not null && Choices.All(c => c.Value != value)) return $"{Label}无效，请从列表中选择。";
         if (XmlCharacters.IndexOfForbidden(value) >= 0) return $"{Label}中有不可见的控制字符，请删除后再保存。";
         return value.Length == 0 ? null : Rule?.Invoke(value);
     }
@@ -49,6 +53,12 @@ public static partial class SiteFacts
         new("contactEmail", "电子邮箱", 200, s => s.ContactEmail, (s, v) => s.ContactEmail = v, EmailProblem),
         new("userLoginUrl", "用户登录地址", 500, s => s.UserLoginUrl, (s, v) => s.UserLoginUrl = v,
             WebAddressProblem("用户登录地址"), Hint: "页面顶部“用户登录”打开的地址，通常是省政务服务网的统一身份认证"),
+        new("themeColour", "主题配色", 20, s => s.ThemeColour, (s, v) => s.ThemeColour = v, Choices: SiteLook.Themes,
+            Hint: "页头、导航和栏目标题的颜色；每种配色上的白色文字都达到无障碍对比度要求，读者仍可用“网站无障碍”切换高对比度配色"),
+        new("newMedia", "政务新媒体", NewMediaAccounts.MaxLength, s => s.NewMediaAccounts,
+            (s, v) => s.NewMediaAccounts = NewMediaAccounts.Normal(v), NewMediaAccounts.Problem, Multiline: true,
+            Hint: "每行一个账号，格式为“平台｜名称｜网址”，网址可以不填，例如 微信公众号｜相城发布；页脚列出这些账号",
+            Placeholder: "微信公众号｜相城发布\n政务微博｜相城发布｜https://weibo.com/…"),
     ];
 
     /// <summary>The facts as the form holds them, by name, from the site.</summary>

@@ -35,10 +35,14 @@ public sealed partial class SiteSettingsAdministration
             if (fact.Get(site) != before) changes.Add($"{fact.Label}：{Shown(before)} → {Shown(fact.Get(site))}");
         }
         if (changes.Count == 0) return (BackOfficeResult.Done("网站信息没有变化，无需重新发布。"), null);
+        // Saved, then published: a stop in between leaves the marker, and the next start publishes the whole site.
+        using var pending = publisher.BeginChange();
         await db.SaveChangesAsync(cancellationToken);
+        pending.Saved();
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "网站信息",
             string.Join("；", changes), cancellationToken);
         var result = await publisher.PublishAllAsync(cancellationToken);
+        pending.Published();
         var failed = result.Failures.Count > 0
             ? $"其中 {result.Failures.Count} 个页面未能生成（保留上次发布的版本），详见运行日志。" : "";
         return (BackOfficeResult.Done(

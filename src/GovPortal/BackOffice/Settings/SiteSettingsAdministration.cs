@@ -11,7 +11,7 @@ namespace GovPortal.BackOffice.Settings;
 /// page offered, and is audited as old → new.
 /// </summary>
 public sealed partial class SiteSettingsAdministration(Publisher publisher, AuditLog audit,
-    Data.DatabaseOptions database)
+    Data.DatabaseOptions database, Content.Uploads.UploadStore uploads)
 {
     public const int MaxMourningDates = 366;
 

@@ -4,6 +4,7 @@ using GovPortal.BackOffice.Files;
 using GovPortal.Content;
 using GovPortal.Content.Kinds;
 using GovPortal.Content.Uploads;
+using GovPortal.Data;
 using GovPortal.Safety;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,8 @@ public sealed partial class ArticleWorkflow
         if (LeadImageProblem(form, []) is { } leadImage) return WorkflowResult.Refused(leadImage);
 
         await using var db = database.CreateContext();
-        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId, cancellationToken))
-            return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (await ChannelProblemAsync(db, form.ChannelId, null, cancellationToken) is { } channelProblem)
+            return WorkflowResult.Refused(channelProblem);
         var now = Now;
         var siteId = await db.Channels.Where(c => c.Id == form.ChannelId).Select(c => c.SiteId)
             .FirstAsync(cancellationToken);
@@ -75,8 +76,8 @@ public sealed partial class ArticleWorkflow
             "保存未成功：这篇文章在您编辑期间已被其他人修改或处理。您的内容仍在下面的表单中，请复制保存后刷新页面，核对最新版本再修改。");
         if (current.State is RevisionState.Submitted or RevisionState.Approved or RevisionState.Scheduled)
             return WorkflowResult.Refused($"{Quote(current)}正在审核或等待发布，不能修改。如需修改，请先撤回审核或请审核人员退回。");
-        if (!await db.Channels.AnyAsync(c => c.Id == form.ChannelId && c.SiteId == article.SiteId, cancellationToken))
-            return WorkflowResult.Refused("所选栏目不存在，请重新选择栏目。");
+        if (await ChannelProblemAsync(db, form.ChannelId, article.SiteId, cancellationToken) is { } channelProblem)
+            return WorkflowResult.Refused(channelProblem);
         if (form.Kind.Key != current.Kind) return WorkflowResult.Refused("内容类型与文章不符，请刷新页面后重新填写。");
         var (values, refusal) = Cleaned(form);
         if (refusal is not null) return WorkflowResult.Refused(refusal);
@@ -268,6 +269,17 @@ public sealed partial class ArticleWorkflow
         return inBody is null ? null
             : $"图片“{inBody.DisplayName}”仍在正文中显示，不能删除。请先从正文中删去这张图片，再删除文件；"
                 + "本次保存未执行，您填写的内容仍在下面的表单中。";
+    }
+
+    /// <summary>Why an article cannot be in the channel: it does not exist (in the site), or it is an 外链.</summary>
+    private static async Task<string?> ChannelProblemAsync(GovPortalDbContext db, int channelId, int? siteId,
+        CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == channelId && (siteId == null || c.SiteId == siteId), cancellationToken);
+        return channel is null ? "所选栏目不存在，请重新选择栏目。"
+            : !channel.HoldsArticles() ? $"栏目“{channel.Name}”是外链栏目，只链接到其他网址，不能存放文章。请选择其他栏目。"
+            : null;
     }
 
     private static (List<AcceptedUpload> Accepted, string? Error) CheckFiles(ArticleForm form)

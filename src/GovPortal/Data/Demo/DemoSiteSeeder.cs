@@ -48,7 +48,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         var notices = new Channel
         {
             SiteId = siteId, Name = "通知公告", Slug = "tzgg", SortOrder = 3, Parent = news, UpdateFrequencyDays = 180,
-            ShowOnHome = true,
+            ShowOnHome = true, ListStyle = ListStyle.Summaries,
         };
         var policies = new Channel
         {
@@ -113,6 +113,7 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
                 });
             }
         }
+        DemoChannelTypes.Seed(db, siteId, sanitizer, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoDisclosureSeeder.SeedAsync(db, siteId, sanitizer, now, cancellationToken);
         await DemoConsultations.SeedAsync(db, siteId, sanitizer, now, cancellationToken);

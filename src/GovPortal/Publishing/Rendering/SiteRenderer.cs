@@ -57,7 +57,9 @@ public sealed partial class SiteRenderer
     /// <summary>Where a related file is published: a random name that carries no user input.</summary>
     public static string AttachmentPath(RelatedFile file) => $"files/{file.StoredName}.{file.Extension}";
 
-    public string ChannelUrl(int channelId) => $"/{_tree.PathOf(channelId)}/";
+    /// <summary>Where links to a channel lead: its folder, or the address an 外链 channel opens.</summary>
+    public string ChannelUrl(int channelId) =>
+        _tree[channelId] is { Type: ChannelType.Link } link ? link.LinkUrl : $"/{_tree.PathOf(channelId)}/";
 
     public static string ChannelPagePath(string channelPath, int page) =>
         page <= 1
@@ -102,6 +104,7 @@ public sealed partial class SiteRenderer
             case PageKind.ThemeAssets:
                 batch.Write(key, _assets.StylesheetPath, _assets.Stylesheet);
                 batch.Write(key, _assets.ScriptPath, _assets.Script);
+                await WriteLogoAsync(key, batch);
                 break;
             case PageKind.ChannelList:
                 await RenderChannelPageAsync(key, batch);
@@ -111,6 +114,9 @@ public sealed partial class SiteRenderer
                 break;
             case PageKind.CatalogueIndex or PageKind.CatalogueTopic or PageKind.CatalogueOrganisation:
                 await RenderCataloguePageAsync(key, batch);
+                break;
+            case PageKind.ChannelFeed or PageKind.ChannelSitemap when !_tree[key.Id].HoldsArticles():
+                batch.Touch(key); // an 外链 has neither: files it had as another type are removed
                 break;
             case PageKind.ChannelFeed:
                 var channel = _tree[key.Id];
@@ -128,7 +134,7 @@ public sealed partial class SiteRenderer
             case PageKind.SitemapIndex:
                 batch.Write(key, "sitemap-site.xml", SitemapWriter.UrlSet([(_site.BaseUrl + "/", null)]));
                 var sitemaps = new List<string> { _site.BaseUrl + "/sitemap-site.xml" };
-                sitemaps.AddRange(_tree.All
+                sitemaps.AddRange(_tree.All.Where(c => c.HoldsArticles())
                     .OrderBy(c => _tree.PathOf(c.Id), StringComparer.Ordinal)
                     .Select(c => $"{_site.BaseUrl}/{_tree.PathOf(c.Id)}/sitemap.xml"));
                 batch.Write(key, "sitemap.xml", SitemapWriter.Index(sitemaps));
@@ -146,6 +152,16 @@ public sealed partial class SiteRenderer
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Articles are rendered with their content.");
         }
+    }
+
+    /// <summary>The site's 标志, which every header shows, is published with the theme's files.</summary>
+    private async Task WriteLogoAsync(PageKey key, OutputBatch batch)
+    {
+        if (!ArticlePictures.IsPictureName(_site.LogoImage)) return;
+        var source = _uploads.PathOf(Path.GetFileNameWithoutExtension(_site.LogoImage));
+        if (!File.Exists(source))
+            throw new PublishException("网站标志在上传目录中找不到，请在“设置 → 网站标志”中重新上传。");
+        batch.Write(key, ArticlePictures.Address(_site.LogoImage).TrimStart('/'), await File.ReadAllBytesAsync(source));
     }
 
     /// <summary>
@@ -180,8 +196,10 @@ public sealed partial class SiteRenderer
         keys.AddRange(InteractionPageKeys());
         foreach (var channel in _tree.All)
         {
-            // The section's channel has no list of its own: its address is the section's home.
+            if (!channel.HoldsArticles()) continue; // an 外链 has no pages
+            // The section's channel has no list of its own: its address is the section's home. A 单页 is one page.
             var pages = channel.Id == SectionChannelId ? 0
+                : channel.Type == ChannelType.SinglePage ? 1
                 : SiteLayoutRules.PageCount((await _listings.OwnListAsync(channel.Id)).Count);
             for (var page = 1; page <= pages; page++) keys.Add(PageKey.ChannelList(channel.Id, page));
             keys.Add(PageKey.Feed(channel.Id));
@@ -201,8 +219,6 @@ public sealed partial class SiteRenderer
             batch.Touch(key); // an 外链 has no page: a page it had before is removed
             return;
         }
-        var attachments = new List<AttachmentLink>();
-        var shown = PicturesShown(article);
         foreach (var file in article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
         {
             var path = AttachmentPath(file);
@@ -220,23 +236,33 @@ public sealed partial class SiteRenderer
                     batch.Write(key, ArticlePictures.SmallerAddress(PictureName(file), width).TrimStart('/'),
                         await File.ReadAllBytesAsync(copy), file.DisplayName);
                 }
-            // A picture shown in the body is not listed again as a file to download.
-            if (!shown.Contains(PictureName(file)))
-                attachments.Add(new AttachmentLink(file.DisplayName, "/" + path, file.Extension.ToUpperInvariant(),
-                    FormatSize(file.SizeBytes)));
         }
 
-        var pictures = article.RelatedFiles.Where(f => f.Width > 0)
-            .ToDictionary(PictureName, f => new PictureSize(f.Width, f.Height));
-        var model = ArticleModel(article, article.Id, attachments) with
+        var model = ArticleModel(article, article.Id, AttachmentLinks(article)) with
         {
-            BodyHtml = BodyPictures.Published(article.BodyHtml, pictures),
+            BodyHtml = PublishedBody(article),
         };
         var page = await _razor.RenderAsync<ArticlePage, ArticlePageModel>(model);
         batch.Write(key, article.Url.TrimStart('/'), page);
     }
 
     private static string PictureName(RelatedFile file) => ArticlePictures.NameOf(file.StoredName, file.Extension);
+
+    /// <summary>The files a page lists for download; a picture shown in the body is not listed again.</summary>
+    private static List<AttachmentLink> AttachmentLinks(Article article)
+    {
+        var shown = PicturesShown(article);
+        return article.RelatedFiles.OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+            .Where(f => !shown.Contains(PictureName(f)))
+            .Select(f => new AttachmentLink(f.DisplayName, "/" + AttachmentPath(f), f.Extension.ToUpperInvariant(),
+                FormatSize(f.SizeBytes)))
+            .ToList();
+    }
+
+    /// <summary>The body as published: each picture with its size, smaller copies and lazy loading.</summary>
+    private static string PublishedBody(Article article) =>
+        BodyPictures.Published(article.BodyHtml, article.RelatedFiles.Where(f => f.Width > 0)
+            .ToDictionary(PictureName, f => new PictureSize(f.Width, f.Height)));
 
     /// <summary>
     /// The pictures the article page shows in its body, by name. A 题图 shows in lists, not on the page, so a
@@ -295,43 +321,11 @@ public sealed partial class SiteRenderer
             Field("photographer"), Field("editorInCharge"), Field("keywords"));
     }
 
-    private async Task RenderChannelPageAsync(PageKey key, OutputBatch batch)
-    {
-        var channel = _tree[key.Id];
-        var own = await _listings.OwnListAsync(channel.Id);
-        var pageCount = SiteLayoutRules.PageCount(own.Count);
-        if (key.Number > pageCount || channel.Id == SectionChannelId)
-        {
-            batch.Touch(key); // nothing to show any more: its old files are removed
-            return;
-        }
-        var items = own.Skip((key.Number - 1) * SiteLayoutRules.ListPageSize).Take(SiteLayoutRules.ListPageSize)
-            .Select(ToItem).ToList();
-        var children = new List<ChannelBlock>();
-        if (key.Number == 1)
-            foreach (var child in _tree.ChildrenOf(channel.Id))
-                children.Add(new ChannelBlock(child.Name, ChannelUrl(child.Id),
-                    (await _listings.SubtreeNewestAsync(child.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
-
-        var path = _tree.PathOf(channel.Id);
-        var model = new ChannelPageModel(
-            Chrome: _chrome,
-            ChannelName: channel.Name,
-            Breadcrumb: Breadcrumb(channel.Id),
-            ChildBlocks: children,
-            Items: items,
-            HoldsArticles: own.Count > 0,
-            Pagination: new Pagination(Page: key.Number, PageCount: pageCount, FirstPageUrl: ChannelUrl(channel.Id),
-                PagePattern: $"/{path}/index_{{0}}.html"),
-            FeedUrl: $"/{path}/rss.xml");
-        var page = await _razor.RenderAsync<ChannelPage, ChannelPageModel>(model);
-        batch.Write(key, ChannelPagePath(path, key.Number), page);
-    }
-
     private async Task<List<ChannelBlock>> HomeBlocksAsync()
     {
         var blocks = new List<ChannelBlock>();
-        foreach (var (channel, _) in _tree.InReadingOrder().Where(c => c.Channel.ShowOnHome))
+        foreach (var (channel, _) in _tree.InReadingOrder()
+            .Where(c => c.Channel.ShowOnHome && c.Channel.HoldsArticles()))
             blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id),
                 (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
         return blocks;

@@ -59,7 +59,9 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
 
         // 栏目不更新, 空白栏目
         var empty = new List<Channel>();
-        foreach (var channel in tree.All.OrderBy(c => tree.PathOf(c.Id), StringComparer.Ordinal))
+        // An 外链 channel leads to another site and holds nothing of its own: it is neither empty nor stale.
+        foreach (var channel in tree.All.Where(c => c.HoldsArticles())
+            .OrderBy(c => tree.PathOf(c.Id), StringComparer.Ordinal))
         {
             var newest = NewestIn(channel.Id);
             var where = $"/{tree.PathOf(channel.Id)}/";

@@ -816,12 +816,53 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BannerAlt")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("BannerHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BannerImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("BannerWidth")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DisclosureRole")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("None");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("ListStyle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Titles");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -847,6 +888,13 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("List");
 
                     b.Property<int?>("UpdateFrequencyDays")
                         .HasColumnType("integer");
@@ -1224,10 +1272,30 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasDefaultValue("{统一社会信用代码}/{年份}-{五位序号}");
 
+                    b.Property<int>("LogoHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LogoImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("LogoWidth")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NewMediaAccounts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Organizer")
                         .IsRequired()
@@ -1244,6 +1312,13 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<string>("Sponsor")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ThemeColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("UserLoginUrl")
                         .IsRequired()

@@ -791,12 +791,53 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BannerAlt")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("BannerHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BannerImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("BannerWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisclosureRole")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("None");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("ListStyle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Titles");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -822,6 +863,13 @@ namespace GovPortal.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("List");
 
                     b.Property<int?>("UpdateFrequencyDays")
                         .HasColumnType("INTEGER");
@@ -1181,10 +1229,30 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("{统一社会信用代码}/{年份}-{五位序号}");
 
+                    b.Property<int>("LogoHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LogoImage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("LogoWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NewMediaAccounts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Organizer")
                         .IsRequired()
@@ -1201,6 +1269,13 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<string>("Sponsor")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeColour")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("UserLoginUrl")
                         .IsRequired()

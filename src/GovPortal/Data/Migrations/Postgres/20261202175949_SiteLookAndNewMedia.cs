@@ -1,0 +1,76 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GovPortal.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SiteLookAndNewMedia : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LogoHeight",
+                table: "Sites",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LogoImage",
+                table: "Sites",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "LogoWidth",
+                table: "Sites",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NewMediaAccounts",
+                table: "Sites",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ThemeColour",
+                table: "Sites",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LogoHeight",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "LogoImage",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "LogoWidth",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "NewMediaAccounts",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "ThemeColour",
+                table: "Sites");
+        }
+    }
+}

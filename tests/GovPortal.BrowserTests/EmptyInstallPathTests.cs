@@ -1,0 +1,127 @@
+using GovPortal.BackOffice.Accounts;
+using GovPortal.Hosting;
+using GovPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GovPortal.Tests.Browser;
+
+/// <summary>
+/// A town's web team sets up its real site from an empty install, in the browser, without code: the site made by
+/// <c>init</c> (the same start-up path, <see cref="PortalSettings.NewSite"/>), then 网站信息 with its 主题配色 and
+/// 政务新媒体, channels of each type (列表, 单页, 外链, 专题 with its banner), the 单页's text written, reviewed and
+/// published, and the public site checked page by page: navigation, footer, 网站地图, and axe on every new page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
+public sealed class EmptyInstallPathTests(BrowserFixture fixture)
+{
+    private const string Admin = "hd-xtgly";
+
+    [Fact]
+    public async Task A_web_team_builds_its_site_from_an_empty_install_in_the_back_office()
+    {
+        await using var site = await RunningPortal.StartAsync(adjustSettings: s => s with
+        {
+            CreateDemo = false, NewSite = new NewSite("苏州市相城区黄埭镇人民政府", "hd.szxc.gov.cn", "黄埭镇人民政府"),
+        });
+        await TestAccounts.CreateAsync(site, Admin, [StaffRoles.Administrator]);
+        var admin = await fixture.SignInAsync(Admin, portal: site);
+        try
+        {
+            await SetSiteFactsAsync(admin);
+            await CreateChannelAsync(admin, "镇情概况", "zqgk", "单页");
+            await CreateChannelAsync(admin, "新闻动态", "xwdt", "列表");
+            await CreateChannelAsync(admin, "乡村振兴", "xczx", "专题");
+            await CreateChannelAsync(admin, "办事服务", "bsfw", "外链", "https://www.jszwfw.gov.cn/");
+            await GiveTheTopicItsHeadAsync(admin);
+            await Axe.AssertNoViolationsAsync(admin);
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+
+        // The 单页's text goes through the workflow like every article.
+        await using (var room = await Newsroom.StartAsync(site, "zqgk"))
+        {
+            var id = await room.WriteAsync("黄埭镇概况", "<p>黄埭镇位于相城区西部，历史悠久。</p>", channel: "zqgk");
+            await room.DoAsync(room.Editor, id, "submit");
+            await room.DoAsync(room.Reviewer, id, "approve");
+            await room.DoAsync(room.Publisher, id, "publish");
+        }
+
+        var home = await fixture.OpenAsync("/", portal: site);
+        try
+        {
+            var nav = home.Locator(".main-nav a");
+            await Assertions.Expect(nav)
+                .ToHaveTextAsync(["首页", "镇情概况", "新闻动态", "乡村振兴", "办事服务", "政府信息公开", "互动交流"]);
+            await Assertions.Expect(home.GetByRole(AriaRole.Link, new() { Name = "办事服务" }))
+                .ToHaveAttributeAsync("href", "https://www.jszwfw.gov.cn/");
+            await Assertions.Expect(home.Locator("html")).ToHaveAttributeAsync("data-theme", "green");
+            await Assertions.Expect(home.Locator(".site-footer")).ToContainTextAsync("网站标识码：3205070101");
+            await Assertions.Expect(home.Locator(".footer-media")).ToContainTextAsync("微信公众号：黄埭发布");
+            await Axe.AssertNoViolationsAsync(home);
+
+            await home.GetByRole(AriaRole.Link, new() { Name = "镇情概况" }).ClickAsync();
+            await Assertions.Expect(home.GetByRole(AriaRole.Heading, new() { Name = "镇情概况", Level = 1 }))
+                .ToBeVisibleAsync();
+            await Assertions.Expect(home.Locator(".article-body")).ToContainTextAsync("黄埭镇位于相城区西部");
+            await Axe.AssertNoViolationsAsync(home);
+
+            await home.GotoAsync("/xczx/");
+            await Assertions.Expect(home.GetByRole(AriaRole.Img, new() { Name = "黄埭镇高标准农田" })).ToBeVisibleAsync();
+            await Assertions.Expect(home.Locator(".topic-introduction")).ToHaveTextAsync("建设宜居宜业和美乡村。");
+            await Axe.AssertNoViolationsAsync(home);
+
+            await home.GetByRole(AriaRole.Link, new() { Name = "网站地图" }).ClickAsync();
+            foreach (var name in new[] { "镇情概况", "新闻动态", "乡村振兴", "办事服务" })
+                await Assertions.Expect(home.Locator("main").GetByRole(AriaRole.Link, new() { Name = name }))
+                    .ToHaveCountAsync(1);
+            await Axe.AssertNoViolationsAsync(home);
+        }
+        finally
+        {
+            await home.Context.CloseAsync();
+        }
+    }
+
+    private static async Task SetSiteFactsAsync(IPage admin)
+    {
+        await admin.GotoAsync("/admin/settings");
+        await admin.GetByLabel("网站标识码").FillAsync("3205070101");
+        await admin.GetByLabel("联系电话").FillAsync("0512-65431234");
+        await admin.GetByLabel("主题配色").SelectOptionAsync(new SelectOptionValue { Label = "生态绿" });
+        await admin.GetByLabel("政务新媒体").FillAsync("微信公众号｜黄埭发布");
+        await admin.Locator("form[aria-labelledby=site-facts] button[type=submit]").ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已保存");
+    }
+
+    private static async Task CreateChannelAsync(IPage admin, string name, string slug, string type,
+        string link = "")
+    {
+        await admin.GotoAsync("/admin/channels");
+        await admin.FillAsync("#newName", name);
+        await admin.FillAsync("#newSlug", slug);
+        await admin.SelectOptionAsync("#newType", new SelectOptionValue { Label = type });
+        if (link.Length > 0) await admin.FillAsync("#newLink", link);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "新建" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync($"已新建栏目“{name}”");
+    }
+
+    private static async Task GiveTheTopicItsHeadAsync(IPage admin)
+    {
+        await admin.GotoAsync("/admin/channels");
+        await admin.GetByText("修改“乡村振兴”").ClickAsync();
+        var form = admin.Locator("details[open] form");
+        await form.GetByLabel("专题简介").FillAsync("建设宜居宜业和美乡村。");
+        await form.GetByLabel("横幅图片（").SetInputFilesAsync(new FilePayload
+        {
+            Name = "横幅.jpg", MimeType = "image/jpeg",
+            Buffer = SolidPicture.Jpeg(1600, 400, SkiaSharp.SKColors.OliveDrab),
+        });
+        await form.GetByLabel("横幅图片的替代文字").FillAsync("黄埭镇高标准农田");
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已保存栏目“乡村振兴”");
+    }
+}
