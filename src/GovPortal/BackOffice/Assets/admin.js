@@ -113,6 +113,13 @@
   });
   field.form.addEventListener('submit', function () { field.value = toStored(editor.getHtml()); });
 
+  // Tab and Shift+Tab leave the editor for the next or previous control, as everywhere else on the page: the editor
+  // would take them as an indent, and a keyboard user could not get out (WCAG 2.1.2, no keyboard trap). Caught on
+  // the way down, before the editor sees it; the browser then moves the focus.
+  editorBox.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) event.stopPropagation();
+  }, true);
+
   // 插入正文 beside each of the article's pictures: only with 替代文字, which the publish check requires anyway.
   var status = document.querySelector('[data-picture-status]');
   function escapeAttribute(text) {
