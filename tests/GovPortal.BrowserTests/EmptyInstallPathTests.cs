@@ -35,6 +35,14 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
             await CreateChannelAsync(admin, "办事服务", "bsfw", "外链", "https://www.jszwfw.gov.cn/");
             await GiveTheTopicItsHeadAsync(admin);
             await Axe.AssertNoViolationsAsync(admin);
+
+            // A mistake (an address name already taken) comes back in the form, as typed, with the reason.
+            await admin.FillAsync("#newName", "镇情介绍");
+            await admin.FillAsync("#newSlug", "zqgk");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "新建" }).ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("已有地址名为“zqgk”的栏目");
+            await Assertions.Expect(admin.Locator("#newName")).ToHaveValueAsync("镇情介绍");
+            await Axe.AssertNoViolationsAsync(admin);
         }
         finally
         {

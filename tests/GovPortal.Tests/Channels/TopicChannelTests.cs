@@ -30,12 +30,25 @@ public sealed partial class TopicChannelTests(ChannelTypesFixture shared) : ICla
         var topic = TestAccounts.ChannelId(portal, "stwm");
         var banner = TestPictures.JpegWithExif(2400, 600);
 
-        // A banner without 替代文字 is refused, and nothing is saved.
-        var refused = await admin.PostMultipartAsync($"channels/{topic}", Settings("Topic", ""),
+        // A banner without 替代文字 is refused and nothing is saved; the settings open again as typed, with the reason.
+        var refused = await admin.PostMultipartAsync($"channels/{topic}", Settings("Topic", "", "先写好的专题简介。"),
             [("横幅.jpg", banner)], fileField: "banner");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("替代文字", await refused.Content.ReadAsStringAsync());
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("请填写横幅图片的替代文字", again);
+        Assert.Contains("请重新选择横幅图片。", again);
+        Assert.Contains("<details open>", again);
+        Assert.Contains(">先写好的专题简介。</textarea>", again);
         Assert.DoesNotMatch(BannerSource(), await portal.Client.GetStringAsync("/stwm/"));
+
+        // So does a refused new channel, in its own form.
+        refused = await admin.PostAsync("channels/new", [F("name", "专题专栏"), F("slug", "专题"), F("parentId", "0"),
+            F("type", "Topic"), F("linkUrl", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        again = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("地址名只能由小写字母、数字和 - 组成", again);
+        Assert.Contains("value=\"专题专栏\"", again);
+        Assert.Contains("<option value=\"Topic\" selected>专题</option>", again);
 
         // Only a 专题 has a banner.
         refused = await admin.PostMultipartAsync($"channels/{topic}", Settings("List", "生态文明建设"),
