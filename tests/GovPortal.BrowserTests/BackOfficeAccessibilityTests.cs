@@ -27,7 +27,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/admin/");
 
         await page.GotoAsync("/admin/articles/new");
-        await page.WaitForSelectorAsync(".w-e-toolbar");
+        await page.WaitForSelectorAsync(".editor-toolbar");
         await page.FillAsync("#title", "无障碍检查文章");
         await page.ClickAsync("form[enctype] button[type=submit]");
         await page.WaitForURLAsync("**/admin/articles/*");
@@ -47,7 +47,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
             await page.GotoAsync(path);
             if (path.EndsWith("/edit", StringComparison.Ordinal) || path.Contains("?kind=")
                 || path.Contains("/statements/", StringComparison.Ordinal))
-                await page.WaitForSelectorAsync(".w-e-toolbar");
+                await page.WaitForSelectorAsync(".editor-toolbar");
             try
             {
                 await Axe.AssertNoViolationsAsync(page);

@@ -23,7 +23,7 @@ public sealed class BackOfficeKeyboardTests(BrowserFixture fixture)
         try
         {
             await page.GotoAsync("/admin/settings/statements/contact");
-            await KeyboardUse.TabToAsync(page, "[data-slate-editor]");
+            await KeyboardUse.TabToAsync(page, ".editor-area");
             await page.Keyboard.PressAsync("Control+End");
             await page.Keyboard.TypeAsync("工作时间：周一至周五上午九时至下午五时。");
             // Tab leaves the editor for the next control: the editor is no keyboard trap.

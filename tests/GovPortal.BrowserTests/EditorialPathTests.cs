@@ -37,12 +37,12 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         // The editor writes in the rich-text editor (self-hosted, Chinese interface) and attaches a file.
         var editor = await SignInAsync("e2e-editor");
         await editor.ClickAsync("text=写文章");
-        await editor.WaitForSelectorAsync(".w-e-toolbar");
-        Assert.Contains("正文", await editor.InnerTextAsync(".w-e-toolbar")); // the editor speaks Chinese
+        await editor.WaitForSelectorAsync(".editor-toolbar");
+        Assert.Contains("正文", await editor.InnerTextAsync(".editor-toolbar")); // the editor speaks Chinese
         await editor.SelectOptionAsync("#channelId", TestAccounts.ChannelId(portal, "bmdt").ToString());
         await editor.FillAsync("#title", title);
         await editor.FillAsync("#source", "太平街道");
-        await editor.ClickAsync("[data-slate-editor]");
+        await editor.ClickAsync(".editor-area");
         await editor.Keyboard.TypeAsync("会议部署了冬季消防安全重点工作。");
         await editor.SetInputFilesAsync("#files", new FilePayload { Name = "消防安全检查方案.pdf", MimeType = "application/pdf",
             Buffer = TestPdf.Create("消防安全检查方案") });
@@ -87,7 +87,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await TestAccounts.CreateAsync(fixture.Portal, "paste-editor", [StaffRoles.Editor], "bmdt");
         var page = await SignInAsync("paste-editor");
         await page.GotoAsync("/admin/articles/new");
-        await page.ClickAsync("[data-slate-editor]");
+        await page.ClickAsync(".editor-area");
         await page.EvaluateAsync("""
             () => {
               const html = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>' +
@@ -99,7 +99,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
               data.setData('text/html', html);
               data.setData('text/plain', '各镇（街道）、区各部门：\n一、工作目标');
               const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-              document.querySelector('[data-slate-editor]').dispatchEvent(paste);
+              document.querySelector('.editor-area').dispatchEvent(paste);
             }
             """);
         await page.WaitForFunctionAsync("() => document.querySelector('#bodyHtml').value.includes('工作目标')");
@@ -135,21 +135,35 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.hasAttribute('data-picture-alt')"));
         await page.Keyboard.TypeAsync("消防演练现场");
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("图为演练现场。");
+        await page.Keyboard.PressAsync("Enter"); // Enter in the row inserts, it does not submit the article
         Assert.Contains("已插入图片", await page.InnerTextAsync("[data-picture-status]"));
+        Assert.EndsWith($"/admin/articles/{id}/edit", page.Url);
 
         // The editor shows the unpublished picture from the back office; the body names its public address.
         await page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('[data-slate-editor] img')].some(i => i.naturalWidth > 0)");
+            "() => [...document.querySelectorAll('.editor-area img')].some(i => i.naturalWidth > 0)");
         var body = await page.EvaluateAsync<string>("() => document.querySelector('#bodyHtml').value");
         Assert.Matches("src=\"/files/[0-9a-f]{32}\\.jpg\" alt=\"消防演练现场\"", body);
+
+        // The picture is chosen in the editor and put on the right with the toolbar, reached by Alt+F10.
+        await page.ClickAsync(".editor-area figure img");
+        await page.Keyboard.PressAsync("Alt+F10");
+        Assert.Equal("正文", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        while (await page.EvaluateAsync<string>("() => document.activeElement.textContent") != "图片居右")
+            await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await page.GetAttributeAsync("button:text-is('图片居右')", "aria-pressed"));
+        body = await page.EvaluateAsync<string>("() => document.querySelector('#bodyHtml').value");
+        Assert.Contains("<figure class=\"align-right\">", body);
         await page.ClickAsync("form[enctype] button[type=submit]");
         await page.WaitForURLAsync($"**/admin/articles/{id}");
         Assert.DoesNotContain("缺少替代文字", await page.InnerTextAsync("main"));
         await using var db = portal.Settings.Database.CreateContext();
         var stored = await db.Revisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
             .Select(r => r.BodyHtml).FirstAsync();
-        Assert.Matches("<p><img src=\"/files/[0-9a-f]{32}\\.jpg\" alt=\"消防演练现场\"></p>", stored);
+        Assert.Matches("<figure class=\"align-right\"><img src=\"/files/[0-9a-f]{32}\\.jpg\" alt=\"消防演练现场\">"
+            + "<figcaption>图为演练现场。</figcaption></figure>", stored);
         Assert.True(_problems[page].Count == 0, string.Join("\n", _problems[page]));
         await page.Context.CloseAsync();
     }

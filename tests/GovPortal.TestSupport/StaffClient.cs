@@ -124,6 +124,13 @@ public static class TestAccounts
         params string[] channelSlugs) =>
         CreateAsync(portal, userName, roles, enrolTwoFactor: StaffRoles.IncludeOfficer(roles), channelSlugs);
 
+    public static async Task<bool> ExistsAsync(RunningPortal portal, string userName)
+    {
+        using var scope = portal.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName)
+            is not null;
+    }
+
     /// <summary>The code an authenticator app shows now for the account's key.</summary>
     public static async Task<string> CodeAsync(RunningPortal portal, string userName)
     {

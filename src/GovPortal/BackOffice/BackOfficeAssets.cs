@@ -1,7 +1,7 @@
 namespace GovPortal.BackOffice;
 
 /// <summary>
-/// The back office's stylesheet and script (embedded) and the rich-text editor (installed from npm by the build).
+/// The back office's stylesheet and script (embedded) and the rich-text editor (bundled from npm by the build).
 /// </summary>
 public static class BackOfficeAssets
 {
@@ -10,8 +10,7 @@ public static class BackOfficeAssets
     {
         ["admin.css"] = ("text/css; charset=utf-8", () => Embedded("admin.css")),
         ["admin.js"] = ("text/javascript; charset=utf-8", () => Embedded("admin.js")),
-        ["editor.js"] = ("text/javascript; charset=utf-8", () => FromDisk("index.js")),
-        ["editor.css"] = ("text/css; charset=utf-8", () => FromDisk("style.css")),
+        ["editor.js"] = ("text/javascript; charset=utf-8", () => FromDisk("editor.js")),
     };
 
     private static readonly Dictionary<string, byte[]?> Loaded = new(StringComparer.Ordinal);
@@ -33,7 +32,7 @@ public static class BackOfficeAssets
     /// <summary>
     /// Whether the editor was installed with the build; without it the body field stays a plain text area.
     /// </summary>
-    public static bool EditorInstalled => File.Exists(Path.Combine(AppContext.BaseDirectory, "editor", "index.js"));
+    public static bool EditorInstalled => File.Exists(Path.Combine(AppContext.BaseDirectory, "editor", "editor.js"));
 
     private static byte[]? Embedded(string name)
     {

@@ -113,9 +113,28 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         }
         context.Response.ContentType = file.ContentType;
         if (file.ContentEncoding.Count > 0) headers.ContentEncoding = file.ContentEncoding;
-        context.Response.ContentLength = file.Content.Length;
+        var (outcome, start, length) = (RangeOutcome.Whole, 0L, (long)file.Content.Length);
+        // Parts only of a verified file as stored: a compressed variant or a page made on request is sent whole.
+        if (file.MatchesManifest && file.ContentEncoding.Count == 0)
+        {
+            headers.AcceptRanges = "bytes";
+            (outcome, start, length) = ByteRanges.Choose(request, file);
+        }
+        if (outcome == RangeOutcome.Unsatisfiable)
+        {
+            context.Response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            headers.ContentRange = $"bytes */{file.Content.Length}";
+            context.Response.ContentLength = 0;
+            return;
+        }
+        if (outcome == RangeOutcome.Part)
+        {
+            context.Response.StatusCode = StatusCodes.Status206PartialContent;
+            headers.ContentRange = $"bytes {start}-{start + length - 1}/{file.Content.Length}";
+        }
+        context.Response.ContentLength = length;
         if (HttpMethods.IsHead(request.Method)) return;
-        await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+        await context.Response.Body.WriteAsync(file.Content.AsMemory((int)start, (int)length), context.RequestAborted);
     }
 
     private static bool IsVariant(string path) =>

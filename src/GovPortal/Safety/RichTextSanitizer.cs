@@ -21,7 +21,7 @@ public sealed class RichTextSanitizer
     [
         "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "h2", "h3", "h4", "blockquote",
         "ul", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure",
-        "figcaption", "hr",
+        "figcaption", "hr", "video",
     ];
 
     /// <summary>Elements whose content is code, data or a fallback, never text a reader should see.</summary>
@@ -31,7 +31,15 @@ public sealed class RichTextSanitizer
         "applet", "xmp", "plaintext", "title", "textarea", "select", "svg", "math",
     };
 
-    private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "colspan", "rowspan", "scope"];
+    private static readonly string[] AllowedAttributes =
+        ["href", "src", "alt", "title", "colspan", "rowspan", "scope", "poster", "class"];
+
+    /// <summary>
+    /// The only classes kept: a picture's alignment and the mark of a video block, which the theme styles. Any other
+    /// class (Word's Mso…, a pasted page's layout) goes, so a body cannot borrow the site's own styles.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AllowedClasses =
+        new HashSet<string>(["align-left", "align-center", "align-right", "video"], StringComparer.Ordinal);
 
     // The sanitizer is shared and synchronous: each thread checks the deadline of the call it is running.
     [ThreadStatic] private static long t_deadline;
@@ -45,8 +53,9 @@ public sealed class RichTextSanitizer
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "poster"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(),
+            AllowedClasses = new HashSet<string>(AllowedClasses, StringComparer.Ordinal),
         });
         // A removed element's text stays (a <font> or <span> from Word holds prose)…
         _sanitizer.KeepChildNodes = true;

@@ -155,7 +155,7 @@ public sealed class ArticlePictureTests(NewsroomFixture shared) : IClassFixture<
             ], []);
         Assert.Equal(HttpStatusCode.BadRequest, removing.StatusCode);
         var refusal = await removing.Content.ReadAsStringAsync();
-        Assert.Contains("图片“开放日.jpg”仍在正文中显示，不能删除", refusal);
+        Assert.Contains("文件“开放日.jpg”仍在正文中显示（图片、视频或视频封面），不能删除", refusal);
         Assert.Contains("区档案馆开展开放日活动（修改）", refusal);
         Assert.Single((await room.RevisionAsync(id)).Files);
 

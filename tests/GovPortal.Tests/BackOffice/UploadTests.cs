@@ -28,6 +28,8 @@ public sealed class UploadTests(NewsroomFixture shared) : IClassFixture<Newsroom
         { "文件.doc", "<html><script>alert(1)</script></html>"u8.ToArray(), "内容与扩展名 .doc 不符" },
         { "空文件.pdf", [], "是空文件" },
         { "没有扩展名", "%PDF-1.4"u8.ToArray(), "类型不允许" },
+        { "视频.mp4", "<html><script>alert(1)</script></html>"u8.ToArray(), "内容与扩展名 .mp4 不符" },
+        { "短视频.mp4", "\0\0\0\bftyp"u8.ToArray(), "内容与扩展名 .mp4 不符" },
     };
 
     [Theory]
@@ -53,6 +55,7 @@ public sealed class UploadTests(NewsroomFixture shared) : IClassFixture<Newsroom
                 ("旧演示.ppt", ole),
             ("金山.wps", ole), ("打包.zip", Zip("a.txt")), ("照片.JPG", [0xFF, 0xD8, 0xFF, 0xE0]), ("截图.png", Png),
                 ("动图.gif", "GIF89a"u8.ToArray()),
+            ("演练视频.mp4", TinyVideo.Mp4()),
         };
         foreach (var (name, content) in accepted)
         {

@@ -18,6 +18,7 @@ public sealed class RichTextSanitizerTests
     [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>")]
     [InlineData("<object data=\"x.swf\"></object><embed src=\"x.swf\">")]
     [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">")]
+    [InlineData("<video src=\"javascript:alert(1)\" poster=\"javascript:alert(1)\" onplay=\"alert(1)\"></video>")]
     public void Script_vectors_are_removed(string hostile)
     {
         // Parse the output as a browser would: what is left may be text, but never an active element or attribute.
@@ -39,6 +40,19 @@ public sealed class RichTextSanitizerTests
             + "<table><tbody><tr><td colspan=\"2\">表格</td></tr></tbody></table>"
             + "<p><a href=\"https://www.szxc.gov.cn/\">链接</a><img src=\"/files/a.png\" alt=\"图\"></p>";
         Assert.Equal(body, Sanitizer.Sanitize(body));
+    }
+
+    [Fact]
+    public void Pictures_and_videos_keep_their_caption_alignment_and_poster_and_nothing_else()
+    {
+        const string body = "<figure class=\"align-left\"><img src=\"/files/a.png\" alt=\"图\">"
+            + "<figcaption>图注</figcaption></figure><figure class=\"video\">"
+            + "<video src=\"/files/b.mp4\" poster=\"/files/a.png\"></video><figcaption>说明</figcaption></figure>";
+        Assert.Equal(body, Sanitizer.Sanitize(body));
+        // The editor's and the browser's playing attributes are the page's business; other classes are not kept.
+        Assert.Equal("<figure class=\"video\"><video src=\"/files/b.mp4\"></video></figure><p>字</p>",
+            Sanitizer.Sanitize("<figure class=\"video\"><video src=\"/files/b.mp4\" controls autoplay loop "
+                + "preload=\"auto\"></video></figure><p class=\"MsoNormal site-header\">字</p>"));
     }
 
     [Theory]

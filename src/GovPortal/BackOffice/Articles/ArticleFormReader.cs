@@ -58,12 +58,14 @@ public static class ArticleFormReader
     }
 
     /// <summary>
-    /// The editor shows a picture from the back office (an unpublished one is not on the public site yet); the body
-    /// names it by its public address. The editor's script maps it back too: this covers a browser that did not.
+    /// The editor shows a picture or a video (and its poster) from the back office, since an unpublished one is not
+    /// on the public site yet; the body names it by its public address. The editor's script maps it back too: this
+    /// covers a browser that did not.
     /// </summary>
     public static string StoredPictures(string html, string pictureBase) =>
         html.Contains(pictureBase, StringComparison.Ordinal)
-            ? Regex.Replace(html, "(?<=src=[\"']?)" + Regex.Escape(pictureBase) + "(?=[0-9a-f]{32}\\.(jpg|png)\\b)",
+            ? Regex.Replace(html,
+                "(?<=(src|poster)=[\"']?)" + Regex.Escape(pictureBase) + "(?=[0-9a-f]{32}\\.(jpg|png|mp4)\\b)",
                 "/files/", RegexOptions.None, TimeSpan.FromSeconds(1))
             : html;
 }

@@ -134,30 +134,32 @@ public static class ArticleReadingEndpoints
     }
 
     /// <summary>
-    /// One of an article's pictures shown inline to staff (in the editor and the preview), by its name. Only
-    /// pictures are shown inline: they were decoded and encoded anew on upload, so the bytes are an image and
-    /// nothing else.
+    /// One of an article's pictures or videos shown inline to staff (in the editor and the preview), by its name.
+    /// Only these are shown inline: a picture was decoded and encoded anew on upload, so its bytes are an image and
+    /// nothing else; a video is an MP4 container sent as video/mp4 with nosniff, which a browser only plays.
     /// </summary>
     private static async Task<IResult> PictureAsync(string name, HttpContext context, BackOfficePages pages,
         DatabaseOptions database, UploadStore uploads)
     {
         var staff = await pages.StaffAsync(context);
-        if (!ArticlePictures.IsPictureName(name))
+        var video = ArticleVideos.IsVideoName(name);
+        if (!ArticlePictures.IsPictureName(name) && !video)
             return await pages.MessageAsync(context, "找不到图片", "找不到这张图片。", StatusCodes.Status404NotFound);
         var (storedName, extension) = (name[..32], name[33..]);
         await using var db = database.CreateContext();
         var channels = staff.Channels.ToList();
         var file = await db.RevisionFiles.AsNoTracking()
-            .Where(f => f.StoredName == storedName && f.Extension == extension && f.Width > 0)
+            .Where(f => f.StoredName == storedName && f.Extension == extension && (f.Width > 0 || video))
             .Join(db.Revisions, f => f.RevisionId, r => r.Id, (f, r) => new { f.ContentType, r.ChannelId })
             .FirstOrDefaultAsync(f => channels.Contains(f.ChannelId), context.RequestAborted);
         var path = uploads.PathOf(storedName);
         if (file is null || !File.Exists(path))
-            return await pages.MessageAsync(context, "找不到图片", "找不到这张图片，或它所在的栏目没有分配给您。",
+            return await pages.MessageAsync(context, "找不到图片", "找不到这个文件，或它所在的栏目没有分配给您。",
                 StatusCodes.Status404NotFound);
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.File(path, file.ContentType);
+        // A video is played in parts (seeking asks for byte ranges).
+        return Results.File(path, file.ContentType, enableRangeProcessing: video);
     }
 
     private static async Task<IResult> ForcedAsync(HttpContext context, BackOfficePages pages, DatabaseOptions database)

@@ -34,6 +34,7 @@ public static class UploadRules
         ["jpg"] = "image/jpeg",
         ["png"] = "image/png",
         ["gif"] = "image/gif",
+        ["mp4"] = "video/mp4",
     };
 
     public static string AllowedList => string.Join("、", ContentTypes.Keys);
@@ -42,13 +43,17 @@ public static class UploadRules
 
     /// <summary>
     /// <see cref="Check"/>, then a picture is encoded anew (<see cref="ImageReencoder"/>): what is kept is only its
-    /// pixels, upright and at most <see cref="ImageReencoder.MaxWidth"/> wide. Every upload that is stored goes
-    /// through here.
+    /// pixels, upright and at most <see cref="ImageReencoder.MaxWidth"/> wide; a video loses its metadata boxes
+    /// (<see cref="Mp4Metadata"/>: the place it was shot). Every upload that is stored goes through here.
     /// </summary>
     public static (AcceptedUpload? File, string? Error) Accept(string originalName, byte[] content)
     {
         var (name, extension, error) = Check(originalName, content);
         if (error is not null) return (null, error);
+        if (ArticleVideos.IsVideo(extension!))
+            return Mp4Metadata.Strip(content) is { } video
+                ? (new AcceptedUpload(name!, extension!, video, 0, 0), null)
+                : (null, $"文件“{name}”不是完整的 MP4 视频（文件结构损坏或不完整），未上传。请重新导出视频后再上传。");
         if (!IsImage(extension!)) return (new AcceptedUpload(name!, extension!, content, 0, 0), null);
         var (image, imageError) = ImageReencoder.Reencode(name!, extension!, content);
         if (image is null) return (null, imageError);
@@ -120,6 +125,8 @@ public static class UploadRules
         "jpg" => StartsWith(content, [0xFF, 0xD8, 0xFF]),
         "png" => StartsWith(content, Png),
         "gif" => StartsWith(content, "GIF87a"u8) || StartsWith(content, "GIF89a"u8),
+        // An MP4 (ISO base media) file opens with its size and a 'ftyp' box naming its brand.
+        "mp4" => content.Length >= 12 && content.AsSpan(4, 4).SequenceEqual("ftyp"u8),
         _ => false,
     };
 

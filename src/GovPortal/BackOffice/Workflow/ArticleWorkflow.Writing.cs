@@ -267,7 +267,7 @@ public sealed partial class ArticleWorkflow
             .SelectMany(f => Publishing.Rendering.BodyPictures.NamesIn(values[f.Name])).ToHashSet();
         var inBody = removed.FirstOrDefault(f => shown.Contains(ArticlePictures.NameOf(f.StoredName, f.Extension)));
         return inBody is null ? null
-            : $"图片“{inBody.DisplayName}”仍在正文中显示，不能删除。请先从正文中删去这张图片，再删除文件；"
+            : $"文件“{inBody.DisplayName}”仍在正文中显示（图片、视频或视频封面），不能删除。请先从正文中删去它，再删除文件；"
                 + "本次保存未执行，您填写的内容仍在下面的表单中。";
     }
 

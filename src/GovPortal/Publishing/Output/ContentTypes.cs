@@ -27,6 +27,7 @@ public static class ContentTypes
         [".jpg"] = ("image/jpeg", false),
         [".png"] = ("image/png", false),
         [".gif"] = ("image/gif", false),
+        [".mp4"] = ("video/mp4", false),
         [".ico"] = ("image/x-icon", false),
     };
 
