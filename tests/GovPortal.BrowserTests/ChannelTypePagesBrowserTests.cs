@@ -33,7 +33,7 @@ public sealed class ChannelTypePagesBrowserTests(BrowserFixture fixture)
         Assert.True(created.Succeeded, created.Message);
         var topic = await portal.ChannelAsync("stwmzt");
         var saved = await channels.UpdateAsync(Administrator, topic.Id,
-            new ChannelSettingsForm("生态文明专题", news.Id, "9", 1, "", ShowOnHome: false)
+            new ChannelSettingsForm("生态文明专题", news.Id, "9", 1, "")
             {
                 Type = "Topic", ListStyle = "Pictures", BannerAlt = "阳澄湖畔的湿地公园",
                 Introduction = "相城区持续推进生态文明建设，建设美丽相城。",

@@ -1,6 +1,7 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.Hosting;
 using GovPortal.Tests.Support;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GovPortal.Tests.Browser;
@@ -9,7 +10,8 @@ namespace GovPortal.Tests.Browser;
 /// A town's web team sets up its real site from an empty install, in the browser, without code: the site made by
 /// <c>init</c> (the same start-up path, <see cref="PortalSettings.NewSite"/>), then 网站信息 with its 主题配色 and
 /// 政务新媒体, channels of each type (列表, 单页, 外链, 专题 with its banner), the 单页's text written, reviewed and
-/// published, and the public site checked page by page: navigation, footer, 网站地图, and axe on every new page.
+/// published, the home page's blocks chosen, previewed and published on 首页布局, and the public site checked page by
+/// page: navigation, home blocks, footer, 网站地图, and axe on every new page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Needs", "Browser")]
@@ -43,6 +45,7 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
             await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("已有地址名为“zqgk”的栏目");
             await Assertions.Expect(admin.Locator("#newName")).ToHaveValueAsync("镇情介绍");
             await Axe.AssertNoViolationsAsync(admin);
+            await BuildTheHomePageAsync(admin);
         }
         finally
         {
@@ -69,6 +72,11 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
             await Assertions.Expect(home.Locator("html")).ToHaveAttributeAsync("data-theme", "green");
             await Assertions.Expect(home.Locator(".site-footer")).ToContainTextAsync("网站标识码：3205070101");
             await Assertions.Expect(home.Locator(".footer-media")).ToContainTextAsync("微信公众号：黄埭发布");
+            // The home page as 首页布局 made it: the 专题 across the top, then the news and the links side by side.
+            await Assertions.Expect(home.Locator("main h2"))
+                .ToHaveTextAsync(["乡村振兴", "新闻动态", "便民服务"]);
+            await Assertions.Expect(home.GetByRole(AriaRole.Link, new() { Name = "苏州市民卡" }))
+                .ToHaveAttributeAsync("href", "https://www.sipspf.org.cn/");
             await Axe.AssertNoViolationsAsync(home);
 
             await home.GetByRole(AriaRole.Link, new() { Name = "镇情概况" }).ClickAsync();
@@ -115,6 +123,39 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
         if (link.Length > 0) await admin.FillAsync("#newLink", link);
         await admin.GetByRole(AriaRole.Button, new() { Name = "新建" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync($"已新建栏目“{name}”");
+    }
+
+    /// <summary>
+    /// 首页布局 from nothing: a new site's home page shows no blocks until the web team chooses them, previews the
+    /// draft and publishes it.
+    /// </summary>
+    private static async Task BuildTheHomePageAsync(IPage admin)
+    {
+        await admin.GotoAsync("/admin/home-layout");
+        await admin.GetByLabel("专题横幅", new() { Exact = true }).CheckAsync();
+        await admin.GetByLabel("专题（专题横幅区块）").SelectOptionAsync(new SelectOptionValue { Label = "乡村振兴" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "添加到草稿" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已在草稿末尾添加区块“专题横幅：乡村振兴”");
+        await admin.GetByLabel("栏目", new() { Exact = true }).CheckAsync();
+        await admin.GetByLabel("栏目（栏目区块").SelectOptionAsync(new SelectOptionValue { Label = "新闻动态" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "添加到草稿" }).ClickAsync();
+        await admin.GetByLabel("链接", new() { Exact = true }).CheckAsync();
+        await admin.GetByLabel("标题（链接区块）").FillAsync("便民服务");
+        await admin.GetByLabel("链接（链接区块").FillAsync("苏州市民卡｜https://www.sipspf.org.cn/");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "添加到草稿" }).ClickAsync();
+        // The default layout's 焦点图 stays first; it shows once an article is featured.
+        await Assertions.Expect(admin.Locator("table tbody td:nth-child(3)"))
+            .ToHaveTextAsync(new Regex[] { new("^焦点图"), new("^专题横幅：乡村振兴"), new("^栏目：新闻动态"),
+                new("^链接：便民服务") });
+        await Axe.AssertNoViolationsAsync(admin);
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "预览首页" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("预览：首页布局草稿");
+        await Assertions.Expect(admin.Locator("main h2")).ToHaveTextAsync(["乡村振兴", "新闻动态", "便民服务"]);
+        await Axe.AssertNoViolationsAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "返回首页布局" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "发布布局" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("首页布局已发布");
     }
 
     private static async Task GiveTheTopicItsHeadAsync(IPage admin)

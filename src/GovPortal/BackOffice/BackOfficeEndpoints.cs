@@ -138,6 +138,7 @@ public static class BackOfficeEndpoints
         Sessions.SessionEndpoints.MapSessions(group);
         group.MapAudit();
         group.MapSettings();
+        HomeLayouts.HomeLayoutEndpoints.MapHomeLayout(group);
         group.MapContentSafety();
         group.MapHealth();
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);

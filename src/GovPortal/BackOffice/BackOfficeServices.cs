@@ -115,6 +115,7 @@ public static class BackOfficeServices
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<Settings.SiteSettingsAdministration>();
         services.AddSingleton<Settings.SiteStatementAdministration>();
+        services.AddSingleton<HomeLayouts.HomeLayoutAdministration>();
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<SecurityPolicyStore>();
         services.AddSingleton<SecurityPolicyAdministration>();

@@ -54,6 +54,15 @@ public sealed class Site
     public string NewMediaAccounts { get; set; } = "";
 
     /// <summary>
+    /// The home page's blocks as published (<see cref="Content.HomeLayout"/>, JSON); "" until staff first publish
+    /// one, which shows the default.
+    /// </summary>
+    public string HomeLayout { get; set; } = "";
+
+    /// <summary>The blocks staff are changing and previewing, not yet published; "" when there is no draft.</summary>
+    public string HomeLayoutDraft { get; set; } = "";
+
+    /// <summary>
     /// How 信息公开 documents' 索引号 are made (<see cref="Disclosure.IndexNumberPattern"/>); changed on the 信息公开
     /// settings page.
     /// </summary>

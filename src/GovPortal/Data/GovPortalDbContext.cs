@@ -132,6 +132,9 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             site.Property(s => s.ThemeColour).HasMaxLength(20).HasDefaultValue("");
             site.Property(s => s.LogoImage).HasMaxLength(ArticlePictures.MaxNameLength).HasDefaultValue("");
             site.Property(s => s.NewMediaAccounts).HasMaxLength(Content.NewMediaAccounts.MaxLength).HasDefaultValue("");
+            // A JSON list of at most HomeLayout.MaxBlocks small blocks; no length limit, so text suits both databases.
+            site.Property(s => s.HomeLayout).HasDefaultValue("");
+            site.Property(s => s.HomeLayoutDraft).HasDefaultValue("");
             site.Property(s => s.IndexNumberPattern).HasMaxLength(IndexNumberPattern.MaxLength)
                 .HasDefaultValue(IndexNumberPattern.Default);
         });

@@ -28,9 +28,24 @@ public sealed record Pagination(int Page, int PageCount, string FirstPageUrl, st
 
 public sealed record AttachmentLink(string Name, string Url, string TypeLabel, string SizeLabel);
 
-/// <param name="Focus">The 焦点图 slides, in order; empty when no article is featured.</param>
-public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<ChannelBlock> Blocks,
-    IReadOnlyList<FocusSlide> Focus);
+/// <param name="Rows">The blocks of the home page in the order staff chose (首页布局).</param>
+/// <param name="Preview">Set only when staff preview a layout before publishing it.</param>
+public sealed record HomePageModel(SiteChrome Chrome, IReadOnlyList<HomeRow> Rows, PreviewBanner? Preview = null);
+
+/// <summary>
+/// One row of the home page: the 焦点图 or a 专题 banner across the page, or channel and link blocks side by side (as
+/// many to a row as the screen has room for). Exactly one of the three is set.
+/// </summary>
+public sealed record HomeRow(IReadOnlyList<FocusSlide>? Focus = null, HomeTopicBlock? Topic = null,
+    IReadOnlyList<HomeGridBlock>? Grid = null);
+
+/// <summary>A 专题 on the home page: its banner (published with the 专题's own page), name and introduction.</summary>
+public sealed record HomeTopicBlock(string Name, string Url, TopicBanner Banner);
+
+/// <summary>A block of the home page's grid: a channel's newest articles, or a titled list of links.</summary>
+public sealed record HomeGridBlock(ChannelBlock? Channel = null, HomeLinksBlock? Links = null);
+
+public sealed record HomeLinksBlock(string Title, IReadOnlyList<LinkItem> Links);
 
 /// <summary>
 /// One slide of the home page's 焦点图: the article's 题图 (its size, and its smaller copies for <c>srcset</c>) and
@@ -83,7 +98,8 @@ public sealed record PageFact(string Label, string Value);
 /// <summary>
 /// The line above a page that staff preview: what they are looking at and the way back. Never published.
 /// </summary>
-public sealed record PreviewBanner(string Text, string BackUrl);
+/// <summary>The notice above a page staff preview, and the way back to where they came from.</summary>
+public sealed record PreviewBanner(string Text, string BackUrl, string BackLabel = "返回文章");
 
 public sealed record ArticlePageModel(
     SiteChrome Chrome,

@@ -105,6 +105,13 @@ public sealed class AccessMatrixTests
         ["POST /admin/settings/logo"] = [Admin],
         ["GET /admin/settings/statements/{key}"] = [Admin],
         ["POST /admin/settings/statements/{key}"] = [Admin],
+        ["GET /admin/home-layout"] = [Admin],
+        ["GET /admin/home-layout/preview"] = [Admin],
+        ["POST /admin/home-layout/blocks"] = [Admin],
+        ["POST /admin/home-layout/blocks/{index:int}/move"] = [Admin],
+        ["POST /admin/home-layout/blocks/{index:int}/delete"] = [Admin],
+        ["POST /admin/home-layout/publish"] = [Admin],
+        ["POST /admin/home-layout/discard"] = [Admin],
         ["GET /admin/safety"] = [Admin],
         ["POST /admin/safety/words"] = [Admin],
         ["POST /admin/safety/wording"] = [Admin],
@@ -198,7 +205,7 @@ public sealed class AccessMatrixTests
             .Replace("{id:int}", articleId.ToString()).Replace("{fileId:int}", revision.Files[0].Id.ToString())
             .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css")
             .Replace("{key}", "privacy")
-            .Replace("{year:int}", "2031").Replace("{attachmentId:int}", "1");
+            .Replace("{year:int}", "2031").Replace("{attachmentId:int}", "1").Replace("{index:int}", "0");
 
         var failures = new List<string>();
         foreach (var who in Everyone)
@@ -251,7 +258,7 @@ public sealed class AccessMatrixTests
             var url = pattern.Replace("{id:int}", pattern.Contains("/channels/")
                 ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
                 .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x")
-                .Replace("{year:int}", "2031").Replace("{key}", "privacy");
+                .Replace("{year:int}", "2031").Replace("{key}", "privacy").Replace("{index:int}", "0");
             // A forged form from another site: every field a real form would have, except the token.
             FormUrlEncodedContent Forged() =>
                 new([new("version", revision.Version.ToString()), new("title", "伪造"),

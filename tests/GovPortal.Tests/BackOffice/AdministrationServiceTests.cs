@@ -20,7 +20,7 @@ public sealed class AdministrationServiceTests
     private static readonly Staff Administrator = Person("sysadmin", StaffRoles.Administrator);
 
     private static ChannelSettingsForm SettingsOf(string name, int? parentId, string sortOrder = "1", int levels = 1,
-        string frequency = "") => new(name, parentId, sortOrder, levels, frequency, ShowOnHome: false);
+        string frequency = "") => new(name, parentId, sortOrder, levels, frequency);
 
     [Fact]
     public void The_public_address_space_keeps_its_own_names_and_the_back_office_prefix_from_top_level_channels()

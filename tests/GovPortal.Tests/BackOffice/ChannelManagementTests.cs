@@ -10,10 +10,9 @@ public sealed class ChannelManagementTests
     private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     private static List<KeyValuePair<string, string>> Settings(string name, int parentId, int sortOrder, int levels = 1,
-        string frequency = "", bool showOnHome = false) =>
+        string frequency = "") =>
         [F("name", name), F("parentId", parentId.ToString()), F("sortOrder", sortOrder.ToString()),
-            F("reviewLevels", levels.ToString()),
-         F("updateFrequencyDays", frequency), .. (showOnHome ? new[] { F("showOnHome", "1") } : [])];
+            F("reviewLevels", levels.ToString()), F("updateFrequencyDays", frequency)];
 
     [Fact]
     public async Task Channels_are_created_renamed_moved_and_reordered_and_published_article_addresses_never_change()
@@ -42,7 +41,7 @@ public sealed class ChannelManagementTests
 
         // Rename 部门动态 and move it to the top level: its pages move, its articles keep their addresses.
         Assert.Equal(HttpStatusCode.SeeOther, (await admin.PostAsync($"channels/{departments}",
-            Settings("部门工作动态", 0, 5, levels: 2, frequency: "30", showOnHome: true))).StatusCode);
+            Settings("部门工作动态", 0, 5, levels: 2, frequency: "30"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await portal.Client.GetAsync("/bmdt/")).StatusCode);
         Assert.Contains("部门工作动态", await portal.Client.GetStringAsync("/bmdt/"));
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Client.GetAsync("/xwzx/bmdt/")).StatusCode);
@@ -52,7 +51,7 @@ public sealed class ChannelManagementTests
 
         // Reorder: 政策文件 before 新闻中心 in the site's navigation.
         Assert.Equal(HttpStatusCode.SeeOther, (await admin.PostAsync($"channels/{policies}",
-            Settings("政策文件", 0, -1, frequency: "180", showOnHome: true))).StatusCode);
+            Settings("政策文件", 0, -1, frequency: "180"))).StatusCode);
         var home = await portal.Client.GetStringAsync("/");
         Assert.True(
             home.IndexOf(">政策文件<", StringComparison.Ordinal) < home.IndexOf(">新闻中心<", StringComparison.Ordinal));

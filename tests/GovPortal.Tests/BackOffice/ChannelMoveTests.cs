@@ -17,7 +17,7 @@ public sealed class ChannelMoveTests
         new("sysadmin", "sysadmin", new HashSet<string> { StaffRoles.Administrator }, new HashSet<int>(), "192.0.2.7");
 
     private static ChannelSettingsForm MoveTo(string name, int? parentId) =>
-        new(name, parentId, "1", 1, "", ShowOnHome: false);
+        new(name, parentId, "1", 1, "");
 
     [Fact]
     public async Task A_sub_channel_named_like_the_back_office_or_a_reserved_address_cannot_move_to_the_top_level()

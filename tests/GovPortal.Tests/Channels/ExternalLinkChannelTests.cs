@@ -76,5 +76,5 @@ public sealed class ExternalLinkChannelTests(ChannelTypesFixture shared) : IClas
     }
 
     private static ChannelSettingsForm ToLink(string name, int? parent) =>
-        new(name, parent, "1", 1, "", ShowOnHome: false) { Type = "Link", LinkUrl = Platform };
+        new(name, parent, "1", 1, "") { Type = "Link", LinkUrl = Platform };
 }

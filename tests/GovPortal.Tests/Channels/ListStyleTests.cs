@@ -10,7 +10,7 @@ namespace GovPortal.Tests.Channels;
 public sealed class ListStyleTests(ChannelTypesFixture shared) : IClassFixture<ChannelTypesFixture>
 {
     private static ChannelSettingsForm Style(string style) =>
-        new("专题动态", 0, "1", 1, "", ShowOnHome: false) { ListStyle = style };
+        new("专题动态", 0, "1", 1, "") { ListStyle = style };
 
     [Fact]
     public async Task A_summary_list_shows_each_summary_and_follows_an_edit_of_one()

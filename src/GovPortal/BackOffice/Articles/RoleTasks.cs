@@ -26,6 +26,7 @@ public static class RoleTasks
         [
             new("accounts", "账号", "开通、停用账号，填写姓名，重置密码，查看和结束登录会话（角色和栏目由安全管理员分配）"),
             new("channels", "栏目", "栏目结构、地址、审核级数和更新频率"),
+            new("home-layout", "首页布局", "首页显示哪些区块、按什么顺序，预览后发布"),
             new("disclosure", "信息公开设置", "机构、主题和体裁分类、索引号规则"),
             new("organisation-members", "承办人和审核人", "各单位办理信件和依申请公开的人员"),
             new("calendar", "工作日历", "录入国务院办公厅的放假安排"),

@@ -140,7 +140,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             : 0;
         problem = (type is null ? "栏目类型无效，请从列表中选择。" : null)
             ?? (style is null ? "列表样式无效，请从列表中选择。" : null)
-            ?? ChannelTypeRules.TypeProblem(type!.Value, linkUrl, channel, tree, articleCount, form.ShowOnHome,
+            ?? ChannelTypeRules.TypeProblem(type!.Value, linkUrl, channel, tree, articleCount, channel.ShowOnHome,
                 role!.Value)
             ?? ChannelTypeRules.ParentProblem(channels, parentId)
             ?? introductionProblem;
@@ -157,7 +157,6 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (channel.ReviewLevels != levels) changes.Add($"审核级数 {channel.ReviewLevels} → {levels}");
         if (channel.UpdateFrequencyDays != frequency)
             changes.Add($"更新频率 {DescribeFrequency(channel.UpdateFrequencyDays)} → {DescribeFrequency(frequency)} 天");
-        if (channel.ShowOnHome != form.ShowOnHome) changes.Add(form.ShowOnHome ? "在首页显示" : "不在首页显示");
         if (channel.DisclosureRole != role)
             changes.Add($"信息公开栏目类型 {ChannelDisclosureRoles.Label(channel.DisclosureRole)} → "
                 + ChannelDisclosureRoles.Label(role!.Value));
@@ -173,7 +172,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (changes.Count == 0) return BackOfficeResult.Done("没有需要保存的修改。");
 
         (channel.Name, channel.ParentId, channel.SortOrder) = (name, parentId, sortOrder);
-        (channel.ReviewLevels, channel.UpdateFrequencyDays, channel.ShowOnHome) = (levels, frequency, form.ShowOnHome);
+        (channel.ReviewLevels, channel.UpdateFrequencyDays) = (levels, frequency);
         channel.DisclosureRole = role!.Value;
         (channel.Type, channel.ListStyle, channel.LinkUrl) = (type.Value, style!.Value, linkUrl);
         (channel.Introduction, channel.BannerAlt) = (introduction, bannerAlt);

@@ -57,7 +57,6 @@ public static class ChannelEndpoints
             SortOrder: form.Text("sortOrder"),
             ReviewLevels: form.Int("reviewLevels"),
             UpdateFrequencyDays: form.Text("updateFrequencyDays"),
-            ShowOnHome: form.Bool("showOnHome"),
             DisclosureRole: form.Text("disclosureRole"))
         {
             Type = form.Text("type"),
@@ -94,7 +93,6 @@ public static class ChannelEndpoints
         ReviewLevels = form.ReviewLevels is >= 1 and <= 3 ? form.ReviewLevels : saved.ReviewLevels,
         UpdateFrequencyDays = int.TryParse(form.UpdateFrequencyDays.Trim(), out var days) ? days
             : form.UpdateFrequencyDays.Trim().Length == 0 ? null : saved.UpdateFrequencyDays,
-        ShowOnHome = form.ShowOnHome,
         DisclosureRole = Enum.TryParse<ChannelDisclosureRole>(form.DisclosureRole, out var role) ? role
             : saved.DisclosureRole,
         Type = Enum.TryParse<ChannelType>(form.Type, out var type) ? type : saved.Type,

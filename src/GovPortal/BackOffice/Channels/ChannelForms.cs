@@ -20,7 +20,6 @@ public sealed record ChannelSettingsForm(
     string SortOrder,
     int ReviewLevels,
     string UpdateFrequencyDays,
-    bool ShowOnHome,
     string DisclosureRole = "")
 {
     /// <summary>The name of a <see cref="Content.ChannelType"/>; empty keeps the channel's type.</summary>

@@ -34,7 +34,7 @@ public static class ChannelTypeRules
                 ? $"栏目“{channel.Name}”中有 {articleCount} 篇文章（含草稿、已撤稿、回收站中的和历史版本），"
                     + "外链栏目不能存放文章，也不能保留文章的历史版本，所以不能改为外链栏目。"
                 : null)
-            ?? (showOnHome ? "外链栏目没有文章，不能在首页显示，请取消“在首页显示”。" : null)
+            ?? (showOnHome ? $"栏目“{channel.Name}”在首页显示最新文章，外链栏目没有文章。请先在“首页布局”中删除它的区块并发布。" : null)
             ?? (role != ChannelDisclosureRole.None || Catalogue.SectionChannelId(tree) == channel.Id
                 ? "政府信息公开的栏目不能改为外链栏目。" : null);
     }

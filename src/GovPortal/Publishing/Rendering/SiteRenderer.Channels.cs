@@ -81,10 +81,18 @@ public sealed partial class SiteRenderer
             batch.Write(key, ArticlePictures.SmallerAddress(channel.BannerImage, width).TrimStart('/'),
                 await File.ReadAllBytesAsync(copy));
         }
-        return new TopicBanner(ArticlePictures.Address(channel.BannerImage),
-            ArticlePictures.Srcset(channel.BannerImage, channel.BannerWidth), channel.BannerAlt, channel.BannerWidth,
-            channel.BannerHeight, channel.Introduction);
+        return TopicBannerOf(channel);
     }
+
+    /// <summary>
+    /// A 专题's banner by the addresses its own page publishes it at; the home page's 专题 block shows it from there.
+    /// </summary>
+    private static TopicBanner TopicBannerOf(Channel channel) =>
+        ArticlePictures.IsPictureName(channel.BannerImage)
+            ? new TopicBanner(ArticlePictures.Address(channel.BannerImage),
+                ArticlePictures.Srcset(channel.BannerImage, channel.BannerWidth), channel.BannerAlt,
+                channel.BannerWidth, channel.BannerHeight, channel.Introduction)
+            : new TopicBanner("", "", "", 0, 0, channel.Introduction);
 
     /// <summary>
     /// A 单页 shows its first article's body in full. The article's own page publishes its files, so the page links

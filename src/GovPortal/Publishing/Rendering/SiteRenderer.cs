@@ -74,8 +74,7 @@ public sealed partial class SiteRenderer
         switch (key.Kind)
         {
             case PageKind.Home:
-                var home = new HomePageModel(Chrome: _chrome, Blocks: await HomeBlocksAsync(),
-                    Focus: await _listings.FocusAsync());
+                var home = new HomePageModel(_chrome, await HomeRowsAsync(HomeLayout.Effective(_site, _tree)));
                 batch.Write(key, "index.html", await _razor.RenderAsync<HomePage, HomePageModel>(home));
                 break;
             case PageKind.SiteMapPage:
@@ -321,14 +320,57 @@ public sealed partial class SiteRenderer
             Field("photographer"), Field("editorInCharge"), Field("keywords"));
     }
 
-    private async Task<List<ChannelBlock>> HomeBlocksAsync()
+    /// <summary>
+    /// The home page as it would be published with <paramref name="layout"/>, for staff to preview a 首页布局 before
+    /// publishing it: nothing is written anywhere.
+    /// </summary>
+    public async Task<string> RenderHomePreviewAsync(IReadOnlyList<HomeBlock> layout, PreviewBanner banner) =>
+        await _razor.RenderHtmlAsync<HomePage, HomePageModel>(
+            new HomePageModel(_chrome, await HomeRowsAsync(layout), banner));
+
+    /// <summary>
+    /// The home page's rows for <paramref name="layout"/>: the 焦点图 and 专题 banners across the page, channel and link
+    /// blocks side by side between them. A block whose channel was deleted or no longer fits (an 外链, a 专题 turned
+    /// into a list) is left out, as is a 焦点图 without featured articles.
+    /// </summary>
+    private async Task<List<HomeRow>> HomeRowsAsync(IReadOnlyList<HomeBlock> layout)
     {
-        var blocks = new List<ChannelBlock>();
-        foreach (var (channel, _) in _tree.InReadingOrder()
-            .Where(c => c.Channel.ShowOnHome && c.Channel.HoldsArticles()))
-            blocks.Add(new ChannelBlock(channel.Name, ChannelUrl(channel.Id),
-                (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize)).Select(ToItem).ToList()));
-        return blocks;
+        var rows = new List<HomeRow>();
+        List<HomeGridBlock>? grid = null;
+        void Across(HomeRow row)
+        {
+            grid = null;
+            rows.Add(row);
+        }
+        void Beside(HomeGridBlock block)
+        {
+            if (grid is null) rows.Add(new HomeRow(Grid: grid = []));
+            grid.Add(block);
+        }
+        foreach (var block in layout)
+        {
+            var channel = _tree.Contains(block.ChannelId) ? _tree[block.ChannelId] : null;
+            switch (block.Kind)
+            {
+                case HomeBlockKind.Focus when await _listings.FocusAsync() is { Count: > 0 } slides:
+                    Across(new HomeRow(Focus: slides));
+                    break;
+                case HomeBlockKind.Topic when channel is { Type: ChannelType.Topic }:
+                    Across(new HomeRow(Topic: new HomeTopicBlock(channel.Name, ChannelUrl(channel.Id),
+                        TopicBannerOf(channel))));
+                    break;
+                case HomeBlockKind.Channel when channel is not null && channel.HoldsArticles():
+                    Beside(new HomeGridBlock(Channel: new ChannelBlock(channel.Name, ChannelUrl(channel.Id),
+                        (await _listings.SubtreeNewestAsync(channel.Id, SiteLayoutRules.BlockSize))
+                            .Select(ToItem).ToList())));
+                    break;
+                case HomeBlockKind.Links:
+                    Beside(new HomeGridBlock(Links: new HomeLinksBlock(block.Title,
+                        HomeLayout.Links(block.LinkLines).Select(l => new LinkItem(l.Text, l.Url)).ToList())));
+                    break;
+            }
+        }
+        return rows;
     }
 
     private List<LinkItem> Breadcrumb(int channelId)
