@@ -91,4 +91,7 @@ public sealed class Article : IArticleContent
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<RelatedFile> RelatedFiles { get; set; } = [];
+
+    /// <summary>The other channels whose lists show the article too (<see cref="Content.AlsoListedIn"/>).</summary>
+    public List<AlsoListedIn> AlsoListedIn { get; set; } = [];
 }

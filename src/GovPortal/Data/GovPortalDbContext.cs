@@ -21,6 +21,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<RelatedFile> RelatedFiles => Set<RelatedFile>();
+    public DbSet<AlsoListedIn> AlsoListedIn => Set<AlsoListedIn>();
     public DbSet<SiteStatement> SiteStatements => Set<SiteStatement>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
@@ -176,12 +177,23 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             article.HasOne(a => a.Channel).WithMany().HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Restrict);
             article.HasMany(a => a.RelatedFiles).WithOne().HasForeignKey(f => f.ArticleId)
                 .OnDelete(DeleteBehavior.Cascade);
+            article.HasMany(a => a.AlsoListedIn).WithOne().HasForeignKey(l => l.ArticleId)
+                .OnDelete(DeleteBehavior.Cascade);
             // Lists and feeds read "first published in a channel, in list order" (ListRank); this index makes that a
             // range scan at any size.
             article.HasIndex(a => new { a.ChannelId, a.Status, a.Pinned, a.Weight, a.PublishedAtUtc, a.Id });
             article.HasIndex(a => a.Url).IsUnique();
             // The home page's 焦点图 are read for every change to a featured article: a few rows of this index.
             article.HasIndex(a => new { a.SiteId, a.Featured });
+        });
+
+        model.Entity<AlsoListedIn>(listed =>
+        {
+            listed.ToTable("AlsoListedIn");
+            listed.HasKey(l => new { l.ArticleId, l.ChannelId });
+            // A channel's list reads the articles listed in it by this index; a deleted channel takes its rows along.
+            listed.HasIndex(l => l.ChannelId);
+            listed.HasOne<Channel>().WithMany().HasForeignKey(l => l.ChannelId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<SiteStatement>(statement =>

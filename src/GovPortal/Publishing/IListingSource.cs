@@ -14,7 +14,10 @@ public interface IListingSource
     Task<IReadOnlyList<FocusSlide>> FocusAsync();
 }
 
-/// <summary>All live articles held in memory, grouped by channel (full rebuild).</summary>
+/// <summary>
+/// All live articles held in memory, grouped by channel (full rebuild): each in its own channel and in those it is
+/// listed in too (<see cref="AlsoListedIn"/>).
+/// </summary>
 public sealed class InMemoryListingSource : IListingSource
 {
     private readonly ChannelTree _tree;
@@ -23,12 +26,18 @@ public sealed class InMemoryListingSource : IListingSource
 
     private readonly IReadOnlyList<FocusSlide> _focus;
 
+    /// <param name="allNewestFirst">Every live article, in list order.</param>
+    /// <param name="alsoListed">The live articles' 同时列于, if any.</param>
     public InMemoryListingSource(ChannelTree tree, IEnumerable<ArticleListing> allNewestFirst,
-        IReadOnlyList<FocusSlide>? focus = null)
+        IReadOnlyList<FocusSlide>? focus = null, IReadOnlyCollection<AlsoListedIn>? alsoListed = null)
     {
         _tree = tree;
         _focus = focus ?? [];
-        _own = allNewestFirst.GroupBy(a => a.ChannelId)
+        var all = allNewestFirst as IReadOnlyList<ArticleListing> ?? allNewestFirst.ToList();
+        var extra = (alsoListed ?? []).ToLookup(l => l.ArticleId, l => l.ChannelId);
+        // The input is in list order, so each channel's group is too.
+        _own = all.SelectMany(a => extra[a.Id].Prepend(a.ChannelId).Distinct().Select(channel => (channel, a)))
+            .GroupBy(x => x.channel, x => x.a)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ArticleListing>)g.ToList());
     }
 
@@ -45,7 +54,8 @@ public sealed class InMemoryListingSource : IListingSource
             if (!_subtreeCache.TryGetValue(channelId, out merged!))
             {
                 var all = _tree.SubtreeOf(channelId)
-                    .SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : []).ToList();
+                    .SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : [])
+                    .DistinctBy(a => a.Id).ToList();
                 all.Sort(ArticleListing.ListOrder);
                 _subtreeCache[channelId] = merged = all.Take(SiteLayoutRules.FeedSize).ToList();
             }

@@ -21,15 +21,32 @@ public static class ListingReader
     /// (<see cref="ListStyle.Summaries"/>): other list pages and sitemaps do not, and this list is read twice for
     /// every change (before and after).
     /// </summary>
-    public static Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, ChannelTree tree, int channelId,
-        CancellationToken ct = default)
+    public static async Task<List<ArticleListing>> OwnListAsync(GovPortalDbContext db, ChannelTree tree,
+        int channelId, CancellationToken ct = default)
     {
         var summaries = KeepsSummaries(tree, channelId);
-        return Live(db).Where(a => a.ChannelId == channelId).InListOrder()
+        IQueryable<ArticleListing> Read(IQueryable<Article> articles) => articles.InListOrder()
             .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!,
                 summaries ? a.Summary : "", a.UpdatedAtUtc, a.Pinned, a.Weight,
-                TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl, a.LeadImage))
-            .ToListAsync(ct);
+                TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl, a.LeadImage));
+        var own = await Read(Live(db).Where(a => a.ChannelId == channelId)).ToListAsync(ct);
+        var listed = await Read(ListedIn(db, channelId)).ToListAsync(ct);
+        return Merge(own, listed, int.MaxValue);
+    }
+
+    /// <summary>The live articles of other channels listed in <paramref name="channelId"/> too (同时列于).
+    /// Read from the listing's channel index, then each article by its key: never a scan of all articles.</summary>
+    private static IQueryable<Article> ListedIn(GovPortalDbContext db, int channelId) =>
+        db.AlsoListedIn.Where(l => l.ChannelId == channelId)
+            .Join(Live(db), l => l.ArticleId, a => a.Id, (_, a) => a);
+
+    /// <summary>Two lists in list order as one, each article once, at most <paramref name="count"/> long.</summary>
+    private static List<ArticleListing> Merge(List<ArticleListing> list, List<ArticleListing> more, int count)
+    {
+        if (more.Count == 0) return list.Count > count ? list.GetRange(0, count) : list;
+        var merged = list.Concat(more).DistinctBy(a => a.Id).ToList();
+        merged.Sort(ArticleListing.ListOrder);
+        return merged.Count > count ? merged.GetRange(0, count) : merged;
     }
 
     /// <summary>Whether a channel's own list carries summaries: only when its list pages show them.</summary>
@@ -44,11 +61,24 @@ public static class ListingReader
         int channelId, int count, CancellationToken ct = default)
     {
         var merged = new List<ArticleListing>();
-        foreach (var id in tree.SubtreeOf(channelId))
+        var subtree = tree.SubtreeOf(channelId).ToList();
+        foreach (var id in subtree)
             merged.AddRange(await Project(Live(db).Where(a => a.ChannelId == id)).Take(count).ToListAsync(ct));
         merged.Sort(ArticleListing.ListOrder);
-        return merged.Count > count ? merged.GetRange(0, count) : merged;
+        // Articles listed in the subtree from elsewhere: one look in the index first, since most subtrees have none.
+        var listed = new List<ArticleListing>();
+        if (await db.AlsoListedIn.AnyAsync(l => subtree.Contains(l.ChannelId), ct))
+            foreach (var id in subtree)
+                listed.AddRange(await Project(ListedIn(db, id)).Take(count).ToListAsync(ct));
+        return Merge(merged, listed, count);
     }
+
+    /// <summary>Every 同时列于 of a site's live articles, for a full rebuild.</summary>
+    public static Task<List<AlsoListedIn>> AlsoListedAsync(GovPortalDbContext db, int siteId,
+        CancellationToken ct = default) =>
+        db.AlsoListedIn.AsNoTracking()
+            .Where(l => Live(db).Any(a => a.Id == l.ArticleId && a.SiteId == siteId))
+            .ToListAsync(ct);
 
     /// <summary>Every live article of a site, in list order, for a full rebuild.</summary>
     public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId,
@@ -56,7 +86,8 @@ public static class ListingReader
         Project(Live(db).Where(a => a.SiteId == siteId)).ToListAsync(ct);
 
     /// <summary>
-    /// The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>.
+    /// The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>, its own
+    /// channels and those it is listed in.
     /// </summary>
     public static async Task<ListingSnapshot> SnapshotAsync(GovPortalDbContext db, ChannelTree tree, int articleId,
         IReadOnlyCollection<int> channelIds, CancellationToken ct = default)

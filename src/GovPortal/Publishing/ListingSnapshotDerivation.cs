@@ -12,17 +12,19 @@ public static class ListingSnapshotDerivation
     /// <param name="subtreeOf">Whether a channel's subtree contains another channel.</param>
     /// <param name="keepsSummaries">Whether a channel's own list carries summaries
     /// (<see cref="ListingReader.KeepsSummaries"/>).</param>
+    /// <param name="alsoListedIn">The other channels the article is listed in after the change (同时列于).</param>
     /// <returns>The derived snapshot, and the channels whose subtree list must be read from the database.</returns>
     public static (ListingSnapshot After, IReadOnlyList<int> Unknown) Derive(
         ListingSnapshot before, int articleId, ArticleListing? changed, Func<int, int, bool> subtreeOf,
-        Func<int, bool> keepsSummaries)
+        Func<int, bool> keepsSummaries, IReadOnlySet<int> alsoListedIn)
     {
+        bool ListedIn(int channelId) => changed!.ChannelId == channelId || alsoListedIn.Contains(channelId);
         var own = new Dictionary<int, IReadOnlyList<ArticleListing>>();
         foreach (var (channelId, list) in before.OwnLists)
         {
             var next = list.Where(a => a.Id != articleId).ToList();
             // Own lists carry summaries only where the list shows them (see ListingReader.OwnListAsync).
-            if (changed is not null && changed.ChannelId == channelId)
+            if (changed is not null && ListedIn(channelId))
                 Insert(next, keepsSummaries(channelId) ? changed : changed with { Summary = "" });
             own[channelId] = next;
         }
@@ -33,7 +35,9 @@ public static class ListingSnapshotDerivation
         {
             var wasFull = list.Count >= SiteLayoutRules.FeedSize;
             var next = list.Where(a => a.Id != articleId).ToList();
-            if (changed is not null && subtreeOf(channelId, changed.ChannelId)) Insert(next, changed);
+            if (changed is not null && (subtreeOf(channelId, changed.ChannelId)
+                    || alsoListedIn.Any(listed => subtreeOf(channelId, listed))))
+                Insert(next, changed);
             if (next.Count > SiteLayoutRules.FeedSize)
                 next.RemoveRange(SiteLayoutRules.FeedSize, next.Count - SiteLayoutRules.FeedSize);
             // A cut list that lost the article lacks its next entry; one whose last entry is the changed article

@@ -88,13 +88,14 @@ public sealed partial class Publisher(
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
             var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
+            var alsoListed = await ListingReader.AlsoListedAsync(db, site.Id, cancellationToken);
             var focus = await FocusReader.ReadAsync(db, site.Id, cancellationToken);
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
             var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
             var interaction = await ReadInteractionAsync(db, site.Id, cancellationToken);
-            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings, focus), razor, assets,
-                uploads, kinds, disclosure, catalogue, reports, interaction);
+            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings, focus, alsoListed),
+                razor, assets, uploads, kinds, disclosure, catalogue, reports, interaction);
             renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
                 time.GetUtcNow().UtcDateTime, cancellationToken);
             renderer.Statements = await StatementsOfAsync(db, site.Id, cancellationToken);
@@ -178,13 +179,14 @@ public sealed partial class Publisher(
             var stopwatch = Stopwatch.StartNew();
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
-            var article = await db.Articles.Include(a => a.RelatedFiles)
-                    .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+            var article = await db.Articles.Include(a => a.RelatedFiles).Include(a => a.AlsoListedIn)
+                    .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
                 ?? throw new PublishException($"找不到编号为 {articleId} 的文章，它可能已被删除。");
             var channelBefore = article.ChannelId;
+            var listedBefore = article.AlsoListedIn.Select(l => l.ChannelId).ToList();
             var linksBefore = await DisclosureReader.LinksAsync(db, article, cancellationToken);
             change(article);
-            if (!tree.Contains(article.ChannelId))
+            if (!tree.Contains(article.ChannelId) || article.AlsoListedIn.Any(l => !tree.Contains(l.ChannelId)))
                 throw new PublishException("所选栏目不存在，请重新选择栏目。");
             article.PublishedAtUtc = ChinaTime.TruncateToMinute(article.PublishedAtUtc);
             if (article.Status == ArticleStatus.Published)
@@ -197,7 +199,9 @@ public sealed partial class Publisher(
                         .Any(w => !File.Exists(uploads.PathOfSmaller(f.StoredName, w))))))
                     throw new PublishException($"文章《{article.Title}》的相关文件“{file.DisplayName}”在上传目录中找不到，请重新上传后再发布。");
             }
-            int[] channels = channelBefore == article.ChannelId ? [channelBefore] : [channelBefore, article.ChannelId];
+            // Every channel whose lists may show the article, before or after: its own and those it is listed in.
+            int[] channels = [.. new[] { channelBefore, article.ChannelId }.Concat(listedBefore)
+                .Concat(article.AlsoListedIn.Select(l => l.ChannelId)).Distinct()];
 
             var loaded = stopwatch.Elapsed;
             var before = await ListingReader.SnapshotAsync(db, tree, articleId, channels, cancellationToken);
@@ -475,7 +479,8 @@ public sealed partial class Publisher(
             : null;
         var (after, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
             (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel),
-            channel => ListingReader.KeepsSummaries(tree, channel));
+            channel => ListingReader.KeepsSummaries(tree, channel),
+            article.AlsoListedIn.Select(l => l.ChannelId).ToHashSet());
         if (unknown.Count == 0) return after;
         var newest = after.SubtreeNewest.ToDictionary();
         foreach (var channelId in unknown)

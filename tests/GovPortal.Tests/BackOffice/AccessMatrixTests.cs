@@ -63,6 +63,7 @@ public sealed class AccessMatrixTests
         ["POST /admin/articles/{id:int}/schedule-withdrawal"] = [Publisher],
         ["POST /admin/articles/{id:int}/cancel-withdrawal"] = [Publisher],
         ["POST /admin/articles/{id:int}/rank"] = [Publisher],
+        ["POST /admin/articles/{id:int}/listings"] = [Publisher],
         ["POST /admin/articles/{id:int}/published-at"] = [Publisher],
         ["GET /admin/articles/trash"] = Editorial,
         ["GET /admin/statistics"] = Editorial,

@@ -19,7 +19,8 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
 {
     public static TheoryData<string> Changes => new() { "retitle-newest", "retitle-old", "backdate-newest",
         "bring-old-to-top", "withdraw-newest", "withdraw-old", "move", "publish-new", "pin-old", "unpin-top",
-        "weigh-old", "colour-newest", "link-newest", "summarise-notice", "move-to-notices" };
+        "weigh-old", "colour-newest", "link-newest", "summarise-notice", "move-to-notices", "list-old-in-notices",
+        "unlist-from-notices", "withdraw-listed" };
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -35,10 +36,16 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
         Assert.True(ListingReader.KeepsSummaries(tree, notices));
         var own = await ListingReader.OwnListAsync(db, tree, change == "summarise-notice" ? notices : headlines);
         var targetId = change.EndsWith("old") || change == "bring-old-to-top" ? own[^1].Id : own[0].Id;
-        var article = await db.Articles.SingleAsync(a => a.Id == targetId);
+        var article = await db.Articles.Include(a => a.AlsoListedIn).SingleAsync(a => a.Id == targetId);
         if (change == "unpin-top")
         {
             article.Pinned = true;
+            await db.SaveChangesAsync();
+        }
+        if (change is "unlist-from-notices" or "withdraw-listed"
+            && article.AlsoListedIn.All(l => l.ChannelId != notices))
+        {
+            article.AlsoListedIn.Add(new AlsoListedIn { ArticleId = article.Id, ChannelId = notices });
             await db.SaveChangesAsync();
         }
         if (change == "publish-new")
@@ -51,7 +58,8 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
         int[] channels = change switch
         {
             "move" => [headlines, departments],
-            "move-to-notices" => [headlines, notices],
+            "move-to-notices" or "list-old-in-notices" or "unlist-from-notices" or "withdraw-listed"
+                => [headlines, notices],
             "summarise-notice" => [notices],
             _ => [headlines],
         };
@@ -72,6 +80,11 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
             case "link-newest": article.LinkUrl = "https://www.jiangsu.gov.cn/"; break;
             case "summarise-notice": article.Summary = "摘要已修订：请各单位按时报送。"; break;
             case "move-to-notices": (article.ChannelId, article.Summary) = (notices, "移入通知公告的摘要。"); break;
+            case "list-old-in-notices":
+                article.AlsoListedIn.Add(new AlsoListedIn { ArticleId = article.Id, ChannelId = notices });
+                break;
+            case "unlist-from-notices": article.AlsoListedIn.Clear(); break;
+            case "withdraw-listed": article.Status = ArticleStatus.Withdrawn; break;
             case "publish-new":
                 article.Status = ArticleStatus.Published;
                 article.Url = ArticleUrls.Create(tree.PathOf(headlines), article.Id, article.PublishedAtUtc);
@@ -86,7 +99,8 @@ public sealed class ListingSnapshotDerivationTests(DerivationPortalFixture share
             : null;
         var (derived, unknown) = ListingSnapshotDerivation.Derive(before, article.Id, changed,
             (channel, descendant) => tree.AncestorsAndSelf(descendant).Any(c => c.Id == channel),
-            channel => ListingReader.KeepsSummaries(tree, channel));
+            channel => ListingReader.KeepsSummaries(tree, channel),
+            article.AlsoListedIn.Select(l => l.ChannelId).ToHashSet());
 
         if (change is "summarise-notice" or "move-to-notices")
             Assert.Contains(actual.OwnLists[notices], a => a.Id == article.Id && a.Summary == article.Summary);

@@ -55,6 +55,9 @@ public static class ArticleEndpoints
             (w, s, id, f) => w.CancelWithdrawalAsync(s, id));
         MapAction(group, "rank", StaffRoles.Publisher, typed: ["pinned", "pinEndsAt", "weight", "featured"],
             RankAsync);
+        MapAction(group, "listings", StaffRoles.Publisher, typed: [],
+            (w, s, id, f) => w.ListAlsoInAsync(s, id, f["alsoIn"].Select(v => int.TryParse(v, out var c) ? c : -1)
+                .ToList()));
         MapAction(group, "published-at", StaffRoles.Publisher, typed: ["at", "reason"], (w, s, id, f) =>
             ParseChinaTime(f.Text("at")) is { } at
                 ? w.ChangePublishedDateAsync(s, id, at, f.Text("reason"))
@@ -225,13 +228,33 @@ public static class ArticleEndpoints
             ? ShownFinding.ForRevision(await workflow.CheckAsync(db, current, context.RequestAborted),
                 checks.ContentOf(workflow.AsArticle(current)))
             : [];
+        var actions = ArticleActions.For(staff, article, revisions, findings.Any(f => f.Blocking));
         return await pages.RenderAsync<ArticleViewPage, ArticleViewPageModel>(new ArticleViewPageModel(
             Shell: pages.ShellFor(context, current.Title), Article: article, Current: current, History: revisions,
-            ChannelNames: names,
-            Actions: ArticleActions.For(staff, article, revisions, findings.Any(f => f.Blocking)),
+            ChannelNames: names, Actions: actions,
             ScheduleDefault: soon.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), Findings: findings,
-            People: await StaffNames.LoadAsync(db, context.RequestAborted), Problem: problem),
+            People: await StaffNames.LoadAsync(db, context.RequestAborted), Problem: problem,
+            Listings: actions.Rank ? await ListingChoicesAsync(db, staff, article, context.RequestAborted) : null),
             problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// The channels offered for 同时列于: those the publisher may list the article in, and those it is listed in now
+    /// (shown even when another publisher's, so the page says where the article appears).
+    /// </summary>
+    private static async Task<IReadOnlyList<ListingChoice>> ListingChoicesAsync(GovPortalDbContext db, Staff staff,
+        Article article, CancellationToken cancellationToken)
+    {
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == article.SiteId)
+            .ToListAsync(cancellationToken));
+        var listed = await db.AlsoListedIn.AsNoTracking().Where(l => l.ArticleId == article.Id)
+            .Select(l => l.ChannelId).ToListAsync(cancellationToken);
+        var listable = ArticleWorkflow.ListableChannels(staff, tree, article).Select(c => c.Id).ToHashSet();
+        return tree.InReadingOrder()
+            .Where(c => listable.Contains(c.Channel.Id) || listed.Contains(c.Channel.Id))
+            .Select(c => new ListingChoice(c.Channel.Id, c.Channel.Name,
+                listed.Contains(c.Channel.Id), listable.Contains(c.Channel.Id)))
+            .ToList();
     }
 
     private static async Task<IResult> EditFormAsync(int id, HttpContext context, BackOfficePages pages,

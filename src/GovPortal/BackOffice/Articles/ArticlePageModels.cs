@@ -15,7 +15,8 @@ public sealed record ArticleEditPageModel(Shell Shell, int ArticleId, ArticleFor
 public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision Current,
     IReadOnlyList<Revision> History,
     IReadOnlyDictionary<int, string> ChannelNames, ArticleActions Actions, string ScheduleDefault,
-    IReadOnlyList<ShownFinding> Findings, StaffNames People, ActionProblem? Problem = null)
+    IReadOnlyList<ShownFinding> Findings, StaffNames People, ActionProblem? Problem = null,
+    IReadOnlyList<ListingChoice>? Listings = null)
 {
     public int Warnings => Findings.Count(f => !f.Blocking);
 
@@ -44,10 +45,17 @@ public sealed record ArticleViewPageModel(Shell Shell, Article Article, Revision
         "schedule-withdrawal" => Actions.ScheduleWithdrawal,
         "cancel-withdrawal" => Actions.CancelWithdrawal,
         "rank" => Actions.Rank,
+        "listings" => Actions.Rank && Listings is { Count: > 0 },
         "published-at" => Actions.ChangeDate,
         _ => false,
     };
 }
+
+/// <summary>
+/// A channel the live article may be listed in too (同时列于), whether it is now, and whether this publisher may
+/// change that (another publisher's channel it is listed in is shown, and kept).
+/// </summary>
+public sealed record ListingChoice(int ChannelId, string Label, bool Listed, bool Editable);
 
 /// <summary>A refused article action: its name, the reason with the rule, and the text the person had typed, by
 /// field name.</summary>

@@ -33,6 +33,7 @@ public static class AuditActions
     public const string ArticlePurged = "article.purged";
     public const string ArticlePublishFailed = "article.publish-failed";
     public const string ArticleRanked = "article.ranked";
+    public const string ArticleListed = "article.listed";
     public const string ArticleDateChanged = "article.date-changed";
     public const string FileUploaded = "file.uploaded";
     public const string FileRemoved = "file.removed";
@@ -78,6 +79,7 @@ public static class AuditActions
         ArticlePurged => "彻底删除",
         ArticlePublishFailed => "发布失败",
         ArticleRanked => "置顶与权重",
+        ArticleListed => "同时列于其他栏目",
         ArticleDateChanged => "修改发布日期",
         FileUploaded => "上传文件",
         FileRemoved => "删除文件",
@@ -100,8 +102,8 @@ public static class AuditActions
         AccountChanged, PasswordReset, AccountUnlocked, ArticleCreated, ArticleSaved, ArticleSubmitted, ArticleRecalled,
         ArticleApproved, ArticleRejected, ArticlePublished, ArticleForcePublished, ArticleScheduled, ArticleUnscheduled,
         ArticleWithdrawn, ArticleWithdrawalScheduled, ArticleWithdrawalCancelled, ArticleRestored,
-        ArticleDeleted, ArticleUndeleted, ArticlePurged, ArticlePublishFailed, ArticleRanked, ArticleDateChanged,
-        FileUploaded, FileRemoved,
+        ArticleDeleted, ArticleUndeleted, ArticlePurged, ArticlePublishFailed, ArticleRanked, ArticleListed,
+        ArticleDateChanged, FileUploaded, FileRemoved,
         ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,

@@ -136,7 +136,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var bannerAlt = form.BannerAlt.Trim();
         var articleCount = type == ChannelType.Link && channel.Type != ChannelType.Link
             ? await db.Articles.IgnoreQueryFilters().CountAsync(a => a.ChannelId == id
-                || db.Revisions.Any(r => r.ArticleId == a.Id && r.ChannelId == id), cancellationToken)
+                || db.Revisions.Any(r => r.ArticleId == a.Id && r.ChannelId == id)
+                || db.AlsoListedIn.Any(l => l.ArticleId == a.Id && l.ChannelId == id), cancellationToken)
             : 0;
         problem = (type is null ? "栏目类型无效，请从列表中选择。" : null)
             ?? (style is null ? "列表样式无效，请从列表中选择。" : null)

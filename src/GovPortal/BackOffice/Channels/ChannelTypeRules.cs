@@ -31,7 +31,7 @@ public static class ChannelTypeRules
         return LinkProblem(linkUrl)
             ?? (tree.ChildrenOf(channel.Id).Count > 0 ? $"栏目“{channel.Name}”有子栏目，不能改为外链栏目。请先移走子栏目。" : null)
             ?? (articleCount > 0
-                ? $"栏目“{channel.Name}”中有 {articleCount} 篇文章（含草稿、已撤稿、回收站中的和历史版本），"
+                ? $"栏目“{channel.Name}”中有 {articleCount} 篇文章（含草稿、已撤稿、回收站中的、历史版本和同时列于本栏目的），"
                     + "外链栏目不能存放文章，也不能保留文章的历史版本，所以不能改为外链栏目。"
                 : null)
             ?? (showOnHome ? $"栏目“{channel.Name}”在首页显示最新文章，外链栏目没有文章。请先在“首页布局”中删除它的区块并发布。" : null)

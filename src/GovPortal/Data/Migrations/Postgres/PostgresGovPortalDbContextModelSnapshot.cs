@@ -663,6 +663,21 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.ToTable("ReceiptCounters");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.AlsoListedIn", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "ChannelId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("AlsoListedIn", (string)null);
+                });
+
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -2207,6 +2222,21 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovPortal.Content.AlsoListedIn", b =>
+                {
+                    b.HasOne("GovPortal.Content.Article", null)
+                        .WithMany("AlsoListedIn")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovPortal.Content.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
                     b.HasOne("GovPortal.Content.Channel", "Channel")
@@ -2538,6 +2568,8 @@ namespace GovPortal.Data.Migrations.Postgres
 
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
+                    b.Navigation("AlsoListedIn");
+
                     b.Navigation("RelatedFiles");
                 });
 

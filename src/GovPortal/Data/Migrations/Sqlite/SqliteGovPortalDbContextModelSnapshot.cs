@@ -642,6 +642,21 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("ReceiptCounters");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.AlsoListedIn", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "ChannelId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("AlsoListedIn", (string)null);
+                });
+
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -2144,6 +2159,21 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovPortal.Content.AlsoListedIn", b =>
+                {
+                    b.HasOne("GovPortal.Content.Article", null)
+                        .WithMany("AlsoListedIn")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovPortal.Content.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
                     b.HasOne("GovPortal.Content.Channel", "Channel")
@@ -2475,6 +2505,8 @@ namespace GovPortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GovPortal.Content.Article", b =>
                 {
+                    b.Navigation("AlsoListedIn");
+
                     b.Navigation("RelatedFiles");
                 });
 
