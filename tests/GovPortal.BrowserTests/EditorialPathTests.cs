@@ -167,4 +167,46 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         Assert.True(_problems[page].Count == 0, string.Join("\n", _problems[page]));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Opening_and_saving_a_body_in_the_editor_keeps_what_the_sanitizer_keeps()
+    {
+        var portal = fixture.Portal;
+        await TestAccounts.CreateAsync(portal, "roundtrip-editor", [StaffRoles.Editor], "bmdt");
+        const string body = "<p>绿地面积 12 m<sup>2</sup>，水质 H<sub>2</sub>O 检测合格。</p>"
+            + "<table><tbody><tr><th scope=\"col\">项目</th><th scope=\"col\">结果</th></tr>"
+            + "<tr><td><p>水质</p></td><td><p>合格</p></td></tr></tbody></table>";
+        int id;
+        using (var client = await StaffClient.SignInAsync(portal, "roundtrip-editor"))
+        {
+            var created = await client.PostMultipartAsync("articles/new",
+                Newsroom.Fields(TestAccounts.ChannelId(portal, "bmdt"), "水质检测结果公示", body), []);
+            id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1].Split('?')[0]);
+        }
+        var page = await SignInAsync("roundtrip-editor");
+        await page.GotoAsync($"/admin/articles/{id}/edit");
+        await page.WaitForSelectorAsync(".editor-area sup");
+        // A link typed with nothing chosen goes in as its own text; an unsafe address keeps the dialog open.
+        await page.ClickAsync(".editor-area p");
+        await page.Keyboard.PressAsync("End");
+        await page.ClickAsync(".editor-toolbar button:text-is('链接')");
+        await page.FillAsync("dialog.editor-dialog input", "javascript:alert(1)");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Contains("网址须以", await page.InnerTextAsync("dialog.editor-dialog [role=alert]"));
+        Assert.Equal("javascript:alert(1)", await page.InputValueAsync("dialog.editor-dialog input"));
+        await page.FillAsync("dialog.editor-dialog input", "https://www.szxc.gov.cn/");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".editor-area a[href='https://www.szxc.gov.cn/']");
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.WaitForURLAsync($"**/admin/articles/{id}");
+        await using var db = portal.Settings.Database.CreateContext();
+        var stored = await db.Revisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
+            .Select(r => r.BodyHtml).FirstAsync();
+        Assert.Contains("m<sup>2</sup>", stored);
+        Assert.Contains("H<sub>2</sub>O", stored);
+        Assert.Contains("<th scope=\"col\"", stored);
+        Assert.Contains("<a href=\"https://www.szxc.gov.cn/\">https://www.szxc.gov.cn/</a>", stored);
+        Assert.True(_problems[page].Count == 0, string.Join("\n", _problems[page]));
+        await page.Context.CloseAsync();
+    }
 }

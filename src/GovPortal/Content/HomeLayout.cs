@@ -88,7 +88,8 @@ public static class HomeLayout
     };
 
     /// <summary>The links of a block's saved lines; a line that does not parse is left out (never saved).</summary>
-    public static IReadOnlyList<HomeLink> Links(string lines) => ReadLinks(lines).Links;
+    public static IReadOnlyList<HomeLink> Links(string lines) =>
+        lines.Split('\n').Select(line => ReadLinks(line).Links).Where(l => l.Count == 1).Select(l => l[0]).ToList();
 
     /// <returns>What is wrong with a links block's lines in Chinese, naming the line, or null.</returns>
     public static string? LinksProblem(string lines) => ReadLinks(lines).Problem;
@@ -111,6 +112,8 @@ public static class HomeLayout
                 return (links, $"链接第 {number} 行应为“名称｜网址”，例如 江苏政务服务网｜https://www.jszwfw.gov.cn/ 。");
             if (parts[0].Length > MaxLinkTextLength)
                 return (links, $"链接第 {number} 行的名称超过了 {MaxLinkTextLength} 个字。");
+            if (parts[1].Length > ExternalLinks.MaxLength)
+                return (links, $"链接第 {number} 行的网址超过了 {ExternalLinks.MaxLength} 个字符。");
             if (!IsSitePath(parts[1]) && ExternalLinks.Problem(parts[1]) is not null)
                 return (links, $"链接第 {number} 行的网址须是以 http:// 或 https:// 开头的完整网址，或本站以 / 开头的地址。");
             links.Add(new HomeLink(parts[0], parts[1]));

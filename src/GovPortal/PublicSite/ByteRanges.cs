@@ -49,7 +49,8 @@ public static class ByteRanges
         if (ifRange?.LastModified is { } since)
         {
             var modified = file.ModifiedUtc.Ticks - file.ModifiedUtc.Ticks % TimeSpan.TicksPerSecond;
-            return new DateTimeOffset(modified, TimeSpan.Zero) <= since;
+            // A date validator matches only exactly (RFC 9110 §13.1.5).
+            return new DateTimeOffset(modified, TimeSpan.Zero) == since;
         }
         return false;
     }

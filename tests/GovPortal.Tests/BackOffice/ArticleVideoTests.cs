@@ -28,12 +28,18 @@ public sealed class ArticleVideoTests(NewsroomFixture shared) : IClassFixture<Ne
         var movie = revision.Files.Single(f => f.Extension == "mp4");
         var still = revision.Files.Single(f => f.Extension == "jpg");
         Assert.Equal(("video/mp4", 0), (movie.ContentType, movie.Width));
-        // Kept without the place it was shot, every other byte where it was: the media still plays.
+        // Kept without the place it was shot (in the user data, a track's metadata and the GPS track's samples),
+        // every other byte where it was: the media still plays.
         var kept = await File.ReadAllBytesAsync(portal.Service<UploadStore>().PathOf(movie.StoredName));
         Assert.Equal(video.Length, kept.Length);
         Assert.Equal(-1, kept.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(TinyVideo.Location)));
         Assert.Equal(video[^5000..], kept[^5000..]);
         Assert.Equal(video[..24], kept[..24]);
+        // When it was shot is gone too: the movie's creation and modification times read as unknown.
+        var header = kept.AsSpan().IndexOf("mvhd"u8) + 8;
+        Assert.Equal(TinyVideo.CreatedSeconds,
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(video.AsSpan(header)));
+        Assert.True(kept.AsSpan(header, 8).IndexOfAnyExcept((byte)0) < 0);
         var (movieName, stillName) = (ArticleVideos.NameOf(movie.StoredName),
             ArticlePictures.NameOf(still.StoredName, still.Extension));
 

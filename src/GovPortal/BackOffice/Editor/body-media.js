@@ -26,6 +26,7 @@ function pictureAttributes(element) {
   return {
     src: image.getAttribute('src'),
     alt: image.getAttribute('alt') || '',
+    title: image.getAttribute('title') || '',
     caption: element.tagName === 'IMG' ? '' : captionOf(element),
     align: element.tagName === 'IMG' ? '' : alignmentOf(element),
   };
@@ -38,7 +39,8 @@ export const BodyPicture = Node.create({
   draggable: true,
   selectable: true,
   addAttributes: function () {
-    return { src: { default: '' }, alt: { default: '' }, caption: { default: '' }, align: { default: '' } };
+    return { src: { default: '' }, alt: { default: '' }, title: { default: '' }, caption: { default: '' },
+      align: { default: '' } };
   },
   parseHTML: function () {
     return [
@@ -51,7 +53,7 @@ export const BodyPicture = Node.create({
   renderHTML: function (props) {
     var attrs = props.node.attrs;
     var figure = attrs.align ? { class: 'align-' + attrs.align } : {};
-    var image = ['img', { src: attrs.src, alt: attrs.alt }];
+    var image = ['img', { src: attrs.src, alt: attrs.alt, title: attrs.title || null }];
     return attrs.caption ? ['figure', figure, image, ['figcaption', {}, attrs.caption]] : ['figure', figure, image];
   },
 });

@@ -4,7 +4,8 @@
 var counter = 0;
 
 // fields: [{ name, label, value, required, hint, maxLength }]; resolves to the values by name, or null on cancel.
-export function askFields(title, fields, requiredMessage) {
+// validate(values), if given, returns a message that keeps the dialog open, with what was typed, or null.
+export function askFields(title, fields, requiredMessage, validate) {
   return new Promise(function (resolve) {
     var opener = document.activeElement;
     var dialog = document.createElement('dialog');
@@ -73,6 +74,13 @@ export function askFields(title, fields, requiredMessage) {
       }
       var values = {};
       fields.forEach(function (field, index) { values[field.name] = inputs[index].value.trim(); });
+      var problem = validate ? validate(values) : null;
+      if (problem) {
+        inputs[0].setAttribute('aria-invalid', 'true');
+        status.textContent = problem;
+        inputs[0].focus();
+        return;
+      }
       finish(values);
     });
     cancel.addEventListener('click', function () { finish(null); });

@@ -1,12 +1,15 @@
 // The back office's rich-text editor (Tiptap on ProseMirror, MIT), bundled by the build into assets/editor.js.
 // It edits the body field in place: without script the field stays a plain HTML text area and saving still works.
-// The editor only offers what the server's sanitizer keeps (structure, emphasis, lists, links, tables, pictures
-// with 替代文字 and 图注, videos with a poster and a 文字说明); the sanitizer stays the only judge of what is stored.
+// The editor only offers what the server's sanitizer keeps (structure, emphasis, 上标 and 下标, lists, links, tables
+// with their header cells' scope, pictures with 替代文字, 图注 and title, videos with a poster and a 文字说明); the
+// sanitizer stays the only judge of what is stored. A table's <caption> and a link around a picture are the two
+// things the editor cannot hold: a body that has them keeps them only while it is saved without the editor.
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
-import { TableKit } from '@tiptap/extension-table';
+import { TableKit, TableHeader } from '@tiptap/extension-table';
 import { Placeholder } from '@tiptap/extensions';
 import { BodyPicture, BodyVideo } from './body-media.js';
+import { Subscript, Superscript } from './script-marks.js';
 import { createToolbar } from './toolbar.js';
 import { cleanOfficeHtml, isOfficeHtml } from './office-paste.js';
 import { connectMediaRows } from './media-rows.js';
@@ -45,7 +48,21 @@ function start(field) {
         strike: false,
         link: { openOnClick: false, HTMLAttributes: { target: null, rel: null } },
       }),
-      TableKit.configure({ table: { resizable: false } }),
+      TableKit.configure({ table: { resizable: false }, tableHeader: false }),
+      // A header cell keeps the scope (row or column) that tells a screen reader which cells it names.
+      TableHeader.extend({
+        addAttributes: function () {
+          var attributes = this.parent ? this.parent() : {};
+          attributes.scope = {
+            default: null,
+            parseHTML: function (element) { return element.getAttribute('scope'); },
+            renderHTML: function (attrs) { return attrs.scope ? { scope: attrs.scope } : {}; },
+          };
+          return attributes;
+        },
+      }),
+      Subscript,
+      Superscript,
       Placeholder.configure({ placeholder: '在这里输入正文……' }),
       BodyPicture,
       BodyVideo,

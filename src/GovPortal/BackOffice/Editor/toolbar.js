@@ -31,11 +31,16 @@ function align(value) {
 function editLink(editor) {
   var current = editor.getAttributes('link').href || '';
   return askFields('链接', [{ name: 'href', label: '网址', value: current,
-    hint: '以 https://、http://、mailto: 或 / 开头；留空则取消链接。' }]).then(function (values) {
+    hint: '以 https://、http://、mailto: 或 / 开头；留空则取消链接。' }], null, function (values) {
+    // Checked while the dialog is open, so what was typed stays to be corrected.
+    return values.href && !safeAddress(values.href) ? '网址须以 https://、http://、mailto: 或 / 开头。' : null;
+  }).then(function (values) {
     if (!values) return;
     if (!values.href) { editor.chain().focus().extendMarkRange('link').unsetLink().run(); return; }
-    if (!safeAddress(values.href)) {
-      window.alert('网址须以 https://、http://、mailto: 或 / 开头。链接未添加。');
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      // Nothing chosen to link: the address goes in as the link's own text.
+      editor.chain().focus().insertContent({ type: 'text', text: values.href,
+        marks: [{ type: 'link', attrs: { href: values.href } }] }).run();
       return;
     }
     editor.chain().focus().extendMarkRange('link').setLink({ href: values.href }).run();
@@ -75,6 +80,10 @@ export var TOOL_GROUPS = [
       active: function (e) { return e.isActive('italic'); } },
     { label: '下划线', run: function (e) { e.chain().focus().toggleUnderline().run(); },
       active: function (e) { return e.isActive('underline'); } },
+    { label: '上标', run: function (e) { e.chain().focus().toggleMark('superscript').run(); },
+      active: function (e) { return e.isActive('superscript'); } },
+    { label: '下标', run: function (e) { e.chain().focus().toggleMark('subscript').run(); },
+      active: function (e) { return e.isActive('subscript'); } },
     { label: '链接', run: editLink, active: function (e) { return e.isActive('link'); } },
   ] },
   { name: '列表', tools: [

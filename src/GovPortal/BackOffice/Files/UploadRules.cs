@@ -51,9 +51,9 @@ public static class UploadRules
         var (name, extension, error) = Check(originalName, content);
         if (error is not null) return (null, error);
         if (ArticleVideos.IsVideo(extension!))
-            return Mp4Metadata.Strip(content) is { } video
+            return Mp4Metadata.Strip(content) is { Content: { } video }
                 ? (new AcceptedUpload(name!, extension!, video, 0, 0), null)
-                : (null, $"文件“{name}”不是完整的 MP4 视频（文件结构损坏或不完整），未上传。请重新导出视频后再上传。");
+                : (null, $"文件“{name}”{Mp4Metadata.BrokenMessage}，未上传。请重新导出视频后再上传。");
         if (!IsImage(extension!)) return (new AcceptedUpload(name!, extension!, content, 0, 0), null);
         var (image, imageError) = ImageReencoder.Reencode(name!, extension!, content);
         if (image is null) return (null, imageError);

@@ -89,16 +89,21 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
         var channels = await db.Channels.Where(c => c.SiteId == site.Id).ToListAsync(cancellationToken);
         var tree = new ChannelTree(channels);
-        if (stamp != StampOf(site)) return BackOfficeResult.Stale(StaleMessage);
+        if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);
         if (HomeLayout.Parse(site.HomeLayoutDraft) is not { } draft)
             return BackOfficeResult.Refused("首页布局没有未发布的修改。");
         var before = HomeLayout.Effective(site, tree);
-        var shown = HomeLayout.ChannelsShown(draft);
+        // Only blocks the page can show mark their channel: one that became an 外链 meanwhile is left out.
+        var shown = HomeLayout.ChannelsShown(draft.Where(b => Fits(b, tree)));
         using var change = publisher.BeginChange();
-        site.HomeLayout = HomeLayout.Serialize(draft);
-        site.HomeLayoutDraft = "";
-        foreach (var channel in channels) channel.ShowOnHome = shown.Contains(channel.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (!await SetLayoutAsync(db, site, HomeLayout.Serialize(draft), "", cancellationToken))
+                return BackOfficeResult.Stale(StaleMessage);
+            foreach (var channel in channels) channel.ShowOnHome = shown.Contains(channel.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         change.Saved();
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "首页布局",
             $"发布首页布局：{string.Join("、", before.Select(b => Describe(b, tree)))} → "
@@ -114,10 +119,12 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         await using var db = database.CreateContext();
         var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
-        if (stamp != StampOf(site)) return BackOfficeResult.Stale(StaleMessage);
+        var tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id)
+            .ToListAsync(cancellationToken));
+        if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);
         if (site.HomeLayoutDraft.Length == 0) return BackOfficeResult.Refused("首页布局没有未发布的修改。");
-        site.HomeLayoutDraft = "";
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SetLayoutAsync(db, site, site.HomeLayout, "", cancellationToken))
+            return BackOfficeResult.Stale(StaleMessage);
         return BackOfficeResult.Done("已放弃未发布的修改，首页布局恢复为已发布的样子。");
     }
 
@@ -134,13 +141,25 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
         var tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id)
             .ToListAsync(cancellationToken));
-        if (stamp != StampOf(site)) return BackOfficeResult.Stale(StaleMessage);
+        if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);
         var (blocks, message) = change(Working(site, tree), tree);
         if (blocks is null) return BackOfficeResult.Refused(message);
-        site.HomeLayoutDraft = HomeLayout.Serialize(blocks);
-        await db.SaveChangesAsync(cancellationToken);
-        return BackOfficeResult.Done(message);
+        return await SetLayoutAsync(db, site, site.HomeLayout, HomeLayout.Serialize(blocks), cancellationToken)
+            ? BackOfficeResult.Done(message)
+            : BackOfficeResult.Stale(StaleMessage);
     }
+
+    /// <summary>
+    /// Writes the layout and the draft, only if both are still what <paramref name="site"/> read: when another
+    /// administrator saved in between, nothing is written (false), and the page shows the newer layout. Only these
+    /// two columns are compared, so other settings of the site saved meanwhile are neither lost nor refused.
+    /// </summary>
+    private static async Task<bool> SetLayoutAsync(GovPortalDbContext db, Site site, string layout, string draft,
+        CancellationToken cancellationToken) =>
+        await db.Sites.Where(s => s.Id == site.Id && s.HomeLayout == site.HomeLayout
+                && s.HomeLayoutDraft == site.HomeLayoutDraft)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.HomeLayout, layout)
+                .SetProperty(s => s.HomeLayoutDraft, draft), cancellationToken) == 1;
 
     private static IReadOnlyList<HomeBlock> Working(Site site, ChannelTree tree) =>
         HomeLayout.Parse(site.HomeLayoutDraft) ?? HomeLayout.Effective(site, tree);
@@ -152,7 +171,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         var ordered = tree.InReadingOrder().ToList();
         string Label(Channel c, int depth) => new string('　', depth) + c.Name;
         return new HomeLayoutView(rows, HasDraft: site.HomeLayoutDraft.Length > 0,
-            IsDefault: site.HomeLayout.Length == 0 && site.HomeLayoutDraft.Length == 0, Stamp: StampOf(site),
+            IsDefault: site.HomeLayout.Length == 0 && site.HomeLayoutDraft.Length == 0, Stamp: StampOf(site, tree),
             Channels: ordered.Where(c => c.Channel.HoldsArticles())
                 .Select(c => new HomeChannelOption(c.Channel.Id, Label(c.Channel, c.Depth))).ToList(),
             Topics: ordered.Where(c => c.Channel.Type == ChannelType.Topic)
@@ -207,7 +226,9 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         _ => $"{HomeLayout.Label(block.Kind)}：{tree[block.ChannelId].Name}",
     };
 
-    // The version of the layout a page was made from: published and draft together.
-    private static string StampOf(Site site) => Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(site.HomeLayout + "\n" + site.HomeLayoutDraft)))[..16];
+    // The version of the layout a page was made from: the blocks it lists (the default one's follow the channels) with
+    // the published and draft layouts.
+    private static string StampOf(Site site, ChannelTree tree) => Convert.ToHexStringLower(SHA256.HashData(
+        Encoding.UTF8.GetBytes(HomeLayout.Serialize(Working(site, tree)) + "\n" + site.HomeLayout + "\n"
+            + site.HomeLayoutDraft)))[..16];
 }
