@@ -50,6 +50,24 @@ public sealed class ServedFileCacheTests
     }
 
     [Fact]
+    public void Large_files_asked_for_in_turn_cannot_push_pages_out()
+    {
+        const int large = ServedFileCache.LargeFileBytes + 1000;
+        var cache = new ServedFileCache(budgetBytes: 1000, largeBudgetBytes: 2L * large);
+        for (var i = 0; i < 4; i++) cache.Add($"p{i}.html", File($"p{i}.html", 200));
+        for (var i = 0; i < 6; i++) cache.Add($"v{i}.mp4", File($"v{i}.mp4", large));
+
+        for (var i = 0; i < 4; i++) Assert.True(cache.TryGet($"p{i}.html", "a".PadRight(64, '0'), out _));
+        Assert.True(cache.TryGet("v5.mp4", "a".PadRight(64, '0'), out _));
+        Assert.False(cache.TryGet("v0.mp4", "a".PadRight(64, '0'), out _));
+        Assert.Equal(800 + 2L * large, cache.Bytes);
+        // A path whose new version is of the other size leaves no old copy behind.
+        cache.Add("p0.html", File("p0.html", large, "b"));
+        Assert.False(cache.TryGet("p0.html", "a".PadRight(64, '0'), out _));
+        Assert.True(cache.TryGet("p0.html", "b".PadRight(64, '0'), out _));
+    }
+
+    [Fact]
     public void The_cache_size_is_published_as_metrics_for_counters_and_exporters()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
