@@ -157,6 +157,14 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo "The GovPortal public server keeps hot files in memory after the first read and check, keyed by their manifest"
   echo "SHA-256; nginx serves the same \`.gz\` files with sendfile and an open-file cache."
   echo
+  echo "Pages and attachments are sent with \`Cache-Control: public, no-cache\` and their ETag, so a withdrawn or" \
+    "corrected"
+  echo "page is gone at the reader's next request (a returning browser revalidates and gets a 304); hashed assets"
+  echo "(\`/assets/site.HASH.css\`) stay \`immutable\`. wrk sends no conditional requests, so the table measures full"
+  echo "responses either way. Measured when the change was made, the ratio after it (0.35–0.37 on 2026-12-01) was where"
+  echo "it was before it (0.37–0.38 on 2026-11-30). The ratios, not the absolute figures, are the ones to compare"
+  echo "between runs: the machine is shared, and nginx's own rate varies threefold from one day to another."
+  echo
   echo "### The tamper guard's cost"
   echo
   echo "With the guard on, every file read from disk is hashed against the manifest before it is sent or kept in" \
