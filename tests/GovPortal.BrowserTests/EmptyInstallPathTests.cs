@@ -78,6 +78,14 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
             await Assertions.Expect(home.GetByRole(AriaRole.Link, new() { Name = "苏州市民卡" }))
                 .ToHaveAttributeAsync("href", "https://www.sipspf.org.cn/");
             await Axe.AssertNoViolationsAsync(home);
+            // The same blocks in 适老版 and 繁體, each passing axe.
+            foreach (var form in new[] { "/elder/", "/zh-hant/" })
+            {
+                await home.GotoAsync(form);
+                await Assertions.Expect(home.Locator("main h2")).ToHaveCountAsync(3);
+                await Axe.AssertNoViolationsAsync(home);
+            }
+            await home.GotoAsync("/");
 
             await home.GetByRole(AriaRole.Link, new() { Name = "镇情概况" }).ClickAsync();
             await Assertions.Expect(home.GetByRole(AriaRole.Heading, new() { Name = "镇情概况", Level = 1 }))
@@ -154,6 +162,13 @@ public sealed class EmptyInstallPathTests(BrowserFixture fixture)
         await Assertions.Expect(admin.Locator("main h2")).ToHaveTextAsync(["乡村振兴", "新闻动态", "便民服务"]);
         await Axe.AssertNoViolationsAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "返回首页布局" }).ClickAsync();
+        // With the keyboard alone: the links block goes up one place, before 新闻动态, and back down again.
+        await KeyboardUse.TabToAsync(admin, "button[aria-label='上移“链接：便民服务”']", most: 120);
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已上移区块“链接：便民服务”");
+        await KeyboardUse.TabToAsync(admin, "button[aria-label='下移“链接：便民服务”']", most: 120);
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已下移区块“链接：便民服务”");
         await admin.GetByRole(AriaRole.Button, new() { Name = "发布布局" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("首页布局已发布");
     }
