@@ -98,6 +98,22 @@ public static class BackOfficeEndpoints
         });
     }
 
+    /// <summary>
+    /// Right after authentication: the rest of a signed-in person's request is in the site of their account
+    /// (<see cref="Data.SiteScope"/>), so every query it makes sees that site's rows only.
+    /// </summary>
+    public static void UseStaffSiteScope(this WebApplication app, BackOfficeOptions options) =>
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase)
+                || StaffClaims.SiteOf(context.User) is not { } site)
+            {
+                await next(context);
+                return;
+            }
+            using (Data.SiteScope.Enter(site)) await next(context);
+        });
+
     /// <summary>After antiforgery: a form posted without a valid token gets a message, and nothing is done.</summary>
     public static void UseAntiforgeryMessage(this WebApplication app, BackOfficeOptions options)
     {

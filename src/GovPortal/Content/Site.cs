@@ -19,6 +19,12 @@ public sealed class Site
     /// <summary>Host names the portal answers to, comma separated.</summary>
     public string HostNames { get; set; } = "";
 
+    /// <summary>
+    /// 暂停: set by the 平台管理员. The public server answers the site's hosts with a notice that it is paused, and its
+    /// staff cannot sign in; nothing is deleted, and resuming brings the site back as it was.
+    /// </summary>
+    public bool Suspended { get; set; }
+
     public string Sponsor { get; set; } = "";              // 主办单位
     public string Organizer { get; set; } = "";            // 承办单位
     public string SiteCode { get; set; } = "";             // 政府网站标识码

@@ -66,7 +66,9 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         model.Entity<StaffUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);
+            user.HasOne<Site>().WithMany().HasForeignKey(u => u.SiteId).OnDelete(DeleteBehavior.Restrict);
         });
+        SiteFilters(model);
         model.Entity<ChannelGrant>(grant =>
         {
             grant.Property(g => g.UserId).HasMaxLength(450);
@@ -170,7 +172,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             article.Property(a => a.WithdrawSetBy).HasMaxLength(256);
             article.Property(a => a.DeletedBy).HasMaxLength(256);
             // What is in the 回收站 is invisible to every query but those that ask for it (IgnoreQueryFilters).
-            article.HasQueryFilter(a => a.DeletedAtUtc == null);
+            article.HasQueryFilter(TrashFilter, a => a.DeletedAtUtc == null);
             article.HasIndex(a => a.DeletedAtUtc);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);

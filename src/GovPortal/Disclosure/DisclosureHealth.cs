@@ -12,7 +12,7 @@ namespace GovPortal.Disclosure;
 /// cannot be counted because the working-day calendar has run out (this year is after its last year; from 1 December,
 /// next year is, once the State Council's notice is usually out).
 /// </summary>
-public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout output, WorkingCalendarStore calendars)
+public sealed class DisclosureHealth(DatabaseOptions database, WorkingCalendarStore calendars)
     : IHealthProblemSource
 {
     public const string OverdueIndicator = "依申请公开逾期";
@@ -20,7 +20,8 @@ public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout outp
 
     public IReadOnlyList<string> Indicators => [OverdueIndicator, CalendarIndicator];
 
-    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateOf(nowUtc);
         var calendar = await calendars.CurrentAsync(cancellationToken);
@@ -37,7 +38,7 @@ public sealed class DisclosureHealth(DatabaseOptions database, OutputLayout outp
         List<DisclosureApplication> open;
         await using (var db = database.CreateContext())
         {
-            var code = output.SiteCode;
+            var code = siteCode;
             var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(
                 cancellationToken);
             open = await db.DisclosureApplications.AsNoTracking()

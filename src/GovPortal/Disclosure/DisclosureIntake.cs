@@ -25,7 +25,7 @@ public sealed record DisclosureReceipt(string Number, string QueryCode, DateOnly
 /// by number and 查询码, supplying a 补正, and downloading the 答复书. A wrong number or code is indistinguishable
 /// from a missing application. The audit log records each step by number, never with personal data.
 /// </summary>
-public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout output, PersonalDataCipher cipher,
+public sealed class DisclosureIntake(DatabaseOptions database, PersonalDataCipher cipher,
     WorkingCalendarStore calendars, AuditLog audit, TimeProvider time)
 {
     public const string Series = "YSQ";
@@ -49,8 +49,7 @@ public sealed class DisclosureIntake(DatabaseOptions database, OutputLayout outp
             var now = time.GetUtcNow().UtcDateTime;
             var today = Today;
             await using var db = database.CreateContext();
-            var siteId = await db.Sites.Where(s => s.Code == output.SiteCode).Select(s => s.Id)
-                .FirstAsync(cancellationToken);
+            var siteId = await db.CurrentSiteIdAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var number = await ReceiptNumbers.NextAsync(db, siteId, Series, today, cancellationToken);
             db.DisclosureApplications.Add(new DisclosureApplication

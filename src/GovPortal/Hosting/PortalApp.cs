@@ -104,11 +104,14 @@ public static class PortalApp
         if (backOffice.Enabled) app.UseBackOfficeGate(backOffice);
         app.UsePublishedFiles(backOffice.Enabled ? new PathString(backOffice.Path) : null);
         app.UseLoadShedding(backOffice.Enabled ? new PathString(backOffice.Path) : null);
+        // Citizens' forms and look-ups work in the site of the host they were sent to.
+        app.UseRequestSiteScope(backOffice.Enabled ? new PathString(backOffice.Path) : null);
         app.UseRouting();
         app.UseRateLimiter();
         if (backOffice.Enabled)
         {
             app.UseAuthentication();
+            app.UseStaffSiteScope(backOffice);
             app.UsePasswordChangeGate(backOffice);
             app.UseAuthorization();
             app.UseRequestSizeLimits(backOffice);

@@ -51,6 +51,10 @@ public static class PortalServices
         // The search index and its guard ask for a rebuild; the publisher does it.
         services.AddSingleton<ISearchIndexRebuilder>(provider => provider.GetRequiredService<Publisher>());
         services.AddSingleton<PortalStartup>();
+        services.AddSingleton<Sites.PortalSites>();
+        services.AddSingleton<ISitePublishers>(provider => provider.GetRequiredService<Sites.PortalSites>());
+        services.AddSingleton<GovPortal.Safety.Health.ISiteHealthCheckers>(
+            provider => provider.GetRequiredService<Sites.PortalSites>());
         services.AddSingleton<GovPortal.Safety.Health.HealthChecker>();
         services.AddSingleton(_ => GovPortal.Safety.Health.ExternalLinkProbe.Default());
         services.AddSingleton(GovPortal.Citizens.Protection.PersonalDataKeyOptions.For(settings.Paths,
@@ -65,10 +69,12 @@ public static class PortalServices
         services.AddSingleton(provider =>
         {
             var cache = new ServedFileCache(ServedFileCacheBytes);
-            // Withdrawn pages leave memory with the manifest; other versions are replaced by their new hash.
+            // Withdrawn pages leave memory with the manifest; other versions are replaced by their new hash. (The
+            // first site's; every other site's is wired when it is opened, see PortalSites.)
+            var code = provider.GetRequiredService<OutputLayout>().SiteCode;
             provider.GetRequiredService<Manifest>().Removed += paths =>
             {
-                foreach (var path in paths) cache.Invalidate(path);
+                foreach (var path in paths) cache.Invalidate(OutputFileServer.CacheKey(code, path));
             };
             if (provider.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters)
                 ServedFileCacheMetrics.Register(meters, cache);
@@ -93,6 +99,8 @@ public static class PortalServices
             provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),
             provider.GetRequiredService<MourningCalendar>()));
         services.AddSingleton<PublicSites>();
+        // Stops the watchers and sweeps of the sites beside the first.
+        services.AddHostedService(provider => provider.GetRequiredService<Sites.PortalSites>());
         services.AddSingleton<DynamicPublicPaths>();
         return services;
     }

@@ -24,6 +24,13 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
 
     public NewSite? NewSite { get; init; }
 
+    /// <summary>
+    /// Whether the demo is the whole demo platform (the towns and the department beside the district site, see
+    /// <see cref="Data.Demo.DemoPlatformSeeder"/>): with --demo on the command line; settings made in code keep one
+    /// site unless they ask.
+    /// </summary>
+    public bool DemoPlatform { get; init; }
+
     /// <summary>The back office: its address, who may reach it, and whether this node has one at all.</summary>
     public BackOffice.BackOfficeOptions BackOffice { get; init; } = new();
 
@@ -54,6 +61,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
         {
             TrustedProxies = commandLine.TrustedProxies,
             CreateDemo = commandLine.Demo,
+            DemoPlatform = commandLine.Demo,
             NewSite = commandLine.NewSite,
             AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
             PersonalDataCipher = commandLine.PersonalDataCipher,

@@ -11,8 +11,9 @@ namespace GovPortal.Hosting;
 /// </summary>
 public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder,
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Interaction.Letters.DemoLetterSeeder demoLetters,
-    Publisher publisher, Search.SearchIndex searchIndex, Citizens.Protection.PersonalDataKeyOptions keyOptions,
-    Interaction.Letters.DefaultMailboxes mailboxes,
+    Publisher publisher, Citizens.Protection.PersonalDataKeyOptions keyOptions,
+    Interaction.Letters.DefaultMailboxes mailboxes, Sites.PortalSites sites, Safety.RichTextSanitizer sanitizer,
+    TimeProvider time,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
     /// <param name="publishIfNeeded">
@@ -43,24 +44,32 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
                 await demoLetters.SeedAsync(db, cancellationToken);
                 logger.LogInformation("Created the demo site in {DataDirectory}", settings.Paths.DataDirectory);
             }
+            await sites.OpenAllAsync(db, cancellationToken);
         }
-        RecoverInterruptedPublish();
+        foreach (var site in sites.All) RecoverInterruptedPublish(site.Publisher);
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
-        if (!publisher.OutputIsCurrent)
+        foreach (var site in sites.All) await PublishIfNeededAsync(site.Publisher, site.SearchIndex, cancellationToken);
+    }
+
+    private async Task PublishIfNeededAsync(Publisher sitePublisher, Search.SearchIndex siteIndex,
+        CancellationToken cancellationToken)
+    {
+        if (!sitePublisher.OutputIsCurrent)
         {
-            var result = await publisher.PublishAllAsync(cancellationToken);
-            logger.LogInformation("Published {Pages} pages at {Rate:0} pages/s", result.Pages, result.PagesPerSecond);
+            var result = await sitePublisher.PublishAllAsync(cancellationToken);
+            logger.LogInformation("Published {Pages} pages of {Site} at {Rate:0} pages/s", result.Pages,
+                sitePublisher.SiteCode, result.PagesPerSecond);
             // One page that cannot be made never stops the portal: it is named here and keeps its last version.
             foreach (var failure in result.Failures)
                 logger.LogError("未能生成页面 {Key}（保留上次发布的版本）：{Message}", failure.Key, failure.Message);
         }
-        else if (searchIndex.NeedsRebuild)
+        else if (siteIndex.NeedsRebuild)
         {
             // Missing, or the last run stopped between publishing a change and committing it to the index.
-            var count = await publisher.RebuildSearchIndexAsync(cancellationToken);
-            logger.LogWarning(
-                "The search index was missing or behind the published pages; rebuilt it ({Count} articles)", count);
+            var count = await sitePublisher.RebuildSearchIndexAsync(cancellationToken);
+            logger.LogWarning("The search index of {Site} was missing or behind the published pages; rebuilt it " +
+                              "({Count} articles)", sitePublisher.SiteCode, count);
         }
     }
 
@@ -93,7 +102,10 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
                 $"数据目录 {settings.Paths.DataDirectory} 中还没有网站。建立自己的网站：" +
                 "GovPortal init --name 网站名称 --domain 域名 --organisation 主办单位；" +
                 "先试用演示站点：在命令后加 --demo。"));
-        return await seeder.SeedIfEmptyAsync(db, cancellationToken);
+        if (!await seeder.SeedIfEmptyAsync(db, cancellationToken)) return false;
+        if (settings.DemoPlatform)
+            await DemoPlatformSeeder.SeedAsync(db, sanitizer, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -101,13 +113,13 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
     /// its files go back to the last good site before anything serves or sweeps them (so the tamper guard sees no
     /// false alarm), and the whole site is published again from the database.
     /// </summary>
-    private void RecoverInterruptedPublish()
+    private void RecoverInterruptedPublish(Publisher sitePublisher)
     {
-        var recovered = publisher.RecoverInterruptedPublish();
+        var recovered = sitePublisher.RecoverInterruptedPublish();
         if (!recovered.Interrupted) return;
         logger.LogWarning(
-            "上次运行在发布过程中中断：{PutBack} 个文件已恢复为上次发布的版本，{Removed} 个未登记的文件已删除，现在重新发布全站。",
-            recovered.FilesPutBack, recovered.FilesRemoved);
+            "上次运行在发布站点 {Site} 的过程中中断：{PutBack} 个文件已恢复为上次发布的版本，{Removed} 个未登记的文件已删除，" +
+            "现在重新发布该站点。", sitePublisher.SiteCode, recovered.FilesPutBack, recovered.FilesRemoved);
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     TamperGuardOptions guardOptions, VariantTransformer transformer, MourningCalendar mourning,
     WithdrawnPages withdrawn, OutputWatcher watcher, ILogger<OutputFileServer> logger)
 {
+    // The cache is shared by every site of the node: a path is only unique within its site.
+    private readonly string _cachePrefix = CacheKey(store.Layout.SiteCode, "");
+
+    /// <summary>How <paramref name="path"/> of site <paramref name="siteCode"/> is known in the shared cache.</summary>
+    public static string CacheKey(string siteCode, string path) => siteCode + ":" + path;
+
     public async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -147,10 +153,10 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     private async Task<ServedFile?> GetAsync(Manifest manifest, ManifestEntry entry, HttpRequest request)
     {
         var (variant, encoding) = ChooseVariant(request, manifest, entry);
-        if (cache.TryGet(variant.Path, variant.Sha256, out var cached))
+        if (cache.TryGet(_cachePrefix + variant.Path, variant.Sha256, out var cached))
         {
             if (StillOnDisk(cached)) return cached;
-            cache.Invalidate(variant.Path);
+            cache.Invalidate(_cachePrefix + variant.Path);
         }
         var generation = watcher.Generation;
         var (content, cacheable) = Read(variant);
@@ -171,7 +177,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         // The stamp is taken after the check, which may have put the true file back.
         var file = new ServedFile(entry, variant, encoding, content, fullPath, FileStamp.Of(fullPath), cacheable);
         file.Proved(generation);
-        if (cacheable) cache.Add(variant.Path, file);
+        if (cacheable) cache.Add(_cachePrefix + variant.Path, file);
         return file;
     }
 
@@ -205,7 +211,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         // the same bytes always get the same tag.
         var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
-        var key = formPath + "#" + encoding + (grey ? "#mourning" : "");
+        var key = _cachePrefix + formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
             if (StillOnDisk(cached)) return cached;

@@ -14,26 +14,47 @@ public sealed record PublicSiteOutput(
 /// <summary>
 /// The sites this node serves. A request's site is found by its Host header among the host names each site
 /// published in its output (<see cref="OutputLayout.SiteInfoFile"/>), so a public node needs no database for it.
-/// While one site is served, every host goes to it.
+/// While one site is served, every host goes to it. With several, a host no site names gets a 404 naming none of
+/// them, except the machine's own loopback address (127.0.0.1, [::1]), which is the first site's: an operator on
+/// the server itself reaches the platform's own site without a host name.
 /// </summary>
 public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
 {
-    private readonly IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
+    // Replaced whole when a site is added, so a request reads one consistent list without a lock.
+    private volatile IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
+    private readonly System.Threading.Lock _adding = new();
     private readonly ConcurrentDictionary<string, (string? Sha256, PublishedSite? Site)> _published =
         new(StringComparer.Ordinal);
 
     public IReadOnlyList<PublicSiteOutput> All => _sites;
+
+    /// <summary>Serves one more site (one made on the platform while the portal runs); a known code is kept.</summary>
+    public void Add(PublicSiteOutput site)
+    {
+        lock (_adding)
+        {
+            if (_sites.Any(s => s.Code == site.Code)) return;
+            _sites = [.. _sites, site];
+        }
+    }
 
     /// <returns>The request's site, or null when no site answers to its host.</returns>
     public PublicSiteOutput? For(HttpContext context) => For(context.Request.Host.Host);
 
     public PublicSiteOutput? For(string host)
     {
-        if (_sites.Count == 1) return _sites[0];
-        foreach (var site in _sites)
+        var sites = _sites;
+        if (sites.Count == 1) return sites[0];
+        foreach (var site in sites)
             if (PublishedSiteOf(site)?.Answers(host) == true) return site;
-        return null;
+        return sites.Count > 0 && IsLoopbackAddress(host) ? sites[0] : null;
     }
+
+    /// <summary>A literal loopback address; never a name, which anyone can point anywhere.</summary>
+    private static bool IsLoopbackAddress(string host) =>
+        System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address);
+
+    public PublicSiteOutput? ByCode(string code) => _sites.FirstOrDefault(s => s.Code == code);
 
     /// <summary>What the site's output says about it, read again when the manifest records a new version.</summary>
     public PublishedSite? PublishedSiteOf(PublicSiteOutput site)

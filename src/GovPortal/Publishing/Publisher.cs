@@ -136,7 +136,7 @@ public sealed partial class Publisher(
             batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
                 PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames).ToJson());
             // A withdrawn article in the 回收站, or deleted from it for good, still answers 410 at its address.
-            var withdrawn = await db.Articles.IgnoreQueryFilters()
+            var withdrawn = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
                 .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
                 .Select(a => a.Url!)
                 .Concat(db.RetiredAddresses.Where(r => r.SiteId == site.Id).Select(r => r.Url))
@@ -182,6 +182,8 @@ public sealed partial class Publisher(
             var article = await db.Articles.Include(a => a.RelatedFiles).Include(a => a.AlsoListedIn)
                     .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
                 ?? throw new PublishException($"找不到编号为 {articleId} 的文章，它可能已被删除。");
+            // Each site's publisher writes only its own site's articles into its own output.
+            if (article.SiteId != site.Id) throw new PublishException($"编号为 {articleId} 的文章不属于这个网站。");
             var channelBefore = article.ChannelId;
             var listedBefore = article.AlsoListedIn.Select(l => l.ChannelId).ToList();
             var linksBefore = await DisclosureReader.LinksAsync(db, article, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class HealthCheckStartTests : IAsyncLifetime
 
         public Task WaitUntilStartedAsync() => _started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc,
+        public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
             CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _count);

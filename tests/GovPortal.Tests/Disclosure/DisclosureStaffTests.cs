@@ -286,11 +286,14 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
 
         // When the calendar runs out, the health report says so: in the year itself, and next year's from December.
         var health = Portal.Service<DisclosureHealth>();
-        var november = await health.ProblemsAsync(new DateTime(2030, 11, 30, 4, 0, 0, DateTimeKind.Utc), default);
+        var november = await health.ProblemsAsync("main",
+            new DateTime(2030, 11, 30, 4, 0, 0, DateTimeKind.Utc), default);
         Assert.DoesNotContain(november, p => p.Indicator == DisclosureHealth.CalendarIndicator);
-        var december = await health.ProblemsAsync(new DateTime(2030, 12, 1, 4, 0, 0, DateTimeKind.Utc), default);
+        var december = await health.ProblemsAsync("main",
+            new DateTime(2030, 12, 1, 4, 0, 0, DateTimeKind.Utc), default);
         Assert.Contains(december, p => p.Indicator == DisclosureHealth.CalendarIndicator && p.Detail.Contains("2031"));
-        var later = await health.ProblemsAsync(new DateTime(2031, 3, 2, 4, 0, 0, DateTimeKind.Utc), default);
+        var later = await health.ProblemsAsync("main",
+            new DateTime(2031, 3, 2, 4, 0, 0, DateTimeKind.Utc), default);
         Assert.Contains(later, p => p.Indicator == DisclosureHealth.CalendarIndicator
                                      && p.Detail.StartsWith("缺少 2031 年的工作日历"));
     }

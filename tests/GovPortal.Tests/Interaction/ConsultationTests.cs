@@ -435,9 +435,9 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         var december = await CreateAsync(staff, "跨年征集", China(6, 1, 9), China(12, 28, 17));
         var health = Portal.App.Services.GetServices<GovPortal.Safety.Health.IHealthProblemSource>()
             .OfType<ConsultationHealth>().Single();
-        var onTime = await health.ProblemsAsync(China(7, 24, 12), CancellationToken.None);
+        var onTime = await health.ProblemsAsync("main", China(7, 24, 12), CancellationToken.None);
         Assert.DoesNotContain(onTime, p => p.Where.Contains($"意见征集 {id}："));
-        var late = await health.ProblemsAsync(China(7, 27, 9), CancellationToken.None);
+        var late = await health.ProblemsAsync("main", China(7, 27, 9), CancellationToken.None);
         var problem = Assert.Single(late, p => p.Where.Contains($"意见征集 {id}："));
         Assert.Equal(ConsultationHealth.Indicator, problem.Indicator);
         Assert.False(problem.SingleVeto);
@@ -445,7 +445,7 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         // The demo's closed consultation has its 反馈: never reported.
         Assert.DoesNotContain(late, p => p.Where.Contains("养老服务设施布局规划"));
         // Counting into a year without a calendar is reported, not guessed.
-        var missing = await health.ProblemsAsync(new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+        var missing = await health.ProblemsAsync("main", new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc),
             CancellationToken.None);
         var calendar = Assert.Single(missing, p => p.Where.Contains($"意见征集 {december}："));
         Assert.Equal(ConsultationHealth.CalendarIndicator, calendar.Indicator);
@@ -463,7 +463,7 @@ public sealed class ConsultationTests(ConsultationPortalFixture fixture) : IClas
         {
             Clock.Now = start;
         }
-        Assert.DoesNotContain(await health.ProblemsAsync(China(7, 27, 9), CancellationToken.None),
+        Assert.DoesNotContain(await health.ProblemsAsync("main", China(7, 27, 9), CancellationToken.None),
             p => p.Where.Contains($"意见征集 {id}："));
     }
 

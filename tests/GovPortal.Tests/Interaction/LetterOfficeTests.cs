@@ -148,7 +148,7 @@ public sealed class LetterOfficeTests(LetterOfficeFixture fixture)
         Assert.Contains(target.Number, page.QuerySelector("#letter-merged-into").Text());
         Assert.Contains(duplicate.Number, await _desk.Dispatcher.GetPageAsync("letters?tray=merged"));
         // Neither the deadline list nor the health report counts a merged letter: the target carries it.
-        var problems = await Portal.Service<LetterHealth>().ProblemsAsync(
+        var problems = await Portal.Service<LetterHealth>().ProblemsAsync("main", 
             LetterOfficeFixture.Start.UtcDateTime.AddMonths(6), default);
         Assert.DoesNotContain(problems, p => p.Where == duplicate.Number);
         Assert.Contains(problems, p => p.Where == target.Number && p.SingleVeto);

@@ -237,7 +237,7 @@ public sealed class MailboxAndDutyTests(LetterOfficeFixture fixture)
         var merged = demo.Single(l => l.Status == LetterStatus.Merged);
         Assert.Equal(LetterStatus.Replied, demo.Single(l => l.Id == merged.MergedIntoId).Status);
         // No letter of the demo fails the inspection, and one is overdue for the lists to show.
-        var problems = await Portal.Service<LetterHealth>().ProblemsAsync(LetterOfficeFixture.Start.UtcDateTime,
+        var problems = await Portal.Service<LetterHealth>().ProblemsAsync("main", LetterOfficeFixture.Start.UtcDateTime,
             default);
         Assert.DoesNotContain(problems, p => p.SingleVeto && demo.Any(l => l.Number == p.Where));
         Assert.Contains(problems, p => p.Indicator == LetterHealth.OverdueIndicator

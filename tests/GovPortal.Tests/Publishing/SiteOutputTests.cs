@@ -136,7 +136,11 @@ public sealed class SiteOutputTests
         Assert.Equal("main", sites.For("SZXC.gov.cn")?.Code);
         Assert.Equal("hdq", sites.For("hdq.szxc.gov.cn")?.Code);
         Assert.Equal("hdq", sites.For("hudong.example.cn")?.Code);
-        Assert.Null(sites.For("127.0.0.1"));
+        // A host no site names gets no site; the machine's own loopback address is the first site's.
+        Assert.Null(sites.For("nosuch.szxc.gov.cn"));
+        Assert.Null(sites.For("localhost"));
+        Assert.Equal("main", sites.For("127.0.0.1")?.Code);
+        Assert.Equal("main", sites.For("[::1]")?.Code);
     }
 
     [Theory]

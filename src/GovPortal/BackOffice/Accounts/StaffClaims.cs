@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GovPortal.BackOffice.Accounts;
@@ -12,13 +14,24 @@ namespace GovPortal.BackOffice.Accounts;
 /// </summary>
 public sealed class StaffClaims(
     UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
-    SecurityPolicyStore policies, TimeProvider time)
+    SecurityPolicyStore policies, DatabaseOptions database, TimeProvider time)
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
     public const string MustChangePassword = "govportal:must-change-password";
     public const string PasswordExpired = "govportal:password-expired";
     public const string MustEnrolTwoFactor = "govportal:must-enrol-two-factor";
     public const string DisplayName = "govportal:display-name";
+
+    /// <summary>The site the account works on, as "{id}:{code}": the back office's site for the request.</summary>
+    public const string Site = "govportal:site";
+
+    /// <summary>The site of <paramref name="principal"/>'s account, or null when it names none.</summary>
+    public static ScopedSite? SiteOf(ClaimsPrincipal principal)
+    {
+        var value = principal.FindFirstValue(Site);
+        var colon = value?.IndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(value![..colon], out var id) ? new ScopedSite(id, value[(colon + 1)..]) : null;
+    }
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
     {
@@ -30,6 +43,12 @@ public sealed class StaffClaims(
         if (!user.TwoFactorEnabled
             && (policy.RequireTwoFactorForEveryone || StaffRoles.IncludeOfficer(await UserManager.GetRolesAsync(user))))
             identity.AddClaim(new Claim(MustEnrolTwoFactor, "1"));
+        await using (var db = database.CreateContext())
+        {
+            var code = await db.Sites.IgnoreQueryFilters().Where(s => s.Id == user.SiteId).Select(s => s.Code)
+                .FirstAsync();
+            identity.AddClaim(new Claim(Site, $"{user.SiteId}:{code}"));
+        }
         identity.AddClaim(new Claim(
             DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
         return identity;

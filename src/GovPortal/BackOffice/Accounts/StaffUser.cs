@@ -9,6 +9,12 @@ public sealed class StaffUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     /// <summary>
+    /// The site the account works on: every page and action of the back office is that site's. A person who works
+    /// on two sites of the platform has an account on each.
+    /// </summary>
+    public int SiteId { get; set; }
+
+    /// <summary>
     /// Set for the first administrator and after a password reset: the next sign-in must choose a new one.
     /// </summary>
     public bool MustChangePassword { get; set; }

@@ -1,4 +1,6 @@
+using GovPortal.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GovPortal.BackOffice.Accounts;
@@ -18,6 +20,7 @@ public sealed class StaffUserManager(
     IServiceProvider services,
     ILogger<UserManager<StaffUser>> logger,
     SecurityPolicyStore policies,
+    DatabaseOptions database,
     TimeProvider time)
     : UserManager<StaffUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer,
         errors, services, logger)
@@ -32,6 +35,24 @@ public sealed class StaffUserManager(
         if (RoleSeparation.Problem(after) is { } problem)
             return IdentityResult.Failed(new IdentityError { Code = "RoleSeparation", Description = problem });
         return await base.AddToRolesAsync(user, adding);
+    }
+
+    /// <summary>
+    /// An account is made on the site of the work that makes it (an administrator's request), or, outside any site
+    /// (the first administrator, the demo's accounts), on the first site.
+    /// </summary>
+    public override async Task<IdentityResult> CreateAsync(StaffUser user)
+    {
+        if (user.SiteId == 0)
+        {
+            if (SiteScope.Current is { } site) user.SiteId = site.Id;
+            else
+            {
+                await using var db = database.CreateContext();
+                user.SiteId = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(CancellationToken);
+            }
+        }
+        return await base.CreateAsync(user);
     }
 
     public override async Task<IdentityResult> CreateAsync(StaffUser user, string password)

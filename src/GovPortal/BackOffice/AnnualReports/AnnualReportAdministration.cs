@@ -22,7 +22,7 @@ public sealed record AnnualReportDraft(int Year, AnnualReport? Saved, AnnualRepo
 /// (only once the year is over), which freezes everything and writes the pages through the publisher. Every save
 /// and publication is audited.
 /// </summary>
-public sealed class AnnualReportAdministration(DatabaseOptions database, OutputLayout output, Publisher publisher,
+public sealed class AnnualReportAdministration(DatabaseOptions database, ISitePublishers publishers,
     AuditLog audit, TimeProvider time)
 {
     /// <summary>The first year the 条例 applied (2008): no report is older.</summary>
@@ -108,7 +108,7 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
             report.PublishedAtUtc = now;
             report.PublishedBy = staff.UserName;
         }
-        using var change = publish ? publisher.BeginChange() : null;
+        using var change = publish ? publishers.Current().BeginChange() : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -121,7 +121,7 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
         await audit.WriteAsync(staff.UserName, staff.IpAddress, publish ? "年报.发布" : "年报.保存",
             $"{year}年政府信息公开年报", publish ? "发布并冻结统计表" : "保存草稿", cancellationToken);
         if (!publish) return BackOfficeResult.Done($"{year} 年年度报告草稿已保存。");
-        await publisher.PublishAnnualReportsAsync(cancellationToken);
+        await publishers.Current().PublishAnnualReportsAsync(cancellationToken);
         change?.Published();
         return BackOfficeResult.Done($"{year} 年年度报告已发布：{AnnualReportAddresses.Of(year)}");
     }
@@ -139,9 +139,6 @@ public sealed class AnnualReportAdministration(DatabaseOptions database, OutputL
             report.OtherMatters, Today);
     }
 
-    private async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 }

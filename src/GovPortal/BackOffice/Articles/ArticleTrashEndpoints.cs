@@ -46,7 +46,7 @@ public static class ArticleTrashEndpoints
         var channels = staff.Channels.ToList();
         await using var db = database.CreateContext();
         var names = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, context.RequestAborted);
-        var deleted = await db.Articles.IgnoreQueryFilters().AsNoTracking()
+        var deleted = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly).AsNoTracking()
             .Where(a => a.DeletedAtUtc != null && channels.Contains(a.ChannelId))
             .Select(a => new { a.Id, a.Title, a.ChannelId, a.Status, a.Url, a.DeletedAtUtc, a.DeletedBy })
             .ToListAsync(context.RequestAborted);

@@ -19,7 +19,7 @@ public static class AuditEndpoints
             [AsParameters] AuditFilter filter) =>
         {
             await using var db = database.CreateContext();
-            var query = filter.Apply(db.AuditEntries.AsNoTracking());
+            var query = filter.Apply((await AuditLog.OfCurrentSiteAsync(db, context.RequestAborted)).AsNoTracking());
             var total = await query.CountAsync(context.RequestAborted);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(filter.Page ?? 1, 1, pageCount);
@@ -41,7 +41,8 @@ public static class AuditEndpoints
                 context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             await writer.WriteLineAsync("时间,账号,IP地址,操作,对象,详情");
             // Streamed, so that an export of a year stays small in memory.
-            await foreach (var e in filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Id).AsAsyncEnumerable()
+            var entries = await AuditLog.OfCurrentSiteAsync(db, context.RequestAborted);
+            await foreach (var e in filter.Apply(entries.AsNoTracking()).OrderBy(e => e.Id).AsAsyncEnumerable()
                                .WithCancellation(context.RequestAborted))
                 await writer.WriteLineAsync(string.Join(',',
                     ChinaTime.Format(e.AtUtc)

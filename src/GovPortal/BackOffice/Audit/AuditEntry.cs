@@ -15,6 +15,13 @@ public sealed class AuditEntry
     /// </summary>
     public string Actor { get; set; } = "";
 
+    /// <summary>
+    /// The site the action was done in (<see cref="Data.SiteScope"/>), whose 审计管理员 reads it; null for what was
+    /// done outside any site (before the platform had several, a failed sign-in by an unknown name), which the first
+    /// site's reads. Not part of the hash chain, which was made before it.
+    /// </summary>
+    public int? SiteId { get; set; }
+
     public string IpAddress { get; set; } = "";
 
     /// <summary>A stable code such as sign-in.failed or article.publish; see <see cref="AuditActions"/>.</summary>

@@ -19,6 +19,7 @@ public sealed class AuditLog(DatabaseOptions database, TimeProvider time, AuditC
         var entry = new AuditEntry
         {
             Actor = Clip(actor, 256),
+            SiteId = SiteScope.Current?.Id,
             IpAddress = Clip(ipAddress ?? "", 64),
             Action = Clip(action, 64),
             Target = Clip(target, 300),
@@ -42,6 +43,21 @@ public sealed class AuditLog(DatabaseOptions database, TimeProvider time, AuditC
         CancellationToken cancellationToken = default) =>
         WriteAsync(context.User.Identity?.Name ?? "", context.Connection.RemoteIpAddress?.ToString(), action, target,
             details, cancellationToken);
+
+    /// <summary>
+    /// The entries the current site's 审计管理员 reads: those written in the site, and for the first site also those
+    /// written outside any site. Outside any site, every entry.
+    /// </summary>
+    public static async Task<IQueryable<AuditEntry>> OfCurrentSiteAsync(GovPortalDbContext db,
+        CancellationToken cancellationToken = default)
+    {
+        if (SiteScope.Current is not { } site) return db.AuditEntries;
+        var first = await db.Sites.IgnoreQueryFilters().OrderBy(s => s.Id).Select(s => s.Id)
+            .FirstAsync(cancellationToken);
+        return site.Id == first
+            ? db.AuditEntries.Where(e => e.SiteId == null || e.SiteId == site.Id)
+            : db.AuditEntries.Where(e => e.SiteId == site.Id);
+    }
 
     /// <summary>
     /// Links <paramref name="entry"/> to the chain's tail and inserts it. The caller holds

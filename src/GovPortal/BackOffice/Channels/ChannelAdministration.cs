@@ -18,7 +18,7 @@ namespace GovPortal.BackOffice.Channels;
 /// action checks that the person is an administrator, whatever the page offered, is audited with what changed, and
 /// republishes the site, since navigation and lists show the tree.
 /// </summary>
-public sealed class ChannelAdministration(DatabaseOptions database, Publisher publisher, AuditLog audit,
+public sealed class ChannelAdministration(DatabaseOptions database, ISitePublishers publishers, AuditLog audit,
     BackOfficeOptions options, UploadStore uploads)
 {
     public const int MaxSlugLength = 64;
@@ -84,13 +84,13 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
             Type = type!.Value, LinkUrl = type == ChannelType.Link ? linkUrl : "",
         };
         db.Channels.Add(channel);
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
         var kind = channel.Type == ChannelType.List ? "" : ChannelTypes.Label(channel.Type);
         await AuditAsync(actor, channel.Id, $"新建{kind}栏目“{name}”（地址名 {slug}）"
             + (channel.LinkUrl.Length > 0 ? $"，链接到 {channel.LinkUrl}" : ""), cancellationToken);
-        await publisher.PublishAllAsync(cancellationToken);
+        await publishers.Current().PublishAllAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done($"已新建栏目“{name}”，网站已更新。");
     }
@@ -135,7 +135,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var (introduction, introductionProblem) = ChannelTypeRules.Introduction(form.Introduction);
         var bannerAlt = form.BannerAlt.Trim();
         var articleCount = type == ChannelType.Link && channel.Type != ChannelType.Link
-            ? await db.Articles.IgnoreQueryFilters().CountAsync(a => a.ChannelId == id
+            ? await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly).CountAsync(a => a.ChannelId == id
                 || db.Revisions.Any(r => r.ArticleId == a.Id && r.ChannelId == id)
                 || db.AlsoListedIn.Any(l => l.ArticleId == a.Id && l.ChannelId == id), cancellationToken)
             : 0;
@@ -180,7 +180,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         var oldBanner = channel.BannerImage;
         if (banner is not null) SaveBanner(channel, banner);
         else if (form.RemoveBanner) (channel.BannerImage, channel.BannerWidth, channel.BannerHeight) = ("", 0, 0);
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -195,7 +195,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (oldBanner.Length > 0 && oldBanner != channel.BannerImage)
             uploads.Delete(Path.GetFileNameWithoutExtension(oldBanner));
         await AuditAsync(actor, id, $"修改栏目“{name}”：{string.Join("；", changes)}", cancellationToken);
-        await publisher.PublishAllAsync(cancellationToken);
+        await publishers.Current().PublishAllAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done($"已保存栏目“{name}”，网站已更新。");
     }
@@ -209,7 +209,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
         if (channel is null) return BackOfficeResult.Missing(MissingMessage);
         var children = await db.Channels.CountAsync(c => c.ParentId == id, cancellationToken);
         var articles = await db.Articles.CountAsync(a => a.ChannelId == id, cancellationToken);
-        var trashed = await db.Articles.IgnoreQueryFilters()
+        var trashed = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
             .CountAsync(a => a.ChannelId == id && a.DeletedAtUtc != null, cancellationToken);
         var revisions = await db.Revisions.CountAsync(r => r.ChannelId == id, cancellationToken);
         if (children > 0)
@@ -223,12 +223,12 @@ public sealed class ChannelAdministration(DatabaseOptions database, Publisher pu
                 "不能删除，以免已发布文章的地址和记录丢失。请先把文章移到其他栏目。");
 
         db.Channels.Remove(channel);
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
         if (channel.BannerImage.Length > 0) uploads.Delete(Path.GetFileNameWithoutExtension(channel.BannerImage));
         await AuditAsync(actor, id, $"删除空栏目“{channel.Name}”（地址名 {channel.Slug}）", cancellationToken);
-        await publisher.PublishAllAsync(cancellationToken);
+        await publishers.Current().PublishAllAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done($"已删除栏目“{channel.Name}”，网站已更新。");
     }

@@ -29,9 +29,9 @@ public sealed record ConsultationSave(BackOfficeResult Result, int Id, IReadOnly
 /// 意见征集 in the back office, for the 信箱管理员 only (checked here again, whatever the endpoint let through):
 /// creating and editing a consultation (the draft through the sanitizer, the linked article only one of the site's
 /// live articles, version-checked), reading its comments (opened from the seal, each reading audited), and publishing
-/// the 反馈 after the end. Every change is audited and goes out through the publisher.
+/// the 反馈 after the end. Every change is audited and goes out through the publishers.Current().
 /// </summary>
-public sealed class ConsultationAdministration(DatabaseOptions database, OutputLayout output, Publisher publisher,
+public sealed class ConsultationAdministration(DatabaseOptions database, ISitePublishers publishers,
     RichTextSanitizer sanitizer, CommentSeal seal, AuditLog audit, TimeProvider time)
 {
     public const int FeedbackMax = 100_000;
@@ -155,7 +155,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         // A new period is watched again by the closing service: the page changes state at its new start and end.
         if (periodChanged) consultation.ClosedPageAtUtc = null;
         consultation.Version++;
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -168,7 +168,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         await audit.WriteAsync(staff.UserName, staff.IpAddress, id is null ? "意见征集.新建" : "意见征集.修改",
             $"意见征集 {consultation.Id}", $"{consultation.Title}（{ChinaTime.Format(consultation.StartsAtUtc)} 至 " +
             $"{ChinaTime.Format(consultation.EndsAtUtc)}）", cancellationToken);
-        await publisher.PublishConsultationsAsync([consultation.Id], cancellationToken);
+        await publishers.Current().PublishConsultationsAsync([consultation.Id], cancellationToken);
         change.Published();
         return new ConsultationSave(BackOfficeResult.Done(
             $"意见征集已保存并发布：{ConsultationPeriod.PageUrl(consultation.Id)}"), consultation.Id, NoErrors);
@@ -205,7 +205,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         consultation.FeedbackPublishedAtUtc = Now;
         consultation.FeedbackPublishedBy = staff.UserName;
         consultation.Version++;
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -217,7 +217,7 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
         }
         await audit.WriteAsync(staff.UserName, staff.IpAddress, "意见征集.发布反馈", $"意见征集 {id}",
             republished ? "修改并重新发布意见反馈" : "发布意见反馈", cancellationToken);
-        await publisher.PublishConsultationsAsync([id], cancellationToken);
+        await publishers.Current().PublishConsultationsAsync([id], cancellationToken);
         change.Published();
         return new ConsultationSave(BackOfficeResult.Done("意见反馈已发布，显示在征集页面上。"), id, NoErrors);
     }
@@ -247,9 +247,6 @@ public sealed class ConsultationAdministration(DatabaseOptions database, OutputL
     private static BackOfficeResult Stale() =>
         BackOfficeResult.Stale("这项意见征集已被他人修改，页面上的内容已过时。您填写的内容仍在表单中，请核对后重新提交。");
 
-    private async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 }

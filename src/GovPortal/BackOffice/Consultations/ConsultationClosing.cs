@@ -14,7 +14,7 @@ namespace GovPortal.BackOffice.Consultations;
 /// The comment form itself needs none of this: it judges the clock on every request. Time comes from the
 /// <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
-public sealed class ConsultationClosing(DatabaseOptions database, OutputLayout output, Publisher publisher,
+public sealed class ConsultationClosing(DatabaseOptions database, ISitePublishers publishers,
     TimeProvider time, ILogger<ConsultationClosing> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
@@ -34,19 +34,20 @@ public sealed class ConsultationClosing(DatabaseOptions database, OutputLayout o
         {
             var now = time.GetUtcNow().UtcDateTime;
             await using var db = database.CreateContext();
-            var code = output.SiteCode;
-            var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+            // Every site's consultations: each site's pages are published by its own publisher.
+            var codes = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
             var watched = await db.Consultations.AsNoTracking()
-                .Where(c => c.SiteId == siteId && c.ClosedPageAtUtc == null)
-                .Select(c => new { c.Id, c.StartsAtUtc, c.EndsAtUtc, c.FeedbackPublishedAtUtc })
+                .Where(c => c.ClosedPageAtUtc == null)
+                .Select(c => new { c.Id, c.SiteId, c.StartsAtUtc, c.EndsAtUtc, c.FeedbackPublishedAtUtc })
                 .ToListAsync(cancellationToken);
-            var due = watched.Select(c => (c.Id, State: ConsultationPeriod.StateAt(c.StartsAtUtc, c.EndsAtUtc,
-                    c.FeedbackPublishedAtUtc, now)))
+            var due = watched.Select(c => (c.Id, c.SiteId, State: ConsultationPeriod.StateAt(c.StartsAtUtc,
+                    c.EndsAtUtc, c.FeedbackPublishedAtUtc, now)))
                 .Where(c => !_published.TryGetValue(c.Id, out var state) || state != c.State).ToList();
             if (due.Count == 0) return 0;
-            await publisher.PublishConsultationsAsync([.. due.Select(c => c.Id)], cancellationToken);
-            foreach (var (id, state) in due) _published[id] = state;
+            foreach (var site in due.GroupBy(c => c.SiteId))
+                await publishers.For(codes[site.Key]).PublishConsultationsAsync([.. site.Select(c => c.Id)],
+                    cancellationToken);
+            foreach (var (id, _, state) in due) _published[id] = state;
             var closed = due.Where(c => c.State is ConsultationState.Ended or ConsultationState.FeedbackPublished)
                 .Select(c => c.Id).ToList();
             if (closed.Count > 0)

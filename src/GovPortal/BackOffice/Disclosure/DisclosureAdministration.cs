@@ -15,7 +15,7 @@ namespace GovPortal.BackOffice.Disclosure;
 /// that the person is an administrator, whatever the page offered, and is audited with what changed. Entries that
 /// content uses are never deleted, only deactivated; a rename republishes the site, since document pages show names.
 /// </summary>
-public sealed class DisclosureAdministration(DatabaseOptions database, Publisher publisher, AuditLog audit)
+public sealed class DisclosureAdministration(DatabaseOptions database, ISitePublishers publishers, AuditLog audit)
 {
     private const string NotAllowedMessage = "只有系统管理员可以管理信息公开设置。";
 
@@ -69,11 +69,11 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
             SiteId = siteId, Name = name, CreditCode = code, SortOrder = sortOrder ?? last + 1,
         };
         db.Organisations.Add(organisation);
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
         await AuditAsync(actor, $"机构 {organisation.Id}", $"新增机构“{name}”（统一社会信用代码 {code}）", cancellationToken);
-        await publisher.PublishAllAsync(cancellationToken); // the catalogue lists every active organisation
+        await publishers.Current().PublishAllAsync(cancellationToken); // the catalogue lists every active organisation
         change.Published();
         return BackOfficeResult.Done($"已新增机构“{name}”。");
     }
@@ -108,11 +108,11 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
             || organisation.Active != form.Active;
         (organisation.Name, organisation.CreditCode, organisation.Active) = (name, code, form.Active);
         organisation.SortOrder = sortOrder ?? organisation.SortOrder;
-        using var change = renamed ? publisher.BeginChange() : null;
+        using var change = renamed ? publishers.Current().BeginChange() : null;
         await db.SaveChangesAsync(cancellationToken);
         change?.Saved();
         await AuditAsync(actor, $"机构 {id}", $"修改机构“{name}”：{string.Join("；", changes)}", cancellationToken);
-        if (renamed) await publisher.PublishAllAsync(cancellationToken);
+        if (renamed) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
         return BackOfficeResult.Done(renamed ? $"已保存机构“{name}”，网站上的文件页面已更新。" : $"已保存机构“{name}”。");
     }
@@ -132,11 +132,11 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         if (used > 0)
             return BackOfficeResult.Refused($"机构“{organisation.Name}”已被文件（含历史版本）使用，不能删除，只能停用。停用后不再供新文件选择，已有文件不受影响。");
         db.Organisations.Remove(organisation);
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         change.Saved();
         await AuditAsync(actor, $"机构 {id}", $"删除未使用的机构“{organisation.Name}”", cancellationToken);
-        await publisher.PublishAllAsync(cancellationToken); // its empty catalogue page goes
+        await publishers.Current().PublishAllAsync(cancellationToken); // its empty catalogue page goes
         change.Published();
         return BackOfficeResult.Done($"已删除机构“{organisation.Name}”。");
     }
@@ -158,12 +158,12 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
             .Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) ?? 0;
         var entry = new Classification { SiteId = siteId, Scheme = scheme, Name = name, SortOrder = last + 1 };
         db.Classifications.Add(entry);
-        using var change = scheme == ClassificationScheme.Topic ? publisher.BeginChange() : null;
+        using var change = scheme == ClassificationScheme.Topic ? publishers.Current().BeginChange() : null;
         await db.SaveChangesAsync(cancellationToken);
         change?.Saved();
         await AuditAsync(actor, $"{label} {entry.Id}", $"{label}新增“{name}”", cancellationToken);
         // A new topic gets its page in the catalogue.
-        if (scheme == ClassificationScheme.Topic) await publisher.PublishAllAsync(cancellationToken);
+        if (scheme == ClassificationScheme.Topic) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
         return BackOfficeResult.Done($"已在{label}中新增“{name}”。");
     }
@@ -194,11 +194,11 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         var renamed = entry.Name != name || (sortOrder is { } o && o != entry.SortOrder) || entry.Active != form.Active;
         (entry.Name, entry.Active) = (name, form.Active);
         entry.SortOrder = sortOrder ?? entry.SortOrder;
-        using var change = renamed ? publisher.BeginChange() : null;
+        using var change = renamed ? publishers.Current().BeginChange() : null;
         await db.SaveChangesAsync(cancellationToken);
         change?.Saved();
         await AuditAsync(actor, $"{label} {id}", $"修改{label}“{name}”：{string.Join("；", changes)}", cancellationToken);
-        if (renamed) await publisher.PublishAllAsync(cancellationToken);
+        if (renamed) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
         return BackOfficeResult.Done(renamed ? $"已保存“{name}”，网站上的文件页面已更新。" : $"已保存“{name}”。");
     }
@@ -221,11 +221,11 @@ public sealed class DisclosureAdministration(DatabaseOptions database, Publisher
         if (entry.Role is not null)
             return BackOfficeResult.Refused($"“{entry.Name}”是年度报告统计所用的体裁，不能删除，可以改名或停用。");
         db.Classifications.Remove(entry);
-        using var change = entry.Scheme == ClassificationScheme.Topic ? publisher.BeginChange() : null;
+        using var change = entry.Scheme == ClassificationScheme.Topic ? publishers.Current().BeginChange() : null;
         await db.SaveChangesAsync(cancellationToken);
         change?.Saved();
         await AuditAsync(actor, $"{label} {id}", $"删除未使用的{label}“{entry.Name}”", cancellationToken);
-        if (entry.Scheme == ClassificationScheme.Topic) await publisher.PublishAllAsync(cancellationToken);
+        if (entry.Scheme == ClassificationScheme.Topic) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
         return BackOfficeResult.Done($"已删除{label}“{entry.Name}”。");
     }

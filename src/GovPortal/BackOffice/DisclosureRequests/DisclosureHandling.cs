@@ -35,7 +35,7 @@ public sealed record ApplicationDetail(DisclosureApplication Application, Applic
 /// 答复书 file). Only the 信息公开 role acts and sees personal data; every step and every look at personal data is in
 /// the audit log by application number, never with the data itself.
 /// </summary>
-public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout output, DisclosureIntake intake,
+public sealed class DisclosureHandling(DatabaseOptions database, DisclosureIntake intake,
     WorkingCalendarStore calendars, AuditLog audit, UploadStore uploads, TimeProvider time)
 {
     /// <summary>The most applications one list shows; the overdue and due-soon lists are never cut.</summary>
@@ -281,11 +281,8 @@ public sealed class DisclosureHandling(DatabaseOptions database, OutputLayout ou
             _ => DisclosureDeadlines.AnswerDue(application, calendar).Display,
         };
 
-    private async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 
     /// <summary>
     /// One step: the role checked on the server, the application loaded by id and version, the step's own checks

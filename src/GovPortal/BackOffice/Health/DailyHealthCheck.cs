@@ -1,11 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace GovPortal.BackOffice.Health;
 
 /// <summary>
 /// Runs the health check every day, so the web team finds where the site stands each morning on the dashboard.
 /// The first run waits a few minutes after start, so a restart during an inspection serves pages first.
 /// </summary>
-public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time, ILogger<DailyHealthCheck> logger)
-    : BackgroundService
+public sealed class DailyHealthCheck(HealthRecorder recorder, Data.DatabaseOptions database, TimeProvider time,
+    ILogger<DailyHealthCheck> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
@@ -17,15 +19,21 @@ public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time,
             await Task.Delay(FirstRunDelay, time, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                try
+                // Every site of the platform, each in its own scope: its report goes to its own dashboard.
+                foreach (var site in await SitesAsync(stoppingToken))
                 {
-                    var report = await recorder.RunAsync(stoppingToken);
-                    logger.LogInformation("Daily health check: {Problems} problems, {SingleVeto} single-veto",
-                        report.Problems.Count, report.Problems.Count(p => p.SingleVeto));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "The daily health check failed");
+                    try
+                    {
+                        using var scope = Data.SiteScope.Enter(site);
+                        var report = await recorder.RunAsync(stoppingToken);
+                        logger.LogInformation(
+                            "Daily health check of {Site}: {Problems} problems, {SingleVeto} single-veto",
+                            site.Code, report.Problems.Count, report.Problems.Count(p => p.SingleVeto));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogError(e, "The daily health check of {Site} failed", site.Code);
+                    }
                 }
                 await Task.Delay(Interval, time, stoppingToken);
             }
@@ -33,5 +41,12 @@ public sealed class DailyHealthCheck(HealthRecorder recorder, TimeProvider time,
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private async Task<List<Data.ScopedSite>> SitesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
+            .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
     }
 }

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Health;
 
-/// <summary>Runs the health check (one at a time) and keeps each report for the dashboard.</summary>
-public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions database)
+/// <summary>
+/// Runs the health check of the current site (one at a time) and keeps each report for that site's dashboard.
+/// </summary>
+public sealed class HealthRecorder(ISiteHealthCheckers checkers, DatabaseOptions database)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -25,11 +27,13 @@ public sealed class HealthRecorder(HealthChecker checker, DatabaseOptions databa
     {
         try
         {
-            var report = await checker.CheckAsync(cancellationToken: cancellationToken);
             await using var db = database.CreateContext();
+            var siteId = await db.CurrentSiteIdAsync(cancellationToken);
+            var code = await db.Sites.Where(s => s.Id == siteId).Select(s => s.Code).FirstAsync(cancellationToken);
+            var report = await checkers.For(code).CheckAsync(cancellationToken: cancellationToken);
             db.HealthSnapshots.Add(new HealthSnapshot
             {
-                CheckedAtUtc = report.CheckedAtUtc, Problems = report.Problems.Count,
+                SiteId = siteId, CheckedAtUtc = report.CheckedAtUtc, Problems = report.Problems.Count,
                 SingleVetoProblems = report.Problems.Count(p => p.SingleVeto),
                 ReportJson = JsonSerializer.Serialize(report),
             });

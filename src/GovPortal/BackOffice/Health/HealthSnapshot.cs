@@ -4,6 +4,9 @@ namespace GovPortal.BackOffice.Health;
 public sealed class HealthSnapshot
 {
     public long Id { get; set; }
+
+    /// <summary>The site checked.</summary>
+    public int SiteId { get; set; }
     public DateTime CheckedAtUtc { get; set; }
     public int Problems { get; set; }
     public int SingleVetoProblems { get; set; }

@@ -31,15 +31,17 @@ public sealed record HomeBlockForm(string Kind, int ChannelId, int TopicId, stri
 /// home page (audited, the home page republished at once) and marks the channels it shows, so that the publish plan
 /// renders the home page again when one of their newest articles changes.
 /// </summary>
-public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher publisher, AuditLog audit)
+public sealed class HomeLayoutAdministration(DatabaseOptions database, ISitePublishers publishers, AuditLog audit)
 {
+    private string SiteCode => publishers.Current().SiteCode;
+
     private const string NotAllowedMessage = "只有系统管理员可以修改首页布局。";
     private const string StaleMessage = "首页布局刚刚被其他管理员修改过，您的操作未执行。请核对下面最新的布局后再操作。";
 
     public async Task<HomeLayoutView> ViewAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var (site, tree) = await Publisher.LoadSiteAsync(db, publisher.SiteCode, cancellationToken);
+        var (site, tree) = await Publisher.LoadSiteAsync(db, SiteCode, cancellationToken);
         return View(site, tree);
     }
 
@@ -47,7 +49,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
     public async Task<IReadOnlyList<HomeBlock>> PreviewedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var (site, tree) = await Publisher.LoadSiteAsync(db, publisher.SiteCode, cancellationToken);
+        var (site, tree) = await Publisher.LoadSiteAsync(db, SiteCode, cancellationToken);
         return Working(site, tree);
     }
 
@@ -86,7 +88,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var channels = await db.Channels.Where(c => c.SiteId == site.Id).ToListAsync(cancellationToken);
         var tree = new ChannelTree(channels);
         if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);
@@ -95,7 +97,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         var before = HomeLayout.Effective(site, tree);
         // Only blocks the page can show mark their channel: one that became an 外链 meanwhile is left out.
         var shown = HomeLayout.ChannelsShown(draft.Where(b => Fits(b, tree)));
-        using var change = publisher.BeginChange();
+        using var change = publishers.Current().BeginChange();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (!await SetLayoutAsync(db, site, HomeLayout.Serialize(draft), "", cancellationToken))
@@ -108,7 +110,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "首页布局",
             $"发布首页布局：{string.Join("、", before.Select(b => Describe(b, tree)))} → "
                 + string.Join("、", draft.Select(b => Describe(b, tree))), cancellationToken);
-        await publisher.PublishHomeAsync(cancellationToken);
+        await publishers.Current().PublishHomeAsync(cancellationToken);
         change.Published();
         return BackOfficeResult.Done("首页布局已发布，首页已更新。");
     }
@@ -118,7 +120,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id)
             .ToListAsync(cancellationToken));
         if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);
@@ -138,7 +140,7 @@ public sealed class HomeLayoutAdministration(DatabaseOptions database, Publisher
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == site.Id)
             .ToListAsync(cancellationToken));
         if (stamp != StampOf(site, tree)) return BackOfficeResult.Stale(StaleMessage);

@@ -54,12 +54,12 @@ public static class HomeLayoutEndpoints
     /// never written to the output.
     /// </summary>
     private static async Task<IResult> PreviewAsync(HttpContext context, BackOfficePages pages,
-        HomeLayoutAdministration layouts, DatabaseOptions database, Publisher publisher, RazorPageRenderer razor,
+        HomeLayoutAdministration layouts, DatabaseOptions database, ISitePublishers publishers, RazorPageRenderer razor,
         ThemeAssets assets, Content.Uploads.UploadStore uploads, Content.Kinds.ContentKinds kinds)
     {
         var blocks = await layouts.PreviewedAsync(context.RequestAborted);
         await using var db = database.CreateContext();
-        var (site, tree) = await Publisher.LoadSiteAsync(db, publisher.SiteCode, context.RequestAborted);
+        var (site, tree) = await Publisher.LoadSiteAsync(db, publishers.Current().SiteCode, context.RequestAborted);
         var renderer = new SiteRenderer(site, tree, new DatabaseListingSource(db, tree, site.Id), razor, assets,
             uploads, kinds);
         var banner = new PreviewBanner("预览：首页布局草稿。此页面只有后台人员可见，发布布局后首页才会改变。",

@@ -38,7 +38,7 @@ public sealed record LetterPublishResult(BackOfficeResult Result, IReadOnlyList<
 /// every article passes, through the publish plan; and withdraws it again. Phone numbers and e-mail are never part
 /// of the copy. Every publication, refusal and withdrawal is audited by letter number.
 /// </summary>
-public sealed class LetterPublication(DatabaseOptions database, OutputLayout output, Publisher publisher,
+public sealed class LetterPublication(DatabaseOptions database, ISitePublishers publishers,
     ArticleChecks checks, LetterSeal seal, AuditLog audit, TimeProvider time)
 {
     public const int MinimumReasonLength = 5;
@@ -115,7 +115,7 @@ public sealed class LetterPublication(DatabaseOptions database, OutputLayout out
         PublishPlan plan;
         try
         {
-            plan = await publisher.ApplyLetterChangeAsync(id, l =>
+            plan = await publishers.Current().ApplyLetterChangeAsync(id, l =>
             {
                 if (l.Version != version)
                 {
@@ -171,7 +171,7 @@ public sealed class LetterPublication(DatabaseOptions database, OutputLayout out
         var stale = false;
         try
         {
-            await publisher.ApplyLetterChangeAsync(id, l =>
+            await publishers.Current().ApplyLetterChangeAsync(id, l =>
             {
                 if (l.Version != version)
                 {
@@ -197,9 +197,6 @@ public sealed class LetterPublication(DatabaseOptions database, OutputLayout out
         return BackOfficeResult.Done("已撤下：信件页面已从网站删除，信件选登列表和互动交流首页已更新。");
     }
 
-    private async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 }

@@ -19,7 +19,7 @@ namespace GovPortal.BackOffice.Letters;
 /// (LetterSeal) only for the dispatcher and the assigned organisation's members, masked for anyone else, and every
 /// look in clear at a letter is in the audit log by number.
 /// </summary>
-public sealed class LetterOffice(DatabaseOptions database, OutputLayout output, LetterSeal seal,
+public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
     WorkingCalendarStore calendars, AuditLog audit, TimeProvider time)
 {
     private const int ListLimit = 2000;
@@ -205,11 +205,8 @@ public sealed class LetterOffice(DatabaseOptions database, OutputLayout output, 
         _ => LetterDeadlines.Due(letter, calendar).Display,
     };
 
-    public async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    public Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 }
 
 /// <summary>The audit log's names for the letters' steps; the target is always the letter's number.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Sessions;
 
@@ -75,7 +76,7 @@ public static class SessionCookie
         }
         var users = services.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByIdAsync(userId);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || await SiteSuspendedAsync(services, user))
         {
             await sessions.EndAsync(sessionId, SessionEndReason.AccountDisabled, "", Address(http),
                 http.RequestAborted);
@@ -90,6 +91,13 @@ public static class SessionCookie
             .Select(c => new Claim(c.Type, c.Value)));
         identity.AddClaim(new Claim(SignInSessions.Claim, sessionId));
         context.ReplacePrincipal(principal);
+    }
+
+    /// <summary>A paused site's staff are signed out at their next request.</summary>
+    public static async Task<bool> SiteSuspendedAsync(IServiceProvider services, StaffUser user)
+    {
+        await using var db = services.GetRequiredService<Data.DatabaseOptions>().CreateContext();
+        return await db.Sites.IgnoreQueryFilters().AnyAsync(s => s.Id == user.SiteId && s.Suspended);
     }
 
     private static async Task SigningOutAsync(CookieSigningOutContext context)

@@ -1,3 +1,4 @@
+using GovPortal.Publishing;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,12 @@ namespace GovPortal.BackOffice.Settings;
 // page (header, footer, canonical addresses, QR codes, feeds), so a change republishes the whole site.
 public sealed partial class SiteSettingsAdministration
 {
+    private string SiteCode => publishers.Current().SiteCode;
+
     public async Task<Dictionary<string, string>> SiteFactsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        return SiteFacts.ValuesOf(await db.Sites.AsNoTracking().SingleAsync(s => s.Code == publisher.SiteCode,
+        return SiteFacts.ValuesOf(await db.Sites.AsNoTracking().SingleAsync(s => s.Code == SiteCode,
             cancellationToken));
     }
 
@@ -26,7 +29,7 @@ public sealed partial class SiteSettingsAdministration
             return (BackOfficeResult.Refused(problem.Message + "网站信息未保存。"), problem.Field);
 
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var changes = new List<string>();
         foreach (var fact in SiteFacts.All)
         {
@@ -36,12 +39,12 @@ public sealed partial class SiteSettingsAdministration
         }
         if (changes.Count == 0) return (BackOfficeResult.Done("网站信息没有变化，无需重新发布。"), null);
         // Saved, then published: a stop in between leaves the marker, and the next start publishes the whole site.
-        using var pending = publisher.BeginChange();
+        using var pending = publishers.Current().BeginChange();
         await db.SaveChangesAsync(cancellationToken);
         pending.Saved();
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "网站信息",
             string.Join("；", changes), cancellationToken);
-        var result = await publisher.PublishAllAsync(cancellationToken);
+        var result = await publishers.Current().PublishAllAsync(cancellationToken);
         pending.Published();
         var failed = result.Failures.Count > 0
             ? $"其中 {result.Failures.Count} 个页面未能生成（保留上次发布的版本），详见运行日志。" : "";

@@ -1,3 +1,4 @@
+using GovPortal.Publishing;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Files;
@@ -29,7 +30,7 @@ public sealed partial class SiteSettingsAdministration
             picture = kept;
         }
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var old = site.LogoImage;
         string change;
         if (picture is not null)
@@ -47,7 +48,7 @@ public sealed partial class SiteSettingsAdministration
         else return BackOfficeResult.Done("没有选择新的网站标志，网站没有变化。");
 
         // Saved, then published: a stop in between leaves the marker, and the next start publishes the whole site.
-        using var pending = publisher.BeginChange();
+        using var pending = publishers.Current().BeginChange();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -62,7 +63,7 @@ public sealed partial class SiteSettingsAdministration
         if (old.Length > 0) uploads.Delete(Path.GetFileNameWithoutExtension(old));
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "网站标志", change,
             cancellationToken);
-        var result = await publisher.PublishAllAsync(cancellationToken);
+        var result = await publishers.Current().PublishAllAsync(cancellationToken);
         pending.Published();
         var failed = result.Failures.Count > 0
             ? $"其中 {result.Failures.Count} 个页面未能生成（保留上次发布的版本），详见运行日志。" : "";
@@ -74,7 +75,7 @@ public sealed partial class SiteSettingsAdministration
     public async Task<LogoView?> LogoAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Code == SiteCode, cancellationToken);
         return site.LogoImage.Length == 0 ? null
             : new LogoView(ArticlePictures.Address(site.LogoImage), site.LogoWidth, site.LogoHeight);
     }

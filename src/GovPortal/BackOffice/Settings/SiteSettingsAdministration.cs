@@ -10,7 +10,7 @@ namespace GovPortal.BackOffice.Settings;
 /// in SiteSettingsAdministration.Facts.cs). Every change checks that the person is an administrator, whatever the
 /// page offered, and is audited as old → new.
 /// </summary>
-public sealed partial class SiteSettingsAdministration(Publisher publisher, AuditLog audit,
+public sealed partial class SiteSettingsAdministration(ISitePublishers publishers, AuditLog audit,
     Data.DatabaseOptions database, Content.Uploads.UploadStore uploads)
 {
     public const int MaxMourningDates = 366;
@@ -53,10 +53,10 @@ public sealed partial class SiteSettingsAdministration(Publisher publisher, Audi
     }
 
     // The days are published into the site's output, like its pages, where the public server finds them.
-    private IReadOnlySet<DateOnly> StoredMourningDates() => publisher.PublishedMourningDays();
+    private IReadOnlySet<DateOnly> StoredMourningDates() => publishers.Current().PublishedMourningDays();
 
     private Task StoreMourningDatesAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken) =>
-        publisher.PublishMourningDaysAsync(dates, cancellationToken);
+        publishers.Current().PublishMourningDaysAsync(dates, cancellationToken);
 
     private static string Format(IEnumerable<DateOnly> dates) =>
         string.Join('\n', dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

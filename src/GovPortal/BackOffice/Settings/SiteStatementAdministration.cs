@@ -17,15 +17,17 @@ public sealed record StatementView(SiteStatementKind Kind, string BodyHtml, Date
 /// default wording. A wording passes the same sanitizer and content checks as an article (a statement is read by the
 /// public like one), is audited, and its page is republished at once.
 /// </summary>
-public sealed class SiteStatementAdministration(DatabaseOptions database, Publisher publisher,
+public sealed class SiteStatementAdministration(DatabaseOptions database, ISitePublishers publishers,
     RichTextSanitizer sanitizer, ArticleChecks checks, AuditLog audit, TimeProvider time)
 {
+    private string SiteCode => publishers.Current().SiteCode;
+
     private const string NotAllowedMessage = "只有系统管理员可以修改网站声明。";
 
     public async Task<IReadOnlyList<StatementView>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var saved = await db.SiteStatements.AsNoTracking().Where(s => s.SiteId == site.Id)
             .ToDictionaryAsync(s => s.Key, cancellationToken);
         return SiteStatements.All.Select(kind => saved.TryGetValue(kind.Key, out var own)
@@ -41,7 +43,7 @@ public sealed class SiteStatementAdministration(DatabaseOptions database, Publis
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
         await using var db = database.CreateContext();
-        var site = await db.Sites.SingleAsync(s => s.Code == publisher.SiteCode, cancellationToken);
+        var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
         var row = await db.SiteStatements.FirstOrDefaultAsync(s => s.SiteId == site.Id && s.Key == kind.Key,
             cancellationToken);
         string details;
@@ -91,7 +93,7 @@ public sealed class SiteStatementAdministration(DatabaseOptions database, Publis
         }
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "网站声明", details,
             cancellationToken);
-        await publisher.PublishStatementAsync(kind, cancellationToken);
+        await publishers.Current().PublishStatementAsync(kind, cancellationToken);
         return BackOfficeResult.Done(restoreDefault
             ? $"{kind.Title}已恢复默认内容，并已重新发布 /{kind.Path}。"
             : $"{kind.Title}已保存，并已重新发布 /{kind.Path}。");

@@ -46,6 +46,10 @@ public static class SignInEndpoints
                 return (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded
                     ? await Fail("账号已停用，请联系系统管理员。", AuditActions.SignInFailed)
                     : await Fail("账号或密码不正确。", AuditActions.SignInFailed);
+            if (user is not null && await Sessions.SessionCookie.SiteSuspendedAsync(context.RequestServices, user))
+                return (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded
+                    ? await Fail("账号所在的网站已暂停服务，暂时不能登录，请联系平台管理员。", AuditActions.SignInFailed)
+                    : await Fail("账号或密码不正确。", AuditActions.SignInFailed);
             var result = await signIn.PasswordSignInAsync(
                 userName, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)

@@ -132,7 +132,7 @@ public sealed partial class ArticleWorkflow
         List<PageFailure> failures;
         try
         {
-            failures = (await publisher.ApplyArticleChangeAsync(revision.ArticleId, article =>
+            failures = (await publishers.Current().ApplyArticleChangeAsync(revision.ArticleId, article =>
             {
                 kinds.Of(revision).Copy(revision, article);
                 // The date readers see is that of the first publication; corrections keep it (and the address).

@@ -111,7 +111,7 @@ public sealed partial class ArticleWorkflow
             var changed = false;
             try
             {
-                await publisher.ApplyArticleChangeAsync(article.Id, a =>
+                await publishers.Current().ApplyArticleChangeAsync(article.Id, a =>
                 {
                     if (!a.Pinned || a.PinEndsAtUtc != article.PinEndsAtUtc) return;
                     (a.Pinned, a.PinEndsAtUtc, changed) = (false, null, true);
@@ -140,7 +140,7 @@ public sealed partial class ArticleWorkflow
     {
         try
         {
-            await publisher.ApplyArticleChangeAsync(articleId, a =>
+            await publishers.Current().ApplyArticleChangeAsync(articleId, a =>
             {
                 // Withdrawn between the check and the publisher's lock: nothing is changed.
                 if (a.Status != ArticleStatus.Published)

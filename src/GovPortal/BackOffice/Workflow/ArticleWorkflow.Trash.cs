@@ -69,7 +69,7 @@ public sealed partial class ArticleWorkflow
         CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var article = await db.Articles.IgnoreQueryFilters().AsNoTracking()
+        var article = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly).AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == articleId && a.DeletedAtUtc != null, cancellationToken);
         if (article is null) return WorkflowResult.Refused("回收站里没有这篇文章（可能已被恢复或已彻底删除）。");
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId)
@@ -77,7 +77,7 @@ public sealed partial class ArticleWorkflow
         var channel = revisions.Count > 0 ? Current(revisions).ChannelId : article.ChannelId;
         if (!MayDelete(actor, article.Status, channel))
             return WorkflowResult.NotAllowed("您没有恢复这个栏目文章的权限。");
-        var restored = await db.Articles.IgnoreQueryFilters()
+        var restored = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
             .Where(a => a.Id == articleId && a.DeletedAtUtc == article.DeletedAtUtc)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.DeletedAtUtc, (DateTime?)null)
                 .SetProperty(a => a.DeletedBy, ""), cancellationToken);
@@ -97,7 +97,8 @@ public sealed partial class ArticleWorkflow
         var before = Now.AddDays(-TrashRules.KeptDays);
         await using var db = database.CreateContext();
         // Compared here, as the scheduled publishing is: the providers store times differently.
-        var due = (await db.Articles.IgnoreQueryFilters().AsNoTracking().Where(a => a.DeletedAtUtc != null)
+        var due = (await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly).AsNoTracking()
+                .Where(a => a.DeletedAtUtc != null)
                 .Select(a => new { a.Id, a.SiteId, a.Url, a.Title, a.Status, a.DeletedAtUtc, a.DeletedBy })
                 .ToListAsync(cancellationToken))
             .Where(a => a.DeletedAtUtc <= before).ToList();
@@ -118,7 +119,7 @@ public sealed partial class ArticleWorkflow
                         new RetiredAddress { SiteId = article.SiteId, Url = url, RetiredAtUtc = Now });
                 await db.SaveChangesAsync(cancellationToken);
                 // Revisions, their files and the related files go with the article (cascade).
-                var deleted = await db.Articles.IgnoreQueryFilters()
+                var deleted = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
                     .Where(a => a.Id == article.Id && a.DeletedAtUtc == article.DeletedAtUtc)
                     .ExecuteDeleteAsync(cancellationToken);
                 if (deleted == 0) continue; // restored a moment ago: the transaction is rolled back

@@ -138,7 +138,7 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.NotAllowed("您没有发布这个栏目文章的权限。");
         try
         {
-            await publisher.ApplyArticleChangeAsync(articleId, a =>
+            await publishers.Current().ApplyArticleChangeAsync(articleId, a =>
             {
                 a.Status = ArticleStatus.Withdrawn;
                 a.WithdrawAtUtc = null;

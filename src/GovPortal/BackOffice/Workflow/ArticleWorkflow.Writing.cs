@@ -46,7 +46,8 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Refused(unprepared);
         }
         form = Prepared(prepared, values!);
-        var revision = new Revision { ArticleId = article.Id, Number = 1, State = RevisionState.Draft, Title = "",
+        var revision = new Revision { ArticleId = article.Id, SiteId = article.SiteId, Number = 1,
+            State = RevisionState.Draft, Title = "",
             CreatedBy = actor.UserName, CreatedAtUtc = now };
         Fill(revision, form, values!, actor, now);
         revision.Files = StoreFiles(files.Accepted, 0);
@@ -103,7 +104,8 @@ public sealed partial class ArticleWorkflow
         }
         else
         {
-            target = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1, Title = "",
+            target = new Revision { ArticleId = articleId, SiteId = article.SiteId,
+                Number = revisions[^1].Number + 1, Title = "",
                 CreatedBy = actor.UserName, CreatedAtUtc = now };
             target.Files = current.Files.Select(f => f.Copy()).ToList();
             db.Revisions.Add(target);
@@ -188,7 +190,8 @@ public sealed partial class ArticleWorkflow
             return WorkflowResult.Refused($"第 {working.Number} 版（{RevisionStates.Label(working.State)}）尚未处理完。请先发布、" +
                 $"退回或删除其中的修改，再恢复历史版本，以免覆盖未发布的内容。");
         var now = Now;
-        var restored = new Revision { ArticleId = articleId, Number = revisions[^1].Number + 1,
+        var restored = new Revision { ArticleId = articleId, SiteId = revisions[^1].SiteId,
+            Number = revisions[^1].Number + 1,
             State = RevisionState.Draft, Title = "", CreatedBy = actor.UserName, CreatedAtUtc = now,
             UpdatedBy = actor.UserName, UpdatedAtUtc = now };
         kinds.Of(old).Copy(old, restored);

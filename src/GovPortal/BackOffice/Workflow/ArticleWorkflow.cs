@@ -17,7 +17,7 @@ namespace GovPortal.BackOffice.Workflow;
 /// </summary>
 public sealed partial class ArticleWorkflow(
     DatabaseOptions database,
-    Publisher publisher,
+    ISitePublishers publishers,
     UploadStore uploads,
     RichTextSanitizer sanitizer,
     ArticleChecks checks,
@@ -59,7 +59,8 @@ public sealed partial class ArticleWorkflow(
         {
             var baseline = new Revision
             {
-                ArticleId = article.Id, Number = 1, CreatedBy = "", CreatedAtUtc = article.UpdatedAtUtc,
+                ArticleId = article.Id, SiteId = article.SiteId, Number = 1, CreatedBy = "",
+                CreatedAtUtc = article.UpdatedAtUtc,
                 UpdatedAtUtc = article.UpdatedAtUtc,
                 State = article.Status switch { ArticleStatus.Published => RevisionState.Published,
                     ArticleStatus.Withdrawn => RevisionState.Withdrawn, _ => RevisionState.Draft },

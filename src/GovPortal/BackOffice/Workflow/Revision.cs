@@ -12,6 +12,9 @@ public sealed class Revision : IArticleContent
     public int Id { get; set; }
     public int ArticleId { get; set; }
 
+    /// <summary>The article's site, kept on each revision so that a site sees only its own.</summary>
+    public int SiteId { get; set; }
+
     /// <summary>1, 2, 3 … per article.</summary>
     public int Number { get; set; }
 

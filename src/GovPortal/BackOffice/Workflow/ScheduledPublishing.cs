@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace GovPortal.BackOffice.Workflow;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace GovPortal.BackOffice.Workflow;
 /// every <see cref="Interval"/>, which keeps every scheduled article within 30 seconds of its time. Time comes from
 /// the <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
-public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider time,
+public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseOptions database, TimeProvider time,
     ILogger<ScheduledPublishing> logger, LetterPublishing.InteractionRefresh interaction) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
@@ -15,22 +17,19 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider t
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            // Each site in its own scope: its due articles, published by its own publisher.
+            foreach (var site in await SitesAsync(stoppingToken))
             {
-                var count = await workflow.PublishDueAsync(stoppingToken);
-                if (count > 0) logger.LogInformation("Scheduled publishing: {Count} articles published", count);
-                var withdrawn = await workflow.WithdrawDueAsync(stoppingToken);
-                if (withdrawn > 0) logger.LogInformation("Scheduled withdrawal: {Count} articles withdrawn", withdrawn);
-                var unpinned = await workflow.UnpinDueAsync(stoppingToken);
-                if (unpinned > 0) logger.LogInformation("置顶到期: {Count} articles unpinned", unpinned);
-                var purged = await workflow.PurgeDueAsync(stoppingToken);
-                if (purged > 0) logger.LogInformation("回收站: {Count} articles deleted for good", purged);
-                // The 互动交流 home and statistics follow replies, ratings, consultations and the date.
-                await interaction.RefreshIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Scheduled publishing failed; retrying in {Interval}", Interval);
+                using var scope = Data.SiteScope.Enter(site);
+                try
+                {
+                    await RunDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Scheduled publishing of {Site} failed; retrying in {Interval}", site.Code,
+                        Interval);
+                }
             }
             try
             {
@@ -41,5 +40,27 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, TimeProvider t
                 return;
             }
         }
+    }
+
+    private async Task RunDueAsync(CancellationToken stoppingToken)
+    {
+        var count = await workflow.PublishDueAsync(stoppingToken);
+        if (count > 0) logger.LogInformation("Scheduled publishing: {Count} articles published", count);
+        var withdrawn = await workflow.WithdrawDueAsync(stoppingToken);
+        if (withdrawn > 0) logger.LogInformation("Scheduled withdrawal: {Count} articles withdrawn", withdrawn);
+        var unpinned = await workflow.UnpinDueAsync(stoppingToken);
+        if (unpinned > 0) logger.LogInformation("置顶到期: {Count} articles unpinned", unpinned);
+        var purged = await workflow.PurgeDueAsync(stoppingToken);
+        if (purged > 0) logger.LogInformation("回收站: {Count} articles deleted for good", purged);
+        // The 互动交流 home and statistics follow replies, ratings, consultations and the date.
+        await interaction.RefreshIfDueAsync(stoppingToken);
+    }
+
+    /// <summary>The sites whose work is done: a paused site's waits until it is resumed.</summary>
+    private async Task<List<Data.ScopedSite>> SitesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
+            .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
     }
 }

@@ -15,18 +15,19 @@ namespace GovPortal.Disclosure.AnnualReports;
 /// 信息公开 work in GovPortal: a document released that year, an application received by its end, or a report of an
 /// earlier year; so a plain news site, or a site for the years before it came to GovPortal, is not.
 /// </summary>
-public sealed class AnnualReportHealth(DatabaseOptions database, OutputLayout output) : IHealthProblemSource
+public sealed class AnnualReportHealth(DatabaseOptions database) : IHealthProblemSource
 {
     public const string Indicator = "政府信息公开年报";
 
     public IReadOnlyList<string> Indicators => [Indicator];
 
-    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateOf(nowUtc);
         var due = today.Year - 1;
         await using var db = database.CreateContext();
-        var code = output.SiteCode;
+        var code = siteCode;
         var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(
             cancellationToken);
         var reports = db.AnnualReports.Where(r => r.SiteId == siteId);

@@ -21,7 +21,7 @@ public sealed record CommentFound(string Number, DateTime ReceivedAtUtc, int Con
 /// request), taking a comment (committed before the receipt is shown, sealed, screened), and the lookup by 意见编号
 /// and 查询码, which answers a wrong number and a wrong code alike.
 /// </summary>
-public sealed class CommentIntake(DatabaseOptions database, OutputLayout output, CommentSeal seal,
+public sealed class CommentIntake(DatabaseOptions database, CommentSeal seal,
     CitizenTextScreening screening, TimeProvider time)
 {
     public const string Series = "YJ";
@@ -102,9 +102,6 @@ public sealed class CommentIntake(DatabaseOptions database, OutputLayout output,
             ConsultationPeriod.StateAt(c.StartsAtUtc, c.EndsAtUtc, c.FeedbackPublishedAtUtc, Now));
     }
 
-    private async Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken)
-    {
-        var code = output.SiteCode;
-        return await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstAsync(cancellationToken);
-    }
+    private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
+        db.CurrentSiteIdAsync(cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace GovPortal.Interaction.Consultations;
 /// <see cref="FeedbackWorkingDays"/> working days ago without a published 反馈, and a consultation whose count cannot
 /// be made because the working-day calendar lacks a year (reported, never guessed from weekends).
 /// </summary>
-public sealed class ConsultationHealth(DatabaseOptions database, OutputLayout output, WorkingCalendarStore calendars)
+public sealed class ConsultationHealth(DatabaseOptions database, WorkingCalendarStore calendars)
     : IHealthProblemSource
 {
     public const string Indicator = "意见征集反馈";
@@ -21,12 +21,13 @@ public sealed class ConsultationHealth(DatabaseOptions database, OutputLayout ou
 
     public IReadOnlyList<string> Indicators => [Indicator, CalendarIndicator];
 
-    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         List<(int Id, string Title, DateTime EndsAtUtc)> ended;
         await using (var db = database.CreateContext())
         {
-            var code = output.SiteCode;
+            var code = siteCode;
             var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             var rows = await db.Consultations.AsNoTracking()

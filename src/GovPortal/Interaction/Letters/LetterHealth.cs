@@ -13,7 +13,7 @@ namespace GovPortal.Interaction.Letters;
 /// that needs a year the working-day calendar lacks is reported as such, never guessed; the three-month limit is in
 /// calendar months and needs no calendar.
 /// </summary>
-public sealed class LetterHealth(DatabaseOptions database, OutputLayout output, WorkingCalendarStore calendars)
+public sealed class LetterHealth(DatabaseOptions database, WorkingCalendarStore calendars)
     : IHealthProblemSource
 {
     public const string OverdueIndicator = "信件逾期未答复";
@@ -22,14 +22,15 @@ public sealed class LetterHealth(DatabaseOptions database, OutputLayout output, 
 
     public IReadOnlyList<string> Indicators => [OverdueIndicator, VetoIndicator];
 
-    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
         var calendar = await calendars.CurrentAsync(cancellationToken);
         List<Letter> open;
         await using (var db = database.CreateContext())
         {
-            var code = output.SiteCode;
+            var code = siteCode;
             var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             open = await db.Letters.AsNoTracking()

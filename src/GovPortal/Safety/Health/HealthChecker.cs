@@ -112,7 +112,7 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
         foreach (var source in sources ?? [])
         {
             checkedIndicators.AddRange(source.Indicators);
-            problems.AddRange(await source.ProblemsAsync(now, cancellationToken));
+            problems.AddRange(await source.ProblemsAsync(site.Code, now, cancellationToken));
         }
         return new HealthReport(now, checkedIndicators, problems);
     }

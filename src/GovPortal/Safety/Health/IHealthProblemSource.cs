@@ -9,5 +9,7 @@ public interface IHealthProblemSource
     /// <summary>The indicators this source checks, as the report lists them.</summary>
     IReadOnlyList<string> Indicators { get; }
 
-    Task<IReadOnlyList<HealthProblem>> ProblemsAsync(DateTime nowUtc, CancellationToken cancellationToken);
+    /// <param name="siteCode">The site checked: every site of the platform has its own report.</param>
+    Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
+        CancellationToken cancellationToken);
 }

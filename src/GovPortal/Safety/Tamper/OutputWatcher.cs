@@ -20,7 +20,8 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
     private Task? _checker;
     private long _generation;
     private volatile bool _watching;
-    private int _unwatchableTold;
+    // Once per process: every site of the platform has a watcher, and the limit is the same for all of them.
+    private static int _unwatchableTold;
     private ulong _watchedFolder;
 
     public long Generation => Interlocked.Read(ref _generation);
@@ -92,7 +93,8 @@ public sealed class OutputWatcher(OutputStore output, TamperGuard guard, TamperG
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException
                                        or ArgumentException)
         {
-            // Said once: the folder is watched again after every full publish, and the limit stays until raised.
+            // Said once: the folder is watched again after every full publish, every site has its watcher, and the
+            // limit stays until raised.
             if (Interlocked.Exchange(ref _unwatchableTold, 1) == 1) return;
             logger.LogWarning(e, "无法监视发布目录的变化（多半是 inotify 数量达到上限），防篡改改为在每次请求时检查磁盘上的"
                 + "文件，网站照常提供服务。提高上限：sysctl -w fs.inotify.max_user_watches=524288 "

@@ -134,6 +134,9 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -149,6 +152,8 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -242,6 +247,9 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -276,6 +284,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("SingleVetoProblems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -438,6 +449,9 @@ namespace GovPortal.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("ScheduledAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1340,6 +1354,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ThemeColour")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -2100,6 +2117,15 @@ namespace GovPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.BackOffice.Accounts.StaffUser", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

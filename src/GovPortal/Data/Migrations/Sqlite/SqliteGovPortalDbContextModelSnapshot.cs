@@ -127,6 +127,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -142,6 +145,8 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SiteId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -231,6 +236,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -263,6 +271,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SingleVetoProblems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -422,6 +433,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ScheduledAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -1297,6 +1311,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Suspended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ThemeColour")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -2037,6 +2054,15 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.BackOffice.Accounts.StaffUser", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,20 @@
+using GovPortal.Data;
+
+namespace GovPortal.Publishing;
+
+/// <summary>The publisher of each site of the platform (every site publishes into its own output).</summary>
+public interface ISitePublishers
+{
+    /// <summary>The publisher of the site with code <paramref name="siteCode"/>.</summary>
+    Publisher For(string siteCode);
+
+    /// <summary>The first site's, which work outside any site (a command, a direct call) is for.</summary>
+    Publisher First { get; }
+}
+
+public static class SitePublishersExtensions
+{
+    /// <summary>The publisher of the site the current work is for (<see cref="SiteScope"/>), else the first site's.</summary>
+    public static Publisher Current(this ISitePublishers publishers) =>
+        SiteScope.Current is { } site ? publishers.For(site.Code) : publishers.First;
+}
