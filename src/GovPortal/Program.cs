@@ -85,14 +85,23 @@ try
             }
             using var host = BuildCommandHost(settings, quiet: false);
             await host.Services.GetRequiredService<PortalStartup>().PrepareAsync(publishIfNeeded: false);
-            var result = await host.Services.GetRequiredService<Publisher>().PublishAllAsync();
-            Console.WriteLine($"已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），写入 {result.FilesWritten} 个文件，" +
-                              $"用时 {result.Elapsed.TotalSeconds:0.00} 秒，每秒 {result.PagesPerSecond:0} 页。");
-            Console.WriteLine($"输出目录：{host.Services.GetRequiredService<OutputLayout>().PublicDirectory}");
-            // The site is published; pages that could not be made keep their last version and are named here.
-            foreach (var failure in result.Failures)
-                Console.Error.WriteLine($"未能生成页面 {failure.Key}（保留上次发布的版本）：{failure.Message}");
-            return result.Failures.Count == 0 ? 0 : 1;
+            // Every site of the platform, each into its own output.
+            var sites = host.Services.GetRequiredService<GovPortal.Hosting.Sites.PortalSites>().All;
+            var failed = 0;
+            foreach (var site in sites)
+            {
+                var result = await site.Publisher.PublishAllAsync();
+                var prefix = sites.Count > 1 ? $"网站 {site.Code}：" : "";
+                Console.WriteLine($"{prefix}已发布 {result.Pages} 个页面（其中文章 {result.Articles} 篇），" +
+                                  $"写入 {result.FilesWritten} 个文件，用时 {result.Elapsed.TotalSeconds:0.00} 秒，" +
+                                  $"每秒 {result.PagesPerSecond:0} 页。");
+                Console.WriteLine($"{prefix}输出目录：{site.Layout.PublicDirectory}");
+                // The site is published; pages that could not be made keep their last version and are named here.
+                foreach (var failure in result.Failures)
+                    Console.Error.WriteLine($"{prefix}未能生成页面 {failure.Key}（保留上次发布的版本）：{failure.Message}");
+                failed += result.Failures.Count;
+            }
+            return failed == 0 ? 0 : 1;
         }
 
         case PortalCommand.Mourning:
@@ -165,10 +174,15 @@ try
             }
             using var host = BuildCommandHost(settings, quiet: false);
             await host.Services.GetRequiredService<PortalStartup>().PrepareAsync(publishIfNeeded: false);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var count = await host.Services.GetRequiredService<Publisher>().RebuildSearchIndexAsync();
-            Console.WriteLine($"已重建站内搜索索引：{count} 篇文章，用时 {watch.Elapsed.TotalSeconds:0.00} 秒。");
-            Console.WriteLine($"索引目录：{host.Services.GetRequiredService<OutputLayout>().SearchIndexDirectory}");
+            var sites = host.Services.GetRequiredService<GovPortal.Hosting.Sites.PortalSites>().All;
+            foreach (var site in sites)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var count = await site.Publisher.RebuildSearchIndexAsync();
+                var prefix = sites.Count > 1 ? $"网站 {site.Code}：" : "";
+                Console.WriteLine($"{prefix}已重建站内搜索索引：{count} 篇文章，用时 {watch.Elapsed.TotalSeconds:0.00} 秒。");
+                Console.WriteLine($"{prefix}索引目录：{site.Layout.SearchIndexDirectory}");
+            }
             return 0;
         }
 

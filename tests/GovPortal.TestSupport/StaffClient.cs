@@ -165,6 +165,35 @@ public static class TestAccounts
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// An account of another site of the platform, holding <paramref name="roles"/> in that site's channels
+    /// <paramref name="channelSlugs"/>; enrolled in two-step sign-in when a role needs it.
+    /// </summary>
+    public static async Task CreateOnSiteAsync(RunningPortal portal, string siteCode, string userName,
+        string[] roles, params string[] channelSlugs)
+    {
+        int siteId;
+        await using (var db = portal.Settings.Database.CreateContext())
+            siteId = db.Sites.Single(s => s.Code == siteCode).Id;
+        using var scope = portal.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = userName, SiteId = siteId };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        if (StaffRoles.IncludeOfficer(roles))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        await using var context = portal.Settings.Database.CreateContext();
+        var channels = context.Channels.Where(c => c.SiteId == siteId && channelSlugs.Contains(c.Slug))
+            .Select(c => c.Id).ToList();
+        Assert.Equal(channelSlugs.Length, channels.Count);
+        context.ChannelGrants.AddRange(channels.Select(c => new ChannelGrant { UserId = user.Id, ChannelId = c }));
+        await context.SaveChangesAsync();
+    }
+
     /// <summary>Gives an account one more channel (taking effect at its next request).</summary>
     public static async Task GrantChannelAsync(RunningPortal portal, string userName, string slug)
     {

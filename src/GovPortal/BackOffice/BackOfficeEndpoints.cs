@@ -159,6 +159,7 @@ public static class BackOfficeEndpoints
         group.MapHealth();
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
         Calendar.CalendarEndpoints.MapCalendar(group);
+        Platform.PlatformEndpoints.MapPlatform(group);
         AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
         Letters.LetterOfficeServices.MapLetterOffice(group);
         LetterPublishing.LetterPublishingEndpoints.MapLetterPublishing(group);

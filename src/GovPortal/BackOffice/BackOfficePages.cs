@@ -10,7 +10,8 @@ namespace GovPortal.BackOffice;
 
 /// <summary>Renders back-office pages and carries the one-time notice from an action to the page it leads to.</summary>
 public sealed class BackOfficePages(
-    BackOfficeOptions options, RazorPageRenderer razor, IAntiforgery antiforgery, DatabaseOptions database)
+    BackOfficeOptions options, RazorPageRenderer razor, IAntiforgery antiforgery, DatabaseOptions database,
+    Publishing.ISitePublishers publishers)
 {
     private const string NoticeCookie = "gp_notice";
 
@@ -35,7 +36,11 @@ public sealed class BackOfficePages(
         }
         return new Shell(Base, title, signedIn ? user.Identity!.Name : null,
             signedIn ? user.FindFirstValue(StaffClaims.DisplayName) : null,
-            roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError);
+            roles, tokens.FormFieldName, tokens.RequestToken ?? "", notice, isError)
+        {
+            // What the platform keeps once for all sites is offered only to the first site's accounts.
+            OnFirstSite = StaffClaims.SiteOf(user) is not { } site || site.Code == publishers.First.SiteCode,
+        };
     }
 
     /// <summary>A back-office page drawn from its model; the compiler checks that they belong together.</summary>

@@ -1,9 +1,11 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
+using GovPortal.BackOffice.Platform;
 using GovPortal.BackOffice.Workflow;
 using GovPortal.Data;
 using GovPortal.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -72,7 +74,17 @@ public static class BackOfficeServices
             cookie => Harden(cookie.Cookie, "gp_2fa_remember", options.Path));
         services.AddSingleton<Sessions.SignInSessions>();
 
+        // What the platform keeps once for every site (its sites, the working-day calendar, the word lists, the
+        // password policy) is kept by accounts of its first site only.
+        var firstSite = settings.SiteCode;
+        bool OnFirstSite(AuthorizationHandlerContext c) => StaffClaims.SiteOf(c.User)?.Code == firstSite;
         services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformPolicies.Platform,
+                p => p.RequireRole(StaffRoles.PlatformAdministrator).RequireAssertion(OnFirstSite))
+            .AddPolicy(PlatformPolicies.SharedLists,
+                p => p.RequireRole(StaffRoles.Administrator).RequireAssertion(OnFirstSite))
+            .AddPolicy(PlatformPolicies.SecurityPolicy,
+                p => p.RequireRole(StaffRoles.SecurityAdministrator).RequireAssertion(OnFirstSite))
             .AddPolicy(StaffRoles.Administrator, p => p.RequireRole(StaffRoles.Administrator))
             .AddPolicy(StaffRoles.SecurityAdministrator, p => p.RequireRole(StaffRoles.SecurityAdministrator))
             .AddPolicy(StaffRoles.AuditAdministrator, p => p.RequireRole(StaffRoles.AuditAdministrator))
@@ -113,6 +125,7 @@ public static class BackOfficeServices
         services.AddSingleton<Channels.ChannelAdministration>();
         // Scoped: it works through Identity's UserManager, which lives as long as a request.
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<PlatformAdministration>();
         services.AddSingleton<Settings.SiteSettingsAdministration>();
         services.AddSingleton<Settings.SiteStatementAdministration>();
         services.AddSingleton<HomeLayouts.HomeLayoutAdministration>();

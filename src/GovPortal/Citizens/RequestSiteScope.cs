@@ -8,7 +8,8 @@ namespace GovPortal.Citizens;
 /// <summary>
 /// A citizen's request that reaches the dynamic endpoints (an application, a letter, a comment, a look-up by receipt)
 /// runs in the site its host names (<see cref="SiteScope"/>), so what is sent to 黄埭镇 is 黄埭镇's and a receipt of
-/// one site is never found on another. Published files are served before this and need no database.
+/// one site is never found on another; a paused site answers that it is paused. Published files are served before
+/// this and need no database.
 /// </summary>
 public static class RequestSiteScope
 {
@@ -25,6 +26,12 @@ public static class RequestSiteScope
                 || sites.For(context) is not { } site)
             {
                 await next(context);
+                return;
+            }
+            // A paused site answers nothing but that it is paused: no search, no form, no look-up.
+            if (sites.IsSuspended(site))
+            {
+                await PublicSites.SuspendedAsync(context);
                 return;
             }
             if (!ids.TryGetValue(site.Code, out var id))

@@ -33,7 +33,9 @@ public static class PublicEndpoints
 
     /// <summary>The file from the output of the request's site.</summary>
     private static Task ServeAsync(PublicSites sites, HttpContext context) =>
-        sites.For(context) is { } site ? site.Files.ServeAsync(context) : PublicSites.NoSuchSiteAsync(context);
+        sites.For(context) is not { } site ? PublicSites.NoSuchSiteAsync(context)
+        : sites.IsSuspended(site) ? PublicSites.SuspendedAsync(context)
+        : site.Files.ServeAsync(context);
 
     public static void MapPublicSite(this WebApplication app)
     {

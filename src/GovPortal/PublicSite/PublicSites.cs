@@ -67,6 +67,18 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
         return published;
     }
 
+    /// <summary>Whether the platform has paused the site (暂停服务), as its output says.</summary>
+    public bool IsSuspended(PublicSiteOutput site) => PublishedSiteOf(site)?.Suspended == true;
+
+    /// <summary>The answer to every request for a paused site: it names the site's state, never its content.</summary>
+    public static async Task SuspendedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync("本网站暂停服务，请稍后访问。");
+    }
+
     /// <summary>The answer to a request for a host no site answers to.</summary>
     public static async Task NoSuchSiteAsync(HttpContext context)
     {

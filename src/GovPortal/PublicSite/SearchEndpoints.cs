@@ -85,7 +85,15 @@ public static class SearchEndpoints
         }
         var request = SearchRequest.Parse(limited is null ? context.Request.Query : QueryCollection.Empty,
             services.GetRequiredService<ChineseConverter>());
-        var results = site.Search.Search(limited is null ? request : request with { Query = "", MatchText = "" });
+        var sites = services.GetRequiredService<PublicSites>();
+        // 站群搜索 is the platform's first site's: it searches every running site's own index at once.
+        var offersAllSites = sites.All.Count > 1 && sites.All[0] == site;
+        if (request.AllSites && !offersAllSites)
+            request = request with { AllSites = false, Notices = [.. request.Notices, "本站只能搜索本站内容。"] };
+        if (limited is not null) request = request with { Query = "", MatchText = "", AllSites = false };
+        var results = request.AllSites
+            ? site.Search.SearchPlatform(request, sites.PublishedSiteOf(site)?.Name ?? "", OtherSites(sites, site))
+            : site.Search.Search(request);
         context.Response.Headers.CacheControl = "no-cache";
         if (results.Site is null)
         {
@@ -95,13 +103,22 @@ public static class SearchEndpoints
             return;
         }
         var html = await services.GetRequiredService<RazorPageRenderer>().RenderHtmlAsync<SearchPage, SearchPageModel>(
-            new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited));
+            new SearchPageModel(Chrome: results.Site.Chrome, Results: results, Limited: limited,
+                OffersAllSites: offersAllSites));
         // The elder and Traditional forms are made as every page's are: on the server, so they need no script.
         html = services.GetRequiredService<VariantTransformer>()
             .Transform(html, variant, site.Mourning.IsMourningToday());
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(html, cancellationToken);
     }
+
+    /// <summary>Every running site but <paramref name="home"/>, with the name and address it published.</summary>
+    private static List<SiteSearch.PlatformSite> OtherSites(PublicSites sites, PublicSiteOutput home) =>
+        [.. sites.All.Where(s => s != home && !sites.IsSuspended(s))
+            .Select(s => (Output: s, Published: sites.PublishedSiteOf(s)))
+            .Where(s => s.Published is not null)
+            .Select(s => new SiteSearch.PlatformSite(s.Output.Search, s.Published!.Name,
+                s.Published.BaseUrl.TrimEnd('/')))];
 
     private static IResult ApiAsync(HttpContext context, PublicSites sites, ChineseConverter converter)
     {

@@ -14,7 +14,7 @@ public interface ISitePublishers
 
 public static class SitePublishersExtensions
 {
-    /// <summary>The publisher of the site the current work is for (<see cref="SiteScope"/>), else the first site's.</summary>
+    /// <summary>The publisher of the site the work is for (<see cref="SiteScope"/>), else the first site's.</summary>
     public static Publisher Current(this ISitePublishers publishers) =>
         SiteScope.Current is { } site ? publishers.For(site.Code) : publishers.First;
 }

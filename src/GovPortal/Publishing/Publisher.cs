@@ -133,8 +133,7 @@ public sealed partial class Publisher(
             }
             var articlesDone = stopwatch.Elapsed;
 
-            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
-                PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames).ToJson());
+            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile, SiteInfoOf(site));
             // A withdrawn article in the 回收站, or deleted from it for good, still answers 410 at its address.
             var withdrawn = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
                 .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
@@ -350,6 +349,30 @@ public sealed partial class Publisher(
     /// output and its manifest like any page, so every public node has it and the tamper guard covers it. Needs no
     /// database. The days stay as they are through full rebuilds.
     /// </summary>
+    /// <summary>
+    /// Publishes what the public server knows of the site without a database (<see cref="OutputLayout.SiteInfoFile"/>):
+    /// its host names and whether it is paused. A pause or a resumption takes effect with this alone.
+    /// </summary>
+    public async Task PublishSiteInfoAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            var (site, _) = await LoadSiteAsync(db, SiteCode, cancellationToken);
+            using var batch = store.BeginBatch();
+            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile, SiteInfoOf(site));
+            batch.Commit([]);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private byte[] SiteInfoOf(Site site) =>
+        PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames, site.Suspended).ToJson();
+
     public async Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates,
         CancellationToken cancellationToken = default)
     {

@@ -27,8 +27,12 @@ public sealed record SearchRequest(
     int Page,
     IReadOnlyList<string> Notices,
     bool DocumentsOnly = false,
-    DocumentValidity? Validity = null)
+    DocumentValidity? Validity = null,
+    bool AllSites = false)
 {
+    /// <summary>The value of <c>scope</c> that searches every site of the platform (站群搜索).</summary>
+    public const string AllSitesScope = "all";
+
     /// <summary>The value of <c>type</c> that keeps 信息公开 documents only.</summary>
     public const string DocumentsType = "document";
 
@@ -97,10 +101,14 @@ public sealed record SearchRequest(
             if (validity is null) notices.Add("有效性参数无效，已忽略该条件。");
         }
 
+        var scopeText = First(query["scope"]).Trim();
+        var allSites = scopeText == AllSitesScope;
+        if (scopeText.Length > 0 && !allSites && scopeText != "site") notices.Add("搜索范围参数无效，已在本站查找。");
+
         var match = converter.ToSimplified(typed).ToLowerInvariant();
         return new SearchRequest(typed, match, channel, from, to, order, page, notices,
             // Only 信息公开 documents have a 有效性: filtering by it keeps documents only.
-            documentsOnly || validity is not null, validity);
+            documentsOnly || validity is not null, validity, allSites);
     }
 
     private static string First(StringValues values) => values.Count > 0 ? values[0] ?? "" : "";

@@ -22,6 +22,9 @@ public sealed record SearchHit(
 
     /// <summary>A 信息公开 document's 有效性, or null for other content.</summary>
     public Content.Disclosure.DocumentValidity? Validity { get; init; }
+
+    /// <summary>The site the article is on, when the search covered every site of the platform; else null.</summary>
+    public string? SiteName { get; init; }
 }
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>

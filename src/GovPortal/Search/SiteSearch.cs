@@ -75,12 +75,7 @@ public sealed class SiteSearch : IDisposable
                 return new SearchResults(request, site, words, 0, [], notices);
             }
 
-            Query query = WithNumber(_queries.Build(parts), numberKey) ?? new MatchAllDocsQuery();
-            query = Filtered(query, request);
-            var sort = request.Order == SearchOrder.Newest || words.Count == 0
-                ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
-                : new Sort(SortField.FIELD_SCORE,
-                    new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+            var (query, sort) = Compose(request, parts, words, numberKey);
             var top = searcher.Search(query, null, request.Page * SearchRequest.PageSize, sort);
             var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
                 .Select(d => Hit(searcher.Doc(d.Doc), words, site)).ToList();
@@ -92,6 +87,94 @@ public sealed class SiteSearch : IDisposable
         {
             manager.Release(searcher);
         }
+    }
+
+    /// <summary>Another site of the platform, searched with this one (站群搜索).</summary>
+    public sealed record PlatformSite(SiteSearch Search, string Name, string BaseUrl);
+
+    /// <summary>
+    /// 站群搜索: this site's index and <paramref name="others"/>' read as one (a Lucene MultiReader over each site's
+    /// current version), so relevance and paging are those of one search; each hit names its site, and another site's
+    /// hits link to its own address. Each index stays its own: nothing is copied. Channels are a site's own, so a
+    /// channel filter does not apply here.
+    /// </summary>
+    /// <param name="name">This site's name, which its own hits show.</param>
+    public SearchResults SearchPlatform(SearchRequest request, string name, IReadOnlyList<PlatformSite> others)
+    {
+        if (request.ChannelId is not null)
+            request = request with { ChannelId = null, Notices =
+                [.. request.Notices, "在全部站点中查找时不按栏目筛选，已在全部栏目中查找。"] };
+        var parts = _words.Split(request.MatchText);
+        var words = parts.SelectMany(p => p.Words).Distinct().ToList();
+        var notices = request.Notices.ToList();
+        var own = Manager();
+        if (own is null) return Search(request with { AllSites = false });
+        var opened = new List<(ReferenceManager<IndexSearcher> Manager, IndexSearcher Searcher, SearchSiteInfo? Info,
+            PlatformSite? Site)>();
+        try
+        {
+            var ownSearcher = own.Acquire();
+            opened.Add((own, ownSearcher, SiteOf(ownSearcher), null));
+            foreach (var other in others)
+            {
+                // A site whose index cannot be read now is left out of this search, not the whole search.
+                try
+                {
+                    if (other.Search.Manager() is not { } manager) continue;
+                    var searcher = manager.Acquire();
+                    opened.Add((manager, searcher, other.Search.SiteOf(searcher), other));
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException)
+                {
+                    _logger.LogWarning(e, "The search index of {Site} is left out of a platform search", other.Name);
+                }
+            }
+            var numberKey = NumberKeys.Of(request.MatchText);
+            var home = opened[0].Info;
+            if (words.Count == 0 && !request.HasFilters && numberKey.Length == 0)
+            {
+                if (request.Query.Length > 0) notices.Add("检索词中没有可查找的文字，请输入汉字、字母或数字。");
+                return new SearchResults(request, home, words, 0, [], notices);
+            }
+            using var all = new MultiReader(opened.Select(o => o.Searcher.IndexReader).ToArray(),
+                closeSubReaders: false);
+            var platform = new IndexSearcher(all);
+            var starts = new int[opened.Count];
+            for (var i = 1; i < opened.Count; i++)
+                starts[i] = starts[i - 1] + opened[i - 1].Searcher.IndexReader.MaxDoc;
+            var (query, sort) = Compose(request, parts, words, numberKey);
+            var top = platform.Search(query, null, request.Page * SearchRequest.PageSize, sort);
+            var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize).Select(d =>
+            {
+                var index = Array.FindLastIndex(starts, start => start <= d.Doc);
+                var (_, _, info, site) = opened[index];
+                var hit = Hit(platform.Doc(d.Doc), words, info);
+                return site is null
+                    ? hit with { SiteName = name }
+                    : hit with
+                    {
+                        SiteName = site.Name, Url = site.BaseUrl + hit.Url,
+                        FileUrl = hit.FileUrl is null ? null : site.BaseUrl + hit.FileUrl,
+                    };
+            }).ToList();
+            if (hits.Count == 0 && top.TotalHits > 0) notices.Add("该页没有结果，请返回前面的页面查看。");
+            return new SearchResults(request, home, words, top.TotalHits, hits, notices);
+        }
+        finally
+        {
+            foreach (var (manager, searcher, _, _) in opened) manager.Release(searcher);
+        }
+    }
+
+    private (Query Query, Sort Sort) Compose(SearchRequest request, IReadOnlyList<QueryPart> parts,
+        IReadOnlyList<string> words, string numberKey)
+    {
+        var query = Filtered(WithNumber(_queries.Build(parts), numberKey) ?? new MatchAllDocsQuery(), request);
+        var sort = request.Order == SearchOrder.Newest || words.Count == 0
+            ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
+            : new Sort(SortField.FIELD_SCORE,
+                new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+        return (query, sort);
     }
 
     /// <summary>Makes the latest commit visible to the next search.</summary>

@@ -9,7 +9,9 @@ namespace GovPortal.Theme;
 /// other page's (see PublicSite/Variants/VariantTransformer).
 /// </summary>
 /// <param name="Limited">Set on the page that answers a reader who searched too often.</param>
-public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, string? Limited = null)
+/// <param name="OffersAllSites">Whether the page offers 全部站点 (the platform's first site, with several sites).</param>
+public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, string? Limited = null,
+    bool OffersAllSites = false)
 {
     public const string SearchPath = "/search";
 
@@ -27,6 +29,7 @@ public sealed record SearchPageModel(SiteChrome Chrome, SearchResults Results, s
         if (request.Validity is { } validity)
             query.Append("&validity=").Append(SearchRequest.ValidityValue(validity));
         if (request.Order == SearchOrder.Newest) query.Append("&sort=date");
+        if (request.AllSites) query.Append("&scope=").Append(SearchRequest.AllSitesScope);
         if (page > 1) query.Append("&page=").Append(page.ToString(CultureInfo.InvariantCulture));
         return query.ToString();
     }

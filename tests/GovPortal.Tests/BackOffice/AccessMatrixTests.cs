@@ -15,11 +15,11 @@ public sealed class AccessMatrixTests
 {
     private const string Anonymous = "anonymous", NoRole = "norole", Admin = "sysadmin", Security = "secofficer",
         Auditor = "auditofficer", Editor = "editor", Reviewer = "reviewer", Publisher = "publisher",
-        Disclosure = "xxgk", Mailbox = "xxgl";
+        Disclosure = "xxgk", Mailbox = "xxgl", Platform = "pingtai";
     private static readonly string[] Everyone =
-        [Anonymous, NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+        [Anonymous, NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox, Platform];
     private static readonly string[] SignedIn =
-        [NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+        [NoRole, Admin, Security, Auditor, Editor, Reviewer, Publisher, Disclosure, Mailbox, Platform];
     private static readonly string[] Editorial = [Editor, Reviewer, Publisher];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -167,6 +167,12 @@ public sealed class AccessMatrixTests
         ["POST /admin/consultations/{id:int}"] = [Mailbox],
         ["POST /admin/consultations/{id:int}/feedback"] = [Mailbox],
         ["GET /admin/consultations/{id:int}/comments"] = [Mailbox],
+        ["GET /admin/platform"] = [Platform],
+        ["POST /admin/platform/sites"] = [Platform],
+        ["POST /admin/platform/sites/{code}"] = [Platform],
+        ["POST /admin/platform/sites/{code}/suspend"] = [Platform],
+        ["POST /admin/platform/sites/{code}/resume"] = [Platform],
+        ["POST /admin/platform/mourning"] = [Platform],
     };
 
     private static List<string> Endpoints(RunningPortal portal) =>
@@ -193,6 +199,7 @@ public sealed class AccessMatrixTests
         await TestAccounts.CreateAsync(portal, Publisher, [StaffRoles.Publisher], all);
         await TestAccounts.CreateAsync(portal, Disclosure, [StaffRoles.Disclosure]);
         await TestAccounts.CreateAsync(portal, Mailbox, [StaffRoles.Mailbox]);
+        await TestAccounts.CreateAsync(portal, Platform, [StaffRoles.PlatformAdministrator]);
         await TestAccounts.CreateAsync(portal, "bystander", [StaffRoles.Editor], "bmdt");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("权限矩阵测试", files: [("附件.pdf", TestPdf.Create("附件"))]);
@@ -206,7 +213,8 @@ public sealed class AccessMatrixTests
             .Replace("{id:int}", articleId.ToString()).Replace("{fileId:int}", revision.Files[0].Id.ToString())
             .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{name}", "admin.css")
             .Replace("{key}", "privacy")
-            .Replace("{year:int}", "2031").Replace("{attachmentId:int}", "1").Replace("{index:int}", "0");
+            .Replace("{year:int}", "2031").Replace("{attachmentId:int}", "1").Replace("{index:int}", "0")
+            .Replace("{code}", "nosuch");
 
         var failures = new List<string>();
         foreach (var who in Everyone)
@@ -246,8 +254,10 @@ public sealed class AccessMatrixTests
             [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reviewer, StaffRoles.Publisher,
                 StaffRoles.Disclosure, StaffRoles.Mailbox], "xwzx", "zcwj");
         await TestAccounts.CreateAsync(portal, "secofficer", [StaffRoles.SecurityAdministrator]);
+        await TestAccounts.CreateAsync(portal, "platformofficer", [StaffRoles.PlatformAdministrator]);
         using var client = await StaffClient.SignInAsync(portal, "everything");
         using var security = await StaffClient.SignInAsync(portal, "secofficer");
+        using var platform = await StaffClient.SignInAsync(portal, "platformofficer");
         await using var room = await Newsroom.StartAsync(portal);
         var articleId = await room.WriteAsync("跨站请求测试");
         var revision = await room.RevisionAsync(articleId);
@@ -259,15 +269,18 @@ public sealed class AccessMatrixTests
             var url = pattern.Replace("{id:int}", pattern.Contains("/channels/")
                 ? TestAccounts.ChannelId(portal, "tzgg").ToString() : articleId.ToString())
                 .Replace("{revisionId:int}", revision.Id.ToString()).Replace("{id}", "x")
-                .Replace("{year:int}", "2031").Replace("{key}", "privacy").Replace("{index:int}", "0");
+                .Replace("{year:int}", "2031").Replace("{key}", "privacy").Replace("{index:int}", "0")
+                .Replace("{code}", "nosuch");
             // A forged form from another site: every field a real form would have, except the token.
             FormUrlEncodedContent Forged() =>
                 new([new("version", revision.Version.ToString()), new("title", "伪造"),
                 new("name", "伪造"), new("reason", "伪造的紧急发布理由"), new("comment", "伪造"), new("userName", "everything"),
                     new("password", TestAccounts.Password)]);
             using var first = await client.Http.PostAsync(url, Forged());
-            using var response = first.StatusCode == HttpStatusCode.Forbidden
+            using var second = first.StatusCode == HttpStatusCode.Forbidden
                 ? await security.Http.PostAsync(url, Forged()) : first;
+            using var response = second.StatusCode == HttpStatusCode.Forbidden
+                ? await platform.Http.PostAsync(url, Forged()) : second;
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
             Assert.Contains("缺少安全令牌", await response.Content.ReadAsStringAsync());
         }

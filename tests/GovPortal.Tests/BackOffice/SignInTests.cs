@@ -20,12 +20,14 @@ public sealed class SignInTests
         Assert.Contains("用户名: admin", printed);
         var password = Regex.Match(printed, "密码: (\\S+)").Groups[1].Value;
         Assert.True(password.Length >= 16);
-        // The demo site's 安全管理员 and 审计管理员 come with it, one role each.
+        // The demo site's 安全管理员, 审计管理员 and 平台管理员 come with it, one role each.
         Assert.Contains("已创建安全管理员账号", printed);
         Assert.Contains("用户名: security", printed);
         Assert.Contains("已创建审计管理员账号", printed);
         Assert.Contains("用户名: auditor", printed);
-        Assert.Equal(3, Regex.Matches(printed, "密码: \\S{16}").Count);
+        Assert.Contains("已创建平台管理员账号", printed);
+        Assert.Contains("用户名: platform", printed);
+        Assert.Equal(4, Regex.Matches(printed, "密码: \\S{16}").Count);
         using (var scope = portal.App.Services.CreateScope())
         {
             var users = scope.ServiceProvider

@@ -13,13 +13,15 @@ public sealed partial class Applicant : IDisposable
     public const string IdNumber = "320507198001011231";
     public const string Name = "测试申请人甲";
 
-    public Applicant(RunningPortal portal)
+    /// <param name="host">The site's host name, when not the first site's.</param>
+    public Applicant(RunningPortal portal, string? host = null)
     {
         Cookies = new CookieContainer();
         Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = portal.Address,
         };
+        if (host is not null) Http.DefaultRequestHeaders.Host = host;
     }
 
     public HttpClient Http { get; }

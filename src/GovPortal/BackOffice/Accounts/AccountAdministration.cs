@@ -21,7 +21,7 @@ namespace GovPortal.BackOffice.Accounts;
 /// disabled nor lose it, the 系统管理员 cannot reopen the door.
 /// </remarks>
 public sealed class AccountAdministration(UserManager<StaffUser> users, DatabaseOptions database, AuditLog audit,
-    TimeProvider time, SignInSessions sessions)
+    TimeProvider time, SignInSessions sessions, Publishing.ISitePublishers publishers)
 {
     private const string NotAllowedMessage = "只有系统管理员可以新建、停用账号和重置密码。";
     private const string RolesNotAllowedMessage = "只有安全管理员可以分配角色和栏目。";
@@ -163,6 +163,9 @@ public sealed class AccountAdministration(UserManager<StaffUser> users, Database
             return BackOfficeResult.Refused("不能修改自己的角色和栏目。请由其他安全管理员操作。");
         var roles = KnownRoles(form.Roles);
         if (RoleSeparation.Problem(roles) is { } problem) return BackOfficeResult.Refused(problem);
+        if (roles.Contains(StaffRoles.PlatformAdministrator) && SiteScope.Current is { } site
+            && site.Code != publishers.First.SiteCode)
+            return BackOfficeResult.Refused("平台管理员只能由平台首个网站的账号担任。");
         var before = await users.GetRolesAsync(user);
         foreach (var officer in StaffRoles.Officers.Where(r => before.Contains(r) && !roles.Contains(r)))
             if (!user.IsDisabled && await UsableHoldersAsync(officer) <= 1)

@@ -40,18 +40,28 @@ public sealed class FirstAdministrator(
         foreach (var (userName, role) in DemoOfficers)
             if (await users.FindByNameAsync(userName) is null)
                 await CreateAsync(users, userName, role, cancellationToken);
+        // The demo platform's other sites each get their 系统管理员, e.g. hdadmin for 黄埭镇.
+        var codes = DemoPlatformSeeder.Sites.Select(s => s.Code).ToList();
+        foreach (var site in await db.Sites.Where(s => codes.Contains(s.Code)).OrderBy(s => s.Id)
+                     .ToListAsync(cancellationToken))
+            if (await users.FindByNameAsync(site.Code + "admin") is null)
+                await CreateAsync(users, site.Code + "admin", StaffRoles.Administrator, cancellationToken, site);
     }
 
     /// <summary>The demo site's 安全管理员 and 审计管理员, created with the first administrator.</summary>
     public static readonly IReadOnlyList<(string UserName, string Role)> DemoOfficers =
-        [("security", StaffRoles.SecurityAdministrator), ("auditor", StaffRoles.AuditAdministrator)];
+        [("security", StaffRoles.SecurityAdministrator), ("auditor", StaffRoles.AuditAdministrator),
+            ("platform", StaffRoles.PlatformAdministrator)];
 
     private async Task CreateAsync(UserManager<StaffUser> users, string userName, string role,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Content.Site? site = null)
     {
         var password = RandomPassword();
-        var label = StaffRoles.Label(role);
-        var account = new StaffUser { UserName = userName, DisplayName = label, MustChangePassword = true };
+        var label = site is null ? StaffRoles.Label(role) : site.Name + StaffRoles.Label(role);
+        var account = new StaffUser
+        {
+            UserName = userName, DisplayName = label, MustChangePassword = true, SiteId = site?.Id ?? 0,
+        };
         Check(await users.CreateAsync(account, password));
         Check(await users.AddToRoleAsync(account, role));
         logger.LogWarning("Created the {Role} account {UserName}; its password is printed once on the console",

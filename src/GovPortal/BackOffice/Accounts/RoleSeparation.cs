@@ -14,7 +14,7 @@ public static class RoleSeparation
         var officers = StaffRoles.Officers.Where(set.Contains).ToList();
         if (officers.Count > 1)
             return $"三员分立：同一账号不能同时担任{string.Join("和", officers.Select(StaffRoles.Label))}。"
-                + "系统管理员、安全管理员、审计管理员须由不同的人使用不同的账号。";
+                + "系统管理员、安全管理员、审计管理员和平台管理员须由不同的人使用不同的账号。";
         var dedicated = officers.FirstOrDefault(r => r != StaffRoles.Administrator);
         if (dedicated is not null && set.Count > 1)
             return $"三员分立：{StaffRoles.Label(dedicated)}账号只能担任这一个角色，不能同时具有"

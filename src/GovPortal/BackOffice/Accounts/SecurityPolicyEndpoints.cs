@@ -7,8 +7,8 @@ public static class SecurityPolicyEndpoints
 {
     public static void MapSecurityPolicy(this RouteGroupBuilder group)
     {
-        group.MapGet("/security-policy", ViewAsync).RequireAuthorization(StaffRoles.SecurityAdministrator);
-        group.MapPost("/security-policy", SaveAsync).RequireAuthorization(StaffRoles.SecurityAdministrator);
+        group.MapGet("/security-policy", ViewAsync).RequireAuthorization(Platform.PlatformPolicies.SecurityPolicy);
+        group.MapPost("/security-policy", SaveAsync).RequireAuthorization(Platform.PlatformPolicies.SecurityPolicy);
     }
 
     private static async Task<IResult> ViewAsync(HttpContext context, BackOfficePages pages, SecurityPolicyStore store)

@@ -36,11 +36,20 @@ public static class StaffRoles
     /// </summary>
     public const string Mailbox = "Mailbox";
 
+    /// <summary>
+    /// 平台管理员: makes, renames, pauses and resumes the platform's sites and names each new site's first 系统管理员;
+    /// sets 全站置灰 for every site at once. Held only by accounts of the platform's first site; not editorial, not a
+    /// site's administrator, and like the three officers never held with another of them.
+    /// </summary>
+    public const string PlatformAdministrator = "PlatformAdministrator";
+
     public static readonly IReadOnlyList<string> All =
-        [Administrator, SecurityAdministrator, AuditAdministrator, Editor, Reviewer, Publisher, Disclosure, Mailbox];
+        [Administrator, SecurityAdministrator, AuditAdministrator, Editor, Reviewer, Publisher, Disclosure, Mailbox,
+            PlatformAdministrator];
 
     /// <summary>The three administrators of 三员分立; no account holds two of them.</summary>
-    public static readonly IReadOnlyList<string> Officers = [Administrator, SecurityAdministrator, AuditAdministrator];
+    public static readonly IReadOnlyList<string> Officers =
+        [Administrator, SecurityAdministrator, AuditAdministrator, PlatformAdministrator];
 
     /// <summary>Whether <paramref name="roles"/> include one of the three administrators.</summary>
     public static bool IncludeOfficer(IEnumerable<string> roles) => roles.Any(Officers.Contains);
@@ -55,6 +64,7 @@ public static class StaffRoles
         Publisher => "发布",
         Disclosure => "信息公开",
         Mailbox => "信箱管理员",
+        PlatformAdministrator => "平台管理员",
         _ => role,
     };
 }

@@ -55,6 +55,15 @@ public sealed class StaffUserManager(
         return await base.CreateAsync(user);
     }
 
+    /// <summary>
+    /// Account names are unique on the whole platform (one sign-in page for every site), so a name is looked for on
+    /// every site: a site's administrator cannot make a second account of a name another site already has.
+    /// </summary>
+    public override async Task<StaffUser?> FindByNameAsync(string userName)
+    {
+        using (SiteScope.Leave()) return await base.FindByNameAsync(userName);
+    }
+
     public override async Task<IdentityResult> CreateAsync(StaffUser user, string password)
     {
         user.PasswordChangedAtUtc = time.GetUtcNow().UtcDateTime;

@@ -116,12 +116,11 @@ public static class ArticleReadingEndpoints
     {
         var staff = await pages.StaffAsync(context);
         await using var db = database.CreateContext();
-        var file = await db.RevisionFiles.AsNoTracking()
-            .FirstOrDefaultAsync(f => f.Id == fileId, context.RequestAborted);
-        var channelId = file is null
-            ? 0
-            : await db.Revisions.Where(r => r.Id == file.RevisionId).Select(r => r.ChannelId)
-                .FirstAsync(context.RequestAborted);
+        // Through its revision, so a file of another site's article is not found at all.
+        var found = await db.RevisionFiles.AsNoTracking().Where(f => f.Id == fileId)
+            .Join(db.Revisions, f => f.RevisionId, r => r.Id, (f, r) => new { File = f, r.ChannelId })
+            .FirstOrDefaultAsync(context.RequestAborted);
+        var (file, channelId) = (found?.File, found?.ChannelId ?? 0);
         if (file is null) return await pages.MessageAsync(context, "找不到文件", "找不到这个文件。", StatusCodes.Status404NotFound);
         if (!staff.Channels.Contains(channelId))
             return await pages.MessageAsync(context, "没有权限", "这个文件所在的栏目没有分配给您。", StatusCodes.Status403Forbidden);

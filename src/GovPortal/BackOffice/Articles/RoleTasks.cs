@@ -51,6 +51,10 @@ public static class RoleTasks
             new("applications", "依申请公开", "登记、办理和答复政府信息公开申请"),
             new("annual-reports", "信息公开年报", "编写和发布年度报告"),
         ],
+        StaffRoles.PlatformAdministrator =>
+        [
+            new("platform", "平台管理", "新建、修改、暂停平台上的网站，全平台置灰"),
+        ],
         StaffRoles.Mailbox =>
         [
             new("letters", "信件办理", "甄别来信，交办承办单位，审核答复"),
@@ -60,8 +64,15 @@ public static class RoleTasks
         _ => [],
     };
 
+    /// <summary>The pages of what the platform keeps once, open to the first site's accounts only.</summary>
+    public static readonly IReadOnlySet<string> PlatformPages =
+        new HashSet<string>(StringComparer.Ordinal) { "calendar", "safety", "security-policy", "platform" };
+
     /// <summary>The sections of a 工作台: each role the account holds that has pages of its own, in role order.</summary>
-    public static IReadOnlyList<(string Role, IReadOnlyList<RoleTask> Tasks)> For(IReadOnlySet<string> roles) =>
-        StaffRoles.All.Where(roles.Contains).Select(role => (role, Of(role))).Where(s => s.Item2.Count > 0)
-            .ToList();
+    public static IReadOnlyList<(string Role, IReadOnlyList<RoleTask> Tasks)> For(IReadOnlySet<string> roles,
+        bool onFirstSite = true) =>
+        StaffRoles.All.Where(roles.Contains)
+            .Select(role => (role, (IReadOnlyList<RoleTask>)Of(role)
+                .Where(t => onFirstSite || !PlatformPages.Contains(t.Path)).ToList()))
+            .Where(s => s.Item2.Count > 0).ToList();
 }

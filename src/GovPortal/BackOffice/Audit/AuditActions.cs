@@ -46,6 +46,11 @@ public static class AuditActions
     public const string TamperDetected = "tamper.detected";
     public const string AuditPruned = "audit.pruned";
     public const string SessionEnded = "session.ended";
+    public const string SiteCreated = "platform.site-created";
+    public const string SiteChanged = "platform.site-changed";
+    public const string SiteSuspended = "platform.site-suspended";
+    public const string SiteResumed = "platform.site-resumed";
+    public const string MourningEverywhere = "platform.mourning";
 
     public static string Label(string action) => action switch
     {
@@ -92,6 +97,11 @@ public static class AuditActions
         TamperDetected => "网页篡改告警",
         AuditPruned => "清理审计日志",
         SessionEnded => "结束登录会话",
+        SiteCreated => "新建网站",
+        SiteChanged => "修改网站",
+        SiteSuspended => "暂停网站",
+        SiteResumed => "恢复网站",
+        MourningEverywhere => "全平台置灰",
         _ => action,
     };
 
@@ -107,6 +117,6 @@ public static class AuditActions
         ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
-        SessionEnded,
+        SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, MourningEverywhere,
     ];
 }

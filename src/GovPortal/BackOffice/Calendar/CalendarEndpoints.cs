@@ -18,11 +18,11 @@ public static class CalendarEndpoints
     {
         group.MapGet("/calendar", (HttpContext context, BackOfficePages pages, WorkingCalendarStore store,
                 TimeProvider time) => PageAsync(context, pages, store, Content.ChinaTime.Today(time).Year, null, []))
-            .RequireAuthorization(StaffRoles.Administrator);
+            .RequireAuthorization(Platform.PlatformPolicies.SharedLists);
         group.MapGet("/calendar/{year:int}", (int year, HttpContext context, BackOfficePages pages,
                 WorkingCalendarStore store) => PageAsync(context, pages, store, year, null, []))
-            .RequireAuthorization(StaffRoles.Administrator);
-        group.MapPost("/calendar/{year:int}", SaveAsync).RequireAuthorization(StaffRoles.Administrator);
+            .RequireAuthorization(Platform.PlatformPolicies.SharedLists);
+        group.MapPost("/calendar/{year:int}", SaveAsync).RequireAuthorization(Platform.PlatformPolicies.SharedLists);
     }
 
     private static async Task<IResult> PageAsync(HttpContext context, BackOfficePages pages,

@@ -15,7 +15,7 @@ public static class ContentSafetyEndpoints
                 SensitiveWords: lists.Current(SafetyLists.SensitiveWords),
                 Wording: lists.Current(SafetyLists.Wording),
                 Error: null))
-        ).RequireAuthorization(StaffRoles.Administrator);
+        ).RequireAuthorization(Platform.PlatformPolicies.SharedLists);
 
         foreach (var (path, name, label) in new[]
                  {
@@ -43,7 +43,7 @@ public static class ContentSafetyEndpoints
                 await audit.WriteAsync(context, AuditActions.SettingsChanged, label,
                     $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Current(name))}");
                 return pages.RedirectWithNotice(context, "safety", $"已保存{label}（{entries} 条），发布前检查和网站健康检查立即使用新词库。");
-            }).RequireAuthorization(StaffRoles.Administrator);
+            }).RequireAuthorization(Platform.PlatformPolicies.SharedLists);
         }
     }
 

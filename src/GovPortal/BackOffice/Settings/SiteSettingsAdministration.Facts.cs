@@ -30,6 +30,9 @@ public sealed partial class SiteSettingsAdministration
 
         await using var db = database.CreateContext();
         var site = await db.Sites.SingleAsync(s => s.Code == SiteCode, cancellationToken);
+        if (await Platform.SiteHostClaims.ConflictAsync(db, site.Id, values["baseUrl"], values["hostNames"],
+                cancellationToken) is { } clash)
+            return (BackOfficeResult.Refused(clash + "网站信息未保存。"), "hostNames");
         var changes = new List<string>();
         foreach (var fact in SiteFacts.All)
         {

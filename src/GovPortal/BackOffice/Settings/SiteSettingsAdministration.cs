@@ -22,6 +22,20 @@ public sealed partial class SiteSettingsAdministration(ISitePublishers publisher
     /// <summary>The days of mourning as the settings page shows them: one 年-月-日 a line, in order.</summary>
     public string MourningDatesText() => Format(StoredMourningDates());
 
+    /// <summary>The days typed (年-月-日, separated by lines, spaces or commas), or what is wrong with them.</summary>
+    public static (SortedSet<DateOnly> Dates, string? Problem) ParseMourningDates(string text)
+    {
+        var dates = new SortedSet<DateOnly>();
+        foreach (var part in text.Split(DateSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var date))
+                return (dates, $"“{(part.Length > 20 ? part[..20] + "…" : part)}”不是有效的日期，应为 年-月-日，例如 2026-12-13。");
+            dates.Add(date);
+        }
+        return dates.Count > MaxMourningDates ? (dates, $"日期过多（最多 {MaxMourningDates} 个）。") : (dates, null);
+    }
+
     /// <summary>
     /// Replaces the days of mourning with those in <paramref name="text"/> (年-月-日, separated by lines, spaces or
     /// commas); an empty text clears them. Takes effect on the public site at once.
@@ -30,16 +44,8 @@ public sealed partial class SiteSettingsAdministration(ISitePublishers publisher
         CancellationToken cancellationToken = default)
     {
         if (!actor.Is(StaffRoles.Administrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
-        var dates = new SortedSet<DateOnly>();
-        foreach (var part in text.Split(DateSeparators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                    out var date))
-                return BackOfficeResult.Refused(
-                    $"“{(part.Length > 20 ? part[..20] + "…" : part)}”不是有效的日期，应为 年-月-日，例如 2026-12-13。设置未保存。");
-            dates.Add(date);
-        }
-        if (dates.Count > MaxMourningDates) return BackOfficeResult.Refused($"日期过多（最多 {MaxMourningDates} 个）。设置未保存。");
+        var (dates, problem) = ParseMourningDates(text);
+        if (problem is not null) return BackOfficeResult.Refused(problem + "设置未保存。");
 
         var before = Format(StoredMourningDates());
         await StoreMourningDatesAsync(dates, cancellationToken);

@@ -83,6 +83,7 @@ public sealed class PortalSites(IServiceProvider root, PortalSettings settings)
                 Publisher = root.GetRequiredService<Publisher>(),
                 Health = root.GetRequiredService<Safety.Health.HealthChecker>(),
                 Public = root.GetService<PublicSites>()?.ByCode(settings.SiteCode),
+                Guard = root.GetService<PublicSites>() is null ? null : root.GetRequiredService<TamperGuard>(),
             };
             _sites[settings.SiteCode] = primary;
             return primary;
@@ -121,7 +122,7 @@ public sealed class PortalSites(IServiceProvider root, PortalSettings settings)
         return new SiteServices
         {
             Code = code, Layout = layout, Store = store, SearchIndex = searchIndex, Publisher = publisher,
-            Health = health, Public = new PublicSiteOutput(store, files, search, mourning),
+            Health = health, Guard = guard, Public = new PublicSiteOutput(store, files, search, mourning),
             Running = [watcher, sweeps],
             Owned = [search, watcher, sweeps, searchIndex],
         };

@@ -21,9 +21,12 @@ public sealed class SiteServices
     /// <summary>How the public server serves the site; null in a command, which serves nothing.</summary>
     public PublicSiteOutput? Public { get; init; }
 
+    /// <summary>The site's tamper guard (it restores only this site's files); null in a command.</summary>
+    public Safety.Tamper.TamperGuard? Guard { get; init; }
+
     /// <summary>The site's own watcher and sweeps, started with it and stopped with the portal.</summary>
     internal IReadOnlyList<IHostedService> Running { get; init; } = [];
 
-    /// <summary>What the site owns and nobody else closes: nothing for the first site, whose parts the host owns.</summary>
+    /// <summary>What the site owns and closes (nothing for the first site: the host owns its parts).</summary>
     internal IReadOnlyList<IDisposable> Owned { get; init; } = [];
 }

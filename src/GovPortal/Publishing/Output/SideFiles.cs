@@ -56,6 +56,9 @@ public static class MourningDays
 /// </summary>
 public sealed record PublishedSite(string Code, string Name, string BaseUrl, IReadOnlyList<string> HostNames)
 {
+    /// <summary>暂停服务: the public server answers every request for the site with a notice instead of pages.</summary>
+    public bool Suspended { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -64,12 +67,13 @@ public sealed record PublishedSite(string Code, string Name, string BaseUrl, IRe
     };
 
     /// <summary>The host names of a site: those it lists (comma separated) and its base address's.</summary>
-    public static PublishedSite From(string code, string name, string baseUrl, string hostNames)
+    public static PublishedSite From(string code, string name, string baseUrl, string hostNames,
+        bool suspended = false)
     {
         var hosts = hostNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(h => h.ToLowerInvariant()).ToList();
         if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)) hosts.Add(uri.Host.ToLowerInvariant());
-        return new PublishedSite(code, name, baseUrl, hosts.Distinct().ToList());
+        return new PublishedSite(code, name, baseUrl, hosts.Distinct().ToList()) { Suspended = suspended };
     }
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
