@@ -21,11 +21,16 @@ public static class RequestSiteScope
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         app.Use(async (context, next) =>
         {
-            if ((backOfficePath is { } path && context.Request.Path.StartsWithSegments(path,
+            if (backOfficePath is { } path && context.Request.Path.StartsWithSegments(path,
                     StringComparison.OrdinalIgnoreCase))
-                || sites.For(context) is not { } site)
             {
                 await next(context);
+                return;
+            }
+            // Nothing dynamic runs for a host no site answers to: a form sent there would belong to no site.
+            if (sites.For(context) is not { } site)
+            {
+                await PublicSites.NoSuchSiteAsync(context);
                 return;
             }
             // A paused site answers nothing but that it is paused: no search, no form, no look-up.
@@ -41,7 +46,7 @@ public static class RequestSiteScope
                     .FirstOrDefaultAsync(context.RequestAborted);
                 if (found is null)
                 {
-                    await next(context);
+                    await PublicSites.NoSuchSiteAsync(context);
                     return;
                 }
                 id = ids[site.Code] = found.Value;

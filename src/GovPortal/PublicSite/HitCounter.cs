@@ -26,8 +26,8 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
     public async Task<long?> CountAsync(int articleId, CancellationToken cancellationToken = default)
     {
         // An id no published article has is answered from memory: asking the database for each would let anyone
-        // send queries at the speed of the network.
-        if (!_counters.ContainsKey(articleId) && !await IsLiveAsync(articleId, cancellationToken)) return null;
+        // send queries at the speed of the network. So is an article of another site than the request's.
+        if (!await IsLiveAsync(articleId, cancellationToken)) return null;
         var lazy = _counters.GetOrAdd(articleId, id => new Lazy<Task<Counter?>>(() => LoadAsync(id)));
         Counter? counter;
         try
@@ -99,12 +99,17 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
     private readonly SemaphoreSlim _loadingLiveIds = new(1, 1);
     private volatile LiveIds? _liveIds;
 
-    private sealed record LiveIds(HashSet<int> Ids, long LoadedAt);
+    // Every site's published articles, each with its site: a view counts only on the site the article is on.
+    private sealed record LiveIds(Dictionary<int, int> SiteOf, long LoadedAt)
+    {
+        public bool Counts(int articleId) => SiteOf.TryGetValue(articleId, out var site)
+            && (Data.SiteScope.Current is not { } current || current.Id == site);
+    }
 
     private async Task<bool> IsLiveAsync(int articleId, CancellationToken cancellationToken)
     {
-        if (_liveIds is { } live && (live.Ids.Contains(articleId) || !IsStale(live.LoadedAt)))
-            return live.Ids.Contains(articleId);
+        if (_liveIds is { } live && (live.SiteOf.ContainsKey(articleId) || !IsStale(live.LoadedAt)))
+            return live.Counts(articleId);
         await _loadingLiveIds.WaitAsync(cancellationToken);
         try
         {
@@ -114,12 +119,13 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
                 Interlocked.Increment(ref _databaseReads);
                 var loadedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 await using var db = database.CreateContext();
-                var ids = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
-                    .Select(a => a.Id).ToListAsync(cancellationToken);
-                current = new LiveIds(ids.ToHashSet(), loadedAt);
+                var ids = await db.Articles.IgnoreQueryFilters([GovPortalDbContext.SiteFilter]).AsNoTracking()
+                    .Where(a => a.Status == ArticleStatus.Published)
+                    .Select(a => new { a.Id, a.SiteId }).ToDictionaryAsync(a => a.Id, a => a.SiteId, cancellationToken);
+                current = new LiveIds(ids, loadedAt);
                 _liveIds = current;
             }
-            return current.Ids.Contains(articleId);
+            return current.Counts(articleId);
         }
         finally
         {

@@ -38,6 +38,13 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
         }
     }
 
+    /// <summary>Stops serving a deleted site.</summary>
+    public void Remove(string code)
+    {
+        lock (_adding) _sites = [.. _sites.Where(s => s.Code != code)];
+        _published.TryRemove(code, out _);
+    }
+
     /// <returns>The request's site, or null when no site answers to its host.</returns>
     public PublicSiteOutput? For(HttpContext context) => For(context.Request.Host.Host);
 

@@ -10,6 +10,11 @@ public interface ISitePublishers
 
     /// <summary>The first site's, which work outside any site (a command, a direct call) is for.</summary>
     Publisher First { get; }
+
+    /// <summary>
+    /// After a site's rows are deleted: stops serving and publishing it and deletes its output folder.
+    /// </summary>
+    Task CloseAsync(string siteCode, CancellationToken cancellationToken = default);
 }
 
 public static class SitePublishersExtensions

@@ -172,6 +172,7 @@ public sealed class AccessMatrixTests
         ["POST /admin/platform/sites/{code}"] = [Platform],
         ["POST /admin/platform/sites/{code}/suspend"] = [Platform],
         ["POST /admin/platform/sites/{code}/resume"] = [Platform],
+        ["POST /admin/platform/sites/{code}/delete"] = [Platform],
         ["POST /admin/platform/mourning"] = [Platform],
     };
 

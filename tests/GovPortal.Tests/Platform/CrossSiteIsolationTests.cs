@@ -69,6 +69,31 @@ public sealed class CrossSiteIsolationTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before, await FingerprintAsync(portal));
+
+        // Saving its own article on a form that names the district's revision shows none of that revision's files.
+        using (var editor = await StaffClient.SignInAsync(portal, "hd-editorial"))
+        {
+            int ownArticle, ownChannel;
+            await using (var db = portal.Settings.Database.CreateContext())
+            {
+                var hd = await db.Sites.SingleAsync(s => s.Code == "hd");
+                (ownArticle, ownChannel) = await db.Articles.Where(a => a.SiteId == hd.Id)
+                    .Select(a => new ValueTuple<int, int>(a.Id, a.ChannelId)).FirstAsync();
+            }
+            var response = await editor.PostMultipartAsync($"articles/{ownArticle}/edit",
+                Newsroom.Fields(ownChannel, "乙站稿件", "<p>乙站</p>", baseRevisionId: revision.Id,
+                    baseVersion: revision.Version), []);
+            Assert.DoesNotContain("甲站附件", await response.Content.ReadAsStringAsync());
+        }
+        // What the walkers did is in their own site's audit log, their sign-ins included.
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var hd = await db.Sites.SingleAsync(s => s.Code == "hd");
+            var signIns = await db.AuditEntries.Where(e => e.Actor.StartsWith("hd-") && e.Action == "sign-in")
+                .Select(e => e.SiteId).ToListAsync();
+            Assert.NotEmpty(signIns);
+            Assert.All(signIns, site => Assert.Equal(hd.Id, site));
+        }
     }
 
     private sealed record DistrictIds(int Article, int Channel, string Account, int Letter, string LetterNumber,

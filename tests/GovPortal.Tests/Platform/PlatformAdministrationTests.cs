@@ -140,6 +140,60 @@ public sealed class PlatformAdministrationTests(PlatformFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_paused_site_named_again_is_deleted_with_everything_it_holds()
+    {
+        using var platform = await PlatformAsync();
+        Assert.Equal(HttpStatusCode.OK, (await platform.PostAsync("platform/sites", [new("code", "gone"),
+            new("name", "苏州市相城区测试撤并镇人民政府"), new("baseUrl", "https://gone.szxc.gov.cn"),
+            new("hostNames", "gone.localhost"), new("administrator", "goneadmin")])).StatusCode);
+        int siteId;
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            siteId = (await db.Sites.SingleAsync(s => s.Code == "gone")).Id;
+            var channel = new GovPortal.Content.Channel { SiteId = siteId, Name = "镇务动态", Slug = "zwdt" };
+            db.Channels.Add(channel);
+            db.Channels.Add(new GovPortal.Content.Channel
+                { SiteId = siteId, Name = "子栏目", Slug = "zlm", Parent = channel });
+            db.Articles.Add(new GovPortal.Content.Article
+            {
+                SiteId = siteId, Channel = channel, Title = "撤并前的最后一条动态", BodyHtml = "<p>内容</p>",
+                Status = GovPortal.Content.ArticleStatus.Published, PublishedAtUtc = DateTime.UtcNow,
+                UpdatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await Portal.Service<PortalSites>().Find("gone")!.Publisher.PublishAllAsync();
+        var output = Portal.Service<PortalSites>().Find("gone")!.Layout.Directory;
+        Assert.True(Directory.Exists(output));
+
+        // Running, or not named again: refused, and nothing is gone.
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await platform.PostAsync("platform/sites/gone/delete", [new("confirm", "gone")])).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await platform.PostAsync("platform/sites/gone/suspend", [])).StatusCode);
+        var unconfirmed = await platform.PostAsync("platform/sites/gone/delete", [new("confirm", "")]);
+        Assert.Contains("请在确认框中输入网站代码", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await platform.PostAsync("platform/sites/main/delete", [new("confirm", "main")])).StatusCode);
+
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await platform.PostAsync("platform/sites/gone/delete", [new("confirm", "gone")])).StatusCode);
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            Assert.False(await db.Sites.AnyAsync(s => s.Id == siteId));
+            Assert.False(await db.Channels.AnyAsync(c => c.SiteId == siteId));
+            Assert.False(await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SiteId == siteId));
+            Assert.False(await db.Users.AnyAsync(u => u.SiteId == siteId));
+            Assert.False(await db.Mailboxes.AnyAsync(m => m.SiteId == siteId));
+            Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(),
+                a => a == "platform.site-deleted");
+        }
+        Assert.False(Directory.Exists(output));
+        Assert.Null(Portal.Service<PortalSites>().Find("gone"));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.GetAsync("gone.localhost", "/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync("hd.localhost", "/")).Status);
+    }
+
+    [Fact]
     public async Task Mourning_set_for_the_platform_greys_every_site()
     {
         using var platform = await PlatformAsync();

@@ -95,6 +95,37 @@ public sealed class PlatformSitesTests(PlatformFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_view_counts_only_on_the_site_of_the_article_and_an_unknown_host_runs_nothing()
+    {
+        int townArticle;
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            var hd = await db.Sites.SingleAsync(s => s.Code == "hd");
+            townArticle = await db.Articles.Where(a => a.SiteId == hd.Id).Select(a => a.Id).FirstAsync();
+        }
+        async Task<HttpStatusCode> CountAsync(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/hits/{townArticle}");
+            request.Headers.Host = host;
+            using var response = await Portal.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await CountAsync("hd.localhost"));
+        Assert.Equal(HttpStatusCode.NotFound, await CountAsync("wt.localhost"));
+        Assert.Equal(HttpStatusCode.NotFound, await CountAsync("nosuch.localhost"));
+
+        // A form sent to a host no site answers to is not taken by any site.
+        await using var before = Portal.Settings.Database.CreateContext();
+        var applications = await before.DisclosureApplications.CountAsync();
+        using var stray = new GovPortal.Tests.Disclosure.Applicant(Portal, "nosuch.localhost");
+        using var post = await stray.Http.PostAsync(GovPortal.Tests.Disclosure.Applicant.FormPath,
+            new FormUrlEncodedContent(GovPortal.Tests.Disclosure.Applicant.ValidFields()));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        await using var after = Portal.Settings.Database.CreateContext();
+        Assert.Equal(applications, await after.DisclosureApplications.CountAsync());
+    }
+
+    [Fact]
     public async Task A_full_publish_of_one_site_writes_only_into_its_own_output()
     {
         var main = Site(OutputLayout.FirstSiteCode).Layout.Directory;

@@ -21,6 +21,7 @@ public sealed class StaffUserManager(
     ILogger<UserManager<StaffUser>> logger,
     SecurityPolicyStore policies,
     DatabaseOptions database,
+    GovPortalDbContext context,
     TimeProvider time)
     : UserManager<StaffUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer,
         errors, services, logger)
@@ -61,7 +62,16 @@ public sealed class StaffUserManager(
     /// </summary>
     public override async Task<StaffUser?> FindByNameAsync(string userName)
     {
-        using (SiteScope.Leave()) return await base.FindByNameAsync(userName);
+        var normalized = NormalizeName(userName);
+        var held = context.ChangeTracker.Entries<StaffUser>().Any(e => e.Entity.NormalizedUserName == normalized);
+        StaffUser? user;
+        using (SiteScope.Leave()) user = await base.FindByNameAsync(userName);
+        // Found for its name only: another site's account is not kept by this request's context, where a later
+        // look-up by id (which the context answers from what it holds) could find it. An account the context
+        // already held (one being made or changed now) stays as it is.
+        if (user is not null && !held && SiteScope.Current is { } site && user.SiteId != site.Id)
+            context.Entry(user).State = EntityState.Detached;
+        return user;
     }
 
     public override async Task<IdentityResult> CreateAsync(StaffUser user, string password)

@@ -307,8 +307,9 @@ public static class ArticleEndpoints
             : WorkflowResult.Refused(fileError);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"articles/{id}", result.Message);
         await using var db = database.CreateContext();
-        var files = await db.RevisionFiles.AsNoTracking().Where(f => f.RevisionId == form.BaseRevisionId)
-            .OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
+        // The files of the revision the form was made from, if it is this article's (and so this site's).
+        var files = await db.Revisions.Where(r => r.Id == form.BaseRevisionId && r.ArticleId == id)
+            .SelectMany(r => r.Files).AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(context.RequestAborted);
         var status = result.Forbidden ? StatusCodes.Status403Forbidden
             : result.Conflict ? StatusCodes.Status409Conflict
             : StatusCodes.Status400BadRequest;

@@ -50,6 +50,7 @@ public static class AuditActions
     public const string SiteChanged = "platform.site-changed";
     public const string SiteSuspended = "platform.site-suspended";
     public const string SiteResumed = "platform.site-resumed";
+    public const string SiteDeleted = "platform.site-deleted";
     public const string MourningEverywhere = "platform.mourning";
 
     public static string Label(string action) => action switch
@@ -101,6 +102,7 @@ public static class AuditActions
         SiteChanged => "修改网站",
         SiteSuspended => "暂停网站",
         SiteResumed => "恢复网站",
+        SiteDeleted => "删除网站",
         MourningEverywhere => "全平台置灰",
         _ => action,
     };
@@ -117,6 +119,7 @@ public static class AuditActions
         ChannelChanged,
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
-        SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, MourningEverywhere,
+        SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, SiteDeleted,
+        MourningEverywhere,
     ];
 }

@@ -16,9 +16,10 @@ public sealed class AuditEntry
     public string Actor { get; set; } = "";
 
     /// <summary>
-    /// The site the action was done in (<see cref="Data.SiteScope"/>), whose 审计管理员 reads it; null for what was
-    /// done outside any site (before the platform had several, a failed sign-in by an unknown name), which the first
-    /// site's reads. Not part of the hash chain, which was made before it.
+    /// The site the action was done in (<see cref="Data.SiteScope"/>; outside any site, the acting account's), whose
+    /// 审计管理员 reads it; null for what was done by no account outside any site (before the platform had several, a
+    /// failed sign-in by an unknown name, a tamper alert), which the first site's reads. Not part of the hash chain,
+    /// which was made before it.
     /// </summary>
     public int? SiteId { get; set; }
 

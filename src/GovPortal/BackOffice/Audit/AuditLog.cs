@@ -19,7 +19,6 @@ public sealed class AuditLog(DatabaseOptions database, TimeProvider time, AuditC
         var entry = new AuditEntry
         {
             Actor = Clip(actor, 256),
-            SiteId = SiteScope.Current?.Id,
             IpAddress = Clip(ipAddress ?? "", 64),
             Action = Clip(action, 64),
             Target = Clip(target, 300),
@@ -29,6 +28,10 @@ public sealed class AuditLog(DatabaseOptions database, TimeProvider time, AuditC
         try
         {
             await using var db = database.CreateContext();
+            // Outside any site (signing in, a session ending at the cookie's check), an account's step is its site's.
+            entry.SiteId = SiteScope.Current?.Id
+                ?? await db.Users.IgnoreQueryFilters().Where(u => u.UserName == entry.Actor)
+                    .Select(u => (int?)u.SiteId).FirstOrDefaultAsync(cancellationToken);
             await using var transaction = await AuditChainLock.BeginAsync(db, cancellationToken);
             await AppendAsync(db, entry, time, options.Algorithm, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -34,19 +34,35 @@ public sealed class ConsultationClosing(DatabaseOptions database, ISitePublisher
         {
             var now = time.GetUtcNow().UtcDateTime;
             await using var db = database.CreateContext();
-            // Every site's consultations: each site's pages are published by its own publisher.
-            var codes = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
+            // Every running site's consultations, each published by its site's own publisher in its own scope; one
+            // site that fails leaves the others' pages to be made.
+            var sites = await db.Sites.AsNoTracking().Where(s => !s.Suspended)
+                .ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
             var watched = await db.Consultations.AsNoTracking()
                 .Where(c => c.ClosedPageAtUtc == null)
                 .Select(c => new { c.Id, c.SiteId, c.StartsAtUtc, c.EndsAtUtc, c.FeedbackPublishedAtUtc })
                 .ToListAsync(cancellationToken);
-            var due = watched.Select(c => (c.Id, c.SiteId, State: ConsultationPeriod.StateAt(c.StartsAtUtc,
+            var due = watched.Where(c => sites.ContainsKey(c.SiteId))
+                .Select(c => (c.Id, c.SiteId, State: ConsultationPeriod.StateAt(c.StartsAtUtc,
                     c.EndsAtUtc, c.FeedbackPublishedAtUtc, now)))
                 .Where(c => !_published.TryGetValue(c.Id, out var state) || state != c.State).ToList();
             if (due.Count == 0) return 0;
+            var failed = new HashSet<int>();
             foreach (var site in due.GroupBy(c => c.SiteId))
-                await publishers.For(codes[site.Key]).PublishConsultationsAsync([.. site.Select(c => c.Id)],
-                    cancellationToken);
+            {
+                try
+                {
+                    using var scope = SiteScope.Enter(new ScopedSite(site.Key, sites[site.Key]));
+                    await publishers.For(sites[site.Key]).PublishConsultationsAsync([.. site.Select(c => c.Id)],
+                        cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "The consultations of {Site} could not be published; retrying", sites[site.Key]);
+                    failed.Add(site.Key);
+                }
+            }
+            due = due.Where(c => !failed.Contains(c.SiteId)).ToList();
             foreach (var (id, _, state) in due) _published[id] = state;
             var closed = due.Where(c => c.State is ConsultationState.Ended or ConsultationState.FeedbackPublished)
                 .Select(c => c.Id).ToList();

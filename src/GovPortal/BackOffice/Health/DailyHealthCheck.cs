@@ -43,10 +43,19 @@ public sealed class DailyHealthCheck(HealthRecorder recorder, Data.DatabaseOptio
         }
     }
 
+    // The running sites; none when the database cannot say, so the check is tried again tomorrow.
     private async Task<List<Data.ScopedSite>> SitesAsync(CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
-            .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
+                .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The daily health check could not read the sites");
+            return [];
+        }
     }
 }

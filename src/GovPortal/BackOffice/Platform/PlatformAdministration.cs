@@ -158,6 +158,36 @@ public sealed class PlatformAdministration(DatabaseOptions database, ISitePublis
             : $"已恢复网站“{site.Name}”，公众和工作人员可以照常访问。");
     }
 
+    /// <summary>
+    /// 删除: a paused site, named again by its code, is removed with everything it holds (channels, articles, accounts,
+    /// letters, applications, its output); the audit log keeps its entries.
+    /// </summary>
+    public async Task<BackOfficeResult> DeleteAsync(Staff actor, string code, string confirmation,
+        CancellationToken cancellationToken = default)
+    {
+        if (!actor.Is(StaffRoles.PlatformAdministrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        if (code == FirstSiteCode)
+            return BackOfficeResult.Refused("平台的首个网站承载平台本身（包括平台管理），不能删除。");
+        await using var db = database.CreateContext();
+        Site? site;
+        using (SiteScope.Leave()) site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code,
+            cancellationToken);
+        if (site is null) return BackOfficeResult.Missing("没有这个网站。");
+        if (!site.Suspended)
+            return BackOfficeResult.Refused($"请先暂停网站“{site.Name}”，确认不再需要后再删除。网站未删除。");
+        if (confirmation.Trim() != code)
+            return BackOfficeResult.Refused($"删除后无法恢复。请在确认框中输入网站代码“{code}”后再删除。网站未删除。");
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await SiteDeletion.DeleteRowsAsync(db, site.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await publishers.CloseAsync(code, cancellationToken);
+        await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SiteDeleted, $"网站 {code}",
+            $"删除网站“{site.Name}”（{site.BaseUrl}）及其全部内容、账号和发布目录", cancellationToken);
+        return BackOfficeResult.Done($"已删除网站“{site.Name}”：它的栏目、文章、账号、信件、申请和发布目录都已删除，审计日志保留。");
+    }
+
     /// <summary>全站置灰 on every site of the platform at once (each site can still set its own days).</summary>
     public async Task<BackOfficeResult> SetMourningEverywhereAsync(Staff actor, IReadOnlyList<DateOnly> dates,
         CancellationToken cancellationToken = default)

@@ -24,6 +24,7 @@ public static class PlatformEndpoints
                 BackOfficePages pages, PlatformAdministration platform) =>
             SuspendAsync(code, false, context, pages, platform))
             .RequireAuthorization(PlatformPolicies.Platform);
+        group.MapPost("/platform/sites/{code}/delete", DeleteAsync).RequireAuthorization(PlatformPolicies.Platform);
         group.MapPost("/platform/mourning", MourningAsync).RequireAuthorization(PlatformPolicies.Platform);
     }
 
@@ -68,6 +69,16 @@ public static class PlatformEndpoints
         return result.Succeeded
             ? pages.RedirectWithNotice(context, "platform", result.Message)
             : await pages.RefusedAsync(context, result, suspend ? "网站未暂停" : "网站未恢复", "platform");
+    }
+
+    private static async Task<IResult> DeleteAsync(string code, HttpContext context, IFormCollection form,
+        BackOfficePages pages, PlatformAdministration platform)
+    {
+        var result = await platform.DeleteAsync(await pages.StaffAsync(context), code, Clip(form.Text("confirm"), 64),
+            context.RequestAborted);
+        return result.Succeeded
+            ? pages.RedirectWithNotice(context, "platform", result.Message)
+            : await pages.RefusedAsync(context, result, "网站未删除", "platform");
     }
 
     private static async Task<IResult> MourningAsync(HttpContext context, IFormCollection form,

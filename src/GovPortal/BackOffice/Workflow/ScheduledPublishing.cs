@@ -18,7 +18,7 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseO
         while (!stoppingToken.IsCancellationRequested)
         {
             // Each site in its own scope: its due articles, published by its own publisher.
-            foreach (var site in await SitesAsync(stoppingToken))
+            foreach (var site in await SitesOrNoneAsync(stoppingToken))
             {
                 using var scope = Data.SiteScope.Enter(site);
                 try
@@ -54,6 +54,20 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseO
         if (purged > 0) logger.LogInformation("回收站: {Count} articles deleted for good", purged);
         // The 互动交流 home and statistics follow replies, ratings, consultations and the date.
         await interaction.RefreshIfDueAsync(stoppingToken);
+    }
+
+    /// <summary>The sites to work on now; none when the database cannot say (tried again at the next round).</summary>
+    private async Task<List<Data.ScopedSite>> SitesOrNoneAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await SitesAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Scheduled publishing could not read the sites; retrying in {Interval}", Interval);
+            return [];
+        }
     }
 
     /// <summary>The sites whose work is done: a paused site's waits until it is resumed.</summary>

@@ -64,9 +64,24 @@ public sealed class PortalSites(IServiceProvider root, PortalSettings settings)
             var site = Create(code);
             _sites[code] = site;
             if (site.Public is { } served) root.GetRequiredService<PublicSites>().Add(served);
-            foreach (var service in site.Running) service.StartAsync(_stopping.Token).GetAwaiter().GetResult();
+            // Outside any site: the watcher and sweeps of a site made from a request must not run in its site.
+            using (SiteScope.Leave())
+                foreach (var service in site.Running) service.StartAsync(_stopping.Token).GetAwaiter().GetResult();
             return site;
         }
+    }
+
+    public async Task CloseAsync(string siteCode, CancellationToken cancellationToken = default)
+    {
+        if (siteCode == settings.SiteCode) throw new InvalidOperationException("The first site is never closed.");
+        SiteServices? site;
+        lock (_lock)
+            if (_sites.Remove(siteCode, out site))
+                root.GetService<PublicSites>()?.Remove(siteCode);
+        if (site is null) return;
+        foreach (var service in site.Running.Reverse()) await service.StopAsync(cancellationToken);
+        foreach (var owned in site.Owned) owned.Dispose();
+        if (Directory.Exists(site.Layout.Directory)) Directory.Delete(site.Layout.Directory, recursive: true);
     }
 
     private SiteServices OpenPrimary()
