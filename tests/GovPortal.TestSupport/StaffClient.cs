@@ -140,12 +140,28 @@ public static class TestAccounts
         return Totp.Code((await users.GetAuthenticatorKeyAsync(user))!, DateTimeOffset.UtcNow);
     }
 
-    public static async Task CreateAsync(RunningPortal portal, string userName, string[] roles, bool enrolTwoFactor,
-        params string[] channelSlugs)
+    public static Task CreateAsync(RunningPortal portal, string userName, string[] roles, bool enrolTwoFactor,
+        params string[] channelSlugs) =>
+        CreateAsync(portal, siteCode: null, userName, roles, enrolTwoFactor, channelSlugs);
+
+    /// <summary>
+    /// An account of another site of the platform, holding <paramref name="roles"/> in that site's channels
+    /// <paramref name="channelSlugs"/>; enrolled in two-step sign-in when a role needs it.
+    /// </summary>
+    public static Task CreateOnSiteAsync(RunningPortal portal, string siteCode, string userName,
+        string[] roles, params string[] channelSlugs) =>
+        CreateAsync(portal, siteCode, userName, roles, StaffRoles.IncludeOfficer(roles), channelSlugs);
+
+    // On the site of siteCode, or the first site when null.
+    private static async Task CreateAsync(RunningPortal portal, string? siteCode, string userName, string[] roles,
+        bool enrolTwoFactor, string[] channelSlugs)
     {
+        int siteId;
+        await using (var db = portal.Settings.Database.CreateContext())
+            siteId = siteCode is null ? db.Sites.Min(s => s.Id) : db.Sites.Single(s => s.Code == siteCode).Id;
         using var scope = portal.App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = userName };
+        var user = new StaffUser { UserName = userName, DisplayName = userName, SiteId = siteId };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         if (roles.Length > 0)
@@ -154,34 +170,6 @@ public static class TestAccounts
             Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
         }
         if (enrolTwoFactor)
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-        await using var db = portal.Settings.Database.CreateContext();
-        var channels = db.Channels.Where(c => channelSlugs.Contains(c.Slug)).Select(c => c.Id).ToList();
-        Assert.Equal(channelSlugs.Length, channels.Count);
-        db.ChannelGrants.AddRange(channels.Select(c => new ChannelGrant { UserId = user.Id, ChannelId = c }));
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// An account of another site of the platform, holding <paramref name="roles"/> in that site's channels
-    /// <paramref name="channelSlugs"/>; enrolled in two-step sign-in when a role needs it.
-    /// </summary>
-    public static async Task CreateOnSiteAsync(RunningPortal portal, string siteCode, string userName,
-        string[] roles, params string[] channelSlugs)
-    {
-        int siteId;
-        await using (var db = portal.Settings.Database.CreateContext())
-            siteId = db.Sites.Single(s => s.Code == siteCode).Id;
-        using var scope = portal.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName, DisplayName = userName, SiteId = siteId };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (roles.Length > 0) Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-        if (StaffRoles.IncludeOfficer(roles))
         {
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);

@@ -44,6 +44,13 @@ public static class SiteScope
 
 public static class SiteScopeQueries
 {
+    /// <summary>The sites background work is done for: every site but the paused ones, the first one first.</summary>
+    public static Task<List<ScopedSite>> RunningSitesAsync(this GovPortalDbContext db,
+        CancellationToken cancellationToken = default) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id).Select(s => new ScopedSite(s.Id, s.Code)),
+            cancellationToken);
+
     /// <summary>
     /// The id of the site the work is for: the current one, or outside any site the first site (the only one of a
     /// single-site install, which commands and direct calls work on).

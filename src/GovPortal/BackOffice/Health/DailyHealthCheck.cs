@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using GovPortal.Data;
 
 namespace GovPortal.BackOffice.Health;
 
@@ -49,8 +49,7 @@ public sealed class DailyHealthCheck(HealthRecorder recorder, Data.DatabaseOptio
         try
         {
             await using var db = database.CreateContext();
-            return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
-                .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
+            return await db.RunningSitesAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using GovPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Workflow;
@@ -74,7 +75,6 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseO
     private async Task<List<Data.ScopedSite>> SitesAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        return await db.Sites.Where(s => !s.Suspended).OrderBy(s => s.Id)
-            .Select(s => new Data.ScopedSite(s.Id, s.Code)).ToListAsync(cancellationToken);
+        return await db.RunningSitesAsync(cancellationToken);
     }
 }
