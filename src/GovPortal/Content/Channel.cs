@@ -35,6 +35,12 @@ public sealed class Channel
     /// <summary>Where the 政府信息公开 section's home links to this channel, if at all.</summary>
     public ChannelDisclosureRole DisclosureRole { get; set; }
 
+    /// <summary>
+    /// 接受报送: other sites of the platform may submit their published articles to this channel (信息报送), which
+    /// its reviewers accept or return.
+    /// </summary>
+    public bool TakesSubmissions { get; set; }
+
     /// <summary>What the channel's address shows: a list, a single page, a link elsewhere or a topic.</summary>
     public ChannelType Type { get; set; }
 

@@ -45,6 +45,9 @@ public abstract partial class GovPortalDbContext
         OwnedBySite<GovPortal.Interaction.Letters.Letter>(model);
         OwnedBySite<StaffUser>(model);
         OwnedBySite<BackOffice.Health.HealthSnapshot>(model);
+        // A submission belongs to both sites: the sender sees its outcome, the receiver its queue.
+        model.Entity<Content.Submissions.Submission>().HasQueryFilter(SiteFilter,
+            s => ScopedSiteId == null || s.FromSiteId == ScopedSiteId || s.ToSiteId == ScopedSiteId);
     }
 
     // e => ScopedSiteId == null || e.SiteId == ScopedSiteId, for an entity with an int SiteId.

@@ -26,6 +26,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
     public DbSet<RetiredAddress> RetiredAddresses => Set<RetiredAddress>();
+    public DbSet<Content.Submissions.Submission> Submissions => Set<Content.Submissions.Submission>();
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainAnchor> AuditChainAnchors => Set<AuditChainAnchor>();
@@ -207,6 +208,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
             statement.HasOne<Site>().WithMany().HasForeignKey(s => s.SiteId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        SubmissionTable(model);
         model.Entity<RetiredAddress>(retired =>
         {
             retired.Property(r => r.Url).HasMaxLength(400);

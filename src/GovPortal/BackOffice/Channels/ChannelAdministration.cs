@@ -212,6 +212,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, ISitePublish
         var trashed = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
             .CountAsync(a => a.ChannelId == id && a.DeletedAtUtc != null, cancellationToken);
         var revisions = await db.Revisions.CountAsync(r => r.ChannelId == id, cancellationToken);
+        var submissions = await db.Submissions.CountAsync(s => s.ToChannelId == id, cancellationToken);
         if (children > 0)
             return BackOfficeResult.Refused($"栏目“{channel.Name}”下还有 {children} 个子栏目，不能删除。请先移走或删除子栏目。");
         // Deleting would lose published addresses and the history of every revision written there.
@@ -221,6 +222,11 @@ public sealed class ChannelAdministration(DatabaseOptions database, ISitePublish
         if (articles > 0 || revisions > 0)
             return BackOfficeResult.Refused($"栏目“{channel.Name}”中还有 {Math.Max(articles, 1)} 篇文章（含草稿、已撤稿和历史版本），" +
                 "不能删除，以免已发布文章的地址和记录丢失。请先把文章移到其他栏目。");
+
+        // The 采用数 of other sites count what they sent here.
+        if (submissions > 0)
+            return BackOfficeResult.Refused($"栏目“{channel.Name}”收到过 {submissions} 篇其他网站的报送，" +
+                "删除会丢失报送记录和采用统计，不能删除。不再接收报送时，取消这个栏目的“接受报送”即可。");
 
         db.Channels.Remove(channel);
         using var change = publishers.Current().BeginChange();

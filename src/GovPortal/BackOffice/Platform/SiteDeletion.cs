@@ -24,6 +24,10 @@ public static class SiteDeletion
         await db.DisclosureApplications.Where(a => a.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.Mailboxes.Where(m => m.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
 
+        // 信息报送 sent by the site or to it: the other site's 采用数 lose what came from or went to this one.
+        await db.Submissions.Where(s => s.FromSiteId == siteId || s.ToSiteId == siteId)
+            .ExecuteDeleteAsync(cancellationToken);
+
         // Revisions and articles point at the site's channels, organisations and classifications.
         await db.Revisions.Where(r => r.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.Articles.IgnoreQueryFilters().Where(a => a.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
