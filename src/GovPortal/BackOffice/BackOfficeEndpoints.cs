@@ -7,6 +7,7 @@ using GovPortal.BackOffice.Disclosure;
 using GovPortal.BackOffice.Health;
 using GovPortal.BackOffice.Settings;
 using GovPortal.BackOffice.SignIn;
+using GovPortal.BackOffice.Submissions;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace GovPortal.BackOffice;
@@ -157,6 +158,7 @@ public static class BackOfficeEndpoints
         HomeLayouts.HomeLayoutEndpoints.MapHomeLayout(group);
         group.MapContentSafety();
         group.MapHealth();
+        group.MapSubmissions();
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
         Calendar.CalendarEndpoints.MapCalendar(group);
         Platform.PlatformEndpoints.MapPlatform(group);

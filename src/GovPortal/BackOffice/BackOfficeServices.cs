@@ -118,6 +118,8 @@ public static class BackOfficeServices
         services.AddSingleton<BackOfficePages>();
         services.AddSingleton<SignIn.SignInThrottle>();
         services.AddSingleton<ArticleWorkflow>();
+        services.AddSingleton<Submissions.SubmissionDesk>();
+        services.AddSingleton<Submissions.SubmissionQueries>();
         services.AddSingleton<IContentPreparation, Disclosure.DocumentPreparation>();
         services.AddSingleton<IContentPreparation, Disclosure.InterpretationPreparation>();
         services.AddSingleton<Disclosure.DisclosureChoices>();

@@ -125,7 +125,7 @@ public sealed record ArticlePageModel(
 /// 摄影 and 责任编辑, and the 关键词 of the page's keywords tag.
 /// </summary>
 public sealed record ArticleByline(string Kicker, string TitleClass, string Photographer, string EditorInCharge,
-    string Keywords);
+    string Keywords, string SourceUrl = "");
 
 /// <summary>
 /// The links of a 信息公开 page: a document's 有效性 notice with its 现行文件, the documents it replaced and its

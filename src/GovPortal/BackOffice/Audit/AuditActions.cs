@@ -52,6 +52,9 @@ public static class AuditActions
     public const string SiteResumed = "platform.site-resumed";
     public const string SiteDeleted = "platform.site-deleted";
     public const string MourningEverywhere = "platform.mourning";
+    public const string SubmissionSent = "submission.sent";
+    public const string SubmissionAccepted = "submission.accepted";
+    public const string SubmissionReturned = "submission.returned";
 
     public static string Label(string action) => action switch
     {
@@ -104,6 +107,9 @@ public static class AuditActions
         SiteResumed => "恢复网站",
         SiteDeleted => "删除网站",
         MourningEverywhere => "全平台置灰",
+        SubmissionSent => "信息报送",
+        SubmissionAccepted => "采用报送",
+        SubmissionReturned => "退回报送",
         _ => action,
     };
 
@@ -120,6 +126,6 @@ public static class AuditActions
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
         SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, SiteDeleted,
-        MourningEverywhere,
+        MourningEverywhere, SubmissionSent, SubmissionAccepted, SubmissionReturned,
     ];
 }

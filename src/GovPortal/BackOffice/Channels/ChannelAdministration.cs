@@ -144,7 +144,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, ISitePublish
             ?? ChannelTypeRules.TypeProblem(type!.Value, linkUrl, channel, tree, articleCount, channel.ShowOnHome,
                 role!.Value)
             ?? ChannelTypeRules.ParentProblem(channels, parentId)
-            ?? introductionProblem;
+            ?? introductionProblem
+            ?? (form.TakesSubmissions && type == ChannelType.Link ? "外链栏目不存放文章，不能接受报送。" : null);
         if (problem is not null) return BackOfficeResult.Refused(problem);
         var (banner, bannerProblem) = ChannelTypeRules.Banner(type!.Value, form, channel.BannerImage.Length > 0,
             bannerAlt);
@@ -167,6 +168,8 @@ public sealed class ChannelAdministration(DatabaseOptions database, ISitePublish
             changes.Add($"列表样式 {ChannelTypes.Label(channel.ListStyle)} → {ChannelTypes.Label(style!.Value)}");
         if (channel.LinkUrl != linkUrl) changes.Add($"链接地址“{channel.LinkUrl}”→“{linkUrl}”");
         if (channel.Introduction != introduction) changes.Add("专题简介已修改");
+        if (channel.TakesSubmissions != form.TakesSubmissions)
+            changes.Add(form.TakesSubmissions ? "开始接受报送" : "不再接受报送");
         if (channel.BannerAlt != bannerAlt) changes.Add($"横幅替代文字“{channel.BannerAlt}”→“{bannerAlt}”");
         if (banner is not null) changes.Add($"上传横幅图片“{banner.DisplayName}”（{banner.Width}×{banner.Height}）");
         else if (form.RemoveBanner && channel.BannerImage.Length > 0) changes.Add("删除横幅图片");
@@ -177,6 +180,7 @@ public sealed class ChannelAdministration(DatabaseOptions database, ISitePublish
         channel.DisclosureRole = role!.Value;
         (channel.Type, channel.ListStyle, channel.LinkUrl) = (type.Value, style!.Value, linkUrl);
         (channel.Introduction, channel.BannerAlt) = (introduction, bannerAlt);
+        channel.TakesSubmissions = form.TakesSubmissions;
         var oldBanner = channel.BannerImage;
         if (banner is not null) SaveBanner(channel, banner);
         else if (form.RemoveBanner) (channel.BannerImage, channel.BannerWidth, channel.BannerHeight) = ("", 0, 0);

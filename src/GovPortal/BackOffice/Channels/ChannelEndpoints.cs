@@ -62,6 +62,7 @@ public static class ChannelEndpoints
             Type = form.Text("type"),
             ListStyle = form.Text("listStyle"),
             LinkUrl = form.Text("linkUrl"),
+            TakesSubmissions = form.Bool("takesSubmissions"),
             Introduction = form.Text("introduction"),
             BannerAlt = form.Text("bannerAlt"),
             RemoveBanner = form.Bool("removeBanner"),
@@ -98,6 +99,7 @@ public static class ChannelEndpoints
         Type = Enum.TryParse<ChannelType>(form.Type, out var type) ? type : saved.Type,
         ListStyle = Enum.TryParse<ListStyle>(form.ListStyle, out var style) ? style : saved.ListStyle,
         LinkUrl = form.LinkUrl, Introduction = form.Introduction, BannerAlt = form.BannerAlt,
+        TakesSubmissions = form.TakesSubmissions,
         BannerImage = saved.BannerImage, BannerWidth = saved.BannerWidth, BannerHeight = saved.BannerHeight,
     };
 

@@ -29,6 +29,10 @@ public sealed record ChannelSettingsForm(
     public string ListStyle { get; init; } = "";
 
     public string LinkUrl { get; init; } = "";
+
+    /// <summary>接受报送: other sites of the platform may submit articles to the channel.</summary>
+    public bool TakesSubmissions { get; init; }
+
     public string Introduction { get; init; } = "";
     public string BannerAlt { get; init; } = "";
     public bool RemoveBanner { get; init; }

@@ -5,6 +5,9 @@ public static class NewsKind
 {
     public const string Key = "news";
 
+    /// <summary>The 原文链接 field: where 来源 links to (a reprint's original, a submitted article's own page).</summary>
+    public const string SourceUrlName = "sourceUrl";
+
     public static ContentKind Kind { get; } = new(Key, "文章",
     [
         ContentField.Extra("kicker", "引题", maxLength: 300) with
@@ -40,6 +43,13 @@ public static class NewsKind
             Choices = ChoiceSource.OfSite(ChoiceSource.Organisations),
             Hint = "可从本站的机构列表（信息公开设置中维护）中选择，也可以直接填写。",
             Get = c => c.Source, Set = (c, v) => c.Source = v,
+        },
+        ContentField.Extra(SourceUrlName, "原文链接", maxLength: ExternalLinks.MaxLength) with
+        {
+            OnPage = FieldPlacement.Template, Placeholder = "https://",
+            Rule = v => ExternalLinks.Problem(v) is null ? null
+                : "原文链接须是以 http:// 或 https:// 开头的完整网址，例如 https://www.jiangsu.gov.cn/ 。",
+            Hint = "转载或采用的文章可填写原文的完整网址，文章页的“来源”会链接到原文；采用其他网站报送的文章时自动填写。",
         },
         new ContentField
         {

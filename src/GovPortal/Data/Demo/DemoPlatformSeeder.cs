@@ -47,6 +47,9 @@ public static class DemoPlatformSeeder
             ]),
     ];
 
+    /// <summary>The district's channel that takes the other sites' submissions.</summary>
+    public const string SubmissionsChannelName = "镇街动态";
+
     /// <summary>Adds the platform's other sites once; a data folder that has any of them is left as it is.</summary>
     public static async Task SeedAsync(GovPortalDbContext db, RichTextSanitizer sanitizer, DateTime nowUtc,
         CancellationToken cancellationToken = default)
@@ -54,6 +57,15 @@ public static class DemoPlatformSeeder
         var codes = Sites.Select(s => s.Code).ToList();
         if (await db.Sites.AnyAsync(s => codes.Contains(s.Code), cancellationToken)) return;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The district takes its towns' and departments' news (信息报送) in a channel of its own.
+        var district = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
+        var news = await db.Channels.Where(c => c.SiteId == district && c.ParentId == null && c.Slug == "xwzx")
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        db.Channels.Add(new Channel
+        {
+            SiteId = district, ParentId = news, Name = SubmissionsChannelName, Slug = "zjdt", SortOrder = 4,
+            UpdateFrequencyDays = 30, TakesSubmissions = true,
+        });
         var generator = new DemoArticleGenerator(seed: 20231101);
         var random = new Random(1101);
         foreach (var demo in Sites)

@@ -317,7 +317,7 @@ public sealed partial class SiteRenderer
         var kind = _kinds.Of(article);
         string Field(string name) => kind.Field(name)?.Get(article) ?? "";
         return new ArticleByline(Field("kicker"), TitleLook.ClassOf(article.TitleColour, article.TitleBold),
-            Field("photographer"), Field("editorInCharge"), Field("keywords"));
+            Field("photographer"), Field("editorInCharge"), Field("keywords"), Field(NewsKind.SourceUrlName));
     }
 
     /// <summary>
