@@ -18,6 +18,8 @@ public abstract partial class GovPortalDbContext
             organisation.Property(o => o.CreditCode).HasMaxLength(18);
             organisation.HasOne<Site>().WithMany().HasForeignKey(o => o.SiteId).OnDelete(DeleteBehavior.Restrict);
             organisation.HasIndex(o => new { o.SiteId, o.Name }).IsUnique();
+            // One copy of each platform entry per site (no key: the platform's entry may go, its copies stay).
+            organisation.HasIndex(o => new { o.SiteId, o.PlatformId }).IsUnique();
         });
         model.Entity<Classification>(entry =>
         {
@@ -26,6 +28,7 @@ public abstract partial class GovPortalDbContext
             entry.Property(c => c.Role).HasMaxLength(32);
             entry.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
             entry.HasIndex(c => new { c.SiteId, c.Scheme, c.Name }).IsUnique();
+            entry.HasIndex(c => new { c.SiteId, c.PlatformId }).IsUnique();
         });
         model.Entity<IndexNumberCounter>(counter =>
         {

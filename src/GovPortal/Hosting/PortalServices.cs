@@ -32,7 +32,7 @@ public static class PortalServices
         services.AddSingleton(_ => new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory));
         services.AddSingleton<RichTextSanitizer>();
         services.AddSingleton(provider => new PageScanner(provider.GetRequiredService<ChineseConverter>(),
-            settings.Paths.SafetyListsDirectory));
+            settings.Paths.SafetyListsDirectory, settings.Paths.SiteSafetyListsDirectory));
         services.AddSingleton<UploadStore>();
         services.AddSingleton<DemoSiteSeeder>();
         // One site's output: a second site is one more registration of these per-site services.

@@ -23,6 +23,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
     {
         settings.Paths.EnsureCreated();
         output.EnsureCreated();
+        IReadOnlyList<string> shared;
         await using (var db = settings.Database.CreateContext())
         {
             if (await DatabaseCheck.ProblemAsync(settings, db, cancellationToken) is { } problem)
@@ -36,6 +37,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             var seeded = await FirstSiteAsync(db, cancellationToken);
             // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
             await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
+            // The platform's lists copied to every site (an upgrade, or a change made while a site was away).
+            shared = await Data.Disclosure.PlatformLists.SyncAsync(db, cancellationToken);
             if (seeded)
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.
@@ -49,13 +52,16 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         foreach (var site in sites.All) RecoverInterruptedPublish(site.Publisher);
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
-        foreach (var site in sites.All) await PublishIfNeededAsync(site.Publisher, site.SearchIndex, cancellationToken);
+        foreach (var site in sites.All)
+            await PublishIfNeededAsync(site.Publisher, site.SearchIndex, shared.Contains(site.Publisher.SiteCode),
+                cancellationToken);
     }
 
-    private async Task PublishIfNeededAsync(Publisher sitePublisher, Search.SearchIndex siteIndex,
+    /// <param name="listsChanged">The site's copies of the platform's lists changed: its catalogue shows them.</param>
+    private async Task PublishIfNeededAsync(Publisher sitePublisher, Search.SearchIndex siteIndex, bool listsChanged,
         CancellationToken cancellationToken)
     {
-        if (!sitePublisher.OutputIsCurrent)
+        if (!sitePublisher.OutputIsCurrent || listsChanged)
         {
             var result = await sitePublisher.PublishAllAsync(cancellationToken);
             logger.LogInformation("Published {Pages} pages of {Site} at {Rate:0} pages/s", result.Pages,

@@ -14,7 +14,7 @@ public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
 {
     /// <summary>The scanner's findings: what the publisher checks before any change to a live article.</summary>
     public IReadOnlyList<Finding> Check(Article article, Site site) =>
-        scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site));
+        scanner.Scan(ContentOf(article), isHtml: true, AllowedHosts(site), site.Code);
 
     /// <summary>
     /// <see cref="Check"/>, and each body picture without 替代文字 (<see cref="PictureAltCheck"/>): what a revision
@@ -24,13 +24,13 @@ public sealed class ArticleChecks(PageScanner scanner, ContentKinds kinds)
     public IReadOnlyList<Finding> CheckRevision(Article article, Site site)
     {
         var content = ContentOf(article);
-        return scanner.Scan(content, isHtml: true, AllowedHosts(site)).Concat(PictureAltCheck.Check(content))
+        return scanner.Scan(content, isHtml: true, AllowedHosts(site), site.Code).Concat(PictureAltCheck.Check(content))
             .OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
     }
 
     /// <summary>The same checks over other published text (a letter and its reply), given as HTML.</summary>
     public IReadOnlyList<Finding> CheckHtml(string html, Site site) =>
-        scanner.Scan(html, isHtml: true, AllowedHosts(site));
+        scanner.Scan(html, isHtml: true, AllowedHosts(site), site.Code);
 
     /// <summary>
     /// The article as one HTML text for the scanner: the title as a heading, each plain field as a paragraph of its

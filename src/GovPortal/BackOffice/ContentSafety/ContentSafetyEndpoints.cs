@@ -1,6 +1,7 @@
 using GovPortal.BackOffice.Accounts;
 using GovPortal.BackOffice.Audit;
 using GovPortal.BackOffice.Forms;
+using GovPortal.Data;
 
 namespace GovPortal.BackOffice.ContentSafety;
 
@@ -9,6 +10,7 @@ public static class ContentSafetyEndpoints
 {
     public static void MapContentSafety(this RouteGroupBuilder group)
     {
+        MapSiteAdditions(group);
         group.MapGet("/safety", async (HttpContext context, BackOfficePages pages, SafetyLists lists) =>
             await pages.RenderAsync<SafetyListsPage, SafetyListsPageModel>(new SafetyListsPageModel(
                 Shell: pages.ShellFor(context, "内容安全词库"),
@@ -47,6 +49,49 @@ public static class ContentSafetyEndpoints
         }
     }
 
+    /// <summary>本站补充词库: a site's administrator adds words of its own on top of the platform's lists.</summary>
+    private static void MapSiteAdditions(RouteGroupBuilder group)
+    {
+        group.MapGet("/safety/own", (HttpContext context, BackOfficePages pages, SafetyLists lists) =>
+            SiteAdditionsPageAsync(context, pages, lists, null, null, null))
+            .RequireAuthorization(StaffRoles.Administrator);
+        foreach (var (path, name, label) in new[]
+                 {
+                     ("safety/own/words", SafetyLists.SensitiveWords, "本站补充敏感词"),
+                     ("safety/own/wording", SafetyLists.Wording, "本站补充错别字与规范名称"),
+                 })
+        {
+            group.MapPost("/" + path, async (HttpContext context, IFormCollection form, BackOfficePages pages,
+                SafetyLists lists, AuditLog audit) =>
+            {
+                var site = SiteScope.Required.Code;
+                var text = form.Text("list");
+                var before = lists.Additions(name, site);
+                var (entries, error) = lists.Save(name, text, site);
+                if (error is not null)
+                    return await SiteAdditionsPageAsync(context, pages, lists, name, text, $"{label}未保存：{error}");
+                await audit.WriteAsync(context, AuditActions.SettingsChanged, label,
+                    $"修改{label}：{Entries(before)} 条 → {entries} 条，变化：{Changes(before, lists.Additions(name, site))}");
+                return pages.RedirectWithNotice(context, "safety/own",
+                    $"已保存{label}（{entries} 条），本站文章的发布前检查和网站健康检查立即使用。");
+            }).RequireAuthorization(StaffRoles.Administrator);
+        }
+    }
+
+    // The site's additions, with the one just refused as typed; the platform's lists shown beside them to read.
+    private static Task<IResult> SiteAdditionsPageAsync(HttpContext context, BackOfficePages pages, SafetyLists lists,
+        string? typedName, string? typed, string? error)
+    {
+        var site = SiteScope.Required.Code;
+        string Own(string name) => name == typedName ? typed! : lists.Additions(name, site);
+        return pages.RenderAsync<SiteSafetyListsPage, SiteSafetyListsPageModel>(new SiteSafetyListsPageModel(
+            Shell: pages.ShellFor(context, "本站补充词库"),
+            PlatformSensitiveWords: Entries(lists.Current(SafetyLists.SensitiveWords)),
+            PlatformWording: Entries(lists.Current(SafetyLists.Wording)),
+            SensitiveWords: Own(SafetyLists.SensitiveWords), Wording: Own(SafetyLists.Wording), Error: error),
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
     private static IEnumerable<string> EntriesOf(string list) =>
         list.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#');
 
@@ -65,3 +110,7 @@ public static class ContentSafetyEndpoints
 }
 
 public sealed record SafetyListsPageModel(Pages.Shell Shell, string SensitiveWords, string Wording, string? Error);
+
+/// <param name="PlatformSensitiveWords">How many entries the platform's list has (checked on every site).</param>
+public sealed record SiteSafetyListsPageModel(Pages.Shell Shell, int PlatformSensitiveWords, int PlatformWording,
+    string SensitiveWords, string Wording, string? Error);

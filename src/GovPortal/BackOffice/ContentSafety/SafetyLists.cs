@@ -6,16 +6,17 @@ using GovPortal.Storage;
 namespace GovPortal.BackOffice.ContentSafety;
 
 /// <summary>
-/// The site's own sensitive-word list (category, severity, word) and wording list (mistaken forms with corrections,
-/// officials' titles with names), edited by administrators. Saved to data/safety in the format the checks read,
-/// replacing the built-in defaults, and taken into use at once.
+/// The platform's sensitive-word list (category, severity, word) and wording list (mistaken forms with corrections,
+/// officials' titles with names), edited by the first site's administrators: saved to data/safety in the format the
+/// checks read, replacing the built-in defaults, and taken into use at once. Each site may add words of its own
+/// (data/safety/sites/{code}), checked on its content only, beside the platform's.
 /// </summary>
 public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
 {
     public const string SensitiveWords = "sensitive-words.txt", Wording = "wording.txt";
     private const int MaxLines = 20_000;
 
-    /// <summary>The list in use: the site's own file, or the built-in default.</summary>
+    /// <summary>The list in use: the platform's own file, or the built-in default.</summary>
     public string Current(string name)
     {
         var own = Path.Combine(paths.SafetyListsDirectory, name);
@@ -24,11 +25,19 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
         return new StreamReader(stream).ReadToEnd();
     }
 
+    /// <summary>A site's own additions to the platform's list; "" when it has none.</summary>
+    public string Additions(string name, string siteCode)
+    {
+        var own = Path.Combine(paths.SiteSafetyListsDirectory(siteCode), name);
+        return File.Exists(own) ? File.ReadAllText(own) : "";
+    }
+
     /// <summary>
-    /// Checks and saves a list typed by an administrator.
+    /// Checks and saves a list typed by an administrator: the platform's, or with <paramref name="siteCode"/> that
+    /// site's additions (checked on its content beside the platform's).
     /// Returns the number of entries, or a message saying which line is wrong.
     /// </summary>
-    public (int Entries, string? Error) Save(string name, string text)
+    public (int Entries, string? Error) Save(string name, string text, string? siteCode = null)
     {
         var lines = text.Replace("\r", "").Split('\n');
         if (lines.Length > MaxLines) return (0, $"词库最多 {MaxLines} 行。");
@@ -67,11 +76,12 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
             }
             entries++;
         }
-        Directory.CreateDirectory(paths.SafetyListsDirectory);
-        var target = Path.Combine(paths.SafetyListsDirectory, name);
+        var directory = siteCode is null ? paths.SafetyListsDirectory : paths.SiteSafetyListsDirectory(siteCode);
+        Directory.CreateDirectory(directory);
+        var target = Path.Combine(directory, name);
         File.WriteAllText(target + ".tmp", output.ToString());
         File.Move(target + ".tmp", target, overwrite: true);
-        scanner.ReloadWordLists();
+        scanner.ReloadWordLists(siteCode);
         return (entries, null);
     }
 }

@@ -75,6 +75,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await AuditAsync(actor, $"机构 {organisation.Id}", $"新增机构“{name}”（统一社会信用代码 {code}）", cancellationToken);
         await publishers.Current().PublishAllAsync(cancellationToken); // the catalogue lists every active organisation
         change.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done($"已新增机构“{name}”。");
     }
 
@@ -89,6 +90,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id && o.SiteId == siteId,
             cancellationToken);
         if (organisation is null) return BackOfficeResult.Missing("找不到这个机构。");
+        if (organisation.PlatformId is not null) return BackOfficeResult.Refused(PlatformEntryMessage("机构"));
         var problem = NameProblem(name, Organisation.MaxNameLength, "机构名称")
             ?? UnifiedSocialCreditCode.Problem(code)
             ?? SortProblem(form.SortOrder, out _)
@@ -114,6 +116,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await AuditAsync(actor, $"机构 {id}", $"修改机构“{name}”：{string.Join("；", changes)}", cancellationToken);
         if (renamed) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done(renamed ? $"已保存机构“{name}”，网站上的文件页面已更新。" : $"已保存机构“{name}”。");
     }
 
@@ -127,6 +130,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id && o.SiteId == siteId,
             cancellationToken);
         if (organisation is null) return BackOfficeResult.Missing("找不到这个机构。");
+        if (organisation.PlatformId is not null) return BackOfficeResult.Refused(PlatformEntryMessage("机构"));
         var used = await db.Articles.CountAsync(a => a.Disclosure.OrganisationId == id, cancellationToken)
             + await db.Revisions.CountAsync(r => r.Disclosure.OrganisationId == id, cancellationToken);
         if (used > 0)
@@ -138,6 +142,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await AuditAsync(actor, $"机构 {id}", $"删除未使用的机构“{organisation.Name}”", cancellationToken);
         await publishers.Current().PublishAllAsync(cancellationToken); // its empty catalogue page goes
         change.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done($"已删除机构“{organisation.Name}”。");
     }
 
@@ -165,6 +170,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         // A new topic gets its page in the catalogue.
         if (scheme == ClassificationScheme.Topic) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done($"已在{label}中新增“{name}”。");
     }
 
@@ -179,6 +185,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
             cancellationToken);
         if (entry is null) return BackOfficeResult.Missing("找不到这个分类。");
         var label = SchemeLabel(entry.Scheme);
+        if (entry.PlatformId is not null) return BackOfficeResult.Refused(PlatformEntryMessage(label));
         var problem = NameProblem(name, Classification.MaxNameLength, label + "名称")
             ?? SortProblem(form.SortOrder, out _)
             ?? (await db.Classifications.AnyAsync(c => c.SiteId == siteId && c.Scheme == entry.Scheme
@@ -200,6 +207,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await AuditAsync(actor, $"{label} {id}", $"修改{label}“{name}”：{string.Join("；", changes)}", cancellationToken);
         if (renamed) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done(renamed ? $"已保存“{name}”，网站上的文件页面已更新。" : $"已保存“{name}”。");
     }
 
@@ -213,6 +221,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
             cancellationToken);
         if (entry is null) return BackOfficeResult.Missing("找不到这个分类。");
         var label = SchemeLabel(entry.Scheme);
+        if (entry.PlatformId is not null) return BackOfficeResult.Refused(PlatformEntryMessage(label));
         var used = await db.Articles.CountAsync(a => a.Disclosure.TopicId == id || a.Disclosure.GenreId == id,
                 cancellationToken)
             + await db.Revisions.CountAsync(r => r.Disclosure.TopicId == id || r.Disclosure.GenreId == id,
@@ -227,6 +236,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await AuditAsync(actor, $"{label} {id}", $"删除未使用的{label}“{entry.Name}”", cancellationToken);
         if (entry.Scheme == ClassificationScheme.Topic) await publishers.Current().PublishAllAsync(cancellationToken);
         change?.Published();
+        await ShareAsync(siteId, cancellationToken);
         return BackOfficeResult.Done($"已删除{label}“{entry.Name}”。");
     }
 
@@ -253,6 +263,22 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
     // While one site is configured, the lists are the first site's (as for channels).
     private static Task<int> SiteIdAsync(GovPortalDbContext db, CancellationToken cancellationToken) =>
         db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken);
+
+    /// <summary>
+    /// After the first site's lists changed: the other sites' copies follow (統一信息资源库), and each site whose list
+    /// changed is published again, since its catalogue and document pages show the names.
+    /// </summary>
+    private async Task ShareAsync(int siteId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        using var everySite = SiteScope.Leave();
+        if (siteId != await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken)) return;
+        foreach (var code in await PlatformLists.SyncAsync(db, cancellationToken))
+            await publishers.For(code).PublishAllAsync(cancellationToken);
+    }
+
+    private static string PlatformEntryMessage(string label) =>
+        $"这是平台统一维护的{label}，由平台（第一个网站）的系统管理员修改，本站不能修改或删除。本站需要的可以另行新增。";
 
     private Task AuditAsync(Staff actor, string target, string details, CancellationToken cancellationToken) =>
         audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.DisclosureListsChanged, target, details,

@@ -20,7 +20,8 @@ public sealed class CitizenTextScreening(PageScanner scanner)
         foreach (var text in texts)
         {
             if (string.IsNullOrEmpty(text)) continue;
-            foreach (var finding in scanner.Scan(text, isHtml: false, allowedHosts: new HashSet<string>()))
+            foreach (var finding in scanner.Scan(text, isHtml: false, allowedHosts: new HashSet<string>(),
+                         siteCode: Data.SiteScope.Current?.Code))
                 if (!WordingCategories.Contains(finding.Category))
                     reasons.Add(finding.Category);
         }

@@ -20,6 +20,12 @@ public sealed class Classification
 
     public int SortOrder { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>
+    /// On every site but the first: the first site's entry this one copies (the platform's list, kept once); null
+    /// for the site's own.
+    /// </summary>
+    public int? PlatformId { get; set; }
 }
 
 /// <summary>

@@ -25,4 +25,11 @@ public sealed class Organisation
     public int SortOrder { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>
+    /// On every site but the first: the first site's organisation this one copies (统一信息资源库: the platform's
+    /// list, kept once and copied to each site by <c>PlatformLists</c>, not changed on the site); null for the site's
+    /// own.
+    /// </summary>
+    public int? PlatformId { get; set; }
 }

@@ -93,7 +93,7 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
             var file = output.FullPathOf(page.Path);
             if (!File.Exists(file)) continue;
             foreach (var finding in scanner
-                         .Scan(await File.ReadAllTextAsync(file, cancellationToken), isHtml: true, hosts)
+                         .Scan(await File.ReadAllTextAsync(file, cancellationToken), isHtml: true, hosts, site.Code)
                          .Where(f => f.Severity == Severity.Block))
                 problems.Add(new HealthProblem(finding.Category, true, $"/{page.Path}:{finding.Line}",
                     $"{finding.Message}「{finding.Excerpt}」"));

@@ -17,15 +17,21 @@ public sealed class WordListCheck
     private readonly List<Word> _words = [];
     private readonly List<Official> _officials = [];
     private readonly string? _listDirectory;
+    private readonly bool _additionsOnly;
 
     /// <param name="listDirectory">
     /// Where an administrator keeps the site's own lists (sensitive-words.txt, wording.txt, same format as the
     /// defaults); a list found there replaces the built-in one.
     /// </param>
-    public WordListCheck(ChineseConverter converter, string? listDirectory = null)
+    /// <param name="additionsOnly">
+    /// Only the lists found in <paramref name="listDirectory"/>, none built in: a site's additions, checked beside the
+    /// platform's lists.
+    /// </param>
+    public WordListCheck(ChineseConverter converter, string? listDirectory = null, bool additionsOnly = false)
     {
         _converter = converter;
         _listDirectory = listDirectory;
+        _additionsOnly = additionsOnly;
         foreach (var (category, severity, word) in Read("sensitive-words.txt"))
             Add(word, category, severity == "block" ? Severity.Block : Severity.Warn, $"含有{category}“{word}”");
         foreach (var (kind, first, second) in Read("wording.txt"))
@@ -83,6 +89,7 @@ public sealed class WordListCheck
     private IEnumerable<(string, string, string)> Read(string name)
     {
         var own = _listDirectory is null ? null : Path.Combine(_listDirectory, name);
+        if (_additionsOnly && (own is null || !File.Exists(own))) yield break;
         using var stream = own is not null && File.Exists(own)
             ? File.OpenRead(own)
             : Assembly.GetExecutingAssembly().GetManifestResourceStream("GovPortal.Safety." + name)

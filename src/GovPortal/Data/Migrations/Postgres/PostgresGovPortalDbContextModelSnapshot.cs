@@ -1024,6 +1024,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("PlatformId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1040,6 +1043,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "PlatformId")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "Scheme", "Name")
                         .IsUnique();
@@ -1128,6 +1134,9 @@ namespace GovPortal.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PlatformId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SiteId")
                         .HasColumnType("integer");
 
@@ -1137,6 +1146,9 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "PlatformId")
                         .IsUnique();
 
                     b.ToTable("Organisations");

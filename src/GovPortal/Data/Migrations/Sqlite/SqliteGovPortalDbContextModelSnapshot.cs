@@ -995,6 +995,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlatformId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1011,6 +1014,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "PlatformId")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "Scheme", "Name")
                         .IsUnique();
@@ -1093,6 +1099,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlatformId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
@@ -1102,6 +1111,9 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "PlatformId")
                         .IsUnique();
 
                     b.ToTable("Organisations");
