@@ -52,6 +52,7 @@ public static class AuditActions
     public const string SiteResumed = "platform.site-resumed";
     public const string SiteDeleted = "platform.site-deleted";
     public const string MourningEverywhere = "platform.mourning";
+    public const string SiteImported = "site.imported";
 
     public static string Label(string action) => action switch
     {
@@ -104,6 +105,7 @@ public static class AuditActions
         SiteResumed => "恢复网站",
         SiteDeleted => "删除网站",
         MourningEverywhere => "全平台置灰",
+        SiteImported => "迁移旧网站",
         _ => action,
     };
 
@@ -120,6 +122,6 @@ public static class AuditActions
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
         SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, SiteDeleted,
-        MourningEverywhere,
+        MourningEverywhere, SiteImported,
     ];
 }
