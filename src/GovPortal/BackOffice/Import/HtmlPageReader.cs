@@ -109,7 +109,7 @@ public sealed class HtmlPageReader(MirrorTextRepair repair)
             .Select(e => (Element: e, Length: e.Children.Where(c => c.LocalName == "p")
                 .Sum(p => PageFields.Compact(p.TextContent).Length)))
             .Where(c => c.Length >= 20)
-            .MaxBy(c => c.Length).Element;
+            .OrderByDescending(c => c.Length).Select(c => c.Element).FirstOrDefault();
     }
 
     private static IReadOnlyList<string> CrumbsOf(IDocument document)

@@ -24,5 +24,5 @@ public sealed record ImportResult(IReadOnlyList<ImportRow> Rows, string ReportFi
     public int Flagged => Rows.Count(r => r.Outcome == ImportOutcome.Flagged);
 }
 
-/// <summary>A run that cannot start (no such site, no such folder, an unknown --channel); the message is Chinese.</summary>
+/// <summary>A run that cannot start (no such site or folder, an unknown --channel); the message is Chinese.</summary>
 public sealed class ImportException(string message) : Exception(message);

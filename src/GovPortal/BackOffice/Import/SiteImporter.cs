@@ -59,8 +59,17 @@ public sealed class SiteImporter(
         foreach (var (file, oldPath) in MirrorFolder.Pages(root))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rows.Add(await ImportPageAsync(run, root, file, oldPath, html, text, attachments, options,
-                cancellationToken));
+            try
+            {
+                rows.Add(await ImportPageAsync(run, root, file, oldPath, html, text, attachments, options,
+                    cancellationToken));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
+                or ArgumentException or InvalidOperationException && e is not ObjectDisposedException)
+            {
+                // One unreadable page is reported; the others are still imported.
+                rows.Add(Skipped(oldPath, ImportSkip.Unreadable, $"无法读取：{e.Message}"));
+            }
         }
 
         if (options.Publish && rows.Any(r => r.Outcome == ImportOutcome.Imported))
@@ -125,7 +134,10 @@ public sealed class SiteImporter(
         {
             // The same article under another address: imported once; this address leads to it as well.
             await RecordAsync(run, oldPath, hash, first.ArticleId, redirects, cancellationToken);
-            return row with { Skip = ImportSkip.Duplicate, Reason = $"与 {first.OldPath} 重复", ArticleId = first.ArticleId };
+            return row with
+            {
+                Skip = ImportSkip.Duplicate, Reason = $"与 {first.OldPath} 重复", ArticleId = first.ArticleId,
+            };
         }
 
         var now = time.GetUtcNow().UtcDateTime;
