@@ -20,7 +20,7 @@ try
 {
     // The commands that write check the data folder first: a mistake there is told in one line, before any write.
     if (commandLine.Command is PortalCommand.Serve or PortalCommand.Publish or PortalCommand.Reindex
-            or PortalCommand.Init
+            or PortalCommand.Init or PortalCommand.Import
         && DataFolderCheck.Problem(settings.Paths) is { } folderProblem)
         throw new StartupFailureException(folderProblem);
     switch (commandLine.Command)
@@ -162,6 +162,20 @@ try
             Console.WriteLine($"已恢复到 {settings.Paths.DataDirectory}：站点 {string.Join("、", report.Sites)}，" +
                               $"{report.PublishedFiles} 个已发布文件逐个与发布清单核对无误。现在可以启动门户。");
             return 0;
+        }
+
+        case PortalCommand.Import:
+        {
+            // Only one process writes the output: the import publishes into it.
+            using var dataLock = DataDirectoryLock.TryAcquire(settings.Paths);
+            if (dataLock is null)
+            {
+                Console.Error.WriteLine($"迁移失败：门户正在使用数据目录 {settings.Paths.DataDirectory} 提供服务，请先停止门户。");
+                return 1;
+            }
+            using var host = BuildCommandHost(settings, quiet: true);
+            await host.Services.GetRequiredService<PortalStartup>().PrepareAsync(publishIfNeeded: false);
+            return await ImportCommand.RunAsync(commandLine, settings, host.Services, Console.Out, Console.Error);
         }
 
         case PortalCommand.Reindex:

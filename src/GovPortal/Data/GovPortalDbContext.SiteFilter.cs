@@ -33,6 +33,7 @@ public abstract partial class GovPortalDbContext
         OwnedBySite<Article>(model);
         OwnedBySite<Revision>(model);
         OwnedBySite<RetiredAddress>(model);
+        OwnedBySite<ImportedPage>(model);
         OwnedBySite<SiteStatement>(model);
         OwnedBySite<Organisation>(model);
         OwnedBySite<Classification>(model);

@@ -26,6 +26,7 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RevisionFile> RevisionFiles => Set<RevisionFile>();
     public DbSet<RetiredAddress> RetiredAddresses => Set<RetiredAddress>();
+    public DbSet<ImportedPage> ImportedPages => Set<ImportedPage>();
     public DbSet<Content.Submissions.Submission> Submissions => Set<Content.Submissions.Submission>();
     public DbSet<ChannelGrant> ChannelGrants => Set<ChannelGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -209,6 +210,15 @@ public abstract partial class GovPortalDbContext(DbContextOptions options) : Ide
         });
 
         SubmissionTable(model);
+        model.Entity<ImportedPage>(imported =>
+        {
+            imported.Property(i => i.OldPath).HasMaxLength(ImportedPage.MaxPathLength);
+            imported.Property(i => i.ContentSha256).HasMaxLength(64);
+            imported.HasIndex(i => new { i.SiteId, i.OldPath }).IsUnique();
+            imported.HasIndex(i => new { i.SiteId, i.ContentSha256 });
+            imported.HasOne<Site>().WithMany().HasForeignKey(i => i.SiteId).OnDelete(DeleteBehavior.Restrict);
+            imported.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<RetiredAddress>(retired =>
         {
             retired.Property(r => r.Url).HasMaxLength(400);

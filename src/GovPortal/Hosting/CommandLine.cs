@@ -16,6 +16,7 @@ public enum PortalCommand
     SecureAudit,
     PruneAudit,
     Init,
+    Import,
     Help,
 }
 
@@ -89,6 +90,15 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>The empty site <c>init</c> creates: its name, domain and 主办单位.</summary>
     public NewSite? NewSite { get; init; }
 
+    /// <summary>--site: the code of the site <c>import</c> brings the old pages into.</summary>
+    public string? ImportSite { get; init; }
+
+    /// <summary>--publish: <c>import</c> publishes what it imports (else drafts).</summary>
+    public bool ImportPublishes { get; init; }
+
+    /// <summary>--channel: the channel of imported pages whose breadcrumb names none of the site's.</summary>
+    public string? ImportChannel { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -104,6 +114,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && SessionIdleMinutes == other.SessionIdleMinutes && SessionMaxHours == other.SessionMaxHours
         && DynamicLimit == other.DynamicLimit && DynamicQueue == other.DynamicQueue
         && Demo == other.Demo && NewSite == other.NewSite
+        && ImportSite == other.ImportSite && ImportPublishes == other.ImportPublishes
+        && ImportChannel == other.ImportChannel
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -151,6 +163,12 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           prune-audit --before 日期 --export 文件
                      删除该日期（至少 180 天以前）之前的审计记录，删除前先全部导出到文件（JSON Lines，含哈希）；
                      哈希链保持可校验。运行过 secure-audit 的数据库须加 --owner
+          import --site 网站代码 目录 [--publish] [--channel 栏目] [--csv 报告]
+                     迁移旧网站：从旧网站的页面目录（wget --mirror 镜像或保存为文本的页面）导入文章，识别标题、
+                     发布日期、来源、正文、附件和栏目（按“当前位置”导航匹配本站栏目），修复镜像造成的拼音和繁体，
+                     内容安全检查不通过的页面拦截、不导入；默认导入为草稿，--publish 时按原发布日期发布，旧文章地址
+                     301 跳转到新地址。重复运行不会重复导入。每个页面的结果写入 CSV 报告（默认在 数据目录/import/）；
+                     只在门户停止时运行
           help       显示本说明
 
         选项:
@@ -163,7 +181,11 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --database 连接串  使用 PostgreSQL，例如 "Host=db;Database=govportal;Username=gov;Password=..."
                              （不指定时使用 数据目录/govportal.db 的内置 SQLite）
           --allow-host 域名  scan 时允许链接、脚本和框架指向的域名（可重复，含子域名）
-          --csv 文件         check 的结果另存为 CSV
+          --csv 文件         check 的结果另存为 CSV；import 的报告文件
+          --site 代码        import 导入到哪个网站（网站代码，例如 main、hd）
+          --publish          import 时直接发布导入的文章（保留原发布日期），否则导入为草稿
+          --channel 栏目     import 时“当前位置”对应不到本站栏目的页面放入此栏目（栏目代码或路径，如 xwzx/xcyw），
+                             不指定时这些页面跳过
           --check-external   check 时也检查站外链接（每个链接最多等 5 秒；内网环境请勿使用）
           --trusted-proxy IP 门户前面的反向代理地址（可重复）；来自它的请求按 X-Forwarded-For 识别访问者，
                              搜索频率限制按访问者而不是代理计算
@@ -205,6 +227,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var checkExternal = false;
         var publicNode = false;
         var demo = false;
+        var importPublishes = false;
+        string? importSite = null, importChannel = null;
         string? siteName = null, siteDomain = null, siteOrganisation = null;
         string? adminPath = null, adminName = null;
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
@@ -227,7 +251,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
 
             switch (arg)
             {
-                case "--help" or "-h" or "--check-external" or "--public-node" or "--demo" when inlineValue is not null:
+                case "--help" or "-h" or "--check-external" or "--public-node" or "--demo" or "--publish"
+                    when inlineValue is not null:
                     return (null, $"选项 {arg} 不带值。");
                 case "--help" or "-h":
                     command = PortalCommand.Help;
@@ -242,11 +267,14 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                 case "--demo":
                     demo = true;
                     break;
+                case "--publish":
+                    importPublishes = true;
+                    break;
                 case "--data" or "--urls" or "--database" or "--allow-host" or "--csv" or "--trusted-proxy"
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
                     or "--export" or "--owner" or "--anchor" or "--personal-data-cipher"
                     or "--session-idle" or "--session-max" or "--dynamic-limit" or "--dynamic-queue"
-                    or "--name" or "--domain" or "--organisation":
+                    or "--name" or "--domain" or "--organisation" or "--site" or "--channel":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -256,6 +284,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     else if (arg == "--name") siteName = value.Trim();
                     else if (arg == "--domain") siteDomain = value.Trim();
                     else if (arg == "--organisation") siteOrganisation = value.Trim();
+                    else if (arg == "--site") importSite = value.Trim();
+                    else if (arg == "--channel") importChannel = value.Trim();
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else if (arg == "--csv") csv = value;
@@ -342,7 +372,8 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     break;
                 default:
                     if (arg.StartsWith('-')) return (null, $"未知选项：{arg}");
-                    if (commandSeen && command is (PortalCommand.Backup or PortalCommand.Restore) && files.Count == 0)
+                    if (commandSeen && command is (PortalCommand.Backup or PortalCommand.Restore
+                            or PortalCommand.Import) && files.Count == 0)
                     {
                         files.Add(arg);
                         break;
@@ -380,6 +411,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                         "secure-audit" => PortalCommand.SecureAudit,
                         "prune-audit" => PortalCommand.PruneAudit,
                         "init" => PortalCommand.Init,
+                        "import" => PortalCommand.Import,
                         "help" => PortalCommand.Help,
                         _ => null,
                     };
@@ -397,6 +429,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         if (command == PortalCommand.Init && demo) return (null, "init 建立空白网站，不能与 --demo 同时使用。");
         if (command != PortalCommand.Init && (siteName ?? siteDomain ?? siteOrganisation) is not null)
             return (null, "--name、--domain 和 --organisation 只用于 init。");
+        if (command == PortalCommand.Import && (importSite is null || files.Count == 0))
+            return (null, "import 需要 --site 网站代码 和旧网站的页面目录，例如 import --site main /srv/old-site。");
+        if (command != PortalCommand.Import && (importPublishes || (importSite ?? importChannel) is not null))
+            return (null, "--site、--publish 和 --channel 只用于 import。");
         if (command == PortalCommand.SecureAudit && owner is null)
             return (null, "secure-audit 需要 --owner：审计日志表新所有者角色的 PostgreSQL 连接串。");
         if (command == PortalCommand.PruneAudit && (auditBefore is null || exportFile is null))
@@ -411,6 +447,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
             SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
             DynamicLimit = dynamicLimit, DynamicQueue = dynamicQueue, Demo = demo,
+            ImportSite = importSite, ImportPublishes = importPublishes, ImportChannel = importChannel,
             NewSite = command == PortalCommand.Init
                 ? new NewSite(siteName!, siteDomain!, siteOrganisation ?? "")
                 : null,

@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddSingleton<GovPortal.PublicSite.Variants.VariantTransformer>();
         services.AddSingleton<MourningCalendar>();
         services.AddSingleton<WithdrawnPages>();
+        services.AddSingleton<OldAddresses>();
         services.AddSingleton<OutputFileServer>();
         services.AddSingleton<HitCounter>();
         services.AddSingleton<HitThrottle>();

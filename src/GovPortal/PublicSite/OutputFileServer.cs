@@ -17,7 +17,7 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, TamperGuard guard,
     TamperGuardOptions guardOptions, VariantTransformer transformer, MourningCalendar mourning,
-    WithdrawnPages withdrawn, OutputWatcher watcher, ILogger<OutputFileServer> logger)
+    WithdrawnPages withdrawn, OldAddresses oldAddresses, OutputWatcher watcher, ILogger<OutputFileServer> logger)
 {
     // The cache is shared by every site of the node: a path is only unique within its site.
     private readonly string _cachePrefix = CacheKey(store.Layout.SiteCode, "");
@@ -63,6 +63,14 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
                 // /xwzx/xcyw → /xwzx/xcyw/ so that relative links and the address bar agree.
                 context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
                 context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
+                return;
+            }
+            // An address of the site's old system (迁移) leads to the article's new one, in the same form.
+            if (path is not null && oldAddresses.NewAddressOf(path) is { } moved)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = request.PathBase
+                    + (variant == PageVariant.Standard ? "" : variant.Prefix()) + moved;
                 return;
             }
             if (path is not null && withdrawn.Contains(path))

@@ -141,6 +141,8 @@ public sealed partial class Publisher(
                 .Concat(db.RetiredAddresses.Where(r => r.SiteId == site.Id).Select(r => r.Url))
                 .ToListAsync(cancellationToken);
             batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
+            batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
+                await OldAddressListAsync(db, site.Id, cancellationToken));
             batch.Keep(PageKey.MourningDays);
             batch.Commit([], fullRebuild: true);
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
@@ -214,6 +216,7 @@ public sealed partial class Publisher(
             var inCatalogue = article.Kind == DocumentKind.Key;
             var catalogueBefore = inCatalogue ? await CatalogueReader.RowsAsync(db, site.Id, cancellationToken) : [];
             var snapshotted = stopwatch.Elapsed;
+            var hadAddress = article.Url is not null;
             if (article.Status == ArticleStatus.Published && article.Url is null)
                 article.Url = ArticleUrls.Create(tree.PathOf(article.ChannelId), article.Id, article.PublishedAtUtc);
             var now = time.GetUtcNow().UtcDateTime;
@@ -278,6 +281,10 @@ public sealed partial class Publisher(
                 // A withdrawn article's address answers 410 Gone; published again, it is an ordinary page.
                 if (WithdrawnListAfter(article) is { } withdrawn)
                     batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
+                // An imported article published for the first time: its old addresses now lead here.
+                if (await OldAddressesMayChangeAsync(db, article, hadAddress, cancellationToken))
+                    batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
+                        await OldAddressListAsync(db, site.Id, cancellationToken));
                 if (indexed) searchIndex.BeginChange();
                 batch.Commit(plan.Remove);
                 committed = stopwatch.Elapsed;

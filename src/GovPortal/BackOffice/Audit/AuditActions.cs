@@ -55,6 +55,7 @@ public static class AuditActions
     public const string SubmissionSent = "submission.sent";
     public const string SubmissionAccepted = "submission.accepted";
     public const string SubmissionReturned = "submission.returned";
+    public const string SiteImported = "site.imported";
 
     public static string Label(string action) => action switch
     {
@@ -110,6 +111,7 @@ public static class AuditActions
         SubmissionSent => "信息报送",
         SubmissionAccepted => "采用报送",
         SubmissionReturned => "退回报送",
+        SiteImported => "迁移旧网站",
         _ => action,
     };
 
@@ -126,6 +128,6 @@ public static class AuditActions
         SettingsChanged, ForcedReviewed,
         ContentWarningsOverridden, ContentBlocked, TamperDetected, AuditPruned,
         SessionEnded, SiteCreated, SiteChanged, SiteSuspended, SiteResumed, SiteDeleted,
-        MourningEverywhere, SubmissionSent, SubmissionAccepted, SubmissionReturned,
+        MourningEverywhere, SubmissionSent, SubmissionAccepted, SubmissionReturned, SiteImported,
     ];
 }

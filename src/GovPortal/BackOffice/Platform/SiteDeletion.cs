@@ -28,6 +28,9 @@ public static class SiteDeletion
         await db.Submissions.Where(s => s.FromSiteId == siteId || s.ToSiteId == siteId)
             .ExecuteDeleteAsync(cancellationToken);
 
+        // Imported pages point at the site's articles.
+        await db.ImportedPages.Where(i => i.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
+
         // Revisions and articles point at the site's channels, organisations and classifications.
         await db.Revisions.Where(r => r.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.Articles.IgnoreQueryFilters().Where(a => a.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);

@@ -131,7 +131,8 @@ public sealed class PortalSites(IServiceProvider root, PortalSettings settings)
         var searchGuard = Make<SearchIndexGuard>(searchIndex, (ISearchIndexRebuilder)publisher);
         var sweeps = Make<TamperSweepService>(guard, watcher, searchGuard);
         var mourning = Make<MourningCalendar>(store);
-        var files = Make<OutputFileServer>(store, guard, mourning, Make<WithdrawnPages>(store), watcher);
+        var files = Make<OutputFileServer>(store, guard, mourning, Make<WithdrawnPages>(store),
+            Make<OldAddresses>(store), watcher);
         var search = new SiteSearch(layout, root.GetRequiredService<TimeProvider>(),
             root.GetRequiredService<ILogger<SiteSearch>>(), searchIndex);
         return new SiteServices

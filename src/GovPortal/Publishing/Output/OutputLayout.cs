@@ -10,6 +10,7 @@ namespace GovPortal.Publishing.Output;
 /// manifest.db           SHA-256, size and owner of every published file (public/ and the side files)
 /// site.json             the site's code, name and host names: how the public server finds a request's site
 /// withdrawn.txt         addresses of withdrawn articles, answered 410 Gone
+/// old-addresses.txt     addresses of pages of the site's old system (迁移) and their new ones, answered 301
 /// mourning-dates.txt    the days of mourning (全站置灰)
 /// search/               the search index of the site's live articles
 /// search-checksums.txt  SHA-256 of the index files of its last commit
@@ -39,6 +40,7 @@ public sealed class OutputLayout
     public const string SiteInfoFile = SideFilePrefix + "site.json";
     public const string WithdrawnListFile = SideFilePrefix + "withdrawn.txt";
     public const string MourningDaysFile = SideFilePrefix + "mourning-dates.txt";
+    public const string OldAddressListFile = SideFilePrefix + "old-addresses.txt";
 
     public OutputLayout(string outputDirectory, string siteCode)
     {
@@ -104,7 +106,7 @@ public sealed class OutputLayout
         if (IsSideFile(manifestPath))
         {
             var name = manifestPath[SideFilePrefix.Length..];
-            if (name is not (SiteInfoName or WithdrawnListName or MourningDaysName))
+            if (name is not (SiteInfoName or WithdrawnListName or MourningDaysName or OldAddressListName))
                 throw new ArgumentException($"Not a side file of the output: {manifestPath}", nameof(manifestPath));
             return Path.Combine(Directory, name);
         }
@@ -116,7 +118,7 @@ public sealed class OutputLayout
     }
 
     private const string SiteInfoName = "site.json", WithdrawnListName = "withdrawn.txt",
-        MourningDaysName = "mourning-dates.txt";
+        MourningDaysName = "mourning-dates.txt", OldAddressListName = "old-addresses.txt";
 
     /// <summary>
     /// Where the days of mourning were kept before each site had its own output folder (output/mourning-dates.txt):

@@ -1113,6 +1113,48 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.ToTable("IssuedIndexNumbers");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.ImportedPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Redirects")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "ContentSha256");
+
+                    b.HasIndex("SiteId", "OldPath")
+                        .IsUnique();
+
+                    b.ToTable("ImportedPages");
+                });
+
             modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2497,6 +2539,21 @@ namespace GovPortal.Data.Migrations.Postgres
 
             modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
                 {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.ImportedPage", b =>
+                {
+                    b.HasOne("GovPortal.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("GovPortal.Content.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")

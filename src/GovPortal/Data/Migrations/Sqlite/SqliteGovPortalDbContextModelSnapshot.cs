@@ -1080,6 +1080,46 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("IssuedIndexNumbers");
                 });
 
+            modelBuilder.Entity("GovPortal.Content.ImportedPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Redirects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "ContentSha256");
+
+                    b.HasIndex("SiteId", "OldPath")
+                        .IsUnique();
+
+                    b.ToTable("ImportedPages");
+                });
+
             modelBuilder.Entity("GovPortal.Content.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2432,6 +2472,21 @@ namespace GovPortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GovPortal.Content.Disclosure.IssuedIndexNumber", b =>
                 {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Content.ImportedPage", b =>
+                {
+                    b.HasOne("GovPortal.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("GovPortal.Content.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
