@@ -37,13 +37,28 @@ public static class CorpusGenerator
             };
             db.Sites.Add(site);
             await db.SaveChangesAsync();
+        }
+        await AddSiteContentAsync(database, siteCode: "main", articleCount, firstArticleId: 1, seed: 42);
+    }
+
+    /// <summary>
+    /// The channels of the benchmark site and <paramref name="articleCount"/> published articles, for the site
+    /// <paramref name="siteCode"/>, with ids from <paramref name="firstArticleId"/>.
+    /// </summary>
+    public static async Task AddSiteContentAsync(DatabaseOptions database, string siteCode, int articleCount,
+        int firstArticleId, int seed)
+    {
+        int siteId;
+        await using (var db = database.CreateContext())
+        {
+            siteId = await db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id).SingleAsync();
             for (var s = 0; s < Sections.Length; s++)
             {
-                var section = new Channel { SiteId = site.Id, Name = Sections[s], Slug = $"s{s + 1}", SortOrder = s };
+                var section = new Channel { SiteId = siteId, Name = Sections[s], Slug = $"s{s + 1}", SortOrder = s };
                 db.Channels.Add(section);
                 for (var c = 0; c < Columns.Length; c++)
                     db.Channels.Add(
-                        new Channel { SiteId = site.Id, Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}",
+                        new Channel { SiteId = siteId, Name = Sections[s][..2] + Columns[c], Slug = $"c{c + 1}",
                         SortOrder = c, Parent = section, ShowOnHome = s < 2, UpdateFrequencyDays = 30 });
             }
             await db.SaveChangesAsync();
@@ -53,13 +68,14 @@ public static class CorpusGenerator
         ChannelTree tree;
         await using (var db = database.CreateContext())
         {
-            tree = new ChannelTree(await db.Channels.AsNoTracking().ToListAsync());
+            tree = new ChannelTree(await db.Channels.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync());
             leaves = tree.All.Where(c => c.ParentId != null).Select(c => c.Id).Order().ToList();
         }
 
-        var generator = new DemoArticleGenerator(seed: 42);
+        var generator = new DemoArticleGenerator(seed);
         var sanitizer = new RichTextSanitizer();
-        var random = new Random(7);
+        // Seed 42 (the single site) keeps the dates it always had, so figures stay comparable across runs.
+        var random = new Random(seed == 42 ? 7 : seed * 31);
         var now = DateTime.UtcNow;
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -69,15 +85,17 @@ public static class CorpusGenerator
         insert.CommandText = """
             INSERT INTO Articles (Id, SiteId, ChannelId, Title, Subtitle, Source, Author, Summary, BodyHtml,
                 PublishedAtUtc, Status, Url, HitCount, UpdatedAtUtc)
-            VALUES ($id, (SELECT MIN(Id) FROM Sites), $c, $t, '', $s, $a, $m, $b, $p, 'Published', $url, 0, $u)
+            VALUES ($id, $site, $c, $t, '', $s, $a, $m, $b, $p, 'Published', $url, 0, $u)
             """;
-        var parameters = new[] { "$id", "$c", "$t", "$s", "$a", "$m", "$b", "$p", "$url", "$u" }.ToDictionary(n => n,
-            n => insert.Parameters.Add(n, SqliteType.Text));
+        var parameters = new[] { "$id", "$site", "$c", "$t", "$s", "$a", "$m", "$b", "$p", "$url", "$u" }
+            .ToDictionary(n => n, n => insert.Parameters.Add(n, SqliteType.Text));
         // Dates as UTC ticks, as the SQLite context stores them (see UtcTicksConverter).
         parameters["$p"].SqliteType = SqliteType.Integer;
         parameters["$u"].SqliteType = SqliteType.Integer;
         parameters["$id"].SqliteType = SqliteType.Integer;
         parameters["$c"].SqliteType = SqliteType.Integer;
+        parameters["$site"].SqliteType = SqliteType.Integer;
+        parameters["$site"].Value = siteId;
         for (var i = 0; i < articleCount; i++)
         {
             var channel = leaves[i % leaves.Count];
@@ -85,7 +103,7 @@ public static class CorpusGenerator
             var article = generator.Next(kind,
                 DemoSiteSeeder.RandomWorkingTime(random, new DateTime(2021, 1, 1), new DateTime(2025, 12, 31)));
             // A live site: every article already has the permanent address it got at its first publish.
-            var id = i + 1;
+            var id = firstArticleId + i;
             parameters["$id"].Value = id;
             parameters["$url"].Value = ArticleUrls.Create(tree.PathOf(channel), id, article.PublishedAtUtc);
             parameters["$c"].Value = channel;

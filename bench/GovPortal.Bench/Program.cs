@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using GovPortal.Bench;
 using GovPortal.Hosting;
 using GovPortal.Storage;
@@ -9,6 +10,9 @@ using GovPortal.Storage;
 //   GovPortal.Bench incremental DATA_DIR [RUNS=50]
 //   GovPortal.Bench search DATA_DIR [QUERIES_FILE=bench/search-queries.txt]
 //   GovPortal.Bench pictures DATA_DIR [PHOTOS=200]   (see bench/pictures.sh)
+//   GovPortal.Bench generate-platform DATA_DIR SITES TOTAL_ARTICLES   (see bench/platform.sh)
+//   GovPortal.Bench publish-platform DATA_DIR
+//   GovPortal.Bench incremental-platform DATA_DIR RUNS SITE_CODE
 //   GovPortal.Bench flood BASE_URL DATA_DIR PORTAL_PID RATE PHASES [ADDRESSES] [SEED]   (see bench/flood.sh)
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
@@ -39,6 +43,17 @@ switch (args[0])
         var queriesOnly = Environment.GetEnvironmentVariable("SEARCH_QUERIES_ONLY") == "1";
         Console.WriteLine(await SearchBenchmarks.RunAsync(paths, args.Length > 2 ? args[2] : "bench/search-queries.txt",
             rebuild: !queriesOnly, withLike: !queriesOnly));
+        return 0;
+    case "generate-platform":
+        var started = Stopwatch.StartNew();
+        await PlatformBenchmarks.GenerateAsync(paths, number, int.Parse(args[3], CultureInfo.InvariantCulture));
+        Console.Error.WriteLine($"generated in {started.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    case "publish-platform":
+        Console.WriteLine(await PlatformBenchmarks.PublishAsync(paths));
+        return 0;
+    case "incremental-platform":
+        Console.WriteLine(await PlatformBenchmarks.IncrementalAsync(paths, number, args[3]));
         return 0;
     case "pictures":
         Console.WriteLine(await PictureBenchmarks.AttachAsync(paths, number > 0 ? number : 200));

@@ -42,15 +42,24 @@ public static class PublishBenchmarks
     public static async Task<string> IncrementalAsync(PortalPaths paths, int runs)
     {
         using var host = BuildHost(paths);
-        var publisher = host.Services.GetRequiredService<Publisher>();
-        var database = host.Services.GetRequiredService<DatabaseOptions>();
+        return await IncrementalOnAsync(host.Services.GetRequiredService<Publisher>(),
+            host.Services.GetRequiredService<DatabaseOptions>(), "main", runs);
+    }
+
+    /// <summary>The edits and new articles of <see cref="IncrementalAsync"/> on one site's publisher.</summary>
+    public static async Task<string> IncrementalOnAsync(Publisher publisher, DatabaseOptions database,
+        string siteCode, int runs)
+    {
         var random = new Random(11);
         List<int> ids;
         int channelId;
         await using (var db = database.CreateContext())
         {
-            ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync();
-            channelId = await db.Channels.Where(c => c.ParentId != null).Select(c => c.Id).FirstAsync();
+            var siteId = await db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id).SingleAsync();
+            ids = await db.Articles.Where(a => a.SiteId == siteId && a.Status == ArticleStatus.Published)
+                .Select(a => a.Id).ToListAsync();
+            channelId = await db.Channels.Where(c => c.SiteId == siteId && c.ParentId != null).Select(c => c.Id)
+                .FirstAsync();
         }
 
         // Warm up the renderer and the database connection.

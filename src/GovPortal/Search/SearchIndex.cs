@@ -44,6 +44,9 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
 
     public string DirectoryPath => layout.SearchIndexDirectory;
 
+    /// <summary>The site whose index this is.</summary>
+    public string SiteCode => layout.SiteCode;
+
     private string PendingMarker => layout.SearchPendingMarker;
 
     /// <summary>Whether the index is missing, unreadable, or may lack changes already published.</summary>

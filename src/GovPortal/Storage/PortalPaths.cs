@@ -34,8 +34,9 @@ public sealed class PortalPaths
     /// </summary>
     public string SafetyListsDirectory => Path.Combine(DataDirectory, "safety");
 
-    /// <summary>A site's own additions to the platform's word lists (its code is checked Latin, never a path).</summary>
-    public string SiteSafetyListsDirectory(string siteCode) => Path.Combine(SafetyListsDirectory, "sites", siteCode);
+    /// <summary>A site's own additions to the platform's word lists (its code is checked Latin, not a path).</summary>
+    public string SiteSafetyListsDirectory(string siteCode) =>
+        Path.Combine(SafetyListsDirectory, "sites", siteCode);
 
     /// <summary>Uploaded originals, outside the output, under random names.</summary>
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");

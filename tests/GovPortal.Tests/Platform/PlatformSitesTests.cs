@@ -158,6 +158,16 @@ public sealed class PlatformSitesTests(PlatformFixture fixture) : IClassFixture<
 
         Assert.Equal(genuine, await File.ReadAllTextAsync(page));
         Assert.Equal(mainBefore, Snapshot(Site(OutputLayout.FirstSiteCode).Layout.Directory));
+        // The alert is the town's: in its audit log, for its 审计管理员 (written off the request, so waited for).
+        await using var db = Portal.Settings.Database.CreateContext();
+        var hdId = await db.Sites.Where(s => s.Code == "hd").Select(s => s.Id).SingleAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await db.AuditEntries.AnyAsync(e => e.Action == "tamper.detected" && e.Target == "/zwdt/index.html")
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        var alert = await db.AuditEntries.FirstAsync(e => e.Action == "tamper.detected"
+            && e.Target == "/zwdt/index.html");
+        Assert.Equal(hdId, alert.SiteId);
     }
 
     [Fact]

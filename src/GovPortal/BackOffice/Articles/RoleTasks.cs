@@ -31,7 +31,7 @@ public static class RoleTasks
             new("organisation-members", "承办人和审核人", "各单位办理信件和依申请公开的人员"),
             new("calendar", "工作日历", "录入国务院办公厅的放假安排"),
             new("safety", "内容安全词库", "敏感词、错别字和规范表述"),
-            new("safety/own", "本站补充词库", "在平台词库之外，只用于本站的敏感词、错别字和领导姓名"),
+            new("safety/own", "本站补充词库", "平台词库之外只用于本站的敏感词、错别字和领导姓名"),
             new("settings", "设置", "网站哀悼日等设置"),
             new("health", "网站健康", "对照监管指标检查全站，可立即检查"),
             new("applications", "依申请公开", "查看申请的办理进度（申请人信息已遮盖）"),
@@ -69,7 +69,7 @@ public static class RoleTasks
     public static readonly IReadOnlySet<string> PlatformPages =
         new HashSet<string>(StringComparer.Ordinal) { "calendar", "safety", "security-policy", "platform" };
 
-    /// <summary>The pages of a site's own additions to what the platform keeps: for the other sites' accounts.</summary>
+    /// <summary>The pages of a site's own additions to what the platform keeps: for other sites' accounts.</summary>
     public static readonly IReadOnlySet<string> OtherSitePages =
         new HashSet<string>(StringComparer.Ordinal) { "safety/own" };
 

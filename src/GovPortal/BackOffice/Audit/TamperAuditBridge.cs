@@ -1,4 +1,6 @@
+using GovPortal.Data;
 using GovPortal.Safety.Tamper;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovPortal.BackOffice.Audit;
 
@@ -6,7 +8,8 @@ namespace GovPortal.BackOffice.Audit;
 /// Copies every tamper alert into the audit log, where the web team and the inspectors read it with everything else.
 /// Written off the request that found the tampering, so serving the true page never waits for the database.
 /// </summary>
-public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, ILogger<TamperAuditBridge> logger)
+public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, DatabaseOptions database,
+    ILogger<TamperAuditBridge> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +28,12 @@ public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, ILogg
     {
         try
         {
+            // In the audit log of the site whose output it was, where its 审计管理员 reads it.
+            ScopedSite? site;
+            await using (var db = database.CreateContext())
+                site = await db.Sites.Where(s => s.Code == tamperEvent.Site)
+                    .Select(s => new ScopedSite(s.Id, s.Code)).FirstOrDefaultAsync();
+            using var scope = site is null ? null : SiteScope.Enter(site);
             await audit.WriteAsync("", "", AuditActions.TamperDetected, "/" + tamperEvent.Path,
                 $"{Describe(tamperEvent.Kind)}：{tamperEvent.Detail}");
         }

@@ -104,7 +104,7 @@ public sealed class SiteImporter(
         };
 
         // The whole page is checked, not only the body: injected spam sits in the furniture around it too.
-        var findings = scanner.Scan(page.Scanned, page.ScannedIsHtml, run.AllowedHosts)
+        var findings = scanner.Scan(page.Scanned, page.ScannedIsHtml, run.AllowedHosts, run.Site.Code)
             .Where(f => f.Severity == Severity.Block && !FurnitureCategories.Contains(f.Category)).ToList();
         if (findings.Count > 0) return row with { Outcome = ImportOutcome.Flagged, Reason = Describe(findings) };
         if (string.IsNullOrWhiteSpace(page.Title))

@@ -38,7 +38,9 @@ public sealed class PageScanner
         else _siteWords.TryRemove(siteCode, out _);
     }
 
-    /// <param name="siteCode">The site whose own additions are checked beside the platform's lists; null for none.</param>
+    /// <param name="siteCode">
+    /// The site whose own additions are checked beside the platform's lists; null for none.
+    /// </param>
     public IReadOnlyList<Finding> Scan(string content, bool isHtml, IReadOnlySet<string> allowedHosts,
         string? siteCode = null)
     {

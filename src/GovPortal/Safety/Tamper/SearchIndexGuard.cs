@@ -29,7 +29,7 @@ public sealed class SearchIndexGuard(SearchIndex index, TamperAlerts alerts, ISe
                 _ => (TamperKind.Unpublished,
                     $"站内搜索索引目录中出现不属于已记录提交的文件（{Quarantine(file)}），搜索只读取已记录的提交，已从数据库重建索引。"),
             };
-            alerts.Raise(kind, "search/" + file, detail);
+            alerts.Raise(kind, "search/" + file, detail, index.SiteCode);
         }
         if (problems.Count == 0) return 0;
         var count = await rebuilder.RebuildSearchIndexAsync(cancellationToken);

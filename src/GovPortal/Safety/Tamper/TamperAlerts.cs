@@ -21,10 +21,10 @@ public sealed class TamperAlerts(PortalPaths paths, TimeProvider time, ILogger<T
     /// <summary>After an event is recorded: the back office copies it into the audit log.</summary>
     public event Action<TamperEvent>? Raised;
 
-    public void Raise(TamperKind kind, string path, string detail)
+    public void Raise(TamperKind kind, string path, string detail, string site = "")
     {
-        var tamperEvent = new TamperEvent(time.GetUtcNow().UtcDateTime, kind, path, detail);
-        logger.LogError("网页防篡改：{Kind} {Path}：{Detail}", kind, path, detail);
+        var tamperEvent = new TamperEvent(time.GetUtcNow().UtcDateTime, kind, path, detail, site);
+        logger.LogError("网页防篡改：网站 {Site} {Kind} {Path}：{Detail}", site, kind, path, detail);
         var line = JsonSerializer.Serialize(tamperEvent, JsonOptions) + "\n";
         lock (_lock)
         {

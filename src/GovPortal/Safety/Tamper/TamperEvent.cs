@@ -15,5 +15,7 @@ public enum TamperKind
     Unrecoverable,
 }
 
-/// <summary>One thing the guard found and what it did about it.</summary>
-public sealed record TamperEvent(DateTime AtUtc, TamperKind Kind, string Path, string Detail);
+/// <summary>One thing the guard found and what it did about it, in the output of the site <paramref name="Site"/>.
+/// </summary>
+/// <param name="Site">The code of the site whose output it was; "" in events written before sites had codes.</param>
+public sealed record TamperEvent(DateTime AtUtc, TamperKind Kind, string Path, string Detail, string Site = "");

@@ -25,12 +25,16 @@ public sealed class TamperGuard
     private readonly ILogger<TamperGuard> logger;
     private int _sweeps;
 
+    // Every alert names the site whose output this guard keeps.
+    private void Raise(TamperKind kind, string path, string detail) =>
+        alerts.Raise(kind, path, detail, output.Layout.SiteCode);
+
     public TamperGuard(OutputStore output, TamperAlerts alerts, PortalPaths paths, TimeProvider time,
         ILogger<TamperGuard> logger)
     {
         (this.output, this.alerts, this.paths, this.time, this.logger) = (output, alerts, paths, time, logger);
         // A publish that met a link in its way removed the link itself (never its target): reported like any other.
-        output.LinkRemoved += (path, target) => alerts.Raise(TamperKind.Unpublished, path,
+        output.LinkRemoved += (path, target) => Raise(TamperKind.Unpublished, path,
             $"发布时发现符号链接（指向 {target}），已删除该链接本身，它指向的文件未被读取、移动或修改。");
     }
 
@@ -180,11 +184,11 @@ public sealed class TamperGuard
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            alerts.Raise(TamperKind.Unpublished, relativeLink,
+            Raise(TamperKind.Unpublished, relativeLink,
                 $"输出目录中的符号链接（指向 {pointsAt}）无法移入隔离区（{e.Message}），它不会被跟随，请人工处理。");
             return false;
         }
-        alerts.Raise(TamperKind.Unpublished, relativeLink,
+        Raise(TamperKind.Unpublished, relativeLink,
             $"输出目录中的符号链接（指向 {pointsAt}）已移入隔离区：{target}；它指向的文件未被读取、移动或修改。");
         return true;
     }
@@ -206,10 +210,10 @@ public sealed class TamperGuard
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            alerts.Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件无法移入隔离区（{e.Message}），它不会被提供给访问者，请人工处理。");
+            Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件无法移入隔离区（{e.Message}），它不会被提供给访问者，请人工处理。");
             return false;
         }
-        alerts.Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件已移入隔离区：{target}");
+        Raise(TamperKind.Unpublished, relativePath, $"未经发布的文件已移入隔离区：{target}");
         return true;
     }
 
@@ -226,7 +230,7 @@ public sealed class TamperGuard
         var truth = output.TrueContentOf(entry);
         if (truth is null)
         {
-            alerts.Raise(TamperKind.Unrecoverable, entry.Path, "文件与发布清单不符，且对象库中没有它的正确版本，已停止对外提供。");
+            Raise(TamperKind.Unrecoverable, entry.Path, "文件与发布清单不符，且对象库中没有它的正确版本，已停止对外提供。");
             return null;
         }
         try
@@ -241,7 +245,7 @@ public sealed class TamperGuard
         {
             logger.LogError(e, "Could not put back {Path}", entry.Path);
         }
-        alerts.Raise(kind, entry.Path, kind == TamperKind.Missing ? "已发布的文件缺失，已从对象库恢复。" : "文件内容与发布清单不符，已按原版恢复并以原版应答。");
+        Raise(kind, entry.Path, kind == TamperKind.Missing ? "已发布的文件缺失，已从对象库恢复。" : "文件内容与发布清单不符，已按原版恢复并以原版应答。");
         return truth;
     }
 }
