@@ -10,7 +10,8 @@ SITES=${1:-50}
 TOTAL=${2:-200000}
 RUNS=${3:-50}
 PER_SITE=$((TOTAL / SITES))
-MIDDLE=$(printf 's%02d' $((SITES / 2)))
+# A site in the middle of the platform (site 1 is the first, "main").
+MIDDLE=$(printf 's%02d' $((SITES / 2 > 1 ? SITES / 2 : SITES)))
 DATA=$(mktemp -d /tmp/govportal-platform.XXXXXX)
 SINGLE=$(mktemp -d /tmp/govportal-single.XXXXXX)
 WORK=$(mktemp -d /tmp/govportal-platform-work.XXXXXX)
@@ -38,28 +39,28 @@ $BENCH generate "$SINGLE" "$PER_SITE" >&2
 $BENCH publish "$SINGLE" >/dev/null
 $BENCH incremental "$SINGLE" "$RUNS" | grep '^|' | sed 's/^| incremental:/| single site:/' >>"$RESULTS"
 
-# start DATA_DIR SWEEPS: the portal on a data folder, after the start-up sweep of each of its SWEEPS sites.
+# start DATA_DIR SWEEPS: the portal on a data folder (its port in PORT, its process in APP_PID), after the start-up
+# sweep of each of its SWEEPS sites. Not in a subshell: the caller needs both.
 start() {
-  local port log
-  port=$(free_port)
-  log=$WORK/portal.log
-  dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$1" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  local log=$WORK/portal.log
+  PORT=$(free_port)
+  dotnet src/GovPortal/bin/Release/net10.0/GovPortal.dll --data "$1" --urls "http://127.0.0.1:$PORT" >"$log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 240); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 240); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.5; done
   for _ in $(seq 1 2400); do
     [ "$(grep -c 'Tamper sweep (full' "$log" || true)" -ge "$2" ] && break
     sleep 0.5
   done
-  echo "$port"
+  echo "sweeps done: $(grep -c 'Tamper sweep (full' "$log" || true) of $2" >&2
 }
 stop() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 # Resident memory of the portal at rest: after its sweeps, 20 s without a request.
 rest_memory() { sleep 20; awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
 
-PORT=$(start "$SINGLE" 1)
+start "$SINGLE" 1
 SINGLE_MB=$(rest_memory)
 stop
-PORT=$(start "$DATA" "$SITES")
+start "$DATA" "$SITES"
 PLATFORM_MB=$(rest_memory)
 
 # Every site's host, with its home page and its first article, for wrk to go round.

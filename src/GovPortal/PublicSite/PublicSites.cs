@@ -43,6 +43,7 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     {
         lock (_adding) _sites = [.. _sites.Where(s => s.Code != code)];
         _published.TryRemove(code, out _);
+        _hosts = null;
     }
 
     /// <returns>The request's site, or null when no site answers to its host.</returns>
@@ -52,10 +53,44 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     {
         var sites = _sites;
         if (sites.Count == 1) return sites[0];
-        foreach (var site in sites)
-            if (PublishedSiteOf(site)?.Answers(host) == true) return site;
-        return sites.Count > 0 && IsLoopbackAddress(host) ? sites[0] : null;
+        var index = _hosts;
+        if (index is null || !ReferenceEquals(index.Sites, sites)) index = IndexHosts(sites);
+        // The site found is answered while its site.json is the one indexed; a host no site had is looked for again
+        // only when some site's site.json changed (a host added, a site made).
+        if (index.ByHost.TryGetValue(host, out var found) && SiteInfoSha(found.Site) == found.Sha) return found.Site;
+        var loopback = sites.Count > 0 && IsLoopbackAddress(host);
+        if (found.Site is not null || (!loopback && index.Shas.Where((sha, i) => SiteInfoSha(sites[i]) != sha).Any()))
+        {
+            index = IndexHosts(sites);
+            if (index.ByHost.TryGetValue(host, out found)) return found.Site;
+        }
+        return loopback ? sites[0] : null;
     }
+
+    // Which site answers which host, built from the sites' published site.json (the first site naming a host has it)
+    // and replaced whole: one dictionary look-up per request however many sites the node serves.
+    private volatile HostIndex? _hosts;
+
+    private sealed record HostIndex(IReadOnlyList<PublicSiteOutput> Sites, IReadOnlyList<string?> Shas,
+        IReadOnlyDictionary<string, (PublicSiteOutput Site, string? Sha)> ByHost);
+
+    private HostIndex IndexHosts(IReadOnlyList<PublicSiteOutput> sites)
+    {
+        var byHost = new Dictionary<string, (PublicSiteOutput, string?)>(StringComparer.OrdinalIgnoreCase);
+        var shas = new List<string?>(sites.Count);
+        foreach (var site in sites)
+        {
+            var sha = SiteInfoSha(site);
+            shas.Add(sha);
+            foreach (var name in PublishedSiteOf(site)?.HostNames ?? []) byHost.TryAdd(name, (site, sha));
+        }
+        var index = new HostIndex(sites, shas, byHost);
+        _hosts = index;
+        return index;
+    }
+
+    private static string? SiteInfoSha(PublicSiteOutput site) =>
+        site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Sha256 : null;
 
     /// <summary>A literal loopback address; never a name, which anyone can point anywhere.</summary>
     private static bool IsLoopbackAddress(string host) =>
