@@ -166,7 +166,9 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
   grep -E '^\| (platform|single site)' "$RESULTS"
   echo
   echo "Memory at rest (resident, after every site's start-up sweep and 20 s without requests): **$PLATFORM_MB MB**"
-  echo "for the $SITES-site platform, $SINGLE_MB MB for the single site."
+  echo "for the $SITES-site platform, $SINGLE_MB MB for the single site: about" \
+    "$(( (PLATFORM_MB - SINGLE_MB) / (SITES - 1) )) MB more for each further site (its manifest, its search reader,"
+  echo "its tamper guard's state and its watcher)."
   echo
   echo "Serving across every host (wrk -t2 -c32, a Lua script going round the $SITES host names, median of 3"
   echo "alternating runs of 5 s, Accept-Encoding: gzip), against nginx serving the same output folders with the site"
@@ -175,6 +177,11 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
   echo "| requests | GovPortal req/s | nginx req/s | ratio | non-2xx (GovPortal / nginx) |"
   echo "|---|---:|---:|---:|---:|"
   printf '%s\n' "${SERVING[@]}"
+  echo
+  echo "An edit in one site of the platform is compared with the same edit on the single site in the same run: the"
+  echo "work is the same (the site's own pages, manifest and index), so the two p95 differ only by the machine's"
+  echo "noise. Serving goes round the host names with a Lua script in wrk for both servers; the single-site ratios"
+  echo "in Serving above are measured without one."
 } >"$WORK/section.md"
 python3 bench/write-section.py "$WORK/section.md"
 cat "$WORK/section.md"

@@ -38,7 +38,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
             await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
             // The platform's lists copied to every site (an upgrade, or a change made while a site was away).
-            shared = await Data.Disclosure.PlatformLists.SyncAsync(db, cancellationToken);
+            shared = await Data.Disclosure.PlatformLists.SyncAsync(db, logger, cancellationToken);
             if (seeded)
             {
                 // The demo's 依申请公开 applications and its 2025 annual report, with applicants' data sealed.

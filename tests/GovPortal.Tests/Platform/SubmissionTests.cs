@@ -37,7 +37,19 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
     private async Task<Article> TownArticleAsync(string title)
     {
         await using var db = Portal.Settings.Database.CreateContext();
-        return await db.Articles.AsNoTracking().SingleAsync(a => a.Title == title);
+        var hd = await db.Sites.Where(s => s.Code == "hd").Select(s => s.Id).SingleAsync();
+        return await db.Articles.AsNoTracking().SingleAsync(a => a.Title == title && a.SiteId == hd);
+    }
+
+    /// <summary>The accept form's fields as the submission's page gives them (its version, the article seen).</summary>
+    private async Task<List<KeyValuePair<string, string>>> AcceptFieldsAsync(Submission submission,
+        string? version = null)
+    {
+        await using var db = Portal.Settings.Database.CreateContext();
+        var seen = await db.Articles.Where(a => a.Id == submission.FromArticleId).Select(a => a.UpdatedAtUtc)
+            .SingleAsync();
+        return [new("version", version ?? submission.Version.ToString()), new("seen", seen.Ticks.ToString()),
+            new("acknowledged", "1")];
     }
 
     private async Task<int> ZjdtAsync()
@@ -71,7 +83,7 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
         Assert.Contains("黄埭镇召开安全生产工作推进会", queue);
         Assert.Contains("待您处理", queue);
         var response = await district.PostAsync($"submissions/{submission.Id}/accept",
-            [new("version", submission.Version.ToString()), new("acknowledged", "1")]);
+            await AcceptFieldsAsync(submission));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
 
         await using var db = Portal.Settings.Database.CreateContext();
@@ -135,7 +147,7 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
         Assert.Equal(HttpStatusCode.SeeOther, returned.StatusCode);
         // A second decision on the same version (another reviewer's stale page) changes nothing.
         var late = await district.PostAsync($"submissions/{submission.Id}/accept",
-            [new("version", submission.Version.ToString()), new("acknowledged", "1")]);
+            await AcceptFieldsAsync(submission));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
 
         var seen = WebUtility.HtmlDecode(await town.GetPageAsync($"submissions/{submission.Id}"));
@@ -159,11 +171,11 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
 
         // The sender cannot accept its own submission, however it names it.
         Assert.Equal(HttpStatusCode.BadRequest, (await town.PostAsync($"submissions/{submission.Id}/accept",
-            [new("version", version), new("acknowledged", "1")])).StatusCode);
+            await AcceptFieldsAsync(submission))).StatusCode);
         await TestAccounts.CreateAsync(Portal, "qu-editor-zjdt", [StaffRoles.Editor], Channel);
         using (var editor = await StaffClient.SignInAsync(Portal, "qu-editor-zjdt"))
             Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync($"submissions/{submission.Id}/accept",
-                [new("version", version), new("acknowledged", "1")])).StatusCode);
+                await AcceptFieldsAsync(submission))).StatusCode);
         await TestAccounts.CreateAsync(Portal, "qu-reviewer-xcyw", [StaffRoles.Reviewer], "xcyw");
         using (var other = await StaffClient.SignInAsync(Portal, "qu-reviewer-xcyw"))
         {
@@ -198,7 +210,8 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
         Assert.Contains(">留着</textarea>", page);
         Assert.Contains("aria-describedby=\"submit-problem\"", page);
         await using var db = Portal.Settings.Database.CreateContext();
-        Assert.False(await db.Submissions.AnyAsync(s => s.FromArticleId == article.Id));
+        var xcyw = TestAccounts.ChannelId(Portal, "xcyw");
+        Assert.False(await db.Submissions.AnyAsync(s => s.FromArticleId == article.Id && s.ToChannelId == xcyw));
     }
 
     [Fact]
@@ -209,7 +222,7 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
         await SubmitAsync(town, await TownArticleAsync("黄埭镇关于做好秸秆禁烧工作的通知"));
         using var district = await DistrictReviewerAsync();
         Assert.Equal(HttpStatusCode.SeeOther, (await district.PostAsync($"submissions/{first.Id}/accept",
-            [new("version", first.Version.ToString()), new("acknowledged", "1")])).StatusCode);
+            await AcceptFieldsAsync(first))).StatusCode);
 
         await using var db = Portal.Settings.Database.CreateContext();
         var hd = await db.Sites.SingleAsync(s => s.Code == "hd");
@@ -265,5 +278,54 @@ public sealed class SubmissionTests(PlatformFixture fixture) : IClassFixture<Pla
         Assert.Contains("收到过 1 篇其他网站的报送", WebUtility.HtmlDecode(await delete.Content.ReadAsStringAsync()));
         await using var check = Portal.Settings.Database.CreateContext();
         Assert.True(await check.Channels.AnyAsync(c => c.Id == channelId));
+    }
+
+    [Fact]
+    public async Task A_changed_original_is_not_adopted_unseen_and_a_channel_of_two_levels_takes_it_to_its_second()
+    {
+        int channelId;
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            var district = await db.Sites.OrderBy(s => s.Id).FirstAsync();
+            var channel = new Channel { SiteId = district.Id, Name = "镇街信息", Slug = "zjxx", SortOrder = 91,
+                TakesSubmissions = true, ReviewLevels = 2 };
+            db.Channels.Add(channel);
+            await db.SaveChangesAsync();
+            channelId = channel.Id;
+        }
+        await TestAccounts.CreateAsync(Portal, "qu-yishen", [StaffRoles.Reviewer], "zjxx");
+        using var town = await TownEditorAsync();
+        var article = await TownArticleAsync("黄埭镇举办一网通办业务培训班");
+        Assert.Equal(HttpStatusCode.SeeOther, (await town.PostAsync($"articles/{article.Id}/send",
+            [new("channelId", channelId.ToString()), new("note", "")])).StatusCode);
+        Submission submission;
+        await using (var db = Portal.Settings.Database.CreateContext())
+            submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.ToChannelId == channelId);
+        using var reviewer = await StaffClient.SignInAsync(Portal, "qu-yishen");
+        var fields = await AcceptFieldsAsync(submission);
+
+        // The town corrects its article after the reviewer's page was made: the adoption is refused.
+        await using (var db = Portal.Settings.Database.CreateContext())
+        {
+            var corrected = await db.Articles.SingleAsync(a => a.Id == article.Id);
+            corrected.UpdatedAtUtc = corrected.UpdatedAtUtc.AddMinutes(1);
+            await db.SaveChangesAsync();
+        }
+        var stale = await reviewer.PostAsync($"submissions/{submission.Id}/accept", fields);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("已被报送单位修改", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+
+        var accepted = await reviewer.PostAsync($"submissions/{submission.Id}/accept",
+            await AcceptFieldsAsync(submission));
+        Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        await using var check = Portal.Settings.Database.CreateContext();
+        var done = await check.Submissions.AsNoTracking().SingleAsync(s => s.Id == submission.Id);
+        Assert.Equal(SubmissionState.Accepted, done.State);
+        // 一审 is the acceptance; the copy waits for 二审 by someone else and is not on the site yet.
+        var copy = await check.Articles.AsNoTracking().SingleAsync(a => a.Id == done.AcceptedArticleId);
+        Assert.Equal(ArticleStatus.Draft, copy.Status);
+        var revision = await check.Revisions.AsNoTracking().SingleAsync(r => r.ArticleId == copy.Id);
+        Assert.Equal((global::GovPortal.BackOffice.Workflow.RevisionState.Submitted, 2, 1),
+            (revision.State, revision.RequiredLevels, revision.PassedLevels));
     }
 }

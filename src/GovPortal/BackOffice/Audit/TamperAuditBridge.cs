@@ -29,11 +29,13 @@ public sealed class TamperAuditBridge(TamperAlerts alerts, AuditLog audit, Datab
         try
         {
             // In the audit log of the site whose output it was, where its 审计管理员 reads it.
+            // The alert may be raised by work of another site (全平台置灰 publishes every site from the first).
             ScopedSite? site;
             await using (var db = database.CreateContext())
-                site = await db.Sites.Where(s => s.Code == tamperEvent.Site)
+                site = await db.Sites.IgnoreQueryFilters([GovPortalDbContext.SiteFilter])
+                    .Where(s => s.Code == tamperEvent.Site)
                     .Select(s => new ScopedSite(s.Id, s.Code)).FirstOrDefaultAsync();
-            using var scope = site is null ? null : SiteScope.Enter(site);
+            using var scope = site is null ? SiteScope.Leave() : SiteScope.Enter(site);
             await audit.WriteAsync("", "", AuditActions.TamperDetected, "/" + tamperEvent.Path,
                 $"{Describe(tamperEvent.Kind)}：{tamperEvent.Detail}");
         }

@@ -273,7 +273,7 @@ public sealed class DisclosureAdministration(DatabaseOptions database, ISitePubl
         await using var db = database.CreateContext();
         using var everySite = SiteScope.Leave();
         if (siteId != await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(cancellationToken)) return;
-        foreach (var code in await PlatformLists.SyncAsync(db, cancellationToken))
+        foreach (var code in await PlatformLists.SyncAsync(db, cancellationToken: cancellationToken))
             await publishers.For(code).PublishAllAsync(cancellationToken);
     }
 

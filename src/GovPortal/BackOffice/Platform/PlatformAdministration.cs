@@ -97,7 +97,7 @@ public sealed class PlatformAdministration(DatabaseOptions database, ISitePublis
             $"新建网站“{site.Name}”（{site.BaseUrl}，域名 {Shown(site.HostNames)}），系统管理员账号 {adminName}",
             cancellationToken);
         // The platform's organisations and classifications are the new site's from its first page on.
-        await Data.Disclosure.PlatformLists.SyncAsync(db, cancellationToken);
+        await Data.Disclosure.PlatformLists.SyncAsync(db, cancellationToken: cancellationToken);
         var published = await PublishAllAsync(site, cancellationToken);
         return (BackOfficeResult.Done($"已新建网站“{site.Name}”并发布了 {published.Pages} 个页面。" +
             $"请把系统管理员账号和初始密码交给该网站的管理员：首次登录后须修改密码并启用两步验证。"),

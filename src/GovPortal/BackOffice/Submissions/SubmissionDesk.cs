@@ -61,21 +61,33 @@ public sealed class SubmissionDesk(DatabaseOptions database, ArticleWorkflow wor
             && s.State != SubmissionState.Returned, cancellationToken);
         if (open)
             return BackOfficeResult.Refused($"这篇文章已报送给{target.SiteName}，正在处理或已被采用，不能重复报送。");
-        db.Submissions.Add(new Submission
+        var submission = new Submission
         {
             FromSiteId = article.SiteId, FromArticleId = article.Id, ToSiteId = toSiteId, ToChannelId = channelId,
             Title = article.Title, Note = note, State = SubmissionState.Pending, SubmittedBy = actor.UserName,
             SubmittedAtUtc = time.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.Submissions.Add(submission);
         await db.SaveChangesAsync(cancellationToken);
+        // Two sends at the same moment both passed the check above: the earlier one stands, this one goes.
+        if (await db.Submissions.AnyAsync(s => s.FromArticleId == articleId && s.ToSiteId == toSiteId
+                && s.State != SubmissionState.Returned && s.Id < submission.Id, cancellationToken))
+        {
+            await db.Submissions.Where(s => s.Id == submission.Id).ExecuteDeleteAsync(cancellationToken);
+            return BackOfficeResult.Refused($"这篇文章已报送给{target.SiteName}，正在处理或已被采用，不能重复报送。");
+        }
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SubmissionSent, $"文章 {article.Id}",
             $"把《{article.Title}》报送到{target.SiteName}的“{target.ChannelName}”栏目", cancellationToken);
         return BackOfficeResult.Done($"已报送到{target.SiteName}的“{target.ChannelName}”栏目，对方处理后可在信息报送中查看结果。");
     }
 
-    /// <summary>Accepts a submission: the article is published in the channel it was sent to.</summary>
-    public async Task<WorkflowResult> AcceptAsync(Staff actor, int id, int version, bool acknowledgedWarnings,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Accepts a submission: the article is published in the channel it was sent to (or goes on to that channel's
+    /// next review level), as the reviewer read it: <paramref name="seenTicks"/> is the version of the sender's
+    /// article their page showed.
+    /// </summary>
+    public async Task<WorkflowResult> AcceptAsync(Staff actor, int id, int version, long seenTicks,
+        bool acknowledgedWarnings, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var (submission, refusal) = await DecidingAsync(db, actor, id, version, cancellationToken);
@@ -83,12 +95,16 @@ public sealed class SubmissionDesk(DatabaseOptions database, ArticleWorkflow wor
         var original = await EverySite(db.Articles).AsNoTracking().Include(a => a.RelatedFiles)
             .FirstOrDefaultAsync(a => a.Id == submission.FromArticleId && a.SiteId == submission.FromSiteId,
                 cancellationToken);
-        if (original is not { Status: ArticleStatus.Published, Url: not null })
-            return WorkflowResult.Refused("报送的网站已撤下或删除了这篇文章，不能采用。可以退回并说明原因。");
         var sender = await EverySite(db.Sites).AsNoTracking().FirstAsync(s => s.Id == submission.FromSiteId,
             cancellationToken);
+        if (original is not { Status: ArticleStatus.Published, Url: not null } || sender.Suspended)
+            return WorkflowResult.Refused("报送的网站已撤下或删除了这篇文章（或网站已暂停），不能采用。可以退回并说明原因。");
+        if (original.UpdatedAtUtc.Ticks != seenTicks)
+            return WorkflowResult.Stale("报送的文章在您查看后已被报送单位修改。请重新查看后再决定是否采用。");
 
-        // Claimed before publishing, so that two reviewers accepting at once cannot publish it twice.
+        // Claimed before publishing, so that nobody else decides while the copy is made (see DecidingAsync).
+        submission.DecidedBy = actor.UserName;
+        submission.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
         submission.Version++;
         try
         {
@@ -98,19 +114,34 @@ public sealed class SubmissionDesk(DatabaseOptions database, ArticleWorkflow wor
         {
             return WorkflowResult.Stale(StaleMessage);
         }
-        var published = await workflow.PublishCopyAsync(actor, submission.ToChannelId,
-            new CopiedFrom(sender.Name, sender.BaseUrl, original), acknowledgedWarnings, cancellationToken);
-        if (!published.Succeeded) return published;
+        WorkflowResult copied;
+        try
+        {
+            copied = await workflow.PublishCopyAsync(actor, submission.ToChannelId,
+                new CopiedFrom(sender.Name, sender.BaseUrl, original, $"报送 {submission.Id}"), acknowledgedWarnings,
+                CancellationToken.None);
+        }
+        catch
+        {
+            await ReleaseAsync(db, submission);
+            throw;
+        }
+        if (!copied.Succeeded)
+        {
+            // Refused (a content finding, a warning not confirmed) or not published: it can be decided again.
+            await ReleaseAsync(db, submission);
+            return copied;
+        }
         submission.State = SubmissionState.Accepted;
-        submission.AcceptedArticleId = published.ArticleId;
-        submission.DecidedBy = actor.UserName;
+        submission.AcceptedArticleId = copied.ArticleId;
         submission.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
         submission.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SubmissionAccepted,
-            $"报送 {submission.Id}", $"采用{sender.Name}报送的《{original.Title}》，发布为文章 {published.ArticleId}",
-            cancellationToken);
-        return WorkflowResult.Done(published.ArticleId, $"已采用，已在本站发布（来源：{sender.Name}）。");
+            $"报送 {submission.Id}", $"采用{sender.Name}报送的《{original.Title}》，为文章 {copied.ArticleId}",
+            CancellationToken.None);
+        return WorkflowResult.Done(copied.ArticleId, copied.Message.StartsWith("已采用", StringComparison.Ordinal)
+            ? copied.Message : $"已采用，已在本站发布（来源：{sender.Name}）。");
     }
 
     /// <summary>Returns a submission to the site that sent it, with the reason.</summary>
@@ -143,13 +174,25 @@ public sealed class SubmissionDesk(DatabaseOptions database, ArticleWorkflow wor
         return BackOfficeResult.Done("已退回，报送单位可以看到您的意见。");
     }
 
+    private static async Task ReleaseAsync(GovPortalDbContext db, Submission submission)
+    {
+        submission.DecidedBy = "";
+        submission.DecidedAtUtc = null;
+        submission.Version++;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>How long an acceptance holds a submission: one left by a process that died is free after.</summary>
+    public static readonly TimeSpan ClaimHeld = TimeSpan.FromMinutes(10);
+
     /// <summary>
-    /// A submission this site received, still waiting, in a channel the person reviews or publishes, at the version
-    /// their page showed.
+    /// A submission this site received, still waiting and not being accepted by someone else at this moment, in a
+    /// channel the person reviews or publishes, at the version their page showed.
     /// </summary>
-    private static async Task<(Submission? Submission, WorkflowResult? Refusal)> DecidingAsync(GovPortalDbContext db,
+    private async Task<(Submission? Submission, WorkflowResult? Refusal)> DecidingAsync(GovPortalDbContext db,
         Staff actor, int id, int version, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         var own = await db.CurrentSiteIdAsync(cancellationToken);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id && s.ToSiteId == own,
             cancellationToken);
@@ -158,7 +201,9 @@ public sealed class SubmissionDesk(DatabaseOptions database, ArticleWorkflow wor
             && !actor.Can(StaffRoles.Publisher, submission.ToChannelId))
             return (null, WorkflowResult.NotAllowed("只有报送栏目的审核人或发布人可以采用或退回报送。"));
         if (submission.State != SubmissionState.Pending)
-            return (null, WorkflowResult.Stale($"这条报送已经{SubmissionStates.Label(submission.State)}。"));
+            return (null, WorkflowResult.Stale($"这条报送{SubmissionStates.Label(submission.State)}。"));
+        if (submission.DecidedBy.Length > 0 && submission.DecidedAtUtc > now - ClaimHeld)
+            return (null, WorkflowResult.Stale($"{submission.DecidedBy} 正在采用这条报送，请稍后刷新页面查看结果。"));
         if (submission.Version != version) return (null, WorkflowResult.Stale(StaleMessage));
         return (submission, null);
     }

@@ -70,7 +70,9 @@ public static class SubmissionEndpoints
     private static async Task<IResult> AcceptAsync(int id, HttpContext context, IFormCollection form,
         BackOfficePages pages, SubmissionDesk desk, SubmissionQueries queries)
     {
-        var result = await desk.AcceptAsync(await pages.StaffAsync(context), id, form.Int("version"),
+        var seen = long.TryParse(form.Text("seen"), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? ticks : 0;
+        var result = await desk.AcceptAsync(await pages.StaffAsync(context), id, form.Int("version"), seen,
             form.Bool("acknowledged"), context.RequestAborted);
         if (result.Succeeded) return pages.RedirectWithNotice(context, $"submissions/{id}", result.Message);
         if (result.Forbidden) return await pages.RefusedAsync(context, result, "不能采用", $"submissions/{id}");

@@ -100,7 +100,9 @@ public sealed class HealthChecker(DatabaseOptions database, OutputStore output, 
         }
 
         // 内容被篡改: handled events are reported; one that could not be put right fails the site.
-        foreach (var tamper in ReadTamperEvents().Where(e => (now - e.AtUtc).TotalDays <= 7))
+        // Only this site's: events from before they named a site were the first site's.
+        foreach (var tamper in ReadTamperEvents().Where(e => (now - e.AtUtc).TotalDays <= 7
+                     && (e.Site == site.Code || (e.Site.Length == 0 && site.Code == OutputLayout.FirstSiteCode))))
             problems.Add(new HealthProblem("网页防篡改", tamper.Kind == TamperKind.Unrecoverable, "/" + tamper.Path,
                 $"{ChinaTime.Format(tamper.AtUtc)} {tamper.Detail}"));
 
