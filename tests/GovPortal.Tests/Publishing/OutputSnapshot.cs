@@ -12,8 +12,7 @@ public static class OutputSnapshot
     {
         var files = Directory.EnumerateFiles(layout.PublicDirectory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(layout.PublicDirectory, f).Replace('\\', '/'), File.ReadAllBytes);
-        string[] sideFiles = [OutputLayout.SiteInfoFile, OutputLayout.WithdrawnListFile, OutputLayout.MourningDaysFile];
-        foreach (var side in sideFiles)
+        foreach (var side in OutputLayout.SideFiles)
             if (File.Exists(layout.FullPathOf(side))) files[side] = File.ReadAllBytes(layout.FullPathOf(side));
         return files;
     }

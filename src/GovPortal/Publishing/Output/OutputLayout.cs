@@ -42,6 +42,10 @@ public sealed class OutputLayout
     public const string MourningDaysFile = SideFilePrefix + "mourning-dates.txt";
     public const string OldAddressListFile = SideFilePrefix + "old-addresses.txt";
 
+    /// <summary>Every side file a site's output may hold, by its manifest path.</summary>
+    public static readonly IReadOnlyList<string> SideFiles =
+        [SiteInfoFile, WithdrawnListFile, MourningDaysFile, OldAddressListFile];
+
     public OutputLayout(string outputDirectory, string siteCode)
     {
         if (!IsValidSiteCode(siteCode))
