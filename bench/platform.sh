@@ -78,8 +78,9 @@ cat >>"$WORK/targets.lua" <<'LUA'
 local n = 0
 local column = tonumber(os.getenv("COLUMN") or "1")
 request = function()
-  n = n % #targets + 1
-  local path = column == 1 and "/" or targets[n][2]
+  -- Column 3 is the control: the same script on one host only, the first site's home page.
+  n = column == 3 and 1 or n % #targets + 1
+  local path = column == 2 and targets[n][2] or "/"
   return wrk.format("GET", path, { ["Host"] = targets[n][1], ["Accept-Encoding"] = "gzip" })
 end
 LUA
@@ -134,15 +135,19 @@ rps() {
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 SERVING=()
-for column in 1 2; do
-  name=$([ "$column" = 1 ] && echo "home pages" || echo "article pages")
+for column in 1 2 3; do
+  case $column in
+    1) name="home pages of all $SITES hosts in turn" ;;
+    2) name="article pages of all $SITES hosts in turn" ;;
+    *) name="control: the first site's home page only, same script" ;;
+  esac
   app=(); ngx=(); app_errors=0; ngx_errors=0
   for _ in 1 2 3; do
     read -r r e < <(rps "http://127.0.0.1:$PORT" "$column"); app+=("$r"); app_errors=$((app_errors + e))
     read -r r e < <(rps "http://127.0.0.1:$NGINX_PORT" "$column"); ngx+=("$r"); ngx_errors=$((ngx_errors + e))
   done
   a=$(median "${app[@]}"); b=$(median "${ngx[@]}")
-  SERVING+=("| $name of all $SITES hosts in turn | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a / b}') \
+  SERVING+=("| $name | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a / b}') \
 | $app_errors / $ngx_errors |")
 done
 stop
@@ -180,8 +185,8 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
   echo
   echo "An edit in one site of the platform is compared with the same edit on the single site in the same run: the"
   echo "work is the same (the site's own pages, manifest and index), so the two p95 differ only by the machine's"
-  echo "noise. Serving goes round the host names with a Lua script in wrk for both servers; the single-site ratios"
-  echo "in Serving above are measured without one."
+  echo "noise. Serving goes round the host names with a Lua script in wrk for both servers; the control row runs the"
+  echo "same script on one host, to compare with the single-site ratios in Serving above, measured without a script."
 } >"$WORK/section.md"
 python3 bench/write-section.py "$WORK/section.md"
 cat "$WORK/section.md"
