@@ -25,6 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal = await RunningPortal.StartAsync(configureServices: s => s
             .AddSingleton(new SearchLimits(PermitLimit: 100_000))
             .AddSingleton(new GovPortal.Citizens.Forms.PublicFormLimits(PermitLimit: 100_000)));
+        await Portal.EnterCalendarThroughNextYearAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -9,9 +9,12 @@ public sealed class DisclosurePortalFixture : IAsyncLifetime
 {
     public RunningPortal Portal { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         Portal = await RunningPortal.StartAsync(
             configureServices: s => s.AddSingleton(new PublicFormLimits(PermitLimit: 100_000)));
+        await Portal.EnterCalendarThroughNextYearAsync();
+    }
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
 }
