@@ -4,6 +4,8 @@
 #   npm          the build installs OpenCC dictionaries (and later front-end packages) from the npm registry
 #   postgresql   the data-layer tests run against a real PostgreSQL as well as SQLite
 #   chromium     the browser tests (Playwright drives Debian's chromium; the font renders Chinese text)
+#   hugo         bench/hugo.sh builds the benchmark site with Hugo too, compresses its pages (brotli) and times
+#                both (/usr/bin/time)
 set -euo pipefail
 
 need=()
@@ -17,6 +19,10 @@ for arg in "$@"; do
       command -v chromium >/dev/null 2>&1 || need+=(chromium)
       dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei) ;;
     wrk) command -v wrk >/dev/null 2>&1 || need+=(wrk) ;;
+    hugo)
+      command -v hugo >/dev/null 2>&1 || need+=(hugo)
+      command -v brotli >/dev/null 2>&1 || need+=(brotli)
+      [ -x /usr/bin/time ] || need+=(time) ;;
     *) echo "ensure-tools: unknown tool $arg" >&2; exit 2 ;;
   esac
 done

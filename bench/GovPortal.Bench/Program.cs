@@ -14,6 +14,7 @@ using GovPortal.Storage;
 //   GovPortal.Bench publish-platform DATA_DIR
 //   GovPortal.Bench incremental-platform DATA_DIR RUNS SITE_CODE
 //   GovPortal.Bench flood BASE_URL DATA_DIR PORTAL_PID RATE PHASES [ADDRESSES] [SEED]   (see bench/flood.sh)
+//   GovPortal.Bench export-hugo DATA_DIR OUT_DIR [LAYOUTS=bench/hugo/layouts]   (see bench/hugo.sh)
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
 if (args.Length < 2)
@@ -23,8 +24,10 @@ if (args.Length < 2)
 }
 
 var paths = new PortalPaths(args[1]);
-var number =
-    args.Length > 2 && args[0] != "search" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+// The third argument is a number for every command but these two, which take a path there.
+var number = args.Length > 2 && args[0] is not ("search" or "export-hugo")
+    ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)
+    : 0;
 switch (args[0])
 {
     case "generate":
@@ -60,6 +63,15 @@ switch (args[0])
         return 0;
     case "listings":
         Console.WriteLine(await StageProfile.ListingsAsync(paths));
+        return 0;
+    case "export-hugo":
+        if (args.Length < 3)
+        {
+            Console.Error.WriteLine("usage: GovPortal.Bench export-hugo DATA_DIR OUT_DIR [LAYOUTS_DIR]");
+            return 2;
+        }
+        Console.Error.WriteLine(await HugoExport.ExportAsync(paths, args[2],
+            args.Length > 3 ? args[3] : "bench/hugo/layouts"));
         return 0;
     case "profile":
         Console.WriteLine(await StageProfile.RunAsync(paths, number > 0 ? number : 2000));
