@@ -53,6 +53,80 @@ public sealed class QrEncoderTests
         Assert.Equal(chosen, QrEncoder.Encode(Encoding.UTF8.GetBytes(text), mask));
     }
 
+    [Fact]
+    public void Chooses_the_mask_the_standards_penalty_rules_choose_for_addresses_of_every_length()
+    {
+        var random = new Random(18);
+        // Lengths 1 to 300: versions 1 to 13, so both ways of counting the penalty (by bits up to version 11, by
+        // modules above) are compared with a plain reading of the standard's rules.
+        for (var length = 1; length <= 300; length += 1 + length / 40)
+        {
+            var text = "https://www.szxc.gov.cn/" + string.Concat(Enumerable.Range(0, length)
+                .Select(_ => "abcdefghijklmnopqrstuvwxyz0123456789/_."[random.Next(39)]));
+            var data = Encoding.UTF8.GetBytes(text);
+            var penalties = Enumerable.Range(0, 8).Select(mask => ReferencePenalty(QrEncoder.Encode(data, mask)))
+                .ToList();
+            var expected = penalties.IndexOf(penalties.Min());
+            Assert.True(expected == ReadMask(QrEncoder.Encode(data)),
+                $"length {text.Length}: penalties {string.Join(", ", penalties)}");
+        }
+    }
+
+    /// <summary>
+    /// ISO/IEC 18004 §7.8.3, read plainly: runs of five or more in a row or column (N1 = 3, plus one per module
+    /// beyond five), 2×2 blocks of one colour (N2 = 3), 1:1:3:1:1 finder-like patterns with four light modules on
+    /// one side (N3 = 40; the light area around the symbol counts, taken as wide as the symbol), and the dark share's
+    /// distance from half (N4 = 10 per 5%).
+    /// </summary>
+    private static long ReferencePenalty(bool[,] modules)
+    {
+        var size = modules.GetLength(0);
+        long result = 0;
+        for (var pass = 0; pass < 2; pass++)
+            for (var a = 0; a < size; a++)
+            {
+                // The line with the light area around the symbol on each side.
+                var line = new bool[3 * size];
+                for (var b = 0; b < size; b++) line[b + size] = pass == 0 ? modules[a, b] : modules[b, a];
+                var runs = new List<(bool Dark, int Length, int Start)>();
+                for (var i = 0; i < line.Length;)
+                {
+                    var j = i;
+                    while (j < line.Length && line[j] == line[i]) j++;
+                    runs.Add((line[i], j - i, i));
+                    i = j;
+                }
+                foreach (var run in runs)
+                {
+                    // Runs inside the symbol only: the light area around it is not part of a run's count.
+                    var inside = Math.Min(run.Start + run.Length, 2 * size) - Math.Max(run.Start, size);
+                    if (inside >= 5) result += inside - 2;
+                }
+                for (var k = 0; k + 4 < runs.Count; k++)
+                {
+                    var n = runs[k].Length;
+                    if (!runs[k].Dark || runs[k + 1].Length != n || runs[k + 2].Length != 3 * n
+                        || runs[k + 3].Length != n || runs[k + 4].Length != n) continue;
+                    // Light runs around it: at least 4n on one side (with the area around), at least n on the other.
+                    var before = k > 0 ? runs[k - 1].Length : 0;
+                    var after = k + 5 < runs.Count ? runs[k + 5].Length : 0;
+                    if (before >= 4 * n && after >= n) result += 40;
+                    if (after >= 4 * n && before >= n) result += 40;
+                }
+            }
+        var dark = 0;
+        for (var y = 0; y < size; y++)
+            for (var x = 0; x < size; x++)
+            {
+                if (modules[y, x]) dark++;
+                if (x + 1 < size && y + 1 < size && modules[y, x] == modules[y, x + 1]
+                    && modules[y, x] == modules[y + 1, x] && modules[y, x] == modules[y + 1, x + 1])
+                    result += 3;
+            }
+        var total = size * size;
+        return result + 10L * ((Math.Abs(dark * 20 - total * 10) + total - 1) / total - 1);
+    }
+
     /// <summary>The mask number, from the first copy of the format information (error correction level M).</summary>
     private static int ReadMask(List<System.Collections.BitArray> matrix, int quiet) =>
         ReadMask((x, y) => matrix[y + quiet][x + quiet]);

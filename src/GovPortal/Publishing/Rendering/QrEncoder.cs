@@ -345,7 +345,84 @@ public static class QrEncoder
         }
 
         /// <summary>The standard's penalty: runs, 2×2 blocks, finder-like patterns, dark/light balance.</summary>
-        public long Penalty()
+        public long Penalty() => _size < 64 ? PenaltyByBits() : PenaltyByModules();
+
+        /// <summary>
+        /// <see cref="PenaltyByModules"/> on rows and columns as bit masks (a symbol up to version 11, which holds
+        /// every page address): runs are found between transitions, blocks and dark modules by whole rows, without
+        /// a branch per module.
+        /// </summary>
+        private long PenaltyByBits()
+        {
+            Span<ulong> rows = stackalloc ulong[_size];
+            Span<ulong> columns = stackalloc ulong[_size];
+            var darkCount = 0;
+            for (var y = 0; y < _size; y++)
+            {
+                ulong row = 0;
+                var at = y * _size;
+                for (var x = 0; x < _size; x++)
+                {
+                    ulong dark = _modules[at + x];
+                    row |= dark << x;
+                    columns[x] |= dark << y;
+                }
+                rows[y] = row;
+                darkCount += System.Numerics.BitOperations.PopCount(row);
+            }
+            long result = 0;
+            foreach (var line in rows) result += LinePenalty(line);
+            foreach (var line in columns) result += LinePenalty(line);
+            var pairs = (1UL << (_size - 1)) - 1; // bit x: the modules x and x + 1
+            for (var y = 0; y + 1 < _size; y++)
+            {
+                ulong a = rows[y], b = rows[y + 1];
+                var blocks = ~(a ^ b) & ~(a ^ (a >> 1)) & ~(b ^ (b >> 1)) & pairs;
+                result += 3L * System.Numerics.BitOperations.PopCount(blocks);
+            }
+            var total = _size * _size;
+            var k = (Math.Abs(darkCount * 20 - total * 10) + total - 1) / total - 1;
+            return result + k * 10;
+        }
+
+        /// <summary>Runs of five or more and finder-like patterns in one row or column, bit x the module x.</summary>
+        private long LinePenalty(ulong line)
+        {
+            long result = 0;
+            var history = new RunHistory(_size);
+            var runColor = (int)(line & 1);
+            // A line that starts dark starts after a light run of no modules (the light border counts for it).
+            if (runColor != 0)
+            {
+                history.Add(0);
+                result += history.CountFinderLike() * 40;
+            }
+            var changes = (line ^ (line >> 1)) & ((1UL << (_size - 1)) - 1); // bit x: the module x + 1 differs
+            var start = 0;
+            while (changes != 0)
+            {
+                var end = System.Numerics.BitOperations.TrailingZeroCount(changes) + 1;
+                changes &= changes - 1;
+                var run = end - start;
+                if (run >= 5) result += run - 2;
+                history.Add(run);
+                if (runColor == 0) result += history.CountFinderLike() * 40;
+                runColor ^= 1;
+                start = end;
+            }
+            var last = _size - start;
+            if (last >= 5) result += last - 2;
+            if (runColor != 0)
+            {
+                history.Add(last);
+                last = 0;
+            }
+            history.Add(last + _size);
+            return result + history.CountFinderLike() * 40;
+        }
+
+        /// <summary>The penalty module by module, for symbols too wide for one machine word per row.</summary>
+        private long PenaltyByModules()
         {
             long result = 0;
             var m = _modules;
