@@ -43,21 +43,22 @@ public sealed class OutputBatch : IDisposable
     {
         var ownerText = owner.ToString();
         var produced = _producedByOwner.GetOrAdd(ownerText, _ => new(StringComparer.Ordinal));
-        var sha = Put(relativePath, content, ownerText, downloadName, produced);
         // Side files are read by the portal, never sent: no compressed variants.
         if (!ContentTypes.IsCompressible(relativePath) || OutputLayout.IsSideFile(relativePath))
         {
+            var (sha, _) = Put([new(relativePath, content, downloadName)], ownerText, produced)[0];
             KeepObject(sha, brotli: false, content);
             return;
         }
 
+        List<OutputFile> files = [new(relativePath, content, downloadName)];
         var gzip = Precompressor.Gzip(content);
-        if (Precompressor.WorthKeeping(content.Length, gzip.Length))
-            Put(relativePath + ".gz", gzip, ownerText, null, produced);
+        if (Precompressor.WorthKeeping(content.Length, gzip.Length)) files.Add(new(relativePath + ".gz", gzip));
         var brotli = Precompressor.Brotli(content);
         var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
-        if (keepBrotli) Put(relativePath + ".br", brotli, ownerText, null, produced);
-        KeepObject(sha, keepBrotli, keepBrotli ? brotli : content);
+        if (keepBrotli) files.Add(new(relativePath + ".br", brotli));
+        var written = Put(files, ownerText, produced);
+        KeepObject(written[0].Sha256, keepBrotli, keepBrotli ? brotli : content);
     }
 
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
@@ -73,16 +74,22 @@ public sealed class OutputBatch : IDisposable
         foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced[path] = 0;
     }
 
-    private string Put(string path, byte[] content, string owner, string? downloadName,
+    private (string Sha256, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner,
         ConcurrentDictionary<string, byte> produced)
     {
-        produced[path] = 0;
-        _attempted[path] = 0;
-        var (sha, entry) = _store.WriteIfChanged(path, content, owner, _now, downloadName);
-        if (entry is null) return sha;
-        _written[path] = entry;
-        Interlocked.Increment(ref _filesWritten);
-        return sha;
+        foreach (var file in files)
+        {
+            produced[file.Path] = 0;
+            _attempted[file.Path] = 0;
+        }
+        var results = _store.WriteIfChanged(files, owner, _now);
+        foreach (var (_, entry) in results)
+        {
+            if (entry is null) continue;
+            _written[entry.Path] = entry;
+            Interlocked.Increment(ref _filesWritten);
+        }
+        return results;
     }
 
     private void KeepObject(string sha, bool brotli, byte[] content)

@@ -12,17 +12,11 @@ public static class OutputFiles
     /// <summary>Whether <paramref name="path"/> itself is a symbolic link or another reparse point.</summary>
     public static bool IsLink(string path)
     {
-        if (new FileInfo(path).LinkTarget is not null) return true;
-        // Asked once, fresh: a FileInfo caches what it saw first, and a folder a parallel publish creates a moment
-        // later would be taken for a link (the cached "does not exist" has every attribute bit set).
-        try
-        {
-            return File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
+        // One fresh look (lstat): a FileInfo caches what it saw first, so it is never reused. Nothing there reads as
+        // every attribute bit set (-1), which is no link; asking File.GetAttributes instead would throw for every
+        // path a publish creates, and an exception costs more than the write itself.
+        var attributes = new FileInfo(path).Attributes;
+        return (int)attributes != -1 && attributes.HasFlag(FileAttributes.ReparsePoint);
     }
 
     /// <summary>

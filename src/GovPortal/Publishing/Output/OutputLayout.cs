@@ -97,6 +97,9 @@ public sealed class OutputLayout
     /// <summary>The paths and hashes a running publish puts on disk (see <see cref="PublishJournal"/>).</summary>
     public string PublishJournalFile => Path.Combine(Directory, "publish-journal");
 
+    /// <summary>The list pages a change left to be published right after it, until they are written.</summary>
+    public string DeferredPagesFile => Path.Combine(Directory, "deferred-pages");
+
     /// <summary>Whether a manifest path is a side file (beside the public folder, never served).</summary>
     public static bool IsSideFile(string manifestPath) =>
         manifestPath.StartsWith(SideFilePrefix, StringComparison.Ordinal);

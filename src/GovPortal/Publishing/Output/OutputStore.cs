@@ -100,22 +100,43 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         return null;
     }
 
-    /// <returns>The file's hash and, if it had to be written, its manifest entry.</returns>
-    internal (string Sha256, ManifestEntry? Written) WriteIfChanged(string relativePath, ReadOnlySpan<byte> content,
-        string owner, DateTime now, string? downloadName)
+    /// <summary>
+    /// Writes the files that changed among <paramref name="files"/> (a page and its compressed variants: one folder),
+    /// journaled together before the first is renamed into place, the folder checked and made once.
+    /// </summary>
+    /// <returns>Each file's hash and, if it had to be written, its manifest entry, in the order given.</returns>
+    internal (string Sha256, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
+        DateTime now)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        var full = FullPathOf(relativePath);
-        if (manifest.TryGet(relativePath, out var existing) && existing.Sha256 == sha && existing.Owner == owner
-            && existing.DownloadName == downloadName && new FileInfo(full) is { Exists: true } info
-            && info.Length == content.Length)
-            return (sha, null);
+        var results = new (string Sha256, ManifestEntry? Written)[files.Count];
+        var changed = new List<int>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+            results[i] = (sha, null);
+            if (manifest.TryGet(file.Path, out var existing) && existing.Sha256 == sha && existing.Owner == owner
+                && existing.DownloadName == file.DownloadName && new FileInfo(FullPathOf(file.Path)) is
+                    { Exists: true } info && info.Length == file.Content.Length)
+                continue;
+            changed.Add(i);
+        }
+        if (changed.Count == 0) return results;
 
-        _pending[relativePath] = sha;
-        _journal.Record(relativePath, sha);
-        WriteAtomically(relativePath, content);
-        AfterFileCommitted?.Invoke(relativePath);
-        return (sha, new ManifestEntry(relativePath, sha, content.Length, now, owner, downloadName));
+        foreach (var i in changed) _pending[files[i].Path] = results[i].Sha256;
+        _journal.Record(changed.Select(i => (files[i].Path, results[i].Sha256)));
+        string? preparedFolder = null;
+        foreach (var i in changed)
+        {
+            var file = files[i];
+            var folder = Path.GetDirectoryName(FullPathOf(file.Path));
+            WriteAtomically(file.Path, file.Content, folderChecked: folder == preparedFolder);
+            preparedFolder = folder;
+            AfterFileCommitted?.Invoke(file.Path);
+            results[i] = (results[i].Sha256,
+                new ManifestEntry(file.Path, results[i].Sha256, file.Content.Length, now, owner, file.DownloadName));
+        }
+        return results;
     }
 
     /// <summary>
@@ -249,20 +270,28 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// Writes a file under a temporary name and renames it into place. Never through a link: a link in the way (a
     /// folder on the path, or the file itself) is removed first, leaving what it points at untouched, and reported.
     /// </summary>
-    private void WriteAtomically(string relativePath, ReadOnlySpan<byte> content)
+    /// <param name="folderChecked">The folder was checked and made by the write just before, of a file beside this
+    /// one: only the file itself is looked at.</param>
+    private void WriteAtomically(string relativePath, ReadOnlySpan<byte> content, bool folderChecked = false)
     {
-        for (var removed = 0; LinkOnPath(relativePath) is { } link; removed++)
-        {
-            if (removed > relativePath.Length) throw new IOException($"Links keep appearing on {relativePath}");
-            RemoveLink(link);
-        }
         var full = FullPathOf(relativePath);
         var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
+        if (folderChecked)
+        {
+            if (OutputFiles.IsLink(full)) RemoveLink(relativePath);
+        }
+        else
+        {
+            for (var removed = 0; LinkOnPath(relativePath) is { } link; removed++)
+            {
+                if (removed > relativePath.Length) throw new IOException($"Links keep appearing on {relativePath}");
+                RemoveLink(link);
+            }
+            Directory.CreateDirectory(directory);
+        }
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TemporarySuffix}");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
-                   FileOptions.None))
-            stream.Write(content);
+        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
+            RandomAccess.Write(handle, content, 0);
         File.Move(temporary, full, overwrite: true);
     }
 

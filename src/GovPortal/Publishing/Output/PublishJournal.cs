@@ -41,13 +41,18 @@ public sealed class PublishJournal(string file)
     /// operating system before returning (not forced to the disk: it must survive the process, and a power cut takes
     /// the renames it guards with it).
     /// </summary>
-    public void Record(string path, string sha256)
+    public void Record(string path, string sha256) => Record([(path, sha256)]);
+
+    /// <summary>Records several files at once (a page and its variants), in one write.</summary>
+    public void Record(IEnumerable<(string Path, string Sha256)> files)
     {
-        var line = Encoding.UTF8.GetBytes($"{path}\t{sha256}\n");
+        var text = new StringBuilder();
+        foreach (var (path, sha256) in files) text.Append(path).Append('\t').Append(sha256).Append('\n');
+        var lines = Encoding.UTF8.GetBytes(text.ToString());
         lock (_lock)
         {
             _stream ??= new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read, 1);
-            _stream.Write(line);
+            _stream.Write(lines);
             _stream.Flush();
         }
     }
