@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GovPortal.Chinese;
 using GovPortal.Citizens;
 using GovPortal.Disclosure;
@@ -47,6 +48,7 @@ public static class PortalServices
         services.AddSingleton<SearchIndex>();
         services.AddSingleton(ContentKinds.Default);
         services.AddSingleton<ArticleChecks>();
+        services.TryAddSingleton(new PublishOptions());
         services.AddSingleton<Publisher>();
         // The search index and its guard ask for a rebuild; the publisher does it.
         services.AddSingleton<ISearchIndexRebuilder>(provider => provider.GetRequiredService<Publisher>());

@@ -77,6 +77,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             logger.LogWarning("The search index of {Site} was missing or behind the published pages; rebuilt it " +
                               "({Count} articles)", sitePublisher.SiteCode, count);
         }
+        // List pages a change left for right after it: published now, in the background as they would have been.
+        _ = sitePublisher.ResumeDeferredPages();
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ public sealed partial class Publisher(
     ContentKinds kinds,
     TimeProvider time,
     ILogger<Publisher> logger,
-    WorkingCalendarStore calendars) : ISearchIndexRebuilder
+    WorkingCalendarStore calendars,
+    PublishOptions publishOptions) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -102,6 +103,7 @@ public sealed partial class Publisher(
             renderer.LoadArticle = LoadOneArticleAsync;
 
             store.RemoveLeftoverTemporaryFiles();
+            DeferredCoveredByFullPublish();
             using var batch = store.BeginBatch();
             using var index = searchIndex.BeginRebuild();
             var keys = await renderer.AllPageKeysAsync();
@@ -236,9 +238,11 @@ public sealed partial class Publisher(
             CataloguePlanner.Plan(plan, articleId, catalogueBefore, catalogueAfter);
             var planned = stopwatch.Elapsed;
             var committed = planned;
+            var outputIsCurrent = OutputIsCurrent;
+            if (outputIsCurrent) DeferDeeperListPages(plan);
             try
             {
-                if (!OutputIsCurrent)
+                if (!outputIsCurrent)
                 {
                     // An earlier saved change never reached the output: this one cannot be planned from it.
                     plan.Failures.AddRange((await PublishAllUnlockedAsync(cancellationToken)).Failures);
