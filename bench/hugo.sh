@@ -43,27 +43,27 @@ average_kb() {
   find "$1" -type f -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / NR / 1024 }'
 }
 
+# Every build writes into a folder of its own, and nothing is deleted until the end: on a file system without a
+# journal (this VM's ext4), creating files soon after deleting many makes the kernel skip every recently freed
+# inode, which would charge one build for the folder the build before it deleted.
 for run in $(seq 1 "$RUNS"); do
   echo "run $run of $RUNS ..." >&2
-  rm -rf "$WORK/portal" "$WORK/public"
-  cp -a "$WORK/corpus" "$WORK/portal"
+  cp -a "$WORK/corpus" "$WORK/portal-$run"
   sync
-  timed "$WORK/portal.times" $BENCH publish "$WORK/portal" >>"$WORK/portal.rows" 2>"$WORK/portal.log"
-  PORTAL_PAGES=$(pages "$WORK/portal/output/main/public")
-  PORTAL_KB=$(average_kb "$WORK/portal/output/main/public")
-  rm -rf "$WORK/portal"
+  timed "$WORK/portal.times" $BENCH publish "$WORK/portal-$run" >>"$WORK/portal.rows" 2>"$WORK/portal.log"
+  PORTAL_PAGES=$(pages "$WORK/portal-$run/output/main/public")
+  PORTAL_KB=$(average_kb "$WORK/portal-$run/output/main/public")
   sync
-  timed "$WORK/hugo.times" hugo --quiet -s "$WORK/hugo" -d "$WORK/public"
-  HUGO_PAGES=$(pages "$WORK/public")
-  HUGO_KB=$(average_kb "$WORK/public")
+  timed "$WORK/hugo.times" hugo --quiet -s "$WORK/hugo" -d "$WORK/public-$run"
+  HUGO_PAGES=$(pages "$WORK/public-$run")
+  HUGO_KB=$(average_kb "$WORK/public-$run")
   # Hugo writes a redirect page for the first page of every paginated list (page/1/); they are among its pages.
-  REDIRECTS=$(find "$WORK/public" -path '*/page/1/index.html' | wc -l)
-  rm -rf "$WORK/public"
+  REDIRECTS=$(find "$WORK/public-$run" -path '*/page/1/index.html' | wc -l)
   sync
   timed "$WORK/compressed.times" \
-    bash -c 'hugo --quiet -s "$1" -d "$2" && compress "$2"' hugo "$WORK/hugo" "$WORK/public"
-  COMPRESSED_FILES=$(find "$WORK/public" -type f \( -name '*.gz' -o -name '*.br' \) | wc -l)
-  rm -rf "$WORK/public"
+    bash -c 'hugo --quiet -s "$1" -d "$2" && compress "$2"' hugo "$WORK/hugo" "$WORK/compressed-$run"
+  COMPRESSED_FILES=$(find "$WORK/compressed-$run" -type f \( -name '*.gz' -o -name '*.br' \) | wc -l)
+  sync
 done
 
 median() {
