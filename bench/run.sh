@@ -110,15 +110,16 @@ MEM=$(free -g | awk '/^Mem:/ {print $2}')
   echo
   echo "Where an article page's time goes — $STAGES."
   echo
-  echo "Against the aims (3,000 pages/s for a full publish, p95 under 100 ms for one article): every page is three"
+  echo "Against the aims (a full publish at least as fast as Hugo, see Hugo; p95 under 100 ms for an edit and for a new"
+  echo "article's page, first list page, feeds and home page; the deeper list pages within 5 s): every page is three"
   echo "files (HTML, .gz, .br), each created under a temporary name, renamed into place and hashed, and its content is"
-  echo "also kept in the object store for the tamper guard. On this VM a create + write + rename costs about as much"
-  echo "CPU as rendering, QR code and both compressions together (the write+rename figure above is for one file of"
-  echo "three), so the full publish is bound by the file system well below 3,000 pages/s; the per-page cost does not"
-  echo "grow with the size of the site. Editing an article touches about three pages and stays near the 100 ms aim"
-  echo "(it varies with the machine's load); publishing a new article at the top of a long column re-renders every list"
-  echo "page of that column (133 at 2,500 articles), since each page's window of twenty shifts by one."
-  echo
+  echo "also kept in the object store for the tamper guard. On this VM's file system (ext4 without a journal) a"
+  echo "create + write + rename costs about as much CPU as rendering, QR code and both compressions together (the"
+  echo "write+rename figure above is for one file of three); the per-page cost does not grow with the size of the"
+  echo "site. Editing an article touches about three pages. A new article at the top of a long column moves every"
+  echo "list page of it by one (126 at 2,500 articles): its page, the column's first list page, the feeds, sitemaps"
+  echo "and home page go live at once (first row), the deeper list pages follow in the background, each read from"
+  echo "the database as it is then (second row: from the start of the change until the last of them is written)."  echo
   echo "## Search"
   echo
   echo "The index is rebuilt alone (\`reindex\`: read articles, extract text, analyse, write) on the same site; then" \
