@@ -115,7 +115,10 @@ HUGO_VERSION=$(hugo version | awk '{ print $2 }')
   echo "pages; channel lists of twenty with the same pagination; the home page's channel blocks; a feed of twenty per"
   echo "channel. Each build starts from an empty output folder; the three rows alternate (runs of each: $RUNS) and"
   echo "the table gives medians. Time and CPU (user + system) are \`/usr/bin/time\`'s for the whole command, start-up"
-  echo "included; memory is the peak resident set of its largest process."
+  echo "included; memory is the peak resident set of its largest process. Every build writes into a folder of its"
+  echo "own, and the folders are deleted after the last run: on this VM's file system (ext4 without a journal), files"
+  echo "created within minutes of deleting many others cost the kernel a scan past every recently freed inode, which"
+  echo "made a build pay for the folder the build before it deleted."
   echo
   echo "| what | pages (.html) | average page | time | rate | CPU per page | peak memory |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
