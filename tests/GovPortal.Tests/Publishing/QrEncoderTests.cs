@@ -72,6 +72,48 @@ public sealed class QrEncoderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public void The_svg_draws_exactly_the_dark_modules_inside_the_quiet_zone(string text)
+    {
+        var svg = QrCodeSvg.Create(text, "本页地址的二维码");
+        var expected = QrEncoder.Encode(Encoding.UTF8.GetBytes(text));
+        var size = expected.GetLength(0);
+        Assert.Contains($"viewBox=\"0 0 {size + 8} {size + 8}\"", svg);
+        var d = System.Text.RegularExpressions.Regex.Match(svg, "<path stroke=\"#000\" d=\"([^\"]*)\"").Groups[1].Value;
+
+        // Follow the pen: every "h n" strokes n modules of the row the pen is in, from where it stands.
+        var drawn = new bool[size + 8, size + 8];
+        double penX = 0, penY = 0;
+        foreach (System.Text.RegularExpressions.Match command in
+                 System.Text.RegularExpressions.Regex.Matches(d, @"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?"))
+        {
+            var a = double.Parse(command.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var b = command.Groups[3].Success
+                ? double.Parse(command.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            switch (command.Groups[1].Value)
+            {
+                case "M": (penX, penY) = (a, b); break;
+                case "m": (penX, penY) = (penX + a, penY + b); break;
+                default:
+                    Assert.True(a > 0 && penY % 1 == 0.5, $"a stroke of {a} at row {penY}");
+                    for (var x = (int)penX; x < penX + a; x++)
+                    {
+                        Assert.False(drawn[(int)penY, x], $"module ({x}, {(int)penY}) stroked twice");
+                        drawn[(int)penY, x] = true;
+                    }
+                    penX += a;
+                    break;
+            }
+        }
+        for (var y = 0; y < size + 8; y++)
+            for (var x = 0; x < size + 8; x++)
+            {
+                var inside = x >= 4 && y >= 4 && x < size + 4 && y < size + 4;
+                Assert.True((inside && expected[y - 4, x - 4]) == drawn[y, x], $"module ({x}, {y}) for \"{text}\"");
+            }
+    }
+
     /// <summary>
     /// ISO/IEC 18004 §7.8.3, read plainly: runs of five or more in a row or column (N1 = 3, plus one per module
     /// beyond five), 2×2 blocks of one colour (N2 = 3), 1:1:3:1:1 finder-like patterns with four light modules on
