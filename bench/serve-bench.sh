@@ -9,6 +9,7 @@
 #   HOME_PATH     (default /)
 #   MISSING_PATH  (default /no/such/page.html)
 #   DURATION      (default 10s) measured wrk run per page and server
+#   ENCODINGS     (default "identity gzip br") the Accept-Encoding of each row
 #
 # A markdown table is appended to OUT_FILE and printed on stdout; progress
 # and wrk's raw output go to stderr.
@@ -25,7 +26,8 @@ ARTICLE_PATH=${ARTICLE_PATH:?set ARTICLE_PATH to an article page path, e.g. /xwz
 HOME_PATH=${HOME_PATH:-/}
 MISSING_PATH=${MISSING_PATH:-/no/such/page.html}
 DURATION=${DURATION:-10s}
-WRK_ARGS=(-t2 -c32 --latency -H 'Accept-Encoding: gzip')
+ENCODINGS=${ENCODINGS:-identity gzip br}
+WRK_ARGS=(-t2 -c32 --latency)
 
 [[ -f $PUBLIC_DIR/index.html ]] || log "warning: $PUBLIC_DIR/index.html missing"
 [[ -f $PUBLIC_DIR$ARTICLE_PATH ]] || log "warning: $PUBLIC_DIR$ARTICLE_PATH missing, nginx will 404 on the article"
@@ -34,6 +36,9 @@ WRK_ARGS=(-t2 -c32 --latency -H 'Accept-Encoding: gzip')
 missing=()
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# nginx sends the precompressed .br files as GovPortal does only with this module (Debian packages it apart).
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+[[ -f $BROTLI_MODULE ]] || missing+=(libnginx-mod-http-brotli-static)
 if ((${#missing[@]})); then
   [[ $(id -u) -eq 0 ]] || die "need ${missing[*]} but not root to install"
   log "installing ${missing[*]}..."
@@ -48,14 +53,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/free-port.sh"
 # status code and Content-Encoding, used to sanity-check both servers serve
 # the same thing before benchmarking. HTTP/1.1 matters: gzip_static obeys
 # gzip_http_version (default 1.1) and would ignore an HTTP/1.0 request.
-probe() { # URL -> "200 gzip"
-  local url=$1 hostport path host port status enc="-" line
+probe() { # URL [ENCODING] -> "200 gzip"
+  local url=$1 accept=${2:-gzip} hostport path host port status enc="-" line
   hostport=${url#http://}; path=/${hostport#*/}; hostport=${hostport%%/*}
   [[ $url == http://*/* ]] || path=/
   host=${hostport%:*}; port=${hostport##*:}
   [[ $port == "$hostport" ]] && port=80
   { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || { echo "unreachable"; return; }
-  printf 'GET %s HTTP/1.1\r\nHost: %s\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&3
+  printf 'GET %s HTTP/1.1\r\nHost: %s\r\nAccept-Encoding: %s\r\nConnection: close\r\n\r\n' "$path" "$hostport" \
+    "$accept" >&3
   IFS=' ' read -r -t 10 _ status _ <&3 || status="?"
   while IFS= read -r -t 10 line <&3; do
     line=${line%$'\r'}
@@ -90,6 +96,7 @@ USER_LINE=""
 
 cat >"$WORK/nginx.conf" <<EOF
 $USER_LINE
+load_module $BROTLI_MODULE;
 # auto = one worker per core, since Kestrel can also use every core.
 worker_processes auto;
 daemon off;                      # we run it in the background and own its pid
@@ -116,7 +123,8 @@ http {
         listen 127.0.0.1:$NGINX_PORT;
         root "$PUBLIC_DIR";
         index index.html;
-        gzip_static on;          # serve the precompressed x.html.gz (no brotli module in Debian)
+        gzip_static on;          # serve the precompressed x.html.gz …
+        brotli_static on;        # … and x.html.br, as GovPortal does
         etag on;
         error_page 404 /404.html;
     }
@@ -137,10 +145,10 @@ NGINX_URL=http://127.0.0.1:$NGINX_PORT
 log "nginx (pid $NGINX_PID) on $NGINX_URL, root $PUBLIC_DIR"
 
 # --- benchmark ----------------------------------------------------------------
-# run_wrk URL DURATION -> "REQS_PER_SEC P99"; raw output goes to stderr.
+# run_wrk URL DURATION ENCODING -> "REQS_PER_SEC P99"; raw output goes to stderr.
 run_wrk() {
   local out rps p99
-  out=$(wrk "${WRK_ARGS[@]}" -d"$2" "$1") || die "wrk failed against $1"
+  out=$(wrk "${WRK_ARGS[@]}" -H "Accept-Encoding: $3" -d"$2" "$1") || die "wrk failed against $1"
   printf '%s\n' "$out" >&2
   # Surface error responses / socket errors: they make req/s meaningless
   # (expected only for the 404 page).
@@ -167,35 +175,39 @@ median_text() {
 ROWS=()
 for entry in "article|$ARTICLE_PATH" "home|$HOME_PATH" "missing (404)|$MISSING_PATH"; do
   name=${entry%%|*}; path=${entry#*|}
-  app_probe=$(probe "$APP_URL$path"); ngx_probe=$(probe "$NGINX_URL$path")
-  log "$name $path: GovPortal -> $app_probe, nginx -> $ngx_probe (status, content-encoding)"
-  [[ ${app_probe%% *} == "${ngx_probe%% *}" ]] \
-    || log "warning: status differs between servers for $path, comparison is not like-for-like"
+  for encoding in $ENCODINGS; do
+    app_probe=$(probe "$APP_URL$path" "$encoding"); ngx_probe=$(probe "$NGINX_URL$path" "$encoding")
+    log "$name $path ($encoding): GovPortal -> $app_probe, nginx -> $ngx_probe (status, content-encoding)"
+    [[ $app_probe == "$ngx_probe" ]] \
+      || log "warning: status or encoding differs between servers for $path, not like-for-like"
 
-  # 2s warm-up (JIT, caches, open_file_cache) before measuring; then ROUNDS alternating runs of each server, so that
-  # a noisy neighbour on this shared machine hits both alike. Medians are reported.
-  run_wrk "$APP_URL$path" 2s >/dev/null
-  run_wrk "$NGINX_URL$path" 2s >/dev/null
-  app_all=(); ngx_all=(); app_p99s=(); ngx_p99s=()
-  for round in $(seq 1 "$ROUNDS"); do
-    log "round $round/$ROUNDS, ${DURATION} each: $name $path"
-    res=$(run_wrk "$APP_URL$path" "$DURATION"); read -r r p <<<"$res"; app_all+=("$r"); app_p99s+=("$p")
-    res=$(run_wrk "$NGINX_URL$path" "$DURATION"); read -r r p <<<"$res"; ngx_all+=("$r"); ngx_p99s+=("$p")
+    # 2s warm-up (JIT, caches, open_file_cache) before measuring; then ROUNDS alternating runs of each server, so
+    # that a noisy neighbour on this shared machine hits both alike. Medians are reported.
+    run_wrk "$APP_URL$path" 2s "$encoding" >/dev/null
+    run_wrk "$NGINX_URL$path" 2s "$encoding" >/dev/null
+    app_all=(); ngx_all=(); app_p99s=(); ngx_p99s=()
+    for round in $(seq 1 "$ROUNDS"); do
+      log "round $round/$ROUNDS, ${DURATION} each: $name $path ($encoding)"
+      res=$(run_wrk "$APP_URL$path" "$DURATION" "$encoding"); read -r r p <<<"$res"; app_all+=("$r")
+      app_p99s+=("$p")
+      res=$(run_wrk "$NGINX_URL$path" "$DURATION" "$encoding"); read -r r p <<<"$res"; ngx_all+=("$r")
+      ngx_p99s+=("$p")
+    done
+    app_rps=$(median "${app_all[@]}"); ngx_rps=$(median "${ngx_all[@]}")
+    app_p99=$(median_text "${app_p99s[@]}"); ngx_p99=$(median_text "${ngx_p99s[@]}")
+
+    ratio=$(awk -v a="$app_rps" -v b="$ngx_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    ROWS+=("| $name \`$path\` | $encoding | $app_rps | $app_p99 | $ngx_rps | $ngx_p99 | $ratio |")
   done
-  app_rps=$(median "${app_all[@]}"); ngx_rps=$(median "${ngx_all[@]}")
-  app_p99=$(median_text "${app_p99s[@]}"); ngx_p99=$(median_text "${ngx_p99s[@]}")
-
-  ratio=$(awk -v a="$app_rps" -v b="$ngx_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-  ROWS+=("| $name \`$path\` | $app_rps | $app_p99 | $ngx_rps | $ngx_p99 | $ratio |")
 done
 
 TABLE=$(
   echo
   echo "### serve-bench $(date -u '+%Y-%m-%d %H:%M UTC'): wrk -t2 -c32, median of $ROUNDS alternating runs of" \
-    "$DURATION, Accept-Encoding: gzip, $(nproc) cores, nginx worker_processes auto"
+    "$DURATION per page and Accept-Encoding, $(nproc) cores, nginx worker_processes auto"
   echo
-  echo "| page | GovPortal req/s | GovPortal p99 | nginx req/s | nginx p99 | ratio |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| page | Accept-Encoding | GovPortal req/s | GovPortal p99 | nginx req/s | nginx p99 | ratio |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
 )
 mkdir -p "$(dirname "$OUT_FILE")"
