@@ -104,7 +104,8 @@ public sealed class DeferredListPagesTests
         await using (var portal = await StartAsync(data.Path))
         {
             var publisher = portal.Service<Publisher>();
-            for (var i = 0; i < 600 && (publisher.HasDeferredPages || File.Exists(portal.Output.DeferredPagesFile)); i++)
+            var waiting = portal.Output.DeferredPagesFile;
+            for (var i = 0; i < 600 && (publisher.HasDeferredPages || File.Exists(waiting)); i++)
                 await Task.Delay(100);
             Assert.False(File.Exists(portal.Output.DeferredPagesFile));
             secondOnDisk = await File.ReadAllTextAsync(portal.Output.FullPathOf("xwzx/xcyw/index_2.html"));
