@@ -36,7 +36,23 @@ public sealed partial class Publisher
     public Task ResumeDeferredPages()
     {
         if (!File.Exists(DeferredPagesFile)) return Task.CompletedTask;
-        var keys = File.ReadAllLines(DeferredPagesFile).Where(line => line.Length > 0).Select(PageKey.Parse).ToList();
+        List<PageKey> keys;
+        try
+        {
+            // Only what a change defers: deeper list pages.
+            keys = File.ReadAllLines(DeferredPagesFile).Where(line => line.Length > 0).Select(PageKey.Parse)
+                .Where(k => k.Kind == PageKind.ChannelList && k.Number > 1).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
+                                      or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Not a list this portal wrote: the whole site is made again at the next change or start instead.
+            logger.LogError(e, "The list of waiting pages of {Site} cannot be read; the site will be published " +
+                               "again in full", SiteCode);
+            TryWriteRebuildMarker("unreadable deferred pages");
+            File.Delete(DeferredPagesFile);
+            return Task.CompletedTask;
+        }
         logger.LogInformation("Publishing {Count} list pages of {Site} left waiting by the last run", keys.Count,
             SiteCode);
         return Defer(keys);

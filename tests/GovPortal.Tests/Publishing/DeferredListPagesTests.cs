@@ -117,4 +117,22 @@ public sealed class DeferredListPagesTests
             Assert.Contains($"href=\"{twentyFirst}\"", secondOnDisk);
         }
     }
+
+    [Fact]
+    public async Task A_list_of_waiting_pages_that_cannot_be_read_never_stops_the_start()
+    {
+        using var data = new TempDirectory();
+        await using (var portal = await StartAsync(data.Path))
+        {
+            await portal.StopAsync();
+            await File.WriteAllTextAsync(portal.Output.DeferredPagesFile, "ChannelList:abc\n<script>\n");
+        }
+        await using (var portal = await StartAsync(data.Path))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await portal.Client.GetAsync("/")).StatusCode);
+            Assert.False(File.Exists(portal.Output.DeferredPagesFile));
+            // The site is made again in full at the next change or start instead.
+            Assert.False(portal.Service<Publisher>().OutputIsCurrent);
+        }
+    }
 }
