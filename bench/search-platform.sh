@@ -28,8 +28,8 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/search-platform.sh $SITES $TOTAL\` on $(nproc)" \
     "cores ($CPU),"
   echo "SQLite, Release build. $SITES sites of $((TOTAL / SITES)) generated articles each (the benchmark site's"
-  echo "channels and kind of text, each site with its own seed), $TOTAL in all, generated in ${GENERATED} s. Each site's"
-  echo "index is built from the database on its own (\`reindex\`: read, extract text, analyse, write), one site after"
+  echo "channels and kind of text, each site with its own seed), $TOTAL in all, generated in ${GENERATED} s."
+  echo "Each site's index is built from the database on its own (\`reindex\`: read, extract text, analyse, write), one site after"
   echo "another; then the 200 queries of \`bench/search-queries.txt\` run through the whole search path (cleaning,"
   echo "segmentation, the Lucene query, the count, the first page of ten with highlighted excerpts), three passes after"
   echo "a warm-up: on the index of one site in the middle of the platform, and from the first site over every site's"

@@ -56,7 +56,8 @@ public static class PlatformSearchBenchmarks
             var perSite = documents / sites.All.Count;
             return string.Join('\n',
                 $"| index build, {sites.All.Count} sites one after another | {documents:N0} articles " +
-                    $"| {build.Elapsed.TotalSeconds:0} s | **{documents / build.Elapsed.TotalSeconds:N0} articles/s** " +
+                    $"| {build.Elapsed.TotalSeconds:0} s " +
+                    $"| **{documents / build.Elapsed.TotalSeconds:N0} articles/s** " +
                     $"| indexes {megabytes:N0} MB in all |",
                 Row($"one site of {perSite:N0} articles, its own index, {MeasuredPasses} passes", own, queries.Count),
                 Row($"全部站点: {sites.All.Count} indexes, {documents:N0} articles, read as one, {MeasuredPasses} " +
