@@ -103,7 +103,6 @@ public sealed partial class Publisher(
             renderer.LoadArticle = LoadOneArticleAsync;
 
             store.RemoveLeftoverTemporaryFiles();
-            DeferredCoveredByFullPublish();
             using var batch = store.BeginBatch();
             using var index = searchIndex.BeginRebuild();
             var keys = await renderer.AllPageKeysAsync();
@@ -147,6 +146,7 @@ public sealed partial class Publisher(
                 await OldAddressListAsync(db, site.Id, cancellationToken));
             batch.Keep(PageKey.MourningDays);
             batch.Commit([], fullRebuild: true);
+            DeferredCoveredByFullPublish();
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug(
                 "Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
