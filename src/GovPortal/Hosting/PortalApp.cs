@@ -1,3 +1,4 @@
+using GovPortal.Hosting.Nodes;
 using GovPortal.BackOffice;
 using GovPortal.BackOffice.Accounts;
 using GovPortal.Citizens;
@@ -55,7 +56,7 @@ public static class PortalApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         // A start that fails (a busy port) is told to the operator in one line by the serve command, not as a stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Services.AddPortalCore(settings).AddPublicSite();
+        builder.Services.AddPortalCore(settings).AddPublicSite(settings);
         builder.Services.AddLoadShedding(settings.DynamicLimits);
         var backOffice = settings.BackOffice;
         if (backOffice.Enabled)
@@ -102,6 +103,8 @@ public static class PortalApp
             return next(context);
         });
         if (backOffice.Enabled) app.UseBackOfficeGate(backOffice);
+        // Before the sites: a balancer asks by the node's address, which need not be any site's host name.
+        app.UseHealthz(settings);
         app.UsePublishedFiles(backOffice.Enabled ? new PathString(backOffice.Path) : null);
         app.UseLoadShedding(backOffice.Enabled ? new PathString(backOffice.Path) : null);
         // Citizens' forms and look-ups work in the site of the host they were sent to.
@@ -128,7 +131,10 @@ public static class PortalApp
             GovPortal.Interaction.Consultations.Public.ConsultationPublicEndpoints.MapConsultationsPublic(app);
         }
 
-        await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
+        if (settings.FollowsReplica)
+            await app.Services.GetRequiredService<NodeStartup>().PrepareAsync(cancellationToken);
+        else
+            await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(cancellationToken);
         if (backOffice.Enabled)
         {
             await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using GovPortal.Hosting.Nodes;
 using GovPortal.Chinese;
 using GovPortal.Citizens;
 using GovPortal.Disclosure;
@@ -40,6 +41,10 @@ public static class PortalServices
         services.AddSingleton(OutputLayout.For(settings.Paths, settings.SiteCode));
         services.AddSingleton(provider => Manifest.Open(provider.GetRequiredService<OutputLayout>().ManifestFile));
         services.AddSingleton(_ => new ObjectStore(settings.Paths.ObjectStoreFile));
+        // With PostgreSQL every committed batch is also copied there, for public nodes that follow its replicas.
+        if (settings.Database.Provider == DatabaseProvider.Postgres && !settings.FollowsReplica)
+            services.AddSingleton<IOutputMirror>(_ => new Publishing.Replication.PostgresOutputMirror(
+                settings.Database.ConnectionString));
         services.AddSingleton<OutputStore>();
         services.AddSingleton<RazorPageRenderer>();
         services.AddSingleton<ThemeAssets>();
@@ -66,7 +71,7 @@ public static class PortalServices
     }
 
     /// <summary>The public server: output files, view counts and search.</summary>
-    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, PortalSettings settings)
     {
         services.AddSingleton(provider =>
         {
@@ -96,7 +101,9 @@ public static class PortalServices
         services.AddHostedService(provider => provider.GetRequiredService<OutputWatcher>());
         services.AddSingleton<SearchIndexGuard>();
         services.AddHostedService<TamperSweepService>();
-        services.AddHostedService<HitFlushService>();
+        // A node that follows a read-only replica writes to no database: its views stay counted in memory.
+        if (!settings.FollowsReplica) services.AddHostedService<HitFlushService>();
+        else services.AddReplicaFollowing(settings);
         services.AddSiteSearch();
         services.AddSingleton(provider => new PublicSiteOutput(provider.GetRequiredService<OutputStore>(),
             provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),

@@ -49,6 +49,12 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     public PublicSite.Shedding.DynamicRequestLimits DynamicLimits { get; init; } =
         PublicSite.Shedding.DynamicRequestLimits.From(null, null);
 
+    /// <summary>
+    /// A public node given a PostgreSQL database (a read-only replica in the DMZ): it follows the origin's published
+    /// generations from it and writes to no database. A public node on SQLite serves from its own data folder.
+    /// </summary>
+    public bool FollowsReplica => !BackOffice.Enabled && Database.Provider == DatabaseProvider.Postgres;
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);

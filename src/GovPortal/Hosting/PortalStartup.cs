@@ -49,7 +49,11 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             }
             await sites.OpenAllAsync(db, cancellationToken);
         }
-        foreach (var site in sites.All) RecoverInterruptedPublish(site.Publisher);
+        foreach (var site in sites.All)
+        {
+            RecoverInterruptedPublish(site.Publisher);
+            ReconcileMirror(site.Store);
+        }
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
         foreach (var site in sites.All)
@@ -128,6 +132,20 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
         logger.LogWarning(
             "上次运行在发布站点 {Site} 的过程中中断：{PutBack} 个文件已恢复为上次发布的版本，{Removed} 个未登记的文件已删除，" +
             "现在重新发布该站点。", sitePublisher.SiteCode, recovered.FilesPutBack, recovered.FilesRemoved);
+    }
+
+    /// <summary>
+    /// With PostgreSQL, the database must hold what this disk's manifest holds before anything is published: a
+    /// first start with it, a batch the database took but a crash kept from the manifest, or a database restored to
+    /// an older state. What differs becomes one generation, which the public nodes then follow.
+    /// </summary>
+    private void ReconcileMirror(Publishing.Output.OutputStore store)
+    {
+        if (store.Mirror is not Publishing.Replication.PostgresOutputMirror mirror) return;
+        var differing = mirror.Reconcile(store.Layout.SiteCode, store.Manifest, store.Objects);
+        if (differing > 0)
+            logger.LogInformation("Brought {Count} files of {Site} in step in the database for the public nodes",
+                differing, store.Layout.SiteCode);
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public static class ModuleRules
         new("Theme", "Content"),
         new("Search", "Content", "Chinese", "Publishing.Output"),
         new("Publishing.Output", "Storage"),
+        new("Publishing.Replication", "Publishing.Output", "Storage"),
         new("Publishing.Rendering", "Content", "Theme", "Publishing", "Publishing.Output"),
         new("Publishing", "Content", "Data", "Search", "Theme", "Publishing.Output", "Publishing.Rendering",
             "Safety.Scanning"),

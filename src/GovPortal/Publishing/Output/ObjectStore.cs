@@ -67,6 +67,17 @@ public sealed class ObjectStore
             : null;
     }
 
+    /// <summary>The stored bytes of a content as they are kept (brotli or plain), unchecked; null if not kept.</summary>
+    public (bool Brotli, byte[] Stored)? TryGetStored(string sha256)
+    {
+        using var connection = Connect();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT brotli, content FROM objects WHERE sha256 = $h";
+        select.Parameters.AddWithValue("$h", sha256);
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0) == 1, (byte[])reader[1]) : null;
+    }
+
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection($"Data Source={_file};Pooling=True");

@@ -61,6 +61,46 @@ public sealed class OutputBatch : IDisposable
         KeepObject(written[0].Sha256, keepBrotli, keepBrotli ? brotli : content);
     }
 
+    /// <summary>
+    /// Writes one file exactly as another machine published it (a public node following the origin): its owner and
+    /// time are the origin's, no variant is made, and nothing is removed by owner at commit
+    /// (<see cref="CommitExactly"/>). The caller has checked the content against its SHA-256.
+    /// </summary>
+    internal void WriteExactly(string owner, OutputFile file, DateTime modifiedUtc)
+    {
+        _attempted[file.Path] = 0;
+        var (_, entry) = _store.WriteIfChanged([file], owner, modifiedUtc)[0];
+        if (entry is null) return;
+        _written[entry.Path] = entry;
+        Interlocked.Increment(ref _filesWritten);
+    }
+
+    /// <summary>Keeps a content in the object store, as a publish keeps its pages' (the node's own true copies).</summary>
+    internal void KeepContent(string sha256, bool brotli, byte[] content) => KeepObject(sha256, brotli, content);
+
+    /// <summary>
+    /// Records a batch of <see cref="WriteExactly"/> writes and removes exactly <paramref name="removals"/>. Not
+    /// mirrored: a node copies the origin's generation, it never makes one.
+    /// </summary>
+    internal void CommitExactly(IReadOnlyCollection<string> removals)
+    {
+        lock (_objectsLock)
+        {
+            _store.Objects.PutAll(_objects);
+            _objects.Clear();
+        }
+        var manifest = _store.Manifest;
+        var gone = removals.Where(path => manifest.TryGet(path, out _) && !_written.ContainsKey(path)).ToList();
+        lock (_store.CommitLock)
+        {
+            _store.JournalRemovals(gone);
+            manifest.Apply(_written.Values.ToList(), gone);
+            foreach (var path in gone) _store.DeleteFile(path);
+            _committed = true;
+            Dispose();
+        }
+    }
+
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
     public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
 
@@ -106,7 +146,13 @@ public sealed class OutputBatch : IDisposable
                 _objectBytes = 0;
             }
         }
-        if (full is not null) _store.Objects.PutAll(full);
+        if (full is not null) StoreObjects(full);
+    }
+
+    private void StoreObjects(IReadOnlyCollection<(string, bool, byte[])> objects)
+    {
+        _store.Objects.PutAll(objects);
+        _store.Mirror?.PutObjects(objects);
     }
 
     /// <summary>
@@ -118,7 +164,7 @@ public sealed class OutputBatch : IDisposable
     {
         lock (_objectsLock)
         {
-            _store.Objects.PutAll(_objects);
+            StoreObjects(_objects);
             _objects.Clear();
         }
 
@@ -139,7 +185,10 @@ public sealed class OutputBatch : IDisposable
         {
             // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
             _store.JournalRemovals(removals);
-            manifest.Apply(_written.Values.ToList(), removals);
+            var written = _written.Values.ToList();
+            // The mirror before the manifest: a generation the nodes may serve is never one the origin rolled back.
+            _store.Mirror?.Commit(_store.Layout.SiteCode, written, removals);
+            manifest.Apply(written, removals);
             foreach (var path in removals) _store.DeleteFile(path);
             _committed = true;
             Dispose();

@@ -18,6 +18,7 @@ namespace GovPortal.Publishing.Output;
 /// rebuild-needed        marker: a saved change never reached the pages; the next publish rebuilds everything
 /// change-pending        marker: a change is being saved and published; found at start-up, it means a rebuild
 /// publish-journal       every file a running publish writes or removes, so a start after a crash undoes them
+/// generation            on a public node: the origin's generation the output holds
 /// </code>
 /// The side files (site.json, withdrawn.txt, mourning-dates.txt) are written by the publisher in its batches and
 /// recorded in the manifest like pages, so the tamper guard covers them; their manifest paths start with
@@ -95,6 +96,11 @@ public sealed class OutputLayout
     public string ChangePendingMarker => Path.Combine(Directory, "change-pending");
 
     /// <summary>The paths and hashes a running publish puts on disk (see <see cref="PublishJournal"/>).</summary>
+    /// <summary>
+    /// On a public node: the origin's generation this output holds, written after the node committed it.
+    /// </summary>
+    public string GenerationFile => Path.Combine(Directory, "generation");
+
     public string PublishJournalFile => Path.Combine(Directory, "publish-journal");
 
     /// <summary>The list pages a change left to be published right after it, until they are written.</summary>

@@ -9,7 +9,8 @@ namespace GovPortal.Publishing.Output;
 /// hash of each file it renamed is "pending": the tamper guard accepts it, since the manifest only learns it when
 /// the batch commits. Every version is also kept in the object store.
 /// </summary>
-public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectStore objects, TimeProvider time)
+public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectStore objects, TimeProvider time,
+    IOutputMirror? mirror = null)
 {
     public const string TemporarySuffix = ".tmp";
 
@@ -34,6 +35,9 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
 
     public Manifest Manifest => manifest;
     public ObjectStore Objects => objects;
+
+    /// <summary>Where committed batches are copied for public nodes; null on a single machine.</summary>
+    public IOutputMirror? Mirror => mirror;
     public OutputLayout Layout => layout;
     public string PublicDirectory => layout.PublicDirectory;
 
