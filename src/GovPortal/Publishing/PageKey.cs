@@ -21,6 +21,9 @@ public enum PageKind
     /// <summary>The side file of the days of mourning, a setting published on its own.</summary>
     MourningDays,
 
+    /// <summary>The side file of the platform's days of mourning (the first site's output only).</summary>
+    PlatformMourningDays,
+
     /// <summary>The side file of the old site's addresses of imported articles (迁移) and their new ones.</summary>
     OldAddressList,
 
@@ -84,6 +87,7 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
     public static readonly PageKey SiteInfo = new(PageKind.SiteInfo);
     public static readonly PageKey WithdrawnList = new(PageKind.WithdrawnList);
     public static readonly PageKey MourningDays = new(PageKind.MourningDays);
+    public static readonly PageKey PlatformMourningDays = new(PageKind.PlatformMourningDays);
     public static readonly PageKey OldAddressList = new(PageKind.OldAddressList);
 
     public static PageKey ChannelList(int channelId, int page) => new(PageKind.ChannelList, channelId, page);

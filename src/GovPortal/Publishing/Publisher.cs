@@ -145,6 +145,7 @@ public sealed partial class Publisher(
             batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
                 await OldAddressListAsync(db, site.Id, cancellationToken));
             batch.Keep(PageKey.MourningDays);
+            batch.Keep(PageKey.PlatformMourningDays);
             batch.Commit([], fullRebuild: true);
             DeferredCoveredByFullPublish();
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
@@ -356,11 +357,6 @@ public sealed partial class Publisher(
     }
 
     /// <summary>
-    /// Publishes the days of mourning (全站置灰) of the site: a setting the public server honours, written into the
-    /// output and its manifest like any page, so every public node has it and the tamper guard covers it. Needs no
-    /// database. The days stay as they are through full rebuilds.
-    /// </summary>
-    /// <summary>
     /// Publishes what the public server knows of the site without a database (<see cref="OutputLayout.SiteInfoFile"/>):
     /// its host names and whether it is paused. A pause or a resumption takes effect with this alone.
     /// </summary>
@@ -384,14 +380,34 @@ public sealed partial class Publisher(
     private byte[] SiteInfoOf(Site site) =>
         PublishedSite.From(SiteCode, site.Name, site.BaseUrl, site.HostNames, site.Suspended).ToJson();
 
-    public async Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes the days of mourning (全站置灰) of the site: a setting the public server honours, written into the
+    /// output and its manifest like any page, so every public node has it and the tamper guard covers it. Needs no
+    /// database. The days stay as they are through full rebuilds.
+    /// </summary>
+    public Task PublishMourningDaysAsync(IEnumerable<DateOnly> dates,
+        CancellationToken cancellationToken = default) =>
+        PublishSettingAsync(PageKey.MourningDays, OutputLayout.MourningDaysFile, MourningDays.Format(dates),
+            cancellationToken);
+
+    /// <summary>
+    /// Publishes the platform's days of mourning (全平台置灰, set on 平台管理) into this site's output, which is the
+    /// first site's: the list every site made later starts with. The public server does not read it; each site's
+    /// own list is what greys its pages. Kept through full rebuilds like the site's own days.
+    /// </summary>
+    public Task PublishPlatformMourningDaysAsync(IEnumerable<DateOnly> dates,
+        CancellationToken cancellationToken = default) =>
+        PublishSettingAsync(PageKey.PlatformMourningDays, OutputLayout.PlatformMourningDaysFile,
+            MourningDays.Format(dates), cancellationToken);
+
+    private async Task PublishSettingAsync(PageKey key, string file, byte[] content,
+        CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             using var batch = store.BeginBatch();
-            batch.Write(PageKey.MourningDays, OutputLayout.MourningDaysFile, MourningDays.Format(dates));
+            batch.Write(key, file, content);
             batch.Commit([]);
         }
         finally
@@ -434,10 +450,14 @@ public sealed partial class Publisher(
     }
 
     /// <summary>The days of mourning as last published (for the settings page and the mourning command).</summary>
-    public IReadOnlySet<DateOnly> PublishedMourningDays() =>
-        store.PublishedContentOf(OutputLayout.MourningDaysFile) is { } content
-            ? MourningDays.Parse(content).Dates
-            : new HashSet<DateOnly>();
+    public IReadOnlySet<DateOnly> PublishedMourningDays() => PublishedDays(OutputLayout.MourningDaysFile);
+
+    /// <summary>The platform's days of mourning as last published (only the first site's output has any).</summary>
+    public IReadOnlySet<DateOnly> PublishedPlatformMourningDays() =>
+        PublishedDays(OutputLayout.PlatformMourningDaysFile);
+
+    private HashSet<DateOnly> PublishedDays(string file) =>
+        store.PublishedContentOf(file) is { } content ? MourningDays.Parse(content).Dates : [];
 
     /// <summary>The withdrawn list as published, read again only when the manifest records a new version.</summary>
     private IReadOnlySet<string> PublishedWithdrawnList()

@@ -177,6 +177,36 @@ public sealed class ImportTests(ImportFixture fixture, ITestOutputHelper output)
             fixture.Truth.First(t => t.OldPath == fixture.ShadowedAddress.TrimStart('/')).Title), shadowed);
     }
 
+    [Theory]
+    [InlineData("TRS", @"^xwzx/[a-z]+/\d{6}/t\d{8}_\d+\.html$")]
+    [InlineData("Hanweb", @"^art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$")]
+    [InlineData("content_N", @"^(xwzx/[a-z]+|zcwj)/content_\d+\.html$")]
+    [InlineData("博达", @"^info/\d+/\d+\.htm$")]
+    public async Task An_old_address_of_each_layout_answers_301_to_its_new_article_page_which_answers_200(
+        string layout, string pattern)
+    {
+        var rows = Rows;
+        // A page the generator imported under its own address (not one shadowed by a new page, not a duplicate).
+        var truth = Imported.FirstOrDefault(t => System.Text.RegularExpressions.Regex.IsMatch(t.OldPath, pattern)
+            && t.OldPath != fixture.ShadowedAddress.TrimStart('/'));
+        Assert.True(truth is not null, $"the mirror has no imported {layout} page");
+
+        var (status, location) = await GetAsync("/" + truth.OldPath);
+        Assert.Equal(HttpStatusCode.MovedPermanently, status);
+        Assert.Equal(rows[truth.OldPath].NewAddress, location);
+        Assert.StartsWith("/" + truth.ChannelPath + "/", location);
+        var (pageStatus, page) = await GetBodyAsync(location!);
+        Assert.Equal(HttpStatusCode.OK, pageStatus);
+        Assert.Contains($">{WebUtility.HtmlEncode(truth.Title)}</h1>", page);
+
+        // A browser following the redirect lands on the same page.
+        using var browser = new HttpClient { BaseAddress = Portal.Address };
+        using var followed = await browser.GetAsync("/" + truth.OldPath);
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Equal(location, followed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(page, await followed.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Running_the_import_again_imports_nothing_twice()
     {

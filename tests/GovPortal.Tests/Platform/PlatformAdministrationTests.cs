@@ -1,5 +1,6 @@
 using System.Net;
 using GovPortal.BackOffice.Accounts;
+using GovPortal.BackOffice.Audit;
 using GovPortal.Hosting.Sites;
 using GovPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -211,8 +212,61 @@ public sealed class PlatformAdministrationTests(PlatformFixture fixture) : IClas
         }
         finally
         {
+            await platform.PostAsync("platform/mourning", [new("dates", "")]);
             foreach (var site in Portal.Service<PortalSites>().All)
                 await site.Publisher.PublishMourningDaysAsync([]);
+        }
+    }
+
+    [Fact]
+    public async Task Platform_days_reach_a_site_made_later_and_a_day_taken_off_the_platform_leaves_every_site()
+    {
+        using var platform = await PlatformAsync();
+        var today = GovPortal.Content.ChinaTime.Today(TimeProvider.System);
+        var later = today.AddDays(400);
+        var ownDay = today.AddDays(500);
+        string Text(params DateOnly[] days) => string.Join('\n', days.Select(d => d.ToString("yyyy-MM-dd")));
+        var sites = Portal.Service<PortalSites>();
+        try
+        {
+            Assert.Equal(HttpStatusCode.SeeOther,
+                (await platform.PostAsync("platform/mourning", [new("dates", Text(today, later))])).StatusCode);
+            // A day 望亭镇 set for itself alone, beside the platform's.
+            var wt = sites.Find("wt")!.Publisher;
+            await wt.PublishMourningDaysAsync([.. wt.PublishedMourningDays(), ownDay]);
+            Assert.Contains(Text(today, later), WebUtility.HtmlDecode(await platform.GetPageAsync("platform")));
+
+            // A site made after the days were set is grey on them from its first page.
+            Assert.Equal(HttpStatusCode.OK, (await platform.PostAsync("platform/sites", [new("code", "wc"),
+                new("name", "苏州市相城区渭塘镇人民政府"), new("baseUrl", "https://wc.szxc.gov.cn"),
+                new("hostNames", "wc.localhost"), new("administrator", "wcadmin")])).StatusCode);
+            Assert.Equal([today, later], sites.Find("wc")!.Publisher.PublishedMourningDays().Order());
+            Assert.Contains("class=\"mourning\"", (await fixture.GetAsync("wc.localhost", "/")).Body);
+
+            // Taking today off the platform's list takes it off every site, the one made later too; the other
+            // platform day and the days a site set for itself stay.
+            Assert.Equal(HttpStatusCode.SeeOther,
+                (await platform.PostAsync("platform/mourning", [new("dates", Text(later))])).StatusCode);
+            foreach (var host in new[] { "localhost", "hd.localhost", "wt.localhost", "wc.localhost" })
+                Assert.DoesNotContain("class=\"mourning\"", (await fixture.GetAsync(host, "/")).Body);
+            Assert.Equal([later, ownDay], wt.PublishedMourningDays().Order());
+            Assert.Equal([later], sites.Find("wc")!.Publisher.PublishedMourningDays());
+
+            // An empty list clears the platform's days.
+            Assert.Equal(HttpStatusCode.SeeOther,
+                (await platform.PostAsync("platform/mourning", [new("dates", "")])).StatusCode);
+            Assert.Equal([ownDay], wt.PublishedMourningDays());
+            Assert.Empty(sites.Find("wc")!.Publisher.PublishedMourningDays());
+            Assert.Empty(sites.Find("main")!.Publisher.PublishedPlatformMourningDays());
+            await using var db = Portal.Settings.Database.CreateContext();
+            var details = await db.AuditEntries.Where(e => e.Action == AuditActions.MourningEverywhere)
+                .Select(e => e.Details).ToListAsync();
+            Assert.Contains(details, d => d.StartsWith($"全平台置灰日期：{Text(later)} → 无", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await platform.PostAsync("platform/mourning", [new("dates", "")]);
+            foreach (var site in sites.All) await site.Publisher.PublishMourningDaysAsync([]);
         }
     }
 }

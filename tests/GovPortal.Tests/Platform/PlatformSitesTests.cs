@@ -22,8 +22,8 @@ public sealed class PlatformSitesTests(PlatformFixture fixture) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Contains($"<title>{demo.Name}", body);
             // The footer facts are the site's own.
-            Assert.Contains(demo.SiteCode, body);
-            Assert.Contains(demo.Address, body);
+            Assert.Contains(demo.Footer.SiteCode, body);
+            Assert.Contains(demo.Footer.Address, body);
         }
         var (mainStatus, main) = await fixture.GetAsync("localhost", "/");
         Assert.Equal(HttpStatusCode.OK, mainStatus);

@@ -98,6 +98,9 @@ public sealed class PlatformAdministration(DatabaseOptions database, ISitePublis
             cancellationToken);
         // The platform's organisations and classifications are the new site's from its first page on.
         await Data.Disclosure.PlatformLists.SyncAsync(db, cancellationToken: cancellationToken);
+        // So are the platform's days of mourning: its first pages are grey on them like every other site's.
+        await publishers.For(site.Code).PublishMourningDaysAsync(publishers.First.PublishedPlatformMourningDays(),
+            cancellationToken);
         var published = await PublishAllAsync(site, cancellationToken);
         return (BackOfficeResult.Done($"已新建网站“{site.Name}”并发布了 {published.Pages} 个页面。" +
             $"请把系统管理员账号和初始密码交给该网站的管理员：首次登录后须修改密码并启用两步验证。"),
@@ -190,23 +193,51 @@ public sealed class PlatformAdministration(DatabaseOptions database, ISitePublis
         return BackOfficeResult.Done($"已删除网站“{site.Name}”：它的栏目、文章、账号、信件、申请和发布目录都已删除，审计日志保留。");
     }
 
-    /// <summary>全站置灰 on every site of the platform at once (each site can still set its own days).</summary>
+    /// <summary>The platform's days of mourning as 平台管理 shows them: one 年-月-日 a line, in order.</summary>
+    public string PlatformMourningDatesText() =>
+        SiteSettingsAdministration.FormatDates(publishers.First.PublishedPlatformMourningDays());
+
+    /// <summary>
+    /// 全平台置灰: replaces the platform's days of mourning with <paramref name="dates"/> (none clears them) and
+    /// applies the change to every site: the days are added to each site's own, and a day taken off the platform's
+    /// list is taken off every site, even one whose own 设置 named it too (its administrator can set it again there).
+    /// The days a site set for itself alone are kept. A site made later starts with the platform's days.
+    /// </summary>
+    /// <remarks>
+    /// The platform's list is kept as a side file of the first site's output, the way each site keeps its own days:
+    /// no table or migration for one short list, and it is backed up, restored and guarded against tampering with
+    /// that output. The list is needed only to make a site and to know which days to take off; each site's own file
+    /// still decides alone whether its pages are grey, so the public server reads nothing new.
+    /// </remarks>
     public async Task<BackOfficeResult> SetMourningEverywhereAsync(Staff actor, IReadOnlyList<DateOnly> dates,
         CancellationToken cancellationToken = default)
     {
         if (!actor.Is(StaffRoles.PlatformAdministrator)) return BackOfficeResult.NotAllowed(NotAllowedMessage);
+        var before = publishers.First.PublishedPlatformMourningDays();
+        var removed = before.Except(dates).ToHashSet();
+        // The platform's list first: should a site then fail, saving the same list again applies it to every site,
+        // since each site gets the whole list and not only what changed.
+        await publishers.First.PublishPlatformMourningDaysAsync(dates, cancellationToken);
         var sites = await SitesAsync(cancellationToken);
         foreach (var site in sites)
         {
             var publisher = publishers.For(site.Code);
-            var days = publisher.PublishedMourningDays().Union(dates).Order().ToList();
+            var days = publisher.PublishedMourningDays().Except(removed).Union(dates).Order().ToList();
             await publisher.PublishMourningDaysAsync(days, cancellationToken);
         }
-        var shown = string.Join("、", dates.Select(d => d.ToString("yyyy-MM-dd",
-            System.Globalization.CultureInfo.InvariantCulture)));
-        await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.MourningEverywhere, "全平台",
-            $"全平台 {sites.Count} 个网站加入全站置灰日期：{shown}", cancellationToken);
-        return BackOfficeResult.Done($"已为平台上的 {sites.Count} 个网站加入全站置灰日期：{shown}，立即生效。");
+        var (shownBefore, shownAfter) = (Listed(before), Listed(dates));
+        if (shownBefore != shownAfter)
+            await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.MourningEverywhere, "全平台",
+                $"全平台置灰日期：{shownBefore} → {shownAfter}（应用到 {sites.Count} 个网站）", cancellationToken);
+        return BackOfficeResult.Done(dates.Count == 0
+            ? $"已清空全平台置灰日期，并从平台上的 {sites.Count} 个网站删去了原来的全平台日期，立即生效。"
+            : $"已为平台上的 {sites.Count} 个网站保存全平台置灰日期：{shownAfter}，立即生效；以后新建的网站也使用这些日期。");
+    }
+
+    private static string Listed(IEnumerable<DateOnly> dates)
+    {
+        var text = SiteSettingsAdministration.FormatDates(dates);
+        return text.Length > 0 ? text.Replace('\n', '、') : "无";
     }
 
     private async Task<PublishResult> PublishAllAsync(Site site, CancellationToken cancellationToken)

@@ -30,10 +30,11 @@ public static class PlatformEndpoints
 
     private static async Task<IResult> PageAsync(HttpContext context, BackOfficePages pages,
         PlatformAdministration platform, NewSiteForm typed, string? error, NewSiteAdministrator? created,
-        string mourning = "", string? mourningError = null, int status = StatusCodes.Status200OK) =>
+        string? mourning = null, string? mourningError = null, int status = StatusCodes.Status200OK) =>
         await pages.RenderAsync<PlatformPage, PlatformPageModel>(new PlatformPageModel(
             Shell: pages.ShellFor(context, "平台管理"), Sites: await platform.SitesAsync(context.RequestAborted),
-            Typed: typed, Error: error, Created: created, MourningDates: mourning, MourningError: mourningError),
+            Typed: typed, Error: error, Created: created,
+            MourningDates: mourning ?? platform.PlatformMourningDatesText(), MourningError: mourningError),
             status);
 
     private static async Task<IResult> CreateAsync(HttpContext context, IFormCollection form,
@@ -85,8 +86,8 @@ public static class PlatformEndpoints
         BackOfficePages pages, PlatformAdministration platform)
     {
         var text = Clip(form.Text("dates"), 8000);
+        // The whole list is sent each time: a day left out is taken off, and an empty list clears them.
         var (dates, problem) = Settings.SiteSettingsAdministration.ParseMourningDates(text);
-        if (problem is null && dates.Count == 0) problem = "请填写日期。";
         if (problem is not null)
             return await PageAsync(context, pages, platform, NewSiteForm.Empty, null, null, text,
                 problem + "设置未保存。", StatusCodes.Status400BadRequest);

@@ -20,7 +20,7 @@ public sealed partial class SiteSettingsAdministration(ISitePublishers publisher
     private static readonly char[] DateSeparators = [' ', '\n', '\r', '\t', ',', '，', '、', ';'];
 
     /// <summary>The days of mourning as the settings page shows them: one 年-月-日 a line, in order.</summary>
-    public string MourningDatesText() => Format(StoredMourningDates());
+    public string MourningDatesText() => FormatDates(StoredMourningDates());
 
     /// <summary>The days typed (年-月-日, separated by lines, spaces or commas), or what is wrong with them.</summary>
     public static (SortedSet<DateOnly> Dates, string? Problem) ParseMourningDates(string text)
@@ -47,9 +47,9 @@ public sealed partial class SiteSettingsAdministration(ISitePublishers publisher
         var (dates, problem) = ParseMourningDates(text);
         if (problem is not null) return BackOfficeResult.Refused(problem + "设置未保存。");
 
-        var before = Format(StoredMourningDates());
+        var before = FormatDates(StoredMourningDates());
         await StoreMourningDatesAsync(dates, cancellationToken);
-        var after = Format(dates);
+        var after = FormatDates(dates);
         if (before != after)
             await audit.WriteAsync(actor.UserName, actor.IpAddress, AuditActions.SettingsChanged, "全站置灰",
                 $"全站置灰日期：{Listed(before)} → {Listed(after)}", cancellationToken);
@@ -64,7 +64,8 @@ public sealed partial class SiteSettingsAdministration(ISitePublishers publisher
     private Task StoreMourningDatesAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken) =>
         publishers.Current().PublishMourningDaysAsync(dates, cancellationToken);
 
-    private static string Format(IEnumerable<DateOnly> dates) =>
+    /// <summary>Days as the settings pages show them: one 年-月-日 a line, in order.</summary>
+    public static string FormatDates(IEnumerable<DateOnly> dates) =>
         string.Join('\n', dates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     private static string Listed(string formatted) => formatted.Length > 0 ? formatted.Replace('\n', '、') : "无";

@@ -10,14 +10,18 @@ namespace GovPortal.Data.Demo;
 /// </summary>
 public static class DemoPlatformSeeder
 {
-    /// <summary>A site of the demo platform: its code, name, host and channels with their articles' titles.</summary>
-    public sealed record DemoSite(string Code, string Name, string Host, string Sponsor, string SiteCode,
-        string Phone, string Address, IReadOnlyList<(string Name, string Slug, string[] Titles)> Channels);
+    /// <summary>
+    /// A site of the demo platform: its code, name, host, footer facts and channels with their articles' titles.
+    /// </summary>
+    public sealed record DemoSite(string Code, string Name, string Host, DemoFooter Footer,
+        IReadOnlyList<(string Name, string Slug, string[] Titles)> Channels);
 
     public static readonly IReadOnlyList<DemoSite> Sites =
     [
-        new("hd", "苏州市相城区黄埭镇人民政府", "hd.localhost", "苏州市相城区黄埭镇人民政府", "3205070002",
-            "0512-65711001", "苏州市相城区黄埭镇春秋路1号",
+        new("hd", "苏州市相城区黄埭镇人民政府", "hd.localhost", new DemoFooter(Sponsor: "苏州市相城区黄埭镇人民政府",
+                Organizer: "苏州市相城区黄埭镇党政办公室", SiteCode: "3205070002", IcpNumber: "苏ICP备05004821号",
+                PublicSecurityNumber: "苏公网安备32050702010002号", ConacId: "3F9B07E5C2D14A86B0E7C9F2D5A1B364",
+                Phone: "0512-65711001", Address: "苏州市相城区黄埭镇春秋路1号", Email: "hdzb@szxc.gov.cn"),
             [
                 ("镇务动态", "zwdt",
                 [
@@ -26,8 +30,10 @@ public static class DemoPlatformSeeder
                 ]),
                 ("通知公告", "tzgg", ["黄埭镇关于开展燃气安全专项检查的通知", "黄埭镇关于做好秸秆禁烧工作的通知"]),
             ]),
-        new("wt", "苏州市相城区望亭镇人民政府", "wt.localhost", "苏州市相城区望亭镇人民政府", "3205070003",
-            "0512-65381001", "苏州市相城区望亭镇鹤溪路1号",
+        new("wt", "苏州市相城区望亭镇人民政府", "wt.localhost", new DemoFooter(Sponsor: "苏州市相城区望亭镇人民政府",
+                Organizer: "苏州市相城区望亭镇党政办公室", SiteCode: "3205070003", IcpNumber: "苏ICP备05004836号",
+                PublicSecurityNumber: "苏公网安备32050702010003号", ConacId: "A7E1D3C95B2F4086A9C3E7B1D4F02C58",
+                Phone: "0512-65381001", Address: "苏州市相城区望亭镇鹤溪路1号", Email: "wtzb@szxc.gov.cn"),
             [
                 ("镇务动态", "zwdt",
                 [
@@ -35,8 +41,10 @@ public static class DemoPlatformSeeder
                 ]),
                 ("通知公告", "tzgg", ["望亭镇关于消费帮扶有关事项的公告", "望亭镇关于做好就业创业工作的通知"]),
             ]),
-        new("sthjj", "苏州市相城生态环境局", "sthj.localhost", "苏州市相城生态环境局", "3205070101",
-            "0512-65752001", "苏州市相城区澄阳路88号",
+        new("sthjj", "苏州市相城生态环境局", "sthj.localhost", new DemoFooter(Sponsor: "苏州市相城生态环境局",
+                Organizer: "苏州市相城生态环境局办公室", SiteCode: "3205070101", IcpNumber: "苏ICP备05004847号",
+                PublicSecurityNumber: "苏公网安备32050702010004号", ConacId: "6C0E8B2D4F1A49E7B5D3A0C8E6F2B917",
+                Phone: "0512-65752001", Address: "苏州市相城区澄阳路88号", Email: "sthjj@szxc.gov.cn"),
             [
                 ("工作动态", "gzdt",
                 [
@@ -73,10 +81,8 @@ public static class DemoPlatformSeeder
             var site = new Site
             {
                 Code = demo.Code, Name = demo.Name, BaseUrl = $"https://{demo.Code}.szxc.gov.cn", HostNames = demo.Host,
-                Sponsor = demo.Sponsor, Organizer = demo.Sponsor + "党政办公室", SiteCode = demo.SiteCode,
-                IcpNumber = "苏ICP备05004813号", PublicSecurityNumber = "苏公网安备32050702010001号",
-                ContactPhone = demo.Phone, ContactAddress = demo.Address,
             };
+            demo.Footer.ApplyTo(site);
             db.Sites.Add(site);
             await db.SaveChangesAsync(cancellationToken);
             var order = 0;
@@ -95,7 +101,7 @@ public static class DemoPlatformSeeder
                     var prose = generator.Next(DemoArticleKind.DepartmentNews, publishedAt);
                     db.Articles.Add(new Article
                     {
-                        SiteId = site.Id, Channel = channel, Title = title, Source = demo.Sponsor,
+                        SiteId = site.Id, Channel = channel, Title = title, Source = demo.Footer.Sponsor,
                         Author = prose.Author, Summary = prose.Summary, BodyHtml = sanitizer.Sanitize(prose.BodyHtml),
                         PublishedAtUtc = publishedAt, Status = ArticleStatus.Published, UpdatedAtUtc = nowUtc,
                     });

@@ -121,22 +121,22 @@ public sealed class DemoSiteSeeder(ChineseConverter converter, RichTextSanitizer
         return true;
     }
 
-    private static Site CreateSite() => new()
+    /// <summary>The district's footer facts.</summary>
+    public static readonly DemoFooter Footer = new(Sponsor: "苏州市相城区人民政府办公室", Organizer: "苏州市相城区数据局",
+        SiteCode: "3205070001", IcpNumber: "苏ICP备05004813号", PublicSecurityNumber: "苏公网安备32050702010001号",
+        ConacId: "D2A6C81B4E0F4C7A9B3E5F1C6A8D0E21", Phone: "0512-65866000",
+        Address: "苏州市相城区行政中心（阳澄湖东路8号）", Email: "xcweb@szxc.gov.cn");
+
+    private static Site CreateSite()
     {
-        Code = "main",
-        Name = SiteName,
-        BaseUrl = "https://www.szxc.gov.cn",
-        HostNames = "www.szxc.gov.cn,szxc.gov.cn,localhost",
-        Sponsor = "苏州市相城区人民政府办公室",
-        Organizer = "苏州市相城区数据局",
-        SiteCode = "3205070001",
-        IcpNumber = "苏ICP备05004813号",
-        PublicSecurityNumber = "苏公网安备32050702010001号",
-        ContactPhone = "0512-65866000",
-        ContactAddress = "苏州市相城区行政中心（阳澄湖东路8号）",
-        ContactEmail = "xcweb@szxc.gov.cn",
-        UserLoginUrl = "https://www.jszwfw.gov.cn/",
-    };
+        var site = new Site
+        {
+            Code = "main", Name = SiteName, BaseUrl = "https://www.szxc.gov.cn",
+            HostNames = "www.szxc.gov.cn,szxc.gov.cn,localhost",
+        };
+        Footer.ApplyTo(site);
+        return site;
+    }
 
     /// <summary>A minute between 08:00 and 19:59 China time on a day in the range.</summary>
     public static DateTime RandomWorkingTime(Random random, DateTime firstDay, DateTime lastDay)

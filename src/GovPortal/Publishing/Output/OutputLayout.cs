@@ -12,6 +12,7 @@ namespace GovPortal.Publishing.Output;
 /// withdrawn.txt         addresses of withdrawn articles, answered 410 Gone
 /// old-addresses.txt     addresses of pages of the site's old system (迁移) and their new ones, answered 301
 /// mourning-dates.txt    the days of mourning (全站置灰)
+/// platform-mourning-dates.txt  the platform's days of mourning (全平台置灰), in the first site's output only
 /// search/               the search index of the site's live articles
 /// search-checksums.txt  SHA-256 of the index files of its last commit
 /// search-pending        marker: the index may lack a change the pages show
@@ -42,10 +43,11 @@ public sealed class OutputLayout
     public const string WithdrawnListFile = SideFilePrefix + "withdrawn.txt";
     public const string MourningDaysFile = SideFilePrefix + "mourning-dates.txt";
     public const string OldAddressListFile = SideFilePrefix + "old-addresses.txt";
+    public const string PlatformMourningDaysFile = SideFilePrefix + PlatformMourningDaysName;
 
     /// <summary>Every side file a site's output may hold, by its manifest path.</summary>
     public static readonly IReadOnlyList<string> SideFiles =
-        [SiteInfoFile, WithdrawnListFile, MourningDaysFile, OldAddressListFile];
+        [SiteInfoFile, WithdrawnListFile, MourningDaysFile, OldAddressListFile, PlatformMourningDaysFile];
 
     public OutputLayout(string outputDirectory, string siteCode)
     {
@@ -119,7 +121,8 @@ public sealed class OutputLayout
         if (IsSideFile(manifestPath))
         {
             var name = manifestPath[SideFilePrefix.Length..];
-            if (name is not (SiteInfoName or WithdrawnListName or MourningDaysName or OldAddressListName))
+            if (name is not (SiteInfoName or WithdrawnListName or MourningDaysName or OldAddressListName
+                or PlatformMourningDaysName))
                 throw new ArgumentException($"Not a side file of the output: {manifestPath}", nameof(manifestPath));
             return Path.Combine(Directory, name);
         }
@@ -131,7 +134,8 @@ public sealed class OutputLayout
     }
 
     private const string SiteInfoName = "site.json", WithdrawnListName = "withdrawn.txt",
-        MourningDaysName = "mourning-dates.txt", OldAddressListName = "old-addresses.txt";
+        MourningDaysName = "mourning-dates.txt", OldAddressListName = "old-addresses.txt",
+        PlatformMourningDaysName = "platform-mourning-dates.txt";
 
     /// <summary>
     /// Where the days of mourning were kept before each site had its own output folder (output/mourning-dates.txt):
