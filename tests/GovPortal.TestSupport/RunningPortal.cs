@@ -88,6 +88,21 @@ public sealed class RunningPortal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The working-day calendar deadlines of the site with <paramref name="siteCode"/> count by (the platform's with
+    /// the site's own days on top); the first site's when no code is given.
+    /// </summary>
+    public async Task<GovPortal.Citizens.Calendar.WorkingDayCalendar> CalendarAsync(string? siteCode = null)
+    {
+        int siteId;
+        await using (var db = Settings.Database.CreateContext())
+            siteId = siteCode is null
+                ? await db.CurrentSiteIdAsync()
+                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                    db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id));
+        return await Service<GovPortal.Citizens.Calendar.WorkingCalendarStore>().CurrentAsync(siteId);
+    }
+
     /// <summary>Graceful shutdown, as on Ctrl+C or a service stop.</summary>
     public async Task StopAsync()
     {

@@ -161,6 +161,7 @@ public static class BackOfficeEndpoints
         group.MapSubmissions();
         DisclosureRequests.DisclosureRequestEndpoints.MapDisclosure(group);
         Calendar.CalendarEndpoints.MapCalendar(group);
+        Calendar.SiteCalendarEndpoints.MapSiteCalendar(group);
         Platform.PlatformEndpoints.MapPlatform(group);
         AnnualReports.AnnualReportEndpoints.MapAnnualReports(group);
         Letters.LetterOfficeServices.MapLetterOffice(group);

@@ -85,6 +85,8 @@ public static class BackOfficeServices
                 p => p.RequireRole(StaffRoles.Administrator).RequireAssertion(OnFirstSite))
             .AddPolicy(PlatformPolicies.SecurityPolicy,
                 p => p.RequireRole(StaffRoles.SecurityAdministrator).RequireAssertion(OnFirstSite))
+            .AddPolicy(PlatformPolicies.SiteCalendar, p => p.RequireRole(StaffRoles.Administrator)
+                .RequireAssertion(c => StaffClaims.SiteOf(c.User) is { } site && site.Code != firstSite))
             .AddPolicy(StaffRoles.Administrator, p => p.RequireRole(StaffRoles.Administrator))
             .AddPolicy(StaffRoles.SecurityAdministrator, p => p.RequireRole(StaffRoles.SecurityAdministrator))
             .AddPolicy(StaffRoles.AuditAdministrator, p => p.RequireRole(StaffRoles.AuditAdministrator))

@@ -12,6 +12,7 @@ public abstract partial class GovPortalDbContext
 {
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<SiteCalendarDay> SiteCalendarDays => Set<SiteCalendarDay>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<DisclosureApplication> DisclosureApplications => Set<DisclosureApplication>();
     public DbSet<HandledFormPost> HandledFormPosts => Set<HandledFormPost>();
@@ -29,6 +30,12 @@ public abstract partial class GovPortalDbContext
         {
             day.HasIndex(d => d.Date).IsUnique();
             day.Property(d => d.Name).HasMaxLength(20);
+        });
+        model.Entity<SiteCalendarDay>(day =>
+        {
+            day.HasIndex(d => new { d.SiteId, d.Date }).IsUnique();
+            day.Property(d => d.Name).HasMaxLength(20);
+            day.HasOne<Content.Site>().WithMany().HasForeignKey(d => d.SiteId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<ReceiptCounter>(counter =>
         {

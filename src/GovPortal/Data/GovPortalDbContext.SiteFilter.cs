@@ -46,6 +46,7 @@ public abstract partial class GovPortalDbContext
         OwnedBySite<GovPortal.Interaction.Letters.Letter>(model);
         OwnedBySite<StaffUser>(model);
         OwnedBySite<BackOffice.Health.HealthSnapshot>(model);
+        OwnedBySite<Citizens.Calendar.SiteCalendarDay>(model);
         // A submission belongs to both sites: the sender sees its outcome, the receiver its queue.
         model.Entity<Content.Submissions.Submission>().HasQueryFilter(SiteFilter,
             s => ScopedSiteId == null || s.FromSiteId == ScopedSiteId || s.ToSiteId == ScopedSiteId);

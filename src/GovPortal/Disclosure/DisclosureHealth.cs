@@ -24,7 +24,19 @@ public sealed class DisclosureHealth(DatabaseOptions database, WorkingCalendarSt
         CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateOf(nowUtc);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        int siteId;
+        List<DisclosureApplication> open;
+        await using (var db = database.CreateContext())
+        {
+            var code = siteCode;
+            siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(
+                cancellationToken);
+            open = await db.DisclosureApplications.AsNoTracking()
+                .Where(a => a.SiteId == siteId && a.Status != DisclosureStatus.Answered
+                            && a.Status != DisclosureStatus.AwaitingCorrection)
+                .OrderBy(a => a.ReceivedOn).ThenBy(a => a.Number).ToListAsync(cancellationToken);
+        }
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var problems = new List<HealthProblem>();
         // A calendar that starts after today (a clock set back, a test) is not missing anything yet.
         var last = calendar.Years.DefaultIfEmpty(0).Max();
@@ -35,17 +47,6 @@ public sealed class DisclosureHealth(DatabaseOptions database, WorkingCalendarSt
             problems.Add(new HealthProblem(CalendarIndicator, false, "工作日历",
                 $"缺少 {today.Year + 1} 年的工作日历：国务院办公厅的放假安排通知发布后，请及时录入。"));
 
-        List<DisclosureApplication> open;
-        await using (var db = database.CreateContext())
-        {
-            var code = siteCode;
-            var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id).FirstOrDefaultAsync(
-                cancellationToken);
-            open = await db.DisclosureApplications.AsNoTracking()
-                .Where(a => a.SiteId == siteId && a.Status != DisclosureStatus.Answered
-                            && a.Status != DisclosureStatus.AwaitingCorrection)
-                .OrderBy(a => a.ReceivedOn).ThenBy(a => a.Number).ToListAsync(cancellationToken);
-        }
         foreach (var application in open)
         {
             var due = DisclosureDeadlines.AnswerDue(application, calendar);

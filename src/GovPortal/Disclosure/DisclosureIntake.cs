@@ -77,7 +77,7 @@ public sealed class DisclosureIntake(DatabaseOptions database, PersonalDataCiphe
             }
             await audit.WriteAsync("（申请人）", clientAddress, "依申请公开.提交", number,
                 $"申请人类型：{ApplicantTypes.Label(form.ApplicantType)}", cancellationToken);
-            var calendar = await calendars.CurrentAsync(cancellationToken);
+            var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
             return new DisclosureReceipt(number, code, today,
                 calendar.Deadline(today, DisclosureDeadlines.AnswerDays));
         }

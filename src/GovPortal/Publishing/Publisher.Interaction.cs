@@ -89,7 +89,7 @@ public sealed partial class Publisher
     private async Task<InteractionSection> ReadInteractionAsync(GovPortalDbContext db, int siteId,
         CancellationToken cancellationToken) =>
         await InteractionReader.ReadAsync(db, siteId, time.GetUtcNow().UtcDateTime,
-            await calendars.CurrentAsync(cancellationToken), cancellationToken);
+            await calendars.CurrentAsync(siteId, cancellationToken), cancellationToken);
 
     private async Task RenderInteractionPlanAsync(PublishPlan plan, Site site, ChannelTree tree,
         InteractionSection section, string marker, CancellationToken cancellationToken)

@@ -14,6 +14,31 @@ public sealed class WorkingDayCalendarTests
 
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public void A_sites_own_days_win_over_the_platforms_and_never_make_a_year_known()
+    {
+        var site = new WorkingDayCalendar(StateCouncilHolidays.Defaults.Select(y => y.Number),
+            StateCouncilHolidays.Defaults.SelectMany(y => y.Days),
+            [
+                new SiteCalendarDay { Date = D("2025-03-31"), Name = "壮族三月三" }, // a Monday
+                new SiteCalendarDay { Date = D("2025-04-01"), Name = "壮族三月三" },
+                // A Sunday of the platform's 清明 holiday, worked on this site.
+                new SiteCalendarDay { Date = D("2025-04-06"), IsWorkingDay = true, Name = "调休上班" },
+                new SiteCalendarDay { Date = D("2030-03-04"), Name = "本地节日" },
+            ]);
+
+        Assert.False(site.IsWorkingDay(D("2025-03-31")));
+        Assert.True(site.IsWorkingDay(D("2025-04-06")));
+        Assert.True(Calendar.IsWorkingDay(D("2025-03-31")));
+        Assert.False(Calendar.IsWorkingDay(D("2025-04-06")));
+        Assert.False(site.Knows(2030));
+        Assert.Null(site.IsWorkingDay(D("2030-03-04")));
+        // Received Friday 3-28. Platform: 3-31, 4-01, 4-02, 4-03, (清明 4-04…4-06) 4-07. Site: 4-02, 4-03, 4-06 (the
+        // worked Sunday), 4-07, 4-08.
+        Assert.Equal(D("2025-04-07"), Calendar.Deadline(D("2025-03-28"), 5).Date);
+        Assert.Equal(D("2025-04-08"), site.Deadline(D("2025-03-28"), 5).Date);
+    }
+
     [Theory]
     [InlineData("2025-10-01", false)] // 国庆节
     [InlineData("2025-10-06", false)] // 中秋节 falls inside 国庆 in 2025

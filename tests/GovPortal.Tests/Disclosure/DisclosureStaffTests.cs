@@ -138,7 +138,7 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
         Assert.Equal(HttpStatusCode.SeeOther, (await StepAsync(number, "extend", ("days", "10"),
             ("reason", "需征求第三方意见"), ("approvedBy", "王局长"))).StatusCode);
         var extended = await ApplicationAsync(number);
-        var calendar = await Portal.Service<WorkingCalendarStore>().CurrentAsync();
+        var calendar = await Portal.CalendarAsync();
         var newDue = DisclosureDeadlines.AnswerDue(extended, calendar);
         Assert.Equal(calendar.Deadline(extended.ClockStartsOn, 30).Date, newDue.Date);
         (_, page, _) = await applicant.LookupAsync(number, code);
@@ -201,9 +201,8 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
         using var applicant = new Applicant(Portal);
         var (overdue, _) = await applicant.ApplyAsync();
         var (soon, _) = await applicant.ApplyAsync();
-        var store = Portal.Service<WorkingCalendarStore>();
         var today = Portal.Service<DisclosureIntake>().Today;
-        var calendar = await store.CurrentAsync();
+        var calendar = await Portal.CalendarAsync();
         var start = today;
         while (calendar.Deadline(start, 20).Date > calendar.AddWorkingDays(today, 3).Date) start = start.AddDays(-1);
         await using (var db = Portal.Settings.Database.CreateContext())
@@ -269,11 +268,11 @@ public sealed class DisclosureStaffTests(DisclosurePortalFixture fixture)
             Assert.Contains("第 2 行：日期后应写“休”（放假）或“班”（调休上班）。", html.QuerySelector("[role=alert]").Text());
             Assert.Contains("2030-10-02 放", html.QuerySelector("#days")!.TextContent);
         }
-        Assert.False((await Portal.Service<WorkingCalendarStore>().CurrentAsync()).Knows(2030));
+        Assert.False((await Portal.CalendarAsync()).Knows(2030));
         using (var saved = await _admin.PostAsync("calendar/2030",
                    [new("source", "国务院办公厅关于2030年部分节假日安排的通知"), new("days", "2030-10-01 休 国庆节\n2030-09-29 班")]))
             Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
-        var calendar = await Portal.Service<WorkingCalendarStore>().CurrentAsync();
+        var calendar = await Portal.CalendarAsync();
         Assert.True(calendar.Knows(2030));
         Assert.False(calendar.IsWorkingDay(new DateOnly(2030, 10, 1)));
         Assert.True(calendar.IsWorkingDay(new DateOnly(2030, 9, 29)));

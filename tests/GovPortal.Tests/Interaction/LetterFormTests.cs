@@ -94,7 +94,7 @@ public sealed class LetterFormTests(LetterPortalFixture fixture) : IClassFixture
         var letter = await fixture.LetterAsync(number);
         Assert.Equal((LetterStatus.New, "", "consult", 5, true), (letter.Status, letter.ScreeningReason, letter.Kind,
             letter.ReplyDays, letter.MayPublish));
-        var calendar = await Portal.Service<GovPortal.Citizens.Calendar.WorkingCalendarStore>().CurrentAsync();
+        var calendar = await Portal.CalendarAsync();
         Assert.Equal(calendar.Deadline(letter.ReceivedOn, 5).Date!.Value.ToString("yyyy-MM-dd"),
             page.QuerySelector("#receipt-due").Text()[..10]);
         var content = Portal.Service<LetterSeal>().Open(letter);

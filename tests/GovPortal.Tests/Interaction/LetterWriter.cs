@@ -34,13 +34,15 @@ public sealed partial class LetterWriter : IDisposable
     public const string Subject = "阳澄湖路路灯不亮";
     public const string Text = "阳澄湖路与澄和路交叉口向北约二百米的路灯已经一周不亮，夜间行人很不方便，请尽快维修。";
 
-    public LetterWriter(RunningPortal portal)
+    /// <param name="host">The site's host name, when not the first site's.</param>
+    public LetterWriter(RunningPortal portal, string? host = null)
     {
         Cookies = new CookieContainer();
         Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = portal.Address,
         };
+        if (host is not null) Http.DefaultRequestHeaders.Host = host;
     }
 
     public HttpClient Http { get; }

@@ -161,6 +161,8 @@ public sealed class PlatformAdministrationTests(PlatformFixture fixture) : IClas
                 Status = GovPortal.Content.ArticleStatus.Published, PublishedAtUtc = DateTime.UtcNow,
                 UpdatedAtUtc = DateTime.UtcNow,
             });
+            db.SiteCalendarDays.Add(new GovPortal.Citizens.Calendar.SiteCalendarDay
+                { SiteId = siteId, Date = new DateOnly(2026, 4, 20), Name = "撤并前的本地节日" });
             await db.SaveChangesAsync();
         }
         await Portal.Service<PortalSites>().Find("gone")!.Publisher.PublishAllAsync();
@@ -185,6 +187,7 @@ public sealed class PlatformAdministrationTests(PlatformFixture fixture) : IClas
             Assert.False(await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SiteId == siteId));
             Assert.False(await db.Users.AnyAsync(u => u.SiteId == siteId));
             Assert.False(await db.Mailboxes.AnyAsync(m => m.SiteId == siteId));
+            Assert.False(await db.SiteCalendarDays.AnyAsync(d => d.SiteId == siteId));
             Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(),
                 a => a == "platform.site-deleted");
         }

@@ -30,6 +30,7 @@ public static class RoleTasks
             new("disclosure", "信息公开设置", "机构、主题和体裁分类、索引号规则"),
             new("organisation-members", "承办人和审核人", "各单位办理信件和依申请公开的人员"),
             new("calendar", "工作日历", "录入国务院办公厅的放假安排"),
+            new("calendar/own", "本站补充日历", "民族自治地方的本地节日等只计入本站期限的放假和调休上班日"),
             new("safety", "内容安全词库", "敏感词、错别字和规范表述"),
             new("safety/own", "本站补充词库", "平台词库之外只用于本站的敏感词、错别字和领导姓名"),
             new("settings", "设置", "网站哀悼日等设置"),
@@ -71,7 +72,7 @@ public static class RoleTasks
 
     /// <summary>The pages of a site's own additions to what the platform keeps: for other sites' accounts.</summary>
     public static readonly IReadOnlySet<string> OtherSitePages =
-        new HashSet<string>(StringComparer.Ordinal) { "safety/own" };
+        new HashSet<string>(StringComparer.Ordinal) { "calendar/own", "safety/own" };
 
     /// <summary>The sections of a 工作台: each role the account holds that has pages of its own, in role order.</summary>
     public static IReadOnlyList<(string Role, IReadOnlyList<RoleTask> Tasks)> For(IReadOnlySet<string> roles,

@@ -58,7 +58,7 @@ public sealed class DisclosureHandling(DatabaseOptions database, DisclosureIntak
             .Where(a => a.SiteId == siteId && a.Status != DisclosureStatus.Answered
                         && a.Status != DisclosureStatus.AwaitingCorrection)
             .OrderBy(a => a.ReceivedAtUtc).ToListAsync(cancellationToken);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var clear = staff.Is(StaffRoles.Disclosure);
         var today = intake.Today;
         var shown = rows.Select(a => RowOf(a, calendar, clear, today)).ToList();
@@ -116,7 +116,7 @@ public sealed class DisclosureHandling(DatabaseOptions database, DisclosureIntak
         if (clear)
             await audit.WriteAsync(staff.UserName, staff.IpAddress, "依申请公开.查看个人信息", application.Number, "",
                 cancellationToken);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(application.SiteId, cancellationToken);
         var correctionDeadline = DisclosureDeadlines.CorrectionDeadline(application, calendar);
         return new ApplicationDetail(application, shown, DueOf(application, calendar),
             DisclosureDeadlines.StateOn(application, calendar, intake.Today), correctionDeadline.Display,
@@ -300,7 +300,7 @@ public sealed class DisclosureHandling(DatabaseOptions database, DisclosureIntak
         if (application is null) return BackOfficeResult.Missing("找不到这件申请。");
         if (application.Version != version)
             return BackOfficeResult.Stale("这件申请已被他人处理，页面上的信息已过时。请刷新后再操作。");
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(application.SiteId, cancellationToken);
         if (step(application, calendar) is { } problem) return BackOfficeResult.Refused(problem);
         application.Version++;
         try

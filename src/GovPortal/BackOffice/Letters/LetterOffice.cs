@@ -37,8 +37,8 @@ public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
     public async Task<(IReadOnlyDictionary<LetterTray, int> Counts, IReadOnlyList<LetterRow> Rows)> ListAsync(
         LetterStaff staff, LetterTray tray, CancellationToken cancellationToken)
     {
-        var (letters, names, mailboxes) = await VisibleAsync(staff, cancellationToken);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var (letters, names, mailboxes, siteId) = await VisibleAsync(staff, cancellationToken);
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var today = Today;
         var states = letters.ToDictionary(l => l.Id, l => LetterDeadlines.StateOn(l, calendar, today));
         var counts = Enum.GetValues<LetterTray>().ToDictionary(t => t,
@@ -51,13 +51,13 @@ public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
     public async Task<LetterDashboard> DashboardAsync(LetterStaff staff, CancellationToken cancellationToken)
     {
         if (!staff.IsDispatcher && !staff.HasDuties) return new LetterDashboard(false, [], [], 0, 0, 0, 0);
-        var (letters, names, mailboxes) = await VisibleAsync(staff, cancellationToken);
+        var (letters, names, mailboxes, siteId) = await VisibleAsync(staff, cancellationToken);
         // Only what the person has to act on: the dispatcher everything open, a 承办人 what is being drafted, a
         // reviewer what waits for review.
         var mine = letters.Where(l => staff.IsDispatcher
             || (l.Status == LetterStatus.Assigned && staff.Handles(l))
             || (l.Status == LetterStatus.AwaitingReview && staff.Reviews(l))).ToList();
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var today = Today;
         var rows = mine.Select(l => RowOf(staff, l, names, mailboxes, calendar,
             LetterDeadlines.StateOn(l, calendar, today))).ToList();
@@ -97,7 +97,7 @@ public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
         if (clear)
             await audit.WriteAsync(staff.Staff.UserName, staff.Staff.IpAddress, LetterAudit.Read, letter.Number, "",
                 cancellationToken);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(letter.SiteId, cancellationToken);
         var names = organisations.ToDictionary(o => o.Id, o => o.Name);
         return new LetterDetail(letter, ShownOf(letter, clear),
             mailbox,
@@ -128,7 +128,8 @@ public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
         return (letter, attachment);
     }
 
-    private async Task<(List<Letter>, Dictionary<int, string>, Dictionary<int, string>)> VisibleAsync(
+    // The letters this person may see, with the names of organisations and mailboxes, and the site they are of.
+    private async Task<(List<Letter>, Dictionary<int, string>, Dictionary<int, string>, int)> VisibleAsync(
         LetterStaff staff, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
@@ -147,7 +148,7 @@ public sealed class LetterOffice(DatabaseOptions database, LetterSeal seal,
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var mailboxes = await db.Mailboxes.AsNoTracking().Where(m => m.SiteId == siteId)
             .ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        return (letters, names, mailboxes);
+        return (letters, names, mailboxes, siteId);
     }
 
     private LetterRow RowOf(LetterStaff staff, Letter letter, Dictionary<int, string> names,

@@ -47,6 +47,7 @@ public static class SiteDeletion
         await db.RetiredAddresses.Where(r => r.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.SiteStatements.Where(s => s.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.HealthSnapshots.Where(s => s.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
+        await db.SiteCalendarDays.Where(d => d.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         // Accounts take their roles, grants, sessions and duties with them.
         await db.Users.Where(u => u.SiteId == siteId).ExecuteDeleteAsync(cancellationToken);
         await db.Sites.Where(s => s.Id == siteId).ExecuteDeleteAsync(cancellationToken);

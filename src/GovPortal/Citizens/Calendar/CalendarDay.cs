@@ -33,3 +33,23 @@ public sealed class CalendarYear
 
     public string UpdatedBy { get; set; } = "";
 }
+
+/// <summary>
+/// A day one site keeps on top of the platform's calendar, for its own deadlines only: a local holiday that the
+/// law lets a 民族自治地方 set for the offices there (广西 三月三, 西藏 藏历新年, 新疆 古尔邦节), or a 调休 working
+/// Saturday or Sunday of its own. The site's entry for a date wins over the platform's; it never makes a year known.
+/// </summary>
+public sealed class SiteCalendarDay
+{
+    public int Id { get; set; }
+
+    public int SiteId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    /// <summary>True for a 调休 working Saturday or Sunday, false for a rest day.</summary>
+    public bool IsWorkingDay { get; set; }
+
+    /// <summary>What the day is: 三月三, 藏历新年, 调休上班 …</summary>
+    public string Name { get; set; } = "";
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using GovPortal.Data;
@@ -13,25 +14,31 @@ public sealed record CalendarYearText(int Year, bool Known, string Source, strin
 public sealed record CalendarSave(bool Saved, IReadOnlyList<string> Errors);
 
 /// <summary>
-/// The working-day calendar in the database: read once and kept until an administrator changes a year, and the
-/// State Council's notices the portal ships written on first start (see <see cref="StateCouncilHolidays"/>).
+/// The working-day calendar in the database: the platform's years and days, kept by the first site, and each other
+/// site's own days on top (<see cref="SiteCalendarDay"/>). Each site's calendar is read once and kept until an
+/// administrator changes the platform's or that site's days; the State Council's notices the portal ships are
+/// written on first start (see <see cref="StateCouncilHolidays"/>).
 /// </summary>
 public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider time)
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
     private const int MaxNameLength = 20;
-    private volatile WorkingDayCalendar? _cached;
+    private readonly ConcurrentDictionary<int, WorkingDayCalendar> _cached = new();
 
     // Raised by every save: a calendar read while a save was committing is returned but never cached, so a save can
     // never be hidden behind an older copy until the next restart.
     private long _changes;
     private readonly Lock _caching = new();
 
-    /// <summary>The calendar as it is now.</summary>
-    public async Task<WorkingDayCalendar> CurrentAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The calendar of <paramref name="siteId"/> as it is now: the platform's, with the site's own days on top. The
+    /// site is named, never taken from the work's scope, so a job between sites or a page of another site reads the
+    /// same calendar for it.
+    /// </summary>
+    public async Task<WorkingDayCalendar> CurrentAsync(int siteId, CancellationToken cancellationToken = default)
     {
-        if (_cached is { } cached) return cached;
+        if (_cached.TryGetValue(siteId, out var cached)) return cached;
         long changes;
         lock (_caching) changes = _changes;
         await using var db = database.CreateContext();
@@ -40,19 +47,26 @@ public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider 
             System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var years = await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+        var own = await SiteDays(db, siteId).ToListAsync(cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
-        var calendar = new WorkingDayCalendar(years, days);
+        var calendar = new WorkingDayCalendar(years, days, own);
         lock (_caching)
-            if (_changes == changes) _cached = calendar;
+            if (_changes == changes) _cached[siteId] = calendar;
         return calendar;
     }
 
+    // A site's own days by its id, past the site filter: the cache is shared by every site's work.
+    private static IQueryable<SiteCalendarDay> SiteDays(GovPortalDbContext db, int siteId) =>
+        db.SiteCalendarDays.IgnoreQueryFilters([GovPortalDbContext.SiteFilter]).AsNoTracking()
+            .Where(d => d.SiteId == siteId);
+
+    // Any save forgets every site's calendar: the platform's days are in each of them.
     private void Forget()
     {
         lock (_caching)
         {
             _changes++;
-            _cached = null;
+            _cached.Clear();
         }
     }
 
@@ -135,6 +149,65 @@ public sealed class WorkingCalendarStore(DatabaseOptions database, TimeProvider 
         {
             // Two administrators saved the same year at the same moment: the other one's days are kept.
             return new CalendarSave(false, [$"另一位管理员刚刚保存了 {year} 年的日历，本次没有保存。请刷新页面，核对后再保存。"]);
+        }
+        finally
+        {
+            Forget();
+        }
+        return new CalendarSave(true, []);
+    }
+
+    /// <summary>The years in which <paramref name="siteId"/> keeps days of its own.</summary>
+    public async Task<IReadOnlyList<int>> SiteYearsAsync(int siteId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var dates = await SiteDays(db, siteId).Select(d => d.Date).ToListAsync(cancellationToken);
+        return dates.Select(d => d.Year).Distinct().Order().ToList();
+    }
+
+    /// <summary>A site's own days of <paramref name="year"/>, one line per day as <see cref="Format"/> writes them.
+    /// </summary>
+    public async Task<string> SiteYearAsync(int siteId, int year, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var days = await SiteDays(db, siteId).Where(d => d.Date >= first && d.Date <= last)
+            .ToListAsync(cancellationToken);
+        return Format(days.Select(d => new CalendarDay
+        {
+            Date = d.Date, IsWorkingDay = d.IsWorkingDay, Name = d.Name,
+        }));
+    }
+
+    /// <summary>
+    /// Replaces a site's own days of <paramref name="year"/> with those of <paramref name="daysText"/>, read by the
+    /// same rules and with the same messages as the platform's (<see cref="Parse"/>); every wrong line is reported
+    /// and then nothing changes. Only that site's deadlines count them.
+    /// </summary>
+    public async Task<CalendarSave> SaveSiteYearAsync(int siteId, int year, string daysText,
+        CancellationToken cancellationToken = default)
+    {
+        var (days, errors) = Parse(year, daysText);
+        if (year is < MinYear or > MaxYear) errors.Insert(0, $"年份应在 {MinYear} 到 {MaxYear} 之间。");
+        if (errors.Count > 0) return new CalendarSave(false, errors);
+
+        await using var db = database.CreateContext();
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        db.SiteCalendarDays.RemoveRange(await db.SiteCalendarDays.IgnoreQueryFilters([GovPortalDbContext.SiteFilter])
+            .Where(d => d.SiteId == siteId && d.Date >= first && d.Date <= last).ToListAsync(cancellationToken));
+        db.SiteCalendarDays.AddRange(days.Select(d => new SiteCalendarDay
+        {
+            SiteId = siteId, Date = d.Date, IsWorkingDay = d.IsWorkingDay, Name = d.Name,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators of the site saved the same year at the same moment: the other one's days are kept.
+            return new CalendarSave(false,
+                [$"另一位管理员刚刚保存了本站 {year} 年的补充日历，本次没有保存。请刷新页面，核对后再保存。"]);
         }
         finally
         {

@@ -17,9 +17,9 @@ public readonly record struct WorkingDate(DateOnly? Date, int? MissingYear)
 }
 
 /// <summary>
-/// Working-day arithmetic over the years an administrator entered (see <see cref="CalendarYear"/>). Counting starts
-/// on the day after the given date, as 《政府信息公开条例》 counts its periods ("20 working days from receipt" ends on
-/// the 20th working day after the day of receipt).
+/// Working-day arithmetic over the years an administrator entered (see <see cref="CalendarYear"/>), with a site's
+/// own days on top when it has any. Counting starts on the day after the given date, as 《政府信息公开条例》 counts
+/// its periods ("20 working days from receipt" ends on the 20th working day after the day of receipt).
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -29,11 +29,17 @@ public sealed class WorkingDayCalendar
     private readonly HashSet<int> _years;
     private readonly Dictionary<DateOnly, bool> _exceptions;
 
-    public WorkingDayCalendar(IEnumerable<int> years, IEnumerable<CalendarDay> days)
+    /// <param name="years">The years the platform entered: only these are counted.</param>
+    /// <param name="days">The platform's rest days and 调休 working days.</param>
+    /// <param name="siteDays">A site's own days (<see cref="SiteCalendarDay"/>): each replaces the platform's entry
+    /// for its date, and none makes its year known.</param>
+    public WorkingDayCalendar(IEnumerable<int> years, IEnumerable<CalendarDay> days,
+        IEnumerable<SiteCalendarDay>? siteDays = null)
     {
         _years = years.ToHashSet();
         _exceptions = new Dictionary<DateOnly, bool>();
         foreach (var day in days) _exceptions[day.Date] = day.IsWorkingDay;
+        foreach (var day in siteDays ?? []) _exceptions[day.Date] = day.IsWorkingDay;
     }
 
     public IReadOnlySet<int> Years => _years;

@@ -193,7 +193,8 @@ public static class DisclosurePublicEndpoints
     private static async Task<ApplicationView> ViewOfAsync(IServiceProvider services,
         DisclosureApplication application, CancellationToken cancellationToken)
     {
-        var calendar = await services.GetRequiredService<WorkingCalendarStore>().CurrentAsync(cancellationToken);
+        var calendar = await services.GetRequiredService<WorkingCalendarStore>()
+            .CurrentAsync(application.SiteId, cancellationToken);
         var due = application.Status switch
         {
             DisclosureStatus.AwaitingCorrection => "等待您补正（补正后自收到之日起重新计算 20 个工作日）",

@@ -24,11 +24,12 @@ public sealed class ConsultationHealth(DatabaseOptions database, WorkingCalendar
     public async Task<IReadOnlyList<HealthProblem>> ProblemsAsync(string siteCode, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
+        int siteId;
         List<(int Id, string Title, DateTime EndsAtUtc)> ended;
         await using (var db = database.CreateContext())
         {
             var code = siteCode;
-            var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
+            siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             var rows = await db.Consultations.AsNoTracking()
                 .Where(c => c.SiteId == siteId && c.FeedbackPublishedAtUtc == null && c.EndsAtUtc <= nowUtc)
@@ -37,7 +38,7 @@ public sealed class ConsultationHealth(DatabaseOptions database, WorkingCalendar
             ended = [.. rows.Select(r => (r.Id, r.Title, r.EndsAtUtc))];
         }
         if (ended.Count == 0) return [];
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
         var problems = new List<HealthProblem>();
         foreach (var (id, title, endsAtUtc) in ended)

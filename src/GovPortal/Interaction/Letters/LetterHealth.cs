@@ -26,18 +26,19 @@ public sealed class LetterHealth(DatabaseOptions database, WorkingCalendarStore 
         CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(nowUtc));
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        int siteId;
         List<Letter> open;
         await using (var db = database.CreateContext())
         {
             var code = siteCode;
-            var siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
+            siteId = await db.Sites.Where(s => s.Code == code).Select(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             open = await db.Letters.AsNoTracking()
                 .Where(l => l.SiteId == siteId && l.Status != LetterStatus.Replied && l.Status != LetterStatus.Merged
                             && l.Status != LetterStatus.Rejected)
                 .OrderBy(l => l.ReceivedOn).ThenBy(l => l.Number).ToListAsync(cancellationToken);
         }
+        var calendar = await calendars.CurrentAsync(siteId, cancellationToken);
         var problems = new List<HealthProblem>();
         foreach (var letter in open)
         {

@@ -96,7 +96,7 @@ public sealed class LetterIntake(DatabaseOptions database, LetterSeal seal, Lett
             await audit.WriteAsync(Writer, null, "互动交流.来信", number,
                 $"信箱：{mailbox.Name}；类型：{LetterKinds.Label(form.Kind)}；附件：{attachments.Count} 个；" +
                 (held.Length > 0 ? "待甄别（" + held + "）" : "待分办"), cancellationToken);
-            var calendar = await calendars.CurrentAsync(cancellationToken);
+            var calendar = await calendars.CurrentAsync(letter.SiteId, cancellationToken);
             return new LetterReceipt(number, code, mailbox.Name, today, letter.ReplyDays,
                 calendar.Deadline(today, letter.ReplyDays));
         }
@@ -136,7 +136,7 @@ public sealed class LetterIntake(DatabaseOptions database, LetterSeal seal, Lett
         var status = answered is not null ? LetterStatusLabels.ForCitizen(LetterStatus.Replied)
             : letter.Status == LetterStatus.Merged ? LetterStatusLabels.ForCitizen(LetterStatus.Assigned)
             : LetterStatusLabels.ForCitizen(letter.Status);
-        var calendar = await calendars.CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(letter.SiteId, cancellationToken);
         var written = seal.Open(letter);
         return new LetterView(letter.Number, mailbox, LetterKinds.Label(letter.Kind), status, letter.ReceivedOn,
             letter.ReplyDays, calendar.Deadline(letter.ReceivedOn, letter.ReplyDays), written.Subject, written.Text,

@@ -617,6 +617,36 @@ namespace GovPortal.Data.Migrations.Postgres
                     b.ToTable("CalendarYears");
                 });
 
+            modelBuilder.Entity("GovPortal.Citizens.Calendar.SiteCalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("SiteCalendarDays");
+                });
+
             modelBuilder.Entity("GovPortal.Citizens.Forms.HandledFormPost", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -2367,6 +2397,15 @@ namespace GovPortal.Data.Migrations.Postgres
                         .WithMany("Files")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Citizens.Calendar.SiteCalendarDay", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

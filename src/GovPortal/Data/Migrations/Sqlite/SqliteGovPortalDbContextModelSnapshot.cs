@@ -598,6 +598,34 @@ namespace GovPortal.Data.Migrations.Sqlite
                     b.ToTable("CalendarYears");
                 });
 
+            modelBuilder.Entity("GovPortal.Citizens.Calendar.SiteCalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("SiteCalendarDays");
+                });
+
             modelBuilder.Entity("GovPortal.Citizens.Forms.HandledFormPost", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -2300,6 +2328,15 @@ namespace GovPortal.Data.Migrations.Sqlite
                         .WithMany("Files")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovPortal.Citizens.Calendar.SiteCalendarDay", b =>
+                {
+                    b.HasOne("GovPortal.Content.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
