@@ -4,6 +4,7 @@
 #   npm          the build installs OpenCC dictionaries (and later front-end packages) from the npm registry
 #   postgresql   the data-layer tests run against a real PostgreSQL as well as SQLite
 #   chromium     the browser tests (Playwright drives Debian's chromium; the font renders Chinese text)
+#   redis nginx  the cluster tests: public nodes share view counts and rate limits through Redis, nginx in front
 #   hugo         bench/hugo.sh builds the benchmark site with Hugo too, compresses its pages (brotli) and times
 #                both (/usr/bin/time)
 set -euo pipefail
@@ -15,6 +16,7 @@ for arg in "$@"; do
     npm) command -v npm >/dev/null 2>&1 || need+=(nodejs npm) ;;
     postgresql) postgresql=yes ;;
     nginx) command -v nginx >/dev/null 2>&1 || need+=(nginx-light) ;;
+    redis) command -v redis-server >/dev/null 2>&1 || need+=(redis-server) ;;
     chromium)
       command -v chromium >/dev/null 2>&1 || need+=(chromium)
       dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei) ;;

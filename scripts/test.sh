@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-tools.sh npm postgresql chromium
+bash scripts/ensure-tools.sh npm postgresql chromium redis nginx
 
 cluster=$(mktemp -d /tmp/govportal-test-pg.XXXXXX)
 rmdir "$cluster"

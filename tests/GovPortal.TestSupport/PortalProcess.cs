@@ -38,10 +38,11 @@ public sealed class PortalProcess : IDisposable
     }
 
     /// <summary>Starts <c>serve</c> on a free loopback port and waits until the home page answers.</summary>
+    /// <param name="address">Where to listen: by default a free port; a node started again takes its old one.</param>
     public static async Task<PortalProcess> ServeAsync(string dataDirectory, IEnumerable<string>? options = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         // --demo: a new data folder gets the demo site; one that has a site keeps it.
         var portal = new PortalProcess(Start(["serve", "--demo", "--data", dataDirectory, "--urls", address.ToString(),
             .. options ?? []], environment), address);

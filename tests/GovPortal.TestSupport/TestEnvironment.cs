@@ -10,6 +10,23 @@ public static class TestEnvironment
     public const string Chromium = "/usr/bin/chromium";
     private const string PostgresBinaries = "/usr/lib/postgresql";
 
+    public const string RedisServer = "/usr/bin/redis-server";
+    public const string Nginx = "/usr/sbin/nginx";
+
+    public static void RequireRedis()
+    {
+        if (!File.Exists(RedisServer))
+            throw new TestEnvironmentException($"找不到 {RedisServer}：请运行 bash scripts/ensure-tools.sh redis"
+                + "（或 apt-get install -y redis-server）");
+    }
+
+    public static void RequireNginx()
+    {
+        if (!File.Exists(Nginx))
+            throw new TestEnvironmentException($"找不到 {Nginx}：请运行 bash scripts/ensure-tools.sh nginx"
+                + "（或 apt-get install -y nginx-light）");
+    }
+
     public static void RequireChromium()
     {
         if (!File.Exists(Chromium))

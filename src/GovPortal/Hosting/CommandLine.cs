@@ -99,6 +99,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
     /// <summary>--channel: the channel of imported pages whose breadcrumb names none of the site's.</summary>
     public string? ImportChannel { get; init; }
 
+    /// <summary>--redis: the Redis server shared by several nodes and origins (view counts, rate limits, leases).
+    /// </summary>
+    public string? Redis { get; init; }
+
     // Records compare lists by reference; compare what they hold.
     public bool Equals(CommandLine? other) =>
         other is not null && Command == other.Command && DataDirectory == other.DataDirectory && Urls == other.Urls
@@ -115,7 +119,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         && DynamicLimit == other.DynamicLimit && DynamicQueue == other.DynamicQueue
         && Demo == other.Demo && NewSite == other.NewSite
         && ImportSite == other.ImportSite && ImportPublishes == other.ImportPublishes
-        && ImportChannel == other.ImportChannel
+        && ImportChannel == other.ImportChannel && Redis == other.Redis
         && (MourningDates ?? []).SequenceEqual(other.MourningDates ?? [])
         && (MourningDates is null) == (other.MourningDates is null);
 
@@ -204,7 +208,10 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
           --dynamic-queue 数量
                              排队等候的动态请求数，默认为 CPU 核数的 8 倍；再多的请求（或等候超过 2 秒的）立即得到
                              503“网站访问繁忙”，已发布的页面不受影响
-          --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台
+          --public-node      公众访问节点（如部署在 DMZ）：只提供已发布的网站，完全不提供后台；与 --database
+                             （PostgreSQL 只读副本）一起使用时，从副本同步源站发布的网站，不写任何数据库
+          --redis 地址       多个节点和源站共用的 Redis，例如 10.0.2.20:6379：浏览次数、搜索和表单的频率限制、
+                             定时发布只由一个源站执行
           --audit-hash 算法  审计日志哈希链的算法：SM3（默认）或 SHA-256
           --owner 连接串     审计日志表所有者角色的 PostgreSQL 连接串（secure-audit、prune-audit）
           --before 日期      prune-audit 删除此日期（年-月-日，北京时间）之前的记录
@@ -228,7 +235,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
         var publicNode = false;
         var demo = false;
         var importPublishes = false;
-        string? importSite = null, importChannel = null;
+        string? importSite = null, importChannel = null, redis = null;
         string? siteName = null, siteDomain = null, siteOrganisation = null;
         string? adminPath = null, adminName = null;
         string? auditHash = null, exportFile = null, owner = null, anchor = null;
@@ -274,7 +281,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     or "--admin-path" or "--admin-allow" or "--admin-name" or "--audit-hash" or "--before"
                     or "--export" or "--owner" or "--anchor" or "--personal-data-cipher"
                     or "--session-idle" or "--session-max" or "--dynamic-limit" or "--dynamic-queue"
-                    or "--name" or "--domain" or "--organisation" or "--site" or "--channel":
+                    or "--name" or "--domain" or "--organisation" or "--site" or "--channel" or "--redis":
                     var value = inlineValue
                         ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? args[++i]
@@ -286,6 +293,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
                     else if (arg == "--organisation") siteOrganisation = value.Trim();
                     else if (arg == "--site") importSite = value.Trim();
                     else if (arg == "--channel") importChannel = value.Trim();
+                    else if (arg == "--redis") redis = value.Trim();
                     else if (arg == "--urls") urls = value;
                     else if (arg == "--allow-host") hosts.Add(value.Trim().ToLowerInvariant());
                     else if (arg == "--csv") csv = value;
@@ -447,7 +455,7 @@ public sealed record CommandLine(PortalCommand Command, string DataDirectory, st
             MourningDates = mourning?.Distinct().Order().ToList(), PersonalDataCipher = personalDataCipher,
             SessionIdleMinutes = sessionIdle, SessionMaxHours = sessionMax,
             DynamicLimit = dynamicLimit, DynamicQueue = dynamicQueue, Demo = demo,
-            ImportSite = importSite, ImportPublishes = importPublishes, ImportChannel = importChannel,
+            ImportSite = importSite, ImportPublishes = importPublishes, ImportChannel = importChannel, Redis = redis,
             NewSite = command == PortalCommand.Init
                 ? new NewSite(siteName!, siteDomain!, siteOrganisation ?? "")
                 : null,

@@ -57,6 +57,7 @@ public static class PortalApp
         // A start that fails (a busy port) is told to the operator in one line by the serve command, not as a stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddPortalCore(settings).AddPublicSite(settings);
+        Redis.RedisServices.AddRedis(builder.Services, settings);
         builder.Services.AddLoadShedding(settings.DynamicLimits);
         var backOffice = settings.BackOffice;
         if (backOffice.Enabled)

@@ -101,9 +101,10 @@ public static class PortalServices
         services.AddHostedService(provider => provider.GetRequiredService<OutputWatcher>());
         services.AddSingleton<SearchIndexGuard>();
         services.AddHostedService<TamperSweepService>();
-        // A node that follows a read-only replica writes to no database: its views stay counted in memory.
-        if (!settings.FollowsReplica) services.AddHostedService<HitFlushService>();
-        else services.AddReplicaFollowing(settings);
+        // A node that follows a read-only replica writes to no database: its views go to Redis (--redis), or stay
+        // counted in its memory without it.
+        if (!settings.FollowsReplica || settings.Redis is not null) services.AddHostedService<HitFlushService>();
+        if (settings.FollowsReplica) services.AddReplicaFollowing(settings);
         services.AddSiteSearch();
         services.AddSingleton(provider => new PublicSiteOutput(provider.GetRequiredService<OutputStore>(),
             provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),

@@ -55,6 +55,12 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
     /// </summary>
     public bool FollowsReplica => !BackOffice.Enabled && Database.Provider == DatabaseProvider.Postgres;
 
+    /// <summary>
+    /// --redis: the Redis several processes share (StackExchange.Redis configuration, e.g. "10.0.2.20:6379"); null
+    /// on a single machine, where every count and limit stays in the process.
+    /// </summary>
+    public string? Redis { get; init; }
+
     public static PortalSettings From(CommandLine commandLine)
     {
         var paths = new PortalPaths(commandLine.DataDirectory);
@@ -69,6 +75,7 @@ public sealed record PortalSettings(PortalPaths Paths, DatabaseOptions Database,
             CreateDemo = commandLine.Demo,
             DemoPlatform = commandLine.Demo,
             NewSite = commandLine.NewSite,
+            Redis = commandLine.Redis,
             AuditHash = commandLine.AuditHash ?? GovPortal.BackOffice.Audit.AuditChainHash.Sm3,
             PersonalDataCipher = commandLine.PersonalDataCipher,
             DynamicLimits = PublicSite.Shedding.DynamicRequestLimits.From(commandLine.DynamicLimit,

@@ -9,7 +9,8 @@ namespace GovPortal.PublicSite;
 /// Counts article views in memory and writes them to the database in batches. A count is only ever taken off the
 /// pending total after the database has accepted it, so a failed write is retried and no view is lost.
 /// </summary>
-public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> logger)
+public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> logger,
+    Shared.IViewCountSink? sink = null)
 {
     private sealed class Counter(long persisted)
     {
@@ -56,6 +57,7 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
         await _flushing.WaitAsync(cancellationToken);
         try
         {
+            if (sink is not null) return await FlushToSinkAsync(sink);
             long written = 0;
             await using var db = database.CreateContext();
             foreach (var (articleId, lazy) in _counters)
@@ -87,6 +89,37 @@ public sealed class HitCounter(DatabaseOptions database, ILogger<HitCounter> log
         finally
         {
             _flushing.Release();
+        }
+    }
+
+    /// <summary>
+    /// A node that writes to no database hands its counts to the shared store in one call; a failed call puts every
+    /// count back for the next flush.
+    /// </summary>
+    private async Task<long> FlushToSinkAsync(Shared.IViewCountSink views)
+    {
+        var taken = new Dictionary<int, long>();
+        foreach (var (articleId, lazy) in _counters)
+        {
+            if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result is not { } counter)
+                continue;
+            var pending = Interlocked.Exchange(ref counter.Pending, 0);
+            if (pending > 0) taken[articleId] = pending;
+        }
+        if (taken.Count == 0) return 0;
+        try
+        {
+            // Not cancellable, like the database's write: a count sent must not be put back and sent twice.
+            await views.AddAsync(taken, CancellationToken.None);
+            return taken.Values.Sum();
+        }
+        catch (Exception e)
+        {
+            foreach (var (articleId, pending) in taken)
+                if (_counters.TryGetValue(articleId, out var lazy) && lazy.Value.Result is { } counter)
+                    Interlocked.Add(ref counter.Pending, pending);
+            logger.LogWarning(e, "Could not hand {Count} views to the shared store; will retry", taken.Values.Sum());
+            return 0;
         }
     }
 

@@ -6,7 +6,7 @@ namespace GovPortal.PublicSite;
 /// Holds each client of the anonymous view counter to <see cref="HitLimits.PermitsPerMinute"/>, so that counts
 /// cannot be inflated from one address and the counter cannot be flooded.
 /// </summary>
-public sealed class HitThrottle(HitLimits? limits = null) : IDisposable
+public sealed class HitThrottle(HitLimits? limits = null, Shared.ISharedRateLimits? shared = null) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(
         client => RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
@@ -17,9 +17,14 @@ public sealed class HitThrottle(HitLimits? limits = null) : IDisposable
         }));
 
     /// <summary>Whether this request's client may count one more view now.</summary>
-    public bool Allows(HttpContext context)
+    public async Task<bool> AllowsAsync(HttpContext context)
     {
-        using var lease = _limiter.AttemptAcquire(Content.ClientKey.Of(context.Connection.RemoteIpAddress));
+        var client = Content.ClientKey.Of(context.Connection.RemoteIpAddress);
+        // Behind a balancer, one count for the client across every node; this process's own while it is away.
+        if (shared is not null && await shared.TryTakeAsync("views", client,
+                (limits ?? new HitLimits()).PermitsPerMinute, TimeSpan.FromMinutes(1)) is { } allowed)
+            return allowed;
+        using var lease = _limiter.AttemptAcquire(client);
         return lease.IsAcquired;
     }
 

@@ -41,7 +41,7 @@ public static class PublicEndpoints
     {
         app.MapPost("/api/hits/{id:int}", async (int id, HttpContext context, HitCounter counter,
             HitThrottle throttle, CancellationToken cancellationToken) =>
-            !throttle.Allows(context)
+            !await throttle.AllowsAsync(context)
                 ? Results.Json(new { error = "访问过于频繁，本次浏览未计数。" },
                     statusCode: StatusCodes.Status429TooManyRequests)
             : await counter.CountAsync(id, cancellationToken) is { } count

@@ -43,6 +43,7 @@ public static class SearchEndpoints
     public static IServiceCollection AddSiteSearch(this IServiceCollection services)
     {
         services.AddSingleton(new SearchLimits());
+        services.AddSingleton<Shared.ProcessWindowLimits>();
         services.AddSingleton(provider => new SiteSearch(provider.GetRequiredService<OutputLayout>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SiteSearch>>(),
             provider.GetRequiredService<SearchIndex>()));
@@ -51,8 +52,11 @@ public static class SearchEndpoints
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<SearchLimits>();
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    Content.ClientKey.Of(context.Connection.RemoteIpAddress),
+                var client = Content.ClientKey.Of(context.Connection.RemoteIpAddress);
+                // Behind a balancer the count is shared by every node, asked by the endpoint filter below.
+                if (context.RequestServices.GetService<Shared.ISharedRateLimits>() is not null)
+                    return RateLimitPartition.GetNoLimiter(client);
+                return RateLimitPartition.GetFixedWindowLimiter(client,
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.PermitLimit,
@@ -70,8 +74,29 @@ public static class SearchEndpoints
         foreach (var (path, variant) in Pages)
             app.MapGet(path, (HttpContext context, CancellationToken cancellationToken) =>
                     PageAsync(context, variant, null, cancellationToken))
-                .RequireRateLimiting(RateLimitPolicy);
-        app.MapGet("/api/search", ApiAsync).RequireRateLimiting(RateLimitPolicy);
+                .RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SharedLimitAsync);
+        app.MapGet("/api/search", ApiAsync).RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SharedLimitAsync);
+    }
+
+    /// <summary>
+    /// With a shared store (Redis), a reader's searches are counted once across every node; while the store is away,
+    /// by this process alone, as without one.
+    /// </summary>
+    private static async ValueTask<object?> SharedLimitAsync(EndpointFilterInvocationContext invocation,
+        EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (context.RequestServices.GetService<Shared.ISharedRateLimits>() is not { } shared)
+            return await next(invocation);
+        var limits = context.RequestServices.GetRequiredService<SearchLimits>();
+        var client = Content.ClientKey.Of(context.Connection.RemoteIpAddress);
+        var window = TimeSpan.FromSeconds(limits.WindowSeconds);
+        var allowed = await shared.TryTakeAsync("search", client, limits.PermitLimit, window)
+            ?? context.RequestServices.GetRequiredService<Shared.ProcessWindowLimits>()
+                .Take("search", client, limits.PermitLimit, window);
+        if (allowed) return await next(invocation);
+        await TooManyAsync(context, context.RequestAborted);
+        return Results.Empty;
     }
 
     private static async Task PageAsync(HttpContext context, PageVariant variant, string? limited,

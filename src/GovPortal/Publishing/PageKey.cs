@@ -132,4 +132,19 @@ public readonly record struct PageKey(PageKind Kind, int Id = 0, int Number = 0)
             int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Reads an owner written by another process (a public node reads the origin's): never throws.</summary>
+    public static bool TryParse(string owner, out PageKey key)
+    {
+        key = default;
+        var parts = owner.Split(':');
+        if (parts.Length != 3 || !Enum.TryParse<PageKind>(parts[0], out var kind) || !Enum.IsDefined(kind)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || !int.TryParse(parts[2], System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return false;
+        key = new PageKey(kind, id, number);
+        return true;
+    }
 }

@@ -10,7 +10,8 @@ namespace GovPortal.BackOffice.Workflow;
 /// the <see cref="TimeProvider"/>, so tests move the clock instead of waiting.
 /// </summary>
 public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseOptions database, TimeProvider time,
-    ILogger<ScheduledPublishing> logger, LetterPublishing.InteractionRefresh interaction) : BackgroundService
+    ILogger<ScheduledPublishing> logger, LetterPublishing.InteractionRefresh interaction, IWorkLease? lease = null)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -18,8 +19,10 @@ public sealed class ScheduledPublishing(ArticleWorkflow workflow, Data.DatabaseO
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Several origins side by side: the one holding the lease publishes what is due, so nothing twice.
+            var held = lease is null || await lease.HoldAsync("scheduled-publishing", Interval * 3);
             // Each site in its own scope: its due articles, published by its own publisher.
-            foreach (var site in await SitesOrNoneAsync(stoppingToken))
+            foreach (var site in held ? await SitesOrNoneAsync(stoppingToken) : new List<Data.ScopedSite>())
             {
                 using var scope = Data.SiteScope.Enter(site);
                 try

@@ -38,7 +38,8 @@ public sealed record GuardedForm(IFormCollection Form, FormRefusal Refusal, stri
 /// <see cref="TokenField"/> and <see cref="HoneypotField"/>; its post handler calls <see cref="ReadAsync"/> first.
 /// </summary>
 public sealed partial class PublicFormGuard(IDataProtectionProvider protection, TimeProvider time,
-    PublicFormLimits limits, DatabaseOptions database) : IDisposable
+    PublicFormLimits limits, DatabaseOptions database, PublicSite.Shared.ISharedRateLimits? shared = null)
+    : IDisposable
 {
     public const string TokenField = "__form";
     public const string HoneypotField = "website";
@@ -105,13 +106,19 @@ public sealed partial class PublicFormGuard(IDataProtectionProvider protection, 
             {
                 PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0,
             })));
-        using (var lease = limiter.AttemptAcquire(Content.ClientKey.Of(
-                   context.Connection.RemoteIpAddress)))
+        var client = Content.ClientKey.Of(context.Connection.RemoteIpAddress);
+        // With several origins behind a balancer, one count for the client across them; this process's own while
+        // the shared count is away.
+        var allowed = shared is null ? null : await shared.TryTakeAsync("form:" + formName, client,
+            limits.PermitLimit, TimeSpan.FromSeconds(limits.WindowSeconds));
+        if (allowed is null)
         {
-            if (!lease.IsAcquired)
-                return new GuardedForm(form, FormRefusal.TooMany,
-                    $"提交过于频繁，请 {limits.WindowMinutes} 分钟后再试。您填写的内容已保留在下面。");
+            using var lease = limiter.AttemptAcquire(client);
+            allowed = lease.IsAcquired;
         }
+        if (allowed == false)
+            return new GuardedForm(form, FormRefusal.TooMany,
+                $"提交过于频繁，请 {limits.WindowMinutes} 分钟后再试。您填写的内容已保留在下面。");
         if (!TokenIsValid(context, formName, form[TokenField].ToString()))
             return new GuardedForm(form, FormRefusal.BadToken,
                 "页面已过期，或不是从本网站的页面提交的，所以没有提交。您填写的内容已保留在下面，请核对后再提交一次。");

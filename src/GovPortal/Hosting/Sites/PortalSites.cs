@@ -79,6 +79,8 @@ public sealed class PortalSites(IServiceProvider root, PortalSettings settings)
             if (_sites.Remove(siteCode, out site))
                 root.GetService<PublicSites>()?.Remove(siteCode);
         if (site is null) return;
+        // The public nodes stop serving it as soon as they read this (none on a node itself: it has no mirror).
+        site.Store.Mirror?.RemoveSite(siteCode);
         foreach (var service in site.Running.Reverse()) await service.StopAsync(cancellationToken);
         foreach (var owned in site.Owned) owned.Dispose();
         if (Directory.Exists(site.Layout.Directory)) Directory.Delete(site.Layout.Directory, recursive: true);

@@ -13,4 +13,7 @@ public interface IOutputMirror
 
     /// <summary>Records one batch of a site as its next generation, in one transaction.</summary>
     void Commit(string siteCode, IReadOnlyCollection<ManifestEntry> written, IReadOnlyCollection<string> removed);
+
+    /// <summary>Forgets a deleted site: the nodes stop serving it and delete its output.</summary>
+    void RemoveSite(string siteCode);
 }

@@ -31,6 +31,7 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
             var sites = await reader.SitesAsync(cancellationToken);
             foreach (var (site, generation) in sites.OrderBy(s => s.Key != options.FirstSite))
                 await FollowSiteAsync(reader, site, generation, cancellationToken);
+            await CloseDeletedSitesAsync(sites, cancellationToken);
             await reader.EndAsync(cancellationToken);
             if (status.Unreachable is not null)
                 logger.LogWarning("已重新连接数据库副本，网站已同步到源站的最新版本。");
@@ -69,12 +70,47 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
             status.SetGeneration(site, generation);
             logger.LogInformation("Site {Site} is at generation {Generation}: {Written} files written, {Removed} " +
                                   "removed", site, generation, written, removed);
+            await FollowSearchAsync(site, rows, cancellationToken);
         }
         catch (ReplicationException e)
         {
             // The rest of the sites go on; this one keeps serving its last verified generation and tries again.
             logger.LogError("站点 {Site} 未能同步到第 {Generation} 版：{Message}。继续提供第 {Held} 版。", site,
                 generation, e.Message, held);
+        }
+    }
+
+    /// <summary>
+    /// A site the origin deleted is gone from the replica: the node stops serving it and deletes its output. Only once
+    /// the origin has published anything at all (a database it has not yet started on lists no site).
+    /// </summary>
+    private async Task CloseDeletedSitesAsync(IReadOnlyDictionary<string, long> sites,
+        CancellationToken cancellationToken)
+    {
+        if (sites.Count == 0 || options.CloseSite is not { } close) return;
+        foreach (var held in status.Generations.Keys.Where(code => !sites.ContainsKey(code)
+                     && code != options.FirstSite).ToList())
+        {
+            await close(held, cancellationToken);
+            status.Forget(held);
+            logger.LogWarning("源站已删除站点 {Site}：本节点已停止提供并删除它的发布目录。", held);
+        }
+    }
+
+    /// <summary>
+    /// The search index is the node's own, kept from the replica's articles: what the owners of the changed files
+    /// name is indexed again. A failure there is logged and leaves the pages as they are.
+    /// </summary>
+    private async Task FollowSearchAsync(string site, List<ReplicatedFile> rows, CancellationToken cancellationToken)
+    {
+        if (options.FollowSearch is not { } follow) return;
+        try
+        {
+            await follow(site, rows.Select(r => r.Owner).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "站点 {Site} 的站内搜索索引未能跟上源站的更新，稍后重建。", site);
         }
     }
 
@@ -135,5 +171,9 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
 
 /// <summary>Where a node reads the origin's output, and how it opens a site's local output.</summary>
 /// <param name="FirstSite">The platform's first site, followed first.</param>
+/// <param name="FollowSearch">Brings a site's search index up to the pages of the given owners.</param>
+/// <param name="CloseSite">Stops serving a site the origin deleted, and deletes its output.</param>
 public sealed record ReplicaFollowerOptions(string ConnectionString, string FirstSite,
-    Func<string, OutputStore> OpenSite);
+    Func<string, OutputStore> OpenSite,
+    Func<string, IReadOnlyCollection<string>, CancellationToken, Task>? FollowSearch = null,
+    Func<string, CancellationToken, Task>? CloseSite = null);

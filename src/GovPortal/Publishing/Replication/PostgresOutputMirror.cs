@@ -106,6 +106,21 @@ public sealed class PostgresOutputMirror : IOutputMirror, IDisposable
         transaction.Commit();
     }
 
+    public void RemoveSite(string siteCode)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var remove = connection.CreateCommand();
+        remove.Transaction = transaction;
+        remove.CommandText = """
+            DELETE FROM output_files WHERE site = @site;
+            DELETE FROM output_sites WHERE site = @site;
+            """;
+        remove.Parameters.AddWithValue("site", siteCode);
+        remove.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     /// <summary>
     /// Brings PostgreSQL in step with a site's manifest as it is on this disk (a first start with the mirror, or a
     /// database restored to an older state): files it lacks or holds otherwise are written as one generation, with
