@@ -80,7 +80,7 @@ public sealed class NginxServer : IDisposable
 
     private TempDirectory? _owned;
 
-    /// <summary>The sample must still hold what a deployment replaces; a changed sample fails here, not in use.</summary>
+    /// <summary>The sample must still hold what a deployment replaces: a changed sample fails here.</summary>
     private static string Replace(string text, string placeholder, string value) =>
         text.Contains(placeholder, StringComparison.Ordinal)
             ? text.Replace(placeholder, value, StringComparison.Ordinal)

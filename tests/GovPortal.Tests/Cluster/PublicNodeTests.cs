@@ -63,7 +63,8 @@ public sealed class PublicNodeTests(OriginAndNodes cluster) : IClassFixture<Orig
             Assert.Equal(bytes, await http.GetByteArrayAsync(url));
         }
 
-        await cluster.Room.DoAsync(cluster.Room.Publisher, id, "withdraw", new KeyValuePair<string, string>("reason", "信息有误，撤下核实。"));
+        await cluster.Room.DoAsync(cluster.Room.Publisher, id, "withdraw",
+            new KeyValuePair<string, string>("reason", "信息有误，撤下核实。"));
         var withdrawn = Stopwatch.StartNew();
         foreach (var node in cluster.Nodes)
             Assert.Contains("此文章已撤稿", await WaitForAsync(node, url, HttpStatusCode.Gone, withdrawn));

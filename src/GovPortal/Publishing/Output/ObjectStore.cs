@@ -67,7 +67,7 @@ public sealed class ObjectStore
             : null;
     }
 
-    /// <summary>The stored bytes of a content as they are kept (brotli or plain), unchecked; null if not kept.</summary>
+    /// <summary>The stored bytes of a content as kept (brotli or plain), unchecked; null if not kept.</summary>
     public (bool Brotli, byte[] Stored)? TryGetStored(string sha256)
     {
         using var connection = Connect();

@@ -75,7 +75,7 @@ public sealed class OutputBatch : IDisposable
         Interlocked.Increment(ref _filesWritten);
     }
 
-    /// <summary>Keeps a content in the object store, as a publish keeps its pages' (the node's own true copies).</summary>
+    /// <summary>Keeps a content in the object store as a publish keeps its pages' (a node's own true copies).</summary>
     internal void KeepContent(string sha256, bool brotli, byte[] content) => KeepObject(sha256, brotli, content);
 
     /// <summary>

@@ -86,8 +86,10 @@ public sealed class PostgresOutputMirror : IOutputMirror, IDisposable
             upsert.Parameters.Add(new NpgsqlParameter<DateTime[]>("modified",
                 written.Select(e => DateTime.SpecifyKind(e.ModifiedUtc, DateTimeKind.Utc)).ToArray()));
             upsert.Parameters.Add(new NpgsqlParameter<string[]>("owners", written.Select(e => e.Owner).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<string?[]>("names",
-                written.Select(e => e.DownloadName).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            upsert.Parameters.Add(new NpgsqlParameter<string?[]>("names", written.Select(e => e.DownloadName).ToArray())
+            {
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+            });
             upsert.ExecuteNonQuery();
         }
         if (removed.Count > 0)

@@ -19,7 +19,7 @@ public sealed class ReplicaStatus
 
     public DateTime LastContactUtc => _lastContactUtc;
 
-    /// <summary>Whether every site served has a verified generation: only then may a balancer send readers here.</summary>
+    /// <summary>Whether every site served has a verified generation: only then should readers be sent here.</summary>
     public bool Ready => !_generations.IsEmpty && _generations.Values.All(g => g > 0);
 
     internal void SetGeneration(string site, long generation) => _generations[site] = generation;
