@@ -141,8 +141,6 @@ public static class PortalApp
             await app.Services.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
             await app.Services.GetRequiredService<BackOffice.Letters.DemoLetterAccounts>()
                 .EnsureAsync(cancellationToken);
-            await app.Services.GetRequiredService<GovPortal.Citizens.Calendar.WorkingCalendarStore>()
-                .EnsureDefaultsAsync(cancellationToken);
         }
         return app;
     }

@@ -13,6 +13,7 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
     Disclosure.AnnualReports.DemoAnnualReportSeeder demoReport, Interaction.Letters.DemoLetterSeeder demoLetters,
     Publisher publisher, Citizens.Protection.PersonalDataKeyOptions keyOptions,
     Interaction.Letters.DefaultMailboxes mailboxes, Sites.PortalSites sites, Safety.RichTextSanitizer sanitizer,
+    Citizens.Calendar.WorkingCalendarStore calendar,
     TimeProvider time,
     Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
 {
@@ -35,6 +36,9 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             await PersonalDataKeyStartup.EnsureAsync(keyOptions, settings.Database,
                 cancellationToken);
             var seeded = await FirstSiteAsync(db, cancellationToken);
+            // The shipped working-day calendar before the first page is made: the letters' statistics count on it,
+            // and a publish made before it would differ from every one after.
+            await calendar.EnsureDefaultsAsync(cancellationToken);
             // Every site has its mailboxes (区长信箱 …) before anything writes letters to them.
             await mailboxes.EnsureEverySiteAsync(db, cancellationToken);
             // The platform's lists copied to every site (an upgrade, or a change made while a site was away).
