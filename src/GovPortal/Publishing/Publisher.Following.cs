@@ -10,14 +10,17 @@ public sealed partial class Publisher
     /// <summary>
     /// On a public node that follows a database replica: brings the site's own search index up to the articles whose
     /// pages a generation changed, read from the replica (which the node may read, never write). Each is indexed
-    /// again while it is live and taken out otherwise, as the origin's publish did; an index that is missing or was
-    /// left behind is rebuilt whole.
+    /// again while it is live and taken out otherwise, as the origin's publish did; an index that cannot be read is
+    /// rebuilt whole. (Not one whose last change waits for its commit: that is the change before this one, committed
+    /// within moments, and rebuilding for it would hold the node's following up for seconds.)
     /// </summary>
+    /// <param name="rebuildIfBehind">At a node's start: an index a crash left behind a change is rebuilt too.</param>
     /// <returns>How many articles were indexed again or taken out.</returns>
     public async Task<int> FollowSearchIndexAsync(IReadOnlyCollection<int> articleIds,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool rebuildIfBehind = false)
     {
-        if (searchIndex.NeedsRebuild) return await RebuildSearchIndexAsync(cancellationToken);
+        if (searchIndex.IsUnreadable || (rebuildIfBehind && searchIndex.NeedsRebuild))
+            return await RebuildSearchIndexAsync(cancellationToken);
         if (articleIds.Count == 0) return 0;
         await _oneAtATime.WaitAsync(cancellationToken);
         try

@@ -52,6 +52,12 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     /// <summary>Whether the index is missing, unreadable, or may lack changes already published.</summary>
     public bool NeedsRebuild => File.Exists(PendingMarker) || !CanBeRead();
 
+    /// <summary>
+    /// Whether the index cannot be read at all (missing or damaged); unlike <see cref="NeedsRebuild"/>, a change
+    /// applied and waiting for its commit does not count.
+    /// </summary>
+    public bool IsUnreadable => !CanBeRead();
+
     /// <summary>Announces a change about to be published: from now until its commit, a crash means a rebuild.</summary>
     public void BeginChange()
     {

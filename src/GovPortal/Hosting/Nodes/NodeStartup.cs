@@ -32,6 +32,12 @@ public sealed class NodeStartup(PortalSettings settings, Sites.PortalSites sites
             status.SetGeneration(site.Code, GenerationFollower.HeldGeneration(site.Layout));
         }
         if (!await follower.FollowOnceAsync(cancellationToken))
+        {
             logger.LogWarning("启动时未能连接数据库副本：先提供本节点已同步的版本。");
+            return;
+        }
+        // A crash between a change and its index commit left the index behind: rebuilt from the standby once.
+        foreach (var site in sites.All.Where(s => s.SearchIndex.NeedsRebuild))
+            await site.Publisher.FollowSearchIndexAsync([], cancellationToken, rebuildIfBehind: true);
     }
 }
