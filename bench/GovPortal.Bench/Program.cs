@@ -15,8 +15,31 @@ using GovPortal.Storage;
 //   GovPortal.Bench incremental-platform DATA_DIR RUNS SITE_CODE
 //   GovPortal.Bench flood BASE_URL DATA_DIR PORTAL_PID RATE PHASES [ADDRESSES] [SEED]   (see bench/flood.sh)
 //   GovPortal.Bench export-hugo DATA_DIR OUT_DIR [LAYOUTS=bench/hugo/layouts]   (see bench/hugo.sh)
+//   GovPortal.Bench generate-postgres CONNECTION_STRING [ARTICLES=100000]   (see bench/cluster.sh)
+//   GovPortal.Bench cluster-visibility DATA_DIR CONNECTION_STRING REDIS RUNS NODE_URL...
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
+// These two take a PostgreSQL connection string, not a data folder.
+if (args.Length > 1 && args[0] == "generate-postgres")
+{
+    var generating = Stopwatch.StartNew();
+    await CorpusGenerator.GeneratePostgresAsync(args[1],
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+    Console.Error.WriteLine($"generated in {generating.Elapsed.TotalSeconds:0.0} s");
+    return 0;
+}
+if (args.Length > 0 && args[0] == "cluster-visibility")
+{
+    if (args.Length < 6)
+    {
+        Console.Error.WriteLine("usage: GovPortal.Bench cluster-visibility DATA_DIR CONNECTION_STRING REDIS RUNS " +
+                                "NODE_URL...");
+        return 2;
+    }
+    Console.WriteLine(await ClusterBenchmarks.VisibilityAsync(args[1], args[2], args[3],
+        int.Parse(args[4], CultureInfo.InvariantCulture), [.. args[5..].Select(url => new Uri(url))]));
+    return 0;
+}
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: GovPortal.Bench generate|publish|incremental DATA_DIR [N]");
