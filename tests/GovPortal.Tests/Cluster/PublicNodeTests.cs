@@ -172,6 +172,52 @@ public sealed class PublicNodeTests(OriginAndNodes cluster) : IClassFixture<Orig
     }
 
     [Fact]
+    public async Task Views_a_node_handed_over_survive_its_kill_and_it_loses_at_most_those_counted_since()
+    {
+        var id = await cluster.Room.PublishNewAsync("节点强制停止时的浏览计数", "<p>已交给 Redis 的浏览次数不会丢失。</p>");
+        var url = (await cluster.Room.ArticleAsync(id)).Url!;
+        var published = Stopwatch.StartNew();
+        foreach (var node in cluster.Nodes) await WaitForAsync(node, url, HttpStatusCode.OK, published);
+        var before = (await cluster.Room.ArticleAsync(id)).HitCount;
+
+        // Node 1's first views reach the database: they were handed over.
+        await ViewAsync(cluster.Nodes[1], id, 20, 101);
+        await WaitForHitsAsync(id, before + 20);
+        // Node 0 counts more, node 1 counts more and is killed at once (kill -9), before its next hand-over.
+        await ViewAsync(cluster.Nodes[0], id, 20, 121);
+        await ViewAsync(cluster.Nodes[1], id, 20, 141);
+        cluster.Nodes[1].Kill();
+        await cluster.RestartNodeAsync(1);
+
+        // Everything handed over is kept; the killed node lost at most the views it counted since its last
+        // hand-over, and nothing is counted twice.
+        await WaitForHitsAsync(id, before + 40);
+        // A few more folding rounds, so that a view counted twice would show.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.InRange((await cluster.Room.ArticleAsync(id)).HitCount, before + 40, before + 60);
+    }
+
+    private static async Task ViewAsync(PortalProcess node, int id, int views, int firstReader)
+    {
+        using var http = Client(node);
+        for (var i = 0; i < views; i++)
+        {
+            using var view = new HttpRequestMessage(HttpMethod.Post, $"/api/hits/{id}")
+                { Headers = { { "X-Forwarded-For", $"203.0.113.{firstReader + i}" } } };
+            var response = await http.SendAsync(view);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    private async Task WaitForHitsAsync(int id, long atLeast)
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(200))
+            if ((await cluster.Room.ArticleAsync(id)).HitCount >= atLeast) break;
+        var hits = (await cluster.Room.ArticleAsync(id)).HitCount;
+        Assert.True(hits >= atLeast, $"{hits} views in the database, {atLeast} expected");
+    }
+
+    [Fact]
     public async Task A_readers_search_limit_is_counted_once_across_both_nodes()
     {
         // 30 searches per 10 seconds per reader: 20 on each node are 40, so 10 must be refused. Windows are fixed
