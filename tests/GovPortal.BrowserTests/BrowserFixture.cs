@@ -64,8 +64,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
+        // Until the next page is committed, not until its load event: once (CI, a loaded machine) the URL had
+        // already moved on when the wait began, and the wait for a load event that had passed ran out.
         await page.WaitForURLAsync(url => !url.EndsWith("/admin/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = 90_000 });
+            new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         if (page.Url.Contains("/admin/login/2fa", StringComparison.Ordinal))
         {
             await page.FillAsync("#code", await TestAccounts.CodeAsync(portal ?? Portal, userName));
@@ -74,7 +76,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             // Generous: this runs beside other test classes on a two-core machine.
-            await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 90_000 });
+            await page.WaitForURLAsync("**/admin/",
+                new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForSelectorAsync("main h1", new PageWaitForSelectorOptions { Timeout = 90_000 });
         }
         catch (TimeoutException)
         {
