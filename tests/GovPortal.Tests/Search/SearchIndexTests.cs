@@ -281,6 +281,31 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task A_rebuild_leaves_one_segment_and_changes_never_more_than_three()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        int Segments()
+        {
+            using var directory = SearchDirectory.Open(portal.Output.SearchIndexDirectory);
+            return Lucene.Net.Index.DirectoryReader.ListCommits(directory)[^1].SegmentCount;
+        }
+        await portal.Service<Publisher>().RebuildSearchIndexAsync();
+        Assert.Equal(1, Segments());
+
+        // Each change commits a small segment of its own; the smallest are merged as they come.
+        var titles = new List<string>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var title = $"区水务局第{i}次河道巡查情况通报";
+            titles.Add(title);
+            await PublishAsync(portal, await AddDraftAsync(portal, "bmdt", title, $"<p>第{i}次巡查。</p>"));
+            Assert.InRange(Segments(), 1, 3);
+        }
+        var found = await portal.ApiAsync("q=" + Uri.EscapeDataString("河道巡查情况通报"));
+        Assert.Equal(titles.Order(), found.Titles().Order());
+    }
+
+    [Fact]
     public async Task A_searcher_in_another_process_sees_a_commit_once_its_refresh_interval_has_passed()
     {
         await using var portal = await RunningPortal.StartAsync();
