@@ -48,7 +48,8 @@ if (args.Length < 2)
 
 var paths = new PortalPaths(args[1]);
 // The third argument is a number for every command but these, which take a path there.
-var number = args.Length > 2 && args[0] is not ("search" or "search-platform" or "export-hugo")
+var number = args.Length > 2 && args[0] is not
+    ("search" or "search-platform" or "search-platform-profile" or "export-hugo")
     ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)
     : 0;
 switch (args[0])
@@ -83,6 +84,10 @@ switch (args[0])
         return 0;
     case "search-platform":
         Console.WriteLine(await PlatformSearchBenchmarks.RunAsync(paths,
+            args.Length > 2 ? args[2] : "bench/search-queries.txt"));
+        return 0;
+    case "search-platform-profile":
+        Console.WriteLine(await PlatformSearchProfile.RunAsync(paths,
             args.Length > 2 ? args[2] : "bench/search-queries.txt"));
         return 0;
     case "pictures":
