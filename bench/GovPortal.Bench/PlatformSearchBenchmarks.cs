@@ -22,7 +22,7 @@ public static class PlatformSearchBenchmarks
 
     public static async Task<string> RunAsync(PortalPaths paths, string queriesFile)
     {
-        var queries = File.ReadAllLines(queriesFile).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var queries = ReadQueries(queriesFile);
         using var host = PublishBenchmarks.BuildHost(paths);
         var sites = host.Services.GetRequiredService<PortalSites>();
         Dictionary<string, (string Name, string BaseUrl)> facts;
@@ -69,24 +69,32 @@ public static class PlatformSearchBenchmarks
         }
     }
 
-    /// <summary>A warm-up pass, then the latency of every search of the measured passes, and how many queries
-    /// found something.</summary>
+    /// <summary>A warm-up pass, which also counts the queries that found something, then the latency of every
+    /// search of the measured passes.</summary>
     private static (List<double> Latencies, int Found) Measure(IReadOnlyList<SearchRequest> requests,
         Func<SearchRequest, int> search)
     {
-        foreach (var request in requests) search(request);
+        var found = requests.Count(r => search(r) > 0);
+        return (Latencies(requests, MeasuredPasses, r => search(r)), found);
+    }
+
+    /// <summary>The time of each run of every item in <paramref name="passes"/> passes (warm up first).</summary>
+    internal static List<double> Latencies<T>(IReadOnlyList<T> items, int passes, Action<T> run)
+    {
         var latencies = new List<double>();
-        var found = 0;
-        for (var pass = 0; pass < MeasuredPasses; pass++)
-            foreach (var request in requests)
+        for (var pass = 0; pass < passes; pass++)
+            foreach (var item in items)
             {
                 var watch = Stopwatch.StartNew();
-                var total = search(request);
+                run(item);
                 latencies.Add(watch.Elapsed.TotalMilliseconds);
-                if (pass == 0 && total > 0) found++;
             }
-        return (latencies, found);
+        return latencies;
     }
+
+    /// <summary>The queries of a file such as bench/search-queries.txt: one a line, # for comments.</summary>
+    internal static List<string> ReadQueries(string file) =>
+        File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
 
     private static string Row(string what, (List<double> Latencies, int Found) measured, int queries) =>
         $"| {what} | {measured.Latencies.Count:N0} searches, {measured.Found}/{queries} queries found something " +

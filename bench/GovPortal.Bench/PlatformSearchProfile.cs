@@ -20,7 +20,7 @@ public static class PlatformSearchProfile
 
     public static async Task<string> RunAsync(PortalPaths paths, string queriesFile)
     {
-        var queries = File.ReadAllLines(queriesFile).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var queries = PlatformSearchBenchmarks.ReadQueries(queriesFile);
         using var host = PublishBenchmarks.BuildHost(paths);
         var sites = host.Services.GetRequiredService<PortalSites>();
         await using (var db = host.Services.GetRequiredService<DatabaseOptions>().CreateContext())
@@ -39,15 +39,8 @@ public static class PlatformSearchProfile
 
         void Time(string what, Action<Query> run)
         {
-            foreach (var query in built) run(query);
-            var latencies = new List<double>();
-            for (var pass = 0; pass < MeasuredPasses; pass++)
-                foreach (var query in built)
-                {
-                    var watch = Stopwatch.StartNew();
-                    run(query);
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
-                }
+            foreach (var query in built) run(query); // warm-up
+            var latencies = PlatformSearchBenchmarks.Latencies(built, MeasuredPasses, run);
             report.Add($"{what}: median {PublishBenchmarks.Percentile(latencies, 50):0.00} ms, " +
                 $"p95 {PublishBenchmarks.Percentile(latencies, 95):0.00} ms");
         }
