@@ -43,8 +43,16 @@ public static class PortalServices
         services.AddSingleton(_ => new ObjectStore(settings.Paths.ObjectStoreFile));
         // With PostgreSQL every committed batch is also copied there, for public nodes that follow its replicas.
         if (settings.Database.Provider == DatabaseProvider.Postgres && !settings.FollowsReplica)
+        {
             services.AddSingleton<IOutputMirror>(_ => new Publishing.Replication.PostgresOutputMirror(
                 settings.Database.ConnectionString));
+            // Several origins may publish into it: a site's publishes take turns across them.
+            services.AddSingleton(_ => new Publishing.Replication.OriginTurns(settings.Database.ConnectionString));
+            // Uploads and letters' files too, for every origin beside this one.
+            services.AddSingleton<Storage.ISharedFiles>(_ => new Storage.PostgresSharedFiles(
+                settings.Database.ConnectionString));
+            services.AddSingleton<BackOffice.ContentSafety.SharedSafetyLists>();
+        }
         services.AddSingleton<OutputStore>();
         services.AddSingleton<RazorPageRenderer>();
         services.AddSingleton<ThemeAssets>();
@@ -105,6 +113,9 @@ public static class PortalServices
         // counted in its memory without it.
         if (!settings.FollowsReplica || settings.Redis is not null) services.AddHostedService<HitFlushService>();
         if (settings.FollowsReplica) services.AddReplicaFollowing(settings);
+        // An origin on PostgreSQL follows what other origins beside it publish.
+        else if (settings.Database.Provider == DatabaseProvider.Postgres)
+            services.AddHostedService<Origins.OriginFollowing>();
         services.AddSiteSearch();
         services.AddSingleton(provider => new PublicSiteOutput(provider.GetRequiredService<OutputStore>(),
             provider.GetRequiredService<OutputFileServer>(), provider.GetRequiredService<SiteSearch>(),

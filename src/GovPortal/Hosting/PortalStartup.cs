@@ -15,7 +15,8 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
     Interaction.Letters.DefaultMailboxes mailboxes, Sites.PortalSites sites, Safety.RichTextSanitizer sanitizer,
     Citizens.Calendar.WorkingCalendarStore calendar,
     TimeProvider time,
-    Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger)
+    Publishing.Output.OutputLayout output, ILogger<PortalStartup> logger, Storage.ISharedFiles? sharedFiles = null,
+    BackOffice.ContentSafety.SharedSafetyLists? safetyLists = null)
 {
     /// <param name="publishIfNeeded">
     /// False when the caller publishes itself (the publish command), so it is done once.
@@ -53,10 +54,13 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             }
             await sites.OpenAllAsync(db, cancellationToken);
         }
+        ShareFilesOnlyHere();
         foreach (var site in sites.All)
         {
             RecoverInterruptedPublish(site.Publisher);
-            ReconcileMirror(site.Store);
+            // With PostgreSQL: what other origins published is applied here, or the database is brought in step
+            // with this output (a first start with it, or a database restored to an older state).
+            await site.Publisher.CatchUpWithOtherOriginsAsync(cancellationToken, atStart: true);
         }
         await CarryOverMourningDaysAsync(cancellationToken);
         if (!publishIfNeeded) return;
@@ -138,18 +142,21 @@ public sealed class PortalStartup(PortalSettings settings, DemoSiteSeeder seeder
             "现在重新发布该站点。", sitePublisher.SiteCode, recovered.FilesPutBack, recovered.FilesRemoved);
     }
 
-    /// <summary>
-    /// With PostgreSQL, the database must hold what this disk's manifest holds before anything is published: a
-    /// first start with it, a batch the database took but a crash kept from the manifest, or a database restored to
-    /// an older state. What differs becomes one generation, which the public nodes then follow.
-    /// </summary>
-    private void ReconcileMirror(Publishing.Output.OutputStore store)
+    /// <summary>With PostgreSQL: uploads, letters' files and content-safety lists that only this origin's folder holds
+    /// go to the database, so that every other origin can publish, open and check with them.</summary>
+    private void ShareFilesOnlyHere()
     {
-        if (store.Mirror is not Publishing.Replication.PostgresOutputMirror mirror) return;
-        var differing = mirror.Reconcile(store.Layout.SiteCode, store.Manifest, store.Objects);
-        if (differing > 0)
-            logger.LogInformation("Brought {Count} files of {Site} in step in the database for the public nodes",
-                differing, store.Layout.SiteCode);
+        if (sharedFiles is null) return;
+        var copied = Storage.SharedFileAreas.ShareWhatIsOnlyHere(sharedFiles, Storage.SharedFileAreas.Uploads,
+                         settings.Paths.UploadsDirectory)
+                     + Storage.SharedFileAreas.ShareWhatIsOnlyHere(sharedFiles, Storage.SharedFileAreas.LetterFiles,
+                         settings.Paths.LetterFilesDirectory)
+                     + (safetyLists?.ShareWhatIsOnlyHere() ?? 0);
+        // The lists other origins saved, in use before the first page is checked.
+        safetyLists?.Follow();
+        if (copied > 0)
+            logger.LogInformation("Copied {Count} files of the data folder into the database for other origins",
+                copied);
     }
 
     /// <summary>

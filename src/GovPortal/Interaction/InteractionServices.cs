@@ -12,7 +12,8 @@ public static class InteractionServices
         services.AddSingleton<LetterSeal>();
         services.AddSingleton(provider => new LetterFiles(provider.GetRequiredService<Storage.PortalPaths>(),
             () => provider.GetRequiredService<Citizens.Protection.PersonalDataKeys>(),
-            provider.GetRequiredService<Citizens.Protection.PersonalDataCipher>().Algorithm));
+            provider.GetRequiredService<Citizens.Protection.PersonalDataCipher>().Algorithm,
+            provider.GetService<Storage.ISharedFiles>()));
         services.AddSingleton<DefaultMailboxes>();
         services.AddSingleton<LetterHealth>();
         services.AddSingleton<Safety.Health.IHealthProblemSource>(provider =>

@@ -52,6 +52,9 @@ public sealed partial class Publisher
     {
         private bool _saved, _published, _ended;
 
+        /// <summary>Whether the change is in the database (committed).</summary>
+        public bool IsSaved => _saved;
+
         public void Saved() => _saved = true;
 
         public void Published() => _published = true;

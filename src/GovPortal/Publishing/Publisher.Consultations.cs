@@ -14,7 +14,7 @@ public sealed partial class Publisher
     public async Task PublishConsultationsAsync(IReadOnlyCollection<int> consultationIds,
         CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -33,7 +33,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 }

@@ -139,7 +139,7 @@ public sealed partial class Publisher
 
     private async Task RenderDeferredAsync(PageKey[] keys)
     {
-        await _oneAtATime.WaitAsync();
+        var turn = await TakeTurnAsync();
         try
         {
             // A full publish is due (or running next): it makes these pages with everything else.
@@ -163,7 +163,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 

@@ -22,8 +22,20 @@ public sealed partial class Publisher
         if (searchIndex.IsUnreadable || (rebuildIfBehind && searchIndex.NeedsRebuild))
             return await RebuildSearchIndexAsync(cancellationToken);
         if (articleIds.Count == 0) return 0;
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
+        {
+            return await FollowSearchIndexUnlockedAsync(articleIds, cancellationToken);
+        }
+        finally
+        {
+            await turn.DisposeAsync();
+        }
+    }
+
+    private async Task<int> FollowSearchIndexUnlockedAsync(IReadOnlyCollection<int> articleIds,
+        CancellationToken cancellationToken)
+    {
         {
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
@@ -39,10 +51,6 @@ public sealed partial class Publisher
             foreach (var article in articles) searchIndex.Apply(article.Id, searchDocuments.From(article, tree), info);
             foreach (var gone in articleIds.Except(live)) searchIndex.Apply(gone, null, info);
             return articleIds.Count;
-        }
-        finally
-        {
-            _oneAtATime.Release();
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed partial class Publisher
     /// <summary>Publishes the home page as the site's saved layout and newest articles show it now.</summary>
     public async Task PublishHomeAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -21,7 +21,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class Publisher
     public async Task<PublishPlan> ApplyLetterChangeAsync(int letterId, Action<Letter> change,
         CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -56,7 +56,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 
@@ -67,7 +67,7 @@ public sealed partial class Publisher
     /// </summary>
     public async Task<PublishPlan> PublishInteractionAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             if (!OutputIsCurrent) return new PublishPlan();
@@ -82,7 +82,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 

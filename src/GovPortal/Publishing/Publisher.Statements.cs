@@ -11,7 +11,7 @@ public sealed partial class Publisher
     /// <summary>Publishes the page of one statement as it is now saved (or its default wording).</summary>
     public async Task PublishStatementAsync(SiteStatementKind kind, CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -27,7 +27,7 @@ public sealed partial class Publisher
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 

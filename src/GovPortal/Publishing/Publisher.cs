@@ -13,6 +13,7 @@ using GovPortal.Publishing.Rendering;
 using GovPortal.Safety.Scanning;
 using GovPortal.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GovPortal.Publishing;
@@ -44,10 +45,10 @@ public sealed partial class Publisher(
     TimeProvider time,
     ILogger<Publisher> logger,
     WorkingCalendarStore calendars,
-    PublishOptions publishOptions) : ISearchIndexRebuilder
+    PublishOptions publishOptions,
+    Replication.OriginTurns? turns = null) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private PublishedList? _withdrawn; // the withdrawn list as last read, by its manifest hash
 
     /// <summary>
@@ -70,14 +71,14 @@ public sealed partial class Publisher(
 
     public async Task<PublishResult> PublishAllAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             return await PublishAllUnlockedAsync(cancellationToken);
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 
@@ -177,7 +178,7 @@ public sealed partial class Publisher(
     public async Task<PublishPlan> ApplyArticleChangeAsync(int articleId, Action<Article> change,
         CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             var stopwatch = Stopwatch.StartNew();
@@ -225,8 +226,12 @@ public sealed partial class Publisher(
             var now = time.GetUtcNow().UtcDateTime;
             article.UpdatedAtUtc = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
             using var pending = BeginChange();
+            // With PostgreSQL the change is saved in the same transaction as the generation that publishes it, at the
+            // batch's commit: the public nodes' database never holds one without the other.
+            await using var together = store.Mirror is null ? null
+                : await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            pending.Saved();
+            if (together is null) pending.Saved();
             var saved = stopwatch.Elapsed;
             var after = await AfterAsync(db, tree, article, before, cancellationToken);
             if (focusMayChange)
@@ -245,7 +250,13 @@ public sealed partial class Publisher(
             {
                 if (!outputIsCurrent)
                 {
-                    // An earlier saved change never reached the output: this one cannot be planned from it.
+                    // An earlier saved change never reached the output: this one cannot be planned from it. The full
+                    // publish reads the database afresh, so the change is committed first.
+                    if (together is not null)
+                    {
+                        await together.CommitAsync(cancellationToken);
+                        pending.Saved();
+                    }
                     plan.Failures.AddRange((await PublishAllUnlockedAsync(cancellationToken)).Failures);
                     pending.Published();
                     return plan;
@@ -291,7 +302,12 @@ public sealed partial class Publisher(
                     batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
                         await OldAddressListAsync(db, site.Id, cancellationToken));
                 if (indexed) searchIndex.BeginChange();
-                batch.Commit(plan.Remove);
+                batch.Commit(plan.Remove, change: together is null ? null : new ContentChange(
+                    together.GetDbTransaction(), () =>
+                    {
+                        together.Commit();
+                        pending.Saved();
+                    }));
                 committed = stopwatch.Elapsed;
                 // The change is saved but some of its pages are not: the next publish tries the whole site again.
                 if (plan.Failures.Count > 0)
@@ -300,10 +316,14 @@ public sealed partial class Publisher(
                 if (indexed) searchIndex.Apply(article.Id, document, SearchSiteInfo.From(renderer.Chrome, tree));
                 pending.Published();
             }
-            catch
+            catch (Exception e)
             {
-                // The change is saved but its pages are not: remember to rebuild, so the site catches up.
-                await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
+                // The change is saved but its pages are not: remember to rebuild, so the site catches up. (With
+                // PostgreSQL a change not yet committed with its generation is rolled back instead: nothing to catch.)
+                if (together is null || pending.IsSaved)
+                    await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
+                if (e is Npgsql.NpgsqlException && !pending.IsSaved)
+                    throw new PublishException($"未能把这次发布写入数据库（{e.Message}），本次没有发布，请稍后重试。");
                 throw;
             }
             var rendered = stopwatch.Elapsed;
@@ -318,7 +338,7 @@ public sealed partial class Publisher(
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 
@@ -328,8 +348,19 @@ public sealed partial class Publisher(
     /// </summary>
     public async Task<int> RebuildSearchIndexAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
+        {
+            return await RebuildSearchIndexUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            await turn.DisposeAsync();
+        }
+    }
+
+    private async Task<int> RebuildSearchIndexUnlockedAsync(CancellationToken cancellationToken)
+    {
         {
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
@@ -350,10 +381,6 @@ public sealed partial class Publisher(
             logger.LogInformation("Search index rebuilt: {Documents} articles", index.Documents);
             return index.Documents;
         }
-        finally
-        {
-            _oneAtATime.Release();
-        }
     }
 
     /// <summary>
@@ -362,7 +389,7 @@ public sealed partial class Publisher(
     /// </summary>
     public async Task PublishSiteInfoAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -373,7 +400,7 @@ public sealed partial class Publisher(
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 
@@ -403,7 +430,7 @@ public sealed partial class Publisher(
     private async Task PublishSettingAsync(PageKey key, string file, byte[] content,
         CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             using var batch = store.BeginBatch();
@@ -412,7 +439,7 @@ public sealed partial class Publisher(
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 
@@ -422,7 +449,7 @@ public sealed partial class Publisher(
     /// </summary>
     public async Task PublishAnnualReportsAsync(CancellationToken cancellationToken = default)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        var turn = await TakeTurnAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -436,7 +463,7 @@ public sealed partial class Publisher(
         }
         finally
         {
-            _oneAtATime.Release();
+            await turn.DisposeAsync();
         }
     }
 

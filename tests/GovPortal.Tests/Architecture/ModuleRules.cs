@@ -34,7 +34,7 @@ public static class ModuleRules
         new("Publishing.Replication", "Publishing.Output", "Storage"),
         new("Publishing.Rendering", "Content", "Theme", "Publishing", "Publishing.Output"),
         new("Publishing", "Content", "Data", "Search", "Theme", "Publishing.Output", "Publishing.Rendering",
-            "Safety.Scanning"),
+            "Publishing.Replication", "Safety.Scanning"),
         new("Safety.Tamper", "Publishing.Output", "Search", "Storage"),
         new("Safety.Health", "Content", "Data", "Publishing.Output", "Safety", "Safety.Scanning", "Safety.Tamper",
             "Storage"),

@@ -12,6 +12,8 @@ namespace GovPortal.Tests.Cluster;
 public sealed class OriginAndNodes : IAsyncLifetime
 {
     private readonly TempDirectory _folders = new();
+    private readonly SemaphoreSlim _secondOriginLock = new(1, 1);
+    private RunningPortal? _secondOrigin;
 
     public PostgresCluster Database { get; } = new();
     public RedisServer Redis { get; } = new();
@@ -52,8 +54,34 @@ public sealed class OriginAndNodes : IAsyncLifetime
         Nodes[node] = await StartNodeAsync(node, address);
     }
 
+    /// <summary>
+    /// A second origin beside the first, on the same primary and Redis, with a data folder of its own that starts
+    /// empty but for the people's-data key file, copied from the first as the operator does. Started at first use.
+    /// </summary>
+    public async Task<RunningPortal> SecondOriginAsync()
+    {
+        await _secondOriginLock.WaitAsync();
+        try
+        {
+            if (_secondOrigin is not null) return _secondOrigin;
+            var data = Path.Combine(_folders.Path, "origin2");
+            var key = new Storage.PortalPaths(data).PersonalDataKeyFile;
+            Directory.CreateDirectory(Path.GetDirectoryName(key)!);
+            File.Copy(Origin.Settings.Paths.PersonalDataKeyFile, key);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _secondOrigin = await RunningPortal.StartAsync(DatabaseOptions.Postgres(Database.PrimaryConnectionString),
+                dataDirectory: data, adjustSettings: settings => settings with { Redis = Redis.Configuration });
+            return _secondOrigin;
+        }
+        finally
+        {
+            _secondOriginLock.Release();
+        }
+    }
+
     public async Task DisposeAsync()
     {
+        if (_secondOrigin is not null) await _secondOrigin.DisposeAsync();
         Front?.Dispose();
         foreach (var node in Nodes) node.Dispose();
         await Room.DisposeAsync();
@@ -62,4 +90,12 @@ public sealed class OriginAndNodes : IAsyncLifetime
         await Database.DisposeAsync();
         _folders.Dispose();
     }
+}
+
+/// <summary>The test classes of one cluster: it is started once for all of them, and they run one after another.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<OriginAndNodes>
+{
+    public const string Name = "cluster of origins and nodes";
 }

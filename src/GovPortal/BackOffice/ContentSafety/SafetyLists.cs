@@ -11,7 +11,7 @@ namespace GovPortal.BackOffice.ContentSafety;
 /// checks read, replacing the built-in defaults, and taken into use at once. Each site may add words of its own
 /// (data/safety/sites/{code}), checked on its content only, beside the platform's.
 /// </summary>
-public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
+public sealed class SafetyLists(PortalPaths paths, PageScanner scanner, ISharedFiles? shared = null)
 {
     public const string SensitiveWords = "sensitive-words.txt", Wording = "wording.txt";
     private const int MaxLines = 20_000;
@@ -79,8 +79,11 @@ public sealed class SafetyLists(PortalPaths paths, PageScanner scanner)
         var directory = siteCode is null ? paths.SafetyListsDirectory : paths.SiteSafetyListsDirectory(siteCode);
         Directory.CreateDirectory(directory);
         var target = Path.Combine(directory, name);
-        File.WriteAllText(target + ".tmp", output.ToString());
+        var bytes = Encoding.UTF8.GetBytes(output.ToString());
+        File.WriteAllBytes(target + ".tmp", bytes);
         File.Move(target + ".tmp", target, overwrite: true);
+        // Every other origin takes it from the database within a second (SharedSafetyLists).
+        shared?.Put(SharedFileAreas.SafetyLists, SharedSafetyLists.NameOf(name, siteCode), bytes);
         scanner.ReloadWordLists(siteCode);
         return (entries, null);
     }

@@ -29,7 +29,7 @@ public sealed class NodeStartup(PortalSettings settings, Sites.PortalSites sites
             if (recovered.Interrupted)
                 logger.LogWarning("上次同步站点 {Site} 时中断：{PutBack} 个文件已恢复为上次同步的版本，{Removed} 个已删除。",
                     site.Code, recovered.FilesPutBack, recovered.FilesRemoved);
-            status.SetGeneration(site.Code, GenerationFollower.HeldGeneration(site.Layout));
+            status.SetGeneration(site.Code, Publishing.Output.HeldGeneration.Read(site.Layout));
         }
         if (!await follower.FollowOnceAsync(cancellationToken))
         {

@@ -14,7 +14,7 @@ public static class ReplicaFollowing
             return new ReplicaFollowerOptions(settings.Database.ConnectionString, settings.SiteCode,
                 code => sites.Open(code).Store,
                 (code, owners, cancellationToken) => sites.Open(code).Publisher.FollowSearchIndexAsync(
-                    ArticlesOf(owners), cancellationToken),
+                    Publishing.Publisher.ArticlesOwning(owners), cancellationToken),
                 sites.CloseAsync);
         });
         services.AddSingleton<GenerationFollower>();
@@ -22,12 +22,4 @@ public static class ReplicaFollowing
         services.AddSingleton<NodeStartup>();
         return services;
     }
-
-    /// <summary>The articles whose pages a generation wrote or removed.</summary>
-    private static List<int> ArticlesOf(IEnumerable<string> owners) =>
-    [
-        .. owners.Select(owner => Publishing.PageKey.TryParse(owner, out var key) ? key : (Publishing.PageKey?)null)
-            .Where(key => key is { Kind: Publishing.PageKind.Article })
-            .Select(key => key!.Value.Id).Distinct(),
-    ];
 }

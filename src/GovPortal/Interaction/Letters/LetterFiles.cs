@@ -15,7 +15,7 @@ namespace GovPortal.Interaction.Letters;
 /// byte, and are AES-256-GCM.
 /// </summary>
 public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFile,
-    PersonalDataAlgorithm algorithm = PersonalDataAlgorithm.AesGcm)
+    PersonalDataAlgorithm algorithm = PersonalDataAlgorithm.AesGcm, ISharedFiles? shared = null)
 {
     private const int NonceSize = PersonalDataAead.NonceSize;
     private const int TagSize = PersonalDataAead.TagSize;
@@ -50,6 +50,8 @@ public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFil
         using (var stream = new FileStream(temporary, options))
             stream.Write(sealedBytes);
         File.Move(temporary, target);
+        // Sealed as on the disk: other origins take it from the database, still before the letter's row.
+        shared?.Put(SharedFileAreas.LetterFiles, storedName, sealedBytes);
         return storedName;
     }
 
@@ -57,7 +59,9 @@ public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFil
     /// key is missing.</summary>
     public byte[] Open(LetterAttachment attachment, string letterNumber)
     {
-        var sealedBytes = File.ReadAllBytes(PathOf(attachment.StoredName));
+        var path = PathOf(attachment.StoredName);
+        shared.EnsureLocal(SharedFileAreas.LetterFiles, attachment.StoredName, path, ownerOnly: true);
+        var sealedBytes = File.ReadAllBytes(path);
         var (cipher, at) = CipherOf(sealedBytes);
         if (sealedBytes.Length < at + 1) throw new CryptographicException("Sealed letter file too short.");
         int keyIdLength = sealedBytes[at];
@@ -92,6 +96,7 @@ public sealed class LetterFiles(PortalPaths paths, Func<PersonalDataKeys> keyFil
     {
         var file = PathOf(storedName);
         if (File.Exists(file)) File.Delete(file);
+        shared?.Delete(SharedFileAreas.LetterFiles, storedName);
     }
 
     public string PathOf(string storedName)

@@ -160,7 +160,8 @@ public sealed class OutputBatch : IDisposable
     /// <paramref name="removedKeys"/>, the stale files of every key rendered in this batch and, for a full rebuild,
     /// the files of every key not rendered at all.
     /// </summary>
-    public void Commit(IEnumerable<PageKey> removedKeys, bool fullRebuild = false)
+    /// <param name="change">A content change this batch publishes, committed with its generation.</param>
+    public void Commit(IEnumerable<PageKey> removedKeys, bool fullRebuild = false, ContentChange? change = null)
     {
         lock (_objectsLock)
         {
@@ -187,8 +188,13 @@ public sealed class OutputBatch : IDisposable
             _store.JournalRemovals(removals);
             var written = _written.Values.ToList();
             // The mirror before the manifest: a generation the nodes may serve is never one the origin rolled back.
-            _store.Mirror?.Commit(_store.Layout.SiteCode, written, removals);
+            var generation = _store.Mirror?.Commit(_store.Layout.SiteCode, written, removals, change?.Transaction) ?? 0;
+            // The content change with its generation: a failure here leaves neither, and the files are rolled back.
+            change?.Commit();
             manifest.Apply(written, removals);
+            // Once the manifest holds it: an origin killed before this applies its own generation again at its next
+            // turn, which changes nothing.
+            if (generation > 0) HeldGeneration.Write(_store.Layout, generation);
             foreach (var path in removals) _store.DeleteFile(path);
             _committed = true;
             Dispose();

@@ -97,12 +97,13 @@ public sealed class OutputLayout
     /// </summary>
     public string ChangePendingMarker => Path.Combine(Directory, "change-pending");
 
-    /// <summary>The paths and hashes a running publish puts on disk (see <see cref="PublishJournal"/>).</summary>
     /// <summary>
-    /// On a public node: the origin's generation this output holds, written after the node committed it.
+    /// With PostgreSQL: the database's generation this output holds, written after the batch that brought it committed
+    /// (<see cref="HeldGeneration"/>).
     /// </summary>
     public string GenerationFile => Path.Combine(Directory, "generation");
 
+    /// <summary>The paths and hashes a running publish puts on disk (see <see cref="PublishJournal"/>).</summary>
     public string PublishJournalFile => Path.Combine(Directory, "publish-journal");
 
     /// <summary>The list pages a change left to be published right after it, until they are written.</summary>

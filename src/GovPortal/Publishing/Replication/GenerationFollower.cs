@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovPortal.Publishing.Output;
 using Npgsql;
 
@@ -56,7 +55,7 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
     {
         if (!OutputLayout.IsValidSiteCode(site)) return;
         var store = options.OpenSite(site);
-        var held = HeldGeneration(store.Layout);
+        var held = HeldGeneration.Read(store.Layout);
         status.SetGeneration(site, held);
         if (held == generation) return;
         // Behind the node (the database restored to an older state): the whole output is read again.
@@ -66,7 +65,7 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
             var rows = await reader.ChangedAsync(site, complete ? 0 : held, cancellationToken);
             var (written, removed) = await new GenerationApplier(store).ApplyAsync(reader, rows, complete,
                 cancellationToken);
-            WriteHeldGeneration(store.Layout, generation);
+            HeldGeneration.Write(store.Layout, generation);
             status.SetGeneration(site, generation);
             logger.LogInformation("Site {Site} is at generation {Generation}: {Written} files written, {Removed} " +
                                   "removed", site, generation, written, removed);
@@ -112,27 +111,6 @@ public sealed class GenerationFollower(ReplicaFollowerOptions options, ReplicaSt
         {
             logger.LogError(e, "站点 {Site} 的站内搜索索引未能跟上源站的更新，稍后重建。", site);
         }
-    }
-
-    /// <summary>The generation this node's output of a site holds; 0 when it holds none yet.</summary>
-    public static long HeldGeneration(OutputLayout layout)
-    {
-        try
-        {
-            return long.TryParse(File.ReadAllText(layout.GenerationFile).Trim(), NumberStyles.None,
-                CultureInfo.InvariantCulture, out var generation) ? generation : 0;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return 0;
-        }
-    }
-
-    private static void WriteHeldGeneration(OutputLayout layout, long generation)
-    {
-        var temporary = layout.GenerationFile + ".tmp";
-        File.WriteAllText(temporary, generation.ToString(CultureInfo.InvariantCulture));
-        File.Move(temporary, layout.GenerationFile, overwrite: true);
     }
 
     private static bool IsUnreachable(Exception e) =>

@@ -47,12 +47,24 @@ public sealed class PostgresOutputMirror : IOutputMirror, IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Commit(string siteCode, IReadOnlyCollection<ManifestEntry> written,
-        IReadOnlyCollection<string> removed)
+    public long Commit(string siteCode, IReadOnlyCollection<ManifestEntry> written,
+        IReadOnlyCollection<string> removed, System.Data.Common.DbTransaction? within = null)
     {
-        if (written.Count == 0 && removed.Count == 0) return;
+        if (written.Count == 0 && removed.Count == 0) return 0;
+        _ = _schema.Value;
+        // Within the content change's transaction, which its caller commits right after.
+        if (within is not null) return WriteGeneration((NpgsqlTransaction)within, siteCode, written, removed);
         using var connection = Open();
-        using var transaction = connection.BeginTransaction();
+        using var own = connection.BeginTransaction();
+        var generation = WriteGeneration(own, siteCode, written, removed);
+        own.Commit();
+        return generation;
+    }
+
+    private static long WriteGeneration(NpgsqlTransaction transaction, string siteCode,
+        IReadOnlyCollection<ManifestEntry> written, IReadOnlyCollection<string> removed)
+    {
+        var connection = transaction.Connection!;
         long generation;
         using (var next = connection.CreateCommand())
         {
@@ -105,7 +117,17 @@ public sealed class PostgresOutputMirror : IOutputMirror, IDisposable
             remove.Parameters.Add(new NpgsqlParameter<string[]>("paths", removed.ToArray()));
             remove.ExecuteNonQuery();
         }
-        transaction.Commit();
+        return generation;
+    }
+
+    /// <summary>The site's generation in the database; null when none was committed.</summary>
+    public long? GenerationOf(string siteCode)
+    {
+        using var connection = Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT generation FROM output_sites WHERE site = @site";
+        select.Parameters.AddWithValue("site", siteCode);
+        return select.ExecuteScalar() is long generation ? generation : null;
     }
 
     public void RemoveSite(string siteCode)
