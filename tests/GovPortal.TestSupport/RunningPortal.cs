@@ -41,13 +41,19 @@ public sealed class RunningPortal : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <param name="dataDirectory">A folder the test owns, to start again on the
-    /// same data; by default a new one, deleted afterwards.</param>
+    /// <param name="dataDirectory">A folder the test owns, to start again on the same data, or to see what a first
+    /// start does (seeding, the first publish, its log). By default a new one, deleted afterwards, holding a copy of
+    /// the first default start's data (<see cref="DemoDataTemplate"/>) when nothing else differs.</param>
     public static async Task<RunningPortal> StartAsync(DatabaseOptions? database = null,
         Action<IServiceCollection>? configureServices = null,
         string? dataDirectory = null, Func<PortalSettings, PortalSettings>? adjustSettings = null)
     {
         var data = dataDirectory is null ? new TempDirectory() : null;
+        if (data is not null && database is null && adjustSettings is null && DemoDataTemplate.Fits(configureServices))
+            await DemoDataTemplate.CopyToAsync(data.Path, async folder =>
+            {
+                await using var first = await StartAsync(dataDirectory: folder);
+            });
         var paths = new PortalPaths(dataDirectory ?? data!.Path);
         var settings =
             new PortalSettings(paths, database ?? DatabaseOptions.Sqlite(paths.DatabaseFile), "http://127.0.0.1:0")

@@ -12,7 +12,9 @@ public sealed class LogFileTests
     [Fact]
     public async Task Serving_pages_writes_no_line_per_request_and_the_start_is_there()
     {
-        await using var portal = await RunningPortal.StartAsync();
+        // A folder of its own, so that the first publish happens in this portal and is in its log.
+        using var folder = new TempDirectory();
+        await using var portal = await RunningPortal.StartAsync(dataDirectory: folder.Path);
         for (var i = 0; i < 20; i++)
         {
             using var client = new HttpClient { BaseAddress = portal.Address };
