@@ -109,6 +109,31 @@ public sealed class RunningPortal : IAsyncDisposable
         return await Service<GovPortal.Citizens.Calendar.WorkingCalendarStore>().CurrentAsync(siteId);
     }
 
+    /// <summary>
+    /// The error entries of the portal's log file, with their exceptions: to show in a failed assertion what the
+    /// portal saw when a request went wrong on a timing the test could not reproduce.
+    /// </summary>
+    public string LoggedErrors()
+    {
+        var folder = Settings.Paths.LogsDirectory;
+        if (!Directory.Exists(folder)) return "(no log file)";
+        var errors = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(folder, "govportal-*.log").Order())
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete));
+            var inError = false;
+            while (reader.ReadLine() is { } line)
+            {
+                // An entry starts with its timestamp; the lines after it (an exception's) belong to it.
+                if (line.Length > 24 && char.IsAsciiDigit(line[0]) && line[4] == '-')
+                    inError = line.Contains("[ERR]") || line.Contains("[FTL]");
+                if (inError) errors.AppendLine(line);
+            }
+        }
+        return errors.Length == 0 ? "(no errors logged)" : errors.ToString();
+    }
+
     /// <summary>Graceful shutdown, as on Ctrl+C or a service stop.</summary>
     public async Task StopAsync()
     {

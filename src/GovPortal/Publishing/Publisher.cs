@@ -322,9 +322,14 @@ public sealed partial class Publisher(
                 // PostgreSQL a change not yet committed with its generation is rolled back instead: nothing to catch.)
                 if (together is null || pending.IsSaved)
                     await File.WriteAllTextAsync(RebuildMarker, $"article {articleId}", CancellationToken.None);
-                if (e is Npgsql.NpgsqlException && !pending.IsSaved)
-                    throw new PublishException($"未能把这次发布写入数据库（{e.Message}），本次没有发布，请稍后重试。");
-                throw;
+                if (together is null || pending.IsSaved || e is OperationCanceledException) throw;
+                // Rolled back with its generation: nothing was saved or published, and the editor can simply try
+                // again. Whatever refused it, the editor is told so rather than shown an error page.
+                logger.LogError(e, "The change to article {ArticleId} was not saved: its generation failed",
+                    articleId);
+                throw new PublishException(e is Npgsql.NpgsqlException
+                    ? $"未能把这次发布写入数据库（{e.Message}），本次没有发布，请稍后重试。"
+                    : "发布时出错，这次修改没有保存，也没有发布，请稍后重试（原因已记入系统日志）。");
             }
             var rendered = stopwatch.Elapsed;
             logger.LogInformation("Article {ArticleId} changed: {Plan}", articleId, plan);
