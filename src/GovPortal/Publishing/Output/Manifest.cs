@@ -11,7 +11,7 @@ public sealed class Manifest
 {
     private readonly string _file;
     private readonly ConcurrentDictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _pathsByOwner = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OwnedPaths> _pathsByOwner = new(StringComparer.Ordinal);
     private readonly Lock _ownerLock = new();
 
     private Manifest(string file) => _file = file;
@@ -40,13 +40,18 @@ public sealed class Manifest
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT path, sha256, size, modified_utc, owner, download_name FROM files";
         using var reader = select.ExecuteReader();
+        // A page's files share one owner string, as a publish makes them: a million articles' manifest holds a
+        // million owners, not three.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
+            var owner = reader.GetString(4);
+            if (!owners.TryAdd(owner, owner)) owner = owners[owner];
             var entry = new ManifestEntry(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
                 DateTime.SpecifyKind(
                     DateTime.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture),
                     DateTimeKind.Utc),
-                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+                owner, reader.IsDBNull(5) ? null : reader.GetString(5));
             manifest.Set(entry);
         }
         return manifest;
@@ -57,7 +62,7 @@ public sealed class Manifest
     public IReadOnlyCollection<string> PathsOwnedBy(string owner)
     {
         lock (_ownerLock)
-            return _pathsByOwner.TryGetValue(owner, out var paths) ? paths.ToList() : [];
+            return _pathsByOwner.TryGetValue(owner, out var paths) ? paths.All.ToList() : [];
     }
 
     public IReadOnlyCollection<string> Owners()
@@ -119,7 +124,7 @@ public sealed class Manifest
             if (_entries.TryGetValue(entry.Path, out var previous) && previous.Owner != entry.Owner)
                 RemoveOwnerLink(previous);
             if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths))
-                _pathsByOwner[entry.Owner] = paths = new(StringComparer.Ordinal);
+                _pathsByOwner[entry.Owner] = paths = new();
             paths.Add(entry.Path);
             _entries[entry.Path] = entry;
         }

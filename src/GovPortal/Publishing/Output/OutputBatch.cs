@@ -17,9 +17,9 @@ public sealed class OutputBatch : IDisposable
     private readonly OutputStore _store;
     private readonly DateTime _now;
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _attempted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _producedByOwner =
-        new(StringComparer.Ordinal);
+    // Every path this batch renamed or tried to, to roll back and to end as pending; a path may appear twice.
+    private readonly ConcurrentQueue<string> _attempted = new();
+    private readonly ConcurrentDictionary<string, OwnedPaths> _producedByOwner = new(StringComparer.Ordinal);
     private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
     private readonly Lock _objectsLock = new();
     private long _objectBytes;
@@ -42,7 +42,7 @@ public sealed class OutputBatch : IDisposable
     public void Write(PageKey owner, string relativePath, byte[] content, string? downloadName = null)
     {
         var ownerText = owner.ToString();
-        var produced = _producedByOwner.GetOrAdd(ownerText, _ => new(StringComparer.Ordinal));
+        var produced = _producedByOwner.GetOrAdd(ownerText, _ => new());
         // Side files are read by the portal, never sent: no compressed variants.
         if (!ContentTypes.IsCompressible(relativePath) || OutputLayout.IsSideFile(relativePath))
         {
@@ -68,7 +68,7 @@ public sealed class OutputBatch : IDisposable
     /// </summary>
     internal void WriteExactly(string owner, OutputFile file, DateTime modifiedUtc)
     {
-        _attempted[file.Path] = 0;
+        _attempted.Enqueue(file.Path);
         var (_, entry) = _store.WriteIfChanged([file], owner, modifiedUtc)[0];
         if (entry is null) return;
         _written[entry.Path] = entry;
@@ -102,7 +102,7 @@ public sealed class OutputBatch : IDisposable
     }
 
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
-    public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
+    public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new());
 
     /// <summary>
     /// Keeps a key's files as they are: a full rebuild removes the files of every key it did not render, and some
@@ -110,18 +110,17 @@ public sealed class OutputBatch : IDisposable
     /// </summary>
     public void Keep(PageKey owner)
     {
-        var produced = _producedByOwner.GetOrAdd(owner.ToString(), _ => new(StringComparer.Ordinal));
-        foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced[path] = 0;
+        var produced = _producedByOwner.GetOrAdd(owner.ToString(), _ => new());
+        lock (produced)
+            foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced.Add(path);
     }
 
     private (string Sha256, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner,
-        ConcurrentDictionary<string, byte> produced)
+        OwnedPaths produced)
     {
-        foreach (var file in files)
-        {
-            produced[file.Path] = 0;
-            _attempted[file.Path] = 0;
-        }
+        lock (produced)
+            foreach (var file in files) produced.Add(file.Path);
+        foreach (var file in files) _attempted.Enqueue(file.Path);
         var results = _store.WriteIfChanged(files, owner, _now);
         foreach (var (_, entry) in results)
         {
@@ -174,13 +173,13 @@ public sealed class OutputBatch : IDisposable
         foreach (var key in removedKeys)
             removals.UnionWith(manifest.PathsOwnedBy(key.ToString()));
         foreach (var (owner, produced) in _producedByOwner)
-            removals.UnionWith(manifest.PathsOwnedBy(owner).Where(path => !produced.ContainsKey(path)));
+            removals.UnionWith(manifest.PathsOwnedBy(owner).Where(path => !produced.Contains(path)));
         if (fullRebuild)
             foreach (var owner in manifest.Owners().Where(o => !_producedByOwner.ContainsKey(o)))
                 removals.UnionWith(manifest.PathsOwnedBy(owner));
         removals.ExceptWith(_written.Keys);
         foreach (var produced in _producedByOwner.Values)
-            removals.ExceptWith(produced.Keys);
+            removals.ExceptWith(produced.All);
 
         lock (_store.CommitLock)
         {
@@ -208,7 +207,7 @@ public sealed class OutputBatch : IDisposable
     {
         if (_ended) return;
         _ended = true;
-        if (!_committed) _store.RollBack(_attempted.Keys);
-        _store.EndBatch(_attempted.Keys);
+        if (!_committed) _store.RollBack(_attempted.Distinct(StringComparer.Ordinal));
+        _store.EndBatch(_attempted);
     }
 }
