@@ -12,7 +12,8 @@ namespace GovPortal.Bench;
 /// <summary>
 /// Where the time of a 站群搜索 goes, on indexes already built (run `search-platform` first): how many segments the
 /// sites' indexes hold in all, and the Lucene part of the bench queries alone, split into making the query's weight
-/// (a term look-up per word in every segment) and the whole search, serial and with one task per segment.
+/// (a term look-up per word in every segment), the matches counted without ranking, and the whole search, serial and
+/// with one task per segment.
 /// </summary>
 public static class PlatformSearchProfile
 {
@@ -48,6 +49,9 @@ public static class PlatformSearchProfile
         var serial = new IndexSearcher(all);
         Time("weight only", q => serial.CreateNormalizedWeight(q));
         Time("search, serial", q => serial.Search(q, null, 10, sort));
+        // Matching alone (postings and phrase positions read, nothing scored or sorted): what is left when the
+        // ranking is taken away.
+        Time("count only", q => serial.Search(q, new TotalHitCountCollector()));
         var parallel = new IndexSearcher(all, TaskScheduler.Default);
         Time("search, a task per segment", q => parallel.Search(q, null, 10, sort));
         foreach (var directory in directories) directory.Dispose();
