@@ -86,6 +86,7 @@ public sealed partial class Publisher(
     {
         {
             var stopwatch = Stopwatch.StartNew();
+            using var collection = ThroughputCollection.Begin();
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
