@@ -32,6 +32,9 @@ public static class StageProfile
                 Chrome: chrome, ArticleId: a.Id, Breadcrumb: [], Title: a.Title, Subtitle: "", Source: a.Source,
                 Author: a.Author, PublishedAtUtc: a.PublishedAtUtc, BodyHtml: a.BodyHtml, Facts: [], Attachments: [],
                 AbsoluteUrl: site.BaseUrl + a.Url, QrCodeSvg: "", Path: a.Url!))));
+        var texts = articles.Select(a => a.Title + "\n" + GovPortal.Search.HtmlText.Of(a.BodyHtml)).ToList();
+        using var analyzer = new GovPortal.Search.BigramAnalyzer();
+        var terms = Time(texts, text => CountTerms(analyzer, text));
         var sha = Time(pages, p => SHA256.HashData(p));
         var gzip = Time(pages, p => Precompressor.Gzip(p));
         var brotli = Time(pages, p => Precompressor.Brotli(p));
@@ -48,7 +51,7 @@ public static class StageProfile
         Directory.Delete(directory, true);
         return $"per article page (µs, one thread, {count} pages of {pages.Average(p => p.Length) / 1024:0.0} KB): " +
             $"load {load.Elapsed.TotalMicroseconds / count:0}, " +
-               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, sha256 {sha:0}, gzip {gzip:0}, brotli " +
+               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, search terms {terms:0}, sha256 {sha:0}, gzip {gzip:0}, brotli " +
                    $"{brotli:0}, write+rename {write:0}";
     }
 
@@ -75,6 +78,17 @@ public static class StageProfile
         sub.Stop();
         return $"own list {own.Elapsed.TotalMilliseconds / 10:0.0} ms, ids only " +
             $"{ids.Elapsed.TotalMilliseconds / 10:0.0} ms, subtree newest {sub.Elapsed.TotalMilliseconds / 10:0.0} ms";
+    }
+
+    /// <summary>Runs a text through the search analyzer, as indexing an article does for its title and body.</summary>
+    private static int CountTerms(Lucene.Net.Analysis.Analyzer analyzer, string text)
+    {
+        using var stream = analyzer.GetTokenStream("body", text);
+        stream.Reset();
+        var count = 0;
+        while (stream.IncrementToken()) count++;
+        stream.End();
+        return count;
     }
 
     private static double Time<T>(IReadOnlyList<T> items, Action<T> action)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GovPortal.Citizens.Calendar;
 using GovPortal.Content;
 using GovPortal.Content.Disclosure;
@@ -119,37 +120,40 @@ public sealed partial class Publisher(
 
             var listsDone = stopwatch.Elapsed;
 
-            // Articles are read in chunks; the next chunk is read while the current one renders.
             var ids = listings.Select(a => a.Id).Order().ToList();
-            var chunks = ids.Chunk(ArticleBatchSize).ToList();
-            var next = chunks.Count > 0 ? LoadArticlesAsync(db, chunks[0], cancellationToken) : null;
-            for (var i = 0; next is not null; i++)
-            {
-                var articles = await next;
-                next = i + 1 < chunks.Count ? LoadArticlesAsync(db, chunks[i + 1], cancellationToken) : null;
+            await foreach (var articles in ReadAheadAsync(db, ids, cancellationToken))
                 await Parallel.ForEachAsync(articles, parallel, async (article, _) =>
                     await RenderOrReportAsync(PageKey.Article(article.Id), batch, failures, async () =>
                     {
                         await renderer.RenderArticleAsync(article, batch);
                         index.Add(searchDocuments.From(article, tree));
                     }));
-            }
             var articlesDone = stopwatch.Elapsed;
 
-            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile, SiteInfoOf(site));
-            // A withdrawn article in the 回收站, or deleted from it for good, still answers 410 at its address.
-            var withdrawn = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
-                .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
-                .Select(a => a.Url!)
-                .Concat(db.RetiredAddresses.Where(r => r.SiteId == site.Id).Select(r => r.Url))
-                .ToListAsync(cancellationToken);
-            batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
-            batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
-                await OldAddressListAsync(db, site.Id, cancellationToken));
-            batch.Keep(PageKey.MourningDays);
-            batch.Keep(PageKey.PlatformMourningDays);
-            batch.Commit([], fullRebuild: true);
-            DeferredCoveredByFullPublish();
+            // The search index writes its last segments, unseen until its commit, while the pages are committed.
+            var indexFlushed = Task.Run(index.Flush, CancellationToken.None);
+            try
+            {
+                batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile, SiteInfoOf(site));
+                // A withdrawn article in the 回收站, or deleted from it for good, still answers 410 at its address.
+                var withdrawn = await db.Articles.IgnoreQueryFilters(GovPortalDbContext.TrashOnly)
+                    .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Withdrawn && a.Url != null)
+                    .Select(a => a.Url!)
+                    .Concat(db.RetiredAddresses.Where(r => r.SiteId == site.Id).Select(r => r.Url))
+                    .ToListAsync(cancellationToken);
+                batch.Write(PageKey.WithdrawnList, OutputLayout.WithdrawnListFile, WithdrawnList.Format(withdrawn));
+                batch.Write(PageKey.OldAddressList, OutputLayout.OldAddressListFile,
+                    await OldAddressListAsync(db, site.Id, cancellationToken));
+                batch.Keep(PageKey.MourningDays);
+                batch.Keep(PageKey.PlatformMourningDays);
+                batch.Commit([], fullRebuild: true);
+                DeferredCoveredByFullPublish();
+            }
+            finally
+            {
+                await Task.WhenAny(indexFlushed); // the rebuild is undone on failure: never while it still writes
+            }
+            await indexFlushed;
             index.Commit(SearchSiteInfo.From(renderer.Chrome, tree));
             logger.LogDebug(
                 "Full publish phases: lists {Lists:0.0} s, articles {Articles:0.0} s, commit {Commit:0.0} s",
@@ -584,6 +588,34 @@ public sealed partial class Publisher(
         await using var db = database.CreateContext();
         return await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.RelatedFiles)
             .FirstOrDefaultAsync(a => a.Id == id);
+    }
+
+    /// <summary>
+    /// The articles with <paramref name="ids"/>, in chunks, the next chunk read while the caller works on the one
+    /// before. SQLite answers an asynchronous query on the thread that asks, so each read runs on a thread of its own.
+    /// </summary>
+    private static async IAsyncEnumerable<List<Article>> ReadAheadAsync(GovPortalDbContext db, List<int> ids,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunks = ids.Chunk(ArticleBatchSize).ToList();
+        Task<List<Article>> Read(int[] chunk) =>
+            Task.Run(() => LoadArticlesAsync(db, chunk, cancellationToken), cancellationToken);
+        var next = chunks.Count > 0 ? Read(chunks[0]) : null;
+        try
+        {
+            for (var i = 0; next is not null; i++)
+            {
+                var articles = await next;
+                next = i + 1 < chunks.Count ? Read(chunks[i + 1]) : null;
+                yield return articles;
+            }
+        }
+        finally
+        {
+            // Stopped early (cancelled, or a page failed hard): the read under way ends before the caller closes
+            // the connection it uses.
+            if (next is not null) await Task.WhenAny(next);
+        }
     }
 
     private static Task<List<Article>> LoadArticlesAsync(GovPortalDbContext db, int[] ids,

@@ -378,6 +378,12 @@ public sealed class SearchIndexRebuild(SearchIndex index, IndexWriter writer) : 
         Interlocked.Increment(ref _count);
     }
 
+    /// <summary>
+    /// Writes the documents still held in memory as segments, which no reader sees before the commit: a publisher
+    /// does it while it commits its pages, so that the commit that follows has little left to write.
+    /// </summary>
+    public void Flush() => writer.Flush(triggerMerge: false, applyAllDeletes: true);
+
     public void Commit(SearchSiteInfo site)
     {
         index.CommitRebuild(site);

@@ -1,8 +1,14 @@
 using System.Security.Cryptography;
+using GovPortal.Chinese;
+using GovPortal.Content;
 using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
+using GovPortal.Search;
 using GovPortal.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
 
 namespace GovPortal.Tests.Publishing;
 
@@ -37,6 +43,44 @@ public sealed class FullPublishTests
         var result = await portal.Service<Publisher>().PublishAllAsync();
         Assert.Equal(0, result.FilesWritten);
         Assert.True(result.Pages > 100);
+    }
+
+    [Fact]
+    public async Task A_site_of_more_articles_than_one_read_holds_is_published_and_indexed_whole()
+    {
+        // Articles are read 500 at a time, the next read under way while the last one renders: 1,201 new ones span
+        // three reads and a lone article at the end.
+        await using var portal = await RunningPortal.StartAsync();
+        const int added = 1_201;
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var site = await db.Sites.SingleAsync();
+            var channel = await db.Channels.FirstAsync(c => c.SiteId == site.Id && c.ParentId != null);
+            var now = DateTime.UtcNow;
+            db.Articles.AddRange(Enumerable.Range(1, added).Select(i => new Article
+            {
+                SiteId = site.Id, ChannelId = channel.Id, Title = $"分批读取测试稿件第{i}篇", BodyHtml = $"<p>第{i}篇。</p>",
+                Status = ArticleStatus.Published, PublishedAtUtc = now.AddMinutes(-i), UpdatedAtUtc = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await portal.Service<Publisher>().PublishAllAsync();
+
+        await using (var db = portal.Settings.Database.CreateContext())
+        {
+            var live = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Url!)
+                .ToListAsync();
+            Assert.Equal(live.Count, result.Articles);
+            var manifest = portal.Service<Manifest>();
+            Assert.All(live, url => Assert.True(manifest.TryGet(url.TrimStart('/'), out _), $"{url} not published"));
+        }
+        Assert.Empty(result.Failures);
+        using var search = new SiteSearch(portal.Output, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        var found = search.Search(SearchRequest.Parse(
+            new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "分批读取测试稿件" }),
+            new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory)));
+        Assert.Equal(added, found.Total);
     }
 
     [Theory]
