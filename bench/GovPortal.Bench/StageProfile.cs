@@ -50,9 +50,8 @@ public static class StageProfile
         });
         Directory.Delete(directory, true);
         return $"per article page (µs, one thread, {count} pages of {pages.Average(p => p.Length) / 1024:0.0} KB): " +
-            $"load {load.Elapsed.TotalMicroseconds / count:0}, " +
-               $"qr {qr:0} (encoding {qrEncode:0}), render {render:0}, search terms {terms:0}, sha256 {sha:0}, gzip {gzip:0}, brotli " +
-                   $"{brotli:0}, write+rename {write:0}";
+            $"load {load.Elapsed.TotalMicroseconds / count:0}, qr {qr:0} (encoding {qrEncode:0}), render {render:0}, " +
+            $"search terms {terms:0}, sha256 {sha:0}, gzip {gzip:0}, brotli {brotli:0}, write+rename {write:0}";
     }
 
     public static async Task<string> ListingsAsync(PortalPaths paths)
