@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
-using GovPortal.Chinese;
 using GovPortal.Content;
 using GovPortal.Publishing;
 using GovPortal.Publishing.Output;
 using GovPortal.Search;
+using GovPortal.Tests.Search;
 using GovPortal.Tests.Support;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Primitives;
 
 namespace GovPortal.Tests.Publishing;
 
@@ -77,9 +75,7 @@ public sealed class FullPublishTests
         }
         Assert.Empty(result.Failures);
         using var search = new SiteSearch(portal.Output, TimeProvider.System, NullLogger<SiteSearch>.Instance);
-        var found = search.Search(SearchRequest.Parse(
-            new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "分批读取测试稿件" }),
-            new ChineseConverter(ChineseConverter.DefaultDictionaryDirectory)));
+        var found = search.Search(SearchIndexTests.Request("分批读取测试稿件"));
         Assert.Equal(added, found.Total);
     }
 

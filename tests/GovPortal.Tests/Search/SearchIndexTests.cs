@@ -369,7 +369,8 @@ public sealed class SearchIndexTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
-    private static SearchRequest Request(string q) =>
+    /// <summary>A search for <paramref name="q"/>, as the search page would parse it.</summary>
+    internal static SearchRequest Request(string q) =>
         SearchRequest.Parse(
             new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["q"] = q }),
             new GovPortal.Chinese.ChineseConverter(GovPortal.Chinese.ChineseConverter.DefaultDictionaryDirectory));
