@@ -5,6 +5,7 @@ using GovPortal.Search;
 using GovPortal.Storage;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovPortal.Bench;
@@ -13,30 +14,60 @@ namespace GovPortal.Bench;
 /// Where the time of a 站群搜索 goes, on indexes already built (run `search-platform` first): how many segments the
 /// sites' indexes hold in all, and the Lucene part of the bench queries alone, split into making the query's weight
 /// (a term look-up per word in every segment), the matches counted without ranking, and the whole search, serial and
-/// with one task per segment.
+/// with one task per segment. With `merged`, each site's index is then merged into one segment (timed), and the same
+/// parts are measured again: what fewer segments would give.
 /// </summary>
 public static class PlatformSearchProfile
 {
     private const int MeasuredPasses = 2;
 
-    public static async Task<string> RunAsync(PortalPaths paths, string queriesFile)
+    public static async Task<string> RunAsync(PortalPaths paths, string queriesFile, bool merged = false)
     {
-        var queries = PlatformSearchBenchmarks.ReadQueries(queriesFile);
         using var host = PublishBenchmarks.BuildHost(paths);
         var sites = host.Services.GetRequiredService<PortalSites>();
         await using (var db = host.Services.GetRequiredService<DatabaseOptions>().CreateContext())
             await sites.OpenAllAsync(db);
         var directories = sites.All.Select(s => SearchDirectory.Open(s.Layout.SearchIndexDirectory)).ToList();
+        var queries = PlatformSearchBenchmarks.ReadQueries(queriesFile);
+        var report = new List<string>();
+        Measure(directories, queries, report);
+        if (merged)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var directory in directories)
+            {
+                using var writer = new IndexWriter(directory,
+                    new IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer()));
+                writer.ForceMerge(1);
+                writer.Commit();
+            }
+            report.Add($"merged into one segment per site in {watch.Elapsed.TotalSeconds:0.0} s " +
+                $"({watch.Elapsed.TotalSeconds / directories.Count:0.00} s a site)");
+            Measure(directories, queries, report);
+        }
+        foreach (var directory in directories) directory.Dispose();
+        return string.Join('\n', report);
+    }
+
+    private static void Measure(List<FSDirectory> directories, List<string> queries, List<string> report)
+    {
         var readers = directories.Select(d => (IndexReader)DirectoryReader.Open(d)).ToArray();
         using var all = new MultiReader(readers, closeSubReaders: true);
         var words = new QueryWords();
         var builder = new SearchQueryBuilder();
         var sort = new Sort(SortField.FIELD_SCORE,
             new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
-        var built = queries.Select(q => builder.Build(words.Split(q.ToLowerInvariant())))
-            .OfType<Query>().ToList();
-        var report = new List<string>
-            { $"{all.Leaves.Count} segments in {readers.Length} indexes, {built.Count} queries with words" };
+        var withWords = queries.Select(q => (Text: q, Query: builder.Build(words.Split(q.ToLowerInvariant()))))
+            .Where(q => q.Query is not null).ToList();
+        var built = withWords.Select(q => q.Query!).ToList();
+        var serial = new IndexSearcher(all);
+        var matches = built.Select(q => (double)serial.Search(q, 1).TotalHits).ToList();
+        var most = withWords.Zip(matches).OrderByDescending(m => m.Second).Take(12)
+            .Select(m => $"{m.First.Text} ({m.Second:N0})");
+        report.Add($"most matches: {string.Join(", ", most)}");
+        report.Add($"{all.Leaves.Count} segments in {readers.Length} indexes, {built.Count} queries with words; " +
+            $"matches a query: median {PublishBenchmarks.Percentile(matches, 50):N0}, " +
+            $"p95 {PublishBenchmarks.Percentile(matches, 95):N0} of {all.NumDocs:N0} documents");
 
         void Time(string what, Action<Query> run)
         {
@@ -46,7 +77,6 @@ public static class PlatformSearchProfile
                 $"p95 {PublishBenchmarks.Percentile(latencies, 95):0.00} ms");
         }
 
-        var serial = new IndexSearcher(all);
         Time("weight only", q => serial.CreateNormalizedWeight(q));
         Time("search, serial", q => serial.Search(q, null, 10, sort));
         // Matching alone (postings and phrase positions read, nothing scored or sorted): what is left when the
@@ -54,7 +84,5 @@ public static class PlatformSearchProfile
         Time("count only", q => serial.Search(q, new TotalHitCountCollector()));
         var parallel = new IndexSearcher(all, TaskScheduler.Default);
         Time("search, a task per segment", q => parallel.Search(q, null, 10, sort));
-        foreach (var directory in directories) directory.Dispose();
-        return string.Join('\n', report);
     }
 }

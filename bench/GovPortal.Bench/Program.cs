@@ -88,7 +88,7 @@ switch (args[0])
         return 0;
     case "search-platform-profile":
         Console.WriteLine(await PlatformSearchProfile.RunAsync(paths,
-            args.Length > 2 ? args[2] : "bench/search-queries.txt"));
+            args.Length > 2 ? args[2] : "bench/search-queries.txt", merged: args.Length > 3 && args[3] == "merged"));
         return 0;
     case "pictures":
         Console.WriteLine(await PictureBenchmarks.AttachAsync(paths, number > 0 ? number : 200));

@@ -34,10 +34,26 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     private int _begun;     // changes begun and not yet committed
     private int _applied;   // changes applied to the writer and not yet committed
     private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
+    private SearchSiteInfo? _lastSite; // the site info of the last commit, which a merge's own commit repeats
+    private (IndexWriter? Writer, Task Task) _merge = (null, Task.CompletedTask);
     private SearchIndexChecksums? _checksums;
 
     private SearchIndexChecksums Checksums =>
         _checksums ??= new SearchIndexChecksums(DirectoryPath, layout.SearchChecksumsFile);
+
+    /// <summary>
+    /// Up to this many documents, an index is merged while it is committed; a larger one is merged in the background
+    /// after its commit (<see cref="BackgroundMerge"/>). Settable for tests.
+    /// </summary>
+    public int SmallIndexDocuments { get; init; } = 10_000;
+
+    /// <summary>
+    /// Flushes a segment after this many documents (for tests, to make many segments); -1: by memory only.
+    /// </summary>
+    public int MaxBufferedDocuments { get; init; } = IndexWriterConfig.DISABLE_AUTO_FLUSH;
+
+    /// <summary>The background merge in progress or last done, with its commit (awaited by tests).</summary>
+    public Task BackgroundMerge => _merge.Task;
 
     /// <summary>Raised after each commit, so that searches in this process see it at once.</summary>
     public event Action? Committed;
@@ -118,13 +134,14 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         CommitPending();
     }
 
-    private bool CommitPendingLocked()
+    /// <param name="evenUnchanged">Commit with the last site info when no change is pending (after a merge).</param>
+    private bool CommitPendingLocked(bool evenUnchanged = false)
     {
         SearchSiteInfo? site;
         int applied;
         lock (_lock)
         {
-            (site, applied) = (_pendingSite, _applied);
+            (site, applied) = (_pendingSite ?? (evenUnchanged ? _lastSite : null), _applied);
             (_pendingSite, _applied, _scheduledCommit) = (null, 0, null);
         }
         if (site is null) return false;
@@ -160,6 +177,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
             lock (_lock) WriteMarker();
             // What was applied goes in first, so a failed rebuild leaves the index as it was before it.
             CommitPendingLocked();
+            // Everything is committed now; a background merge of the old index is abandoned, not waited for.
             CloseWriter();
             System.IO.Directory.CreateDirectory(DirectoryPath);
             var writer = _writer = new IndexWriter(Directory(), Config(OpenMode.CREATE));
@@ -198,30 +216,68 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
 
     /// <summary>
     /// Each segment of an index costs every search one look-up per query word in its term dictionary, and 站群搜索
-    /// pays that for every site: 50 sites' indexes left as their rebuilds' parallel writers made them were 287
-    /// segments, and the look-ups alone took half of each search (docs/benchmarks.md, "Search across sites"). So a
-    /// small site's index (most of a platform's) is kept to few segments: a rebuild merges it whole, a change merges
-    /// only its smallest segments, each in a fraction of a second at this size. A large site's index is left to
-    /// Lucene's own merge policy: merging 20,000 articles whole made their full publish 4 s longer (27 → 31 s).
+    /// pays that for every site: 50 sites of 20,000 articles left as their rebuilds' parallel writers made them were
+    /// 386 segments, the look-ups alone took 51 of a 144 ms search, and merged into one segment a site the search
+    /// took 32 ms (docs/benchmarks.md, "Search across sites"). So every index is kept to few segments: a rebuild
+    /// merges it whole, a change merges only its smallest segments. A small index (most of a platform's) is merged
+    /// while it is committed, in a fraction of a second. A large one is merged after its commit, in the background,
+    /// and committed again when the merge is done: merging 20,000 articles takes about 0.6 s, which neither a full
+    /// publish nor an editor's change waits for, and searches keep the commit before it until then.
     /// </summary>
-    private const int SmallIndexDocuments = 10_000;
-
     private const int MaxSegmentsAfterChanges = 3;
 
     private void Commit(SearchSiteInfo site, bool rebuilt = false)
     {
         var writer = Writer();
+        var segments = rebuilt ? 1 : MaxSegmentsAfterChanges;
         // Lucene's tiered policy merges nothing when there are no more segments than asked, and otherwise merges
         // the smallest ones.
-        if (writer.NumDocs <= SmallIndexDocuments) writer.ForceMerge(rebuilt ? 1 : MaxSegmentsAfterChanges);
+        var small = writer.NumDocs <= SmallIndexDocuments;
+        var merging = ReferenceEquals(_merge.Writer, writer) && !_merge.Task.IsCompleted;
+        if (small && !merging) writer.ForceMerge(segments);
         writer.SetCommitData(new Dictionary<string, string>
         {
             [SearchFields.SiteInfoKey] = JsonSerializer.Serialize(site),
             [SearchFields.FormatKey] = SearchFields.Format,
         });
         writer.Commit();
+        lock (_lock) _lastSite = site;
+        var commit = DirectoryReader.ListCommits(writer.Directory)[^1];
         // What the tamper sweep compares the index's files with.
-        Checksums.Record(DirectoryReader.ListCommits(writer.Directory)[^1].FileNames);
+        Checksums.Record(commit.FileNames);
+        if (!small && !merging && commit.SegmentCount > segments)
+            _merge = (writer, Task.Run(() => MergeAndCommit(writer, segments)));
+    }
+
+    /// <summary>
+    /// Merges a large index down to <paramref name="segments"/> segments on a thread of its own (changes go on
+    /// meanwhile), then commits the merge, unless the writer was closed or replaced by then.
+    /// </summary>
+    private void MergeAndCommit(IndexWriter writer, int segments)
+    {
+        try
+        {
+            writer.ForceMerge(segments);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Closed by a rebuild or at shutdown, or the disk is full: the index stays as last committed.
+            logger.LogInformation(e, "A background merge of the search index in {Directory} stopped", DirectoryPath);
+            return;
+        }
+        bool committed;
+        _writeLock.Wait();
+        try
+        {
+            lock (_lock)
+                if (!ReferenceEquals(_writer, writer)) return;
+            committed = CommitPendingLocked(evenUnchanged: true);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        if (committed) RaiseCommitted();
     }
 
     /// <summary>
@@ -311,6 +367,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     {
         OpenMode = mode,
         RAMBufferSizeMB = 64,
+        MaxBufferedDocs = MaxBufferedDocuments,
     };
 
     private IndexWriter Writer()
@@ -323,11 +380,16 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         }
     }
 
+    /// <summary>
+    /// Closes the writer once everything is committed. Rolled back rather than disposed: disposing would wait for a
+    /// merge in progress and then commit it without recording its checksums, deleting the files of the commit the
+    /// searches and the tamper sweep know.
+    /// </summary>
     private void CloseWriter()
     {
         lock (_lock)
         {
-            _writer?.Dispose();
+            _writer?.Rollback();
             _writer = null;
         }
     }
@@ -343,17 +405,23 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     public void Dispose()
     {
         CommitPending();
+        _writeLock.Wait();
+        try
+        {
+            CloseWriter();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Closing the search index failed");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        // A merge of the writer just closed ends at once, and finds the writer gone.
+        _merge.Task.Wait(TimeSpan.FromSeconds(10));
         lock (_lock)
         {
-            try
-            {
-                _writer?.Dispose();
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Closing the search index failed");
-            }
-            _writer = null;
             _directory?.Dispose();
             _directory = null;
         }

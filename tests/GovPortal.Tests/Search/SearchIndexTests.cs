@@ -306,6 +306,61 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task A_large_index_is_merged_after_its_commit_and_the_merge_is_committed_as_the_publisher_records()
+    {
+        using var data = new TempDirectory();
+        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
+        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
+            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        SearchDocument Document(int id) =>
+            new(id, 1, [1], $"河道巡查第{id}号通报", "正文", $"/a/{id}.html", DateTime.UtcNow, []);
+        int Segments()
+        {
+            using var directory = SearchDirectory.Open(paths.SearchIndexDirectory);
+            return Lucene.Net.Index.DirectoryReader.ListCommits(directory)[^1].SegmentCount;
+        }
+        int Found()
+        {
+            using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+            return search.Search(Request("河道巡查")).Total;
+        }
+
+        // "Large" from 5 documents, and a segment every 2: a rebuild of 12 leaves 6 segments to merge.
+        using (var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance)
+                   { SmallIndexDocuments = 5, MaxBufferedDocuments = 2 })
+        {
+            using (var rebuild = index.BeginRebuild())
+            {
+                for (var id = 1; id <= 12; id++) rebuild.Add(Document(id));
+                rebuild.Commit(site);
+            }
+            await index.BackgroundMerge;
+            Assert.Equal(1, Segments());
+            Assert.Empty(await index.VerifyFilesAsync(full: true));
+            Assert.Equal(12, Found());
+
+            // Each change commits a segment of its own; the smallest are merged after the commit.
+            for (var id = 13; id <= 18; id++)
+            {
+                index.BeginChange();
+                index.Apply(id, Document(id), site);
+                index.CommitPending();
+                await index.BackgroundMerge;
+                Assert.InRange(Segments(), 1, 3);
+            }
+            Assert.Empty(await index.VerifyFilesAsync(full: true));
+            Assert.False(index.NeedsRebuild);
+            Assert.Equal(18, Found());
+        }
+
+        // Closed and opened again: the commit searched is the one recorded, and nothing in the folder is foreign.
+        using var reopened = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
+        Assert.False(reopened.NeedsRebuild);
+        Assert.Empty(await reopened.VerifyFilesAsync(full: true));
+        Assert.Equal(18, Found());
+    }
+
+    [Fact]
     public async Task A_searcher_in_another_process_sees_a_commit_once_its_refresh_interval_has_passed()
     {
         await using var portal = await RunningPortal.StartAsync();
