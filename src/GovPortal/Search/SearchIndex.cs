@@ -258,6 +258,9 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         try
         {
             writer.ForceMerge(segments);
+            // Merges Lucene started on its own (while a rebuild flushed its segments) end too, so that when this
+            // task is done no merge is writing files the tamper sweep would not know.
+            writer.WaitForMerges();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -282,12 +285,20 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
 
     /// <summary>
     /// The index files of the last commit that were changed or deleted since it was made (for the tamper sweep).
-    /// Waits for any write in progress, so a commit never looks like tampering.
+    /// Waits for any write in progress, so a commit never looks like tampering, and for a background merge, which
+    /// writes its files outside the write lock.
     /// </summary>
     public async Task<List<(string File, IndexFileProblem Problem)>> VerifyFilesAsync(bool full,
         CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        while (true)
+        {
+            await _merge.Task.WaitAsync(cancellationToken);
+            await _writeLock.WaitAsync(cancellationToken);
+            // A commit may have started another merge between the two waits.
+            if (_merge.Task.IsCompleted) break;
+            _writeLock.Release();
+        }
         try
         {
             if (!File.Exists(Checksums.FilePath) && CanBeRead())

@@ -312,8 +312,9 @@ public sealed class SearchIndexTests
         var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
         var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
             new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
-        SearchDocument Document(int id) =>
-            new(id, 1, [1], $"河道巡查第{id}号通报", "正文", $"/a/{id}.html", DateTime.UtcNow, []);
+        SearchDocument Document(int id) => new(id, 1, [1], $"河道巡查第{id}号通报",
+            string.Concat(Enumerable.Repeat($"第{id}次巡查，沿河排查排污口与违章搭建。", 20)), $"/a/{id}.html",
+            DateTime.UtcNow, []);
         int Segments()
         {
             using var directory = SearchDirectory.Open(paths.SearchIndexDirectory);
@@ -325,22 +326,24 @@ public sealed class SearchIndexTests
             return search.Search(Request("河道巡查")).Total;
         }
 
-        // "Large" from 5 documents, and a segment every 2: a rebuild of 12 leaves 6 segments to merge.
+        // "Large" from 5 documents, and a segment every 20: a rebuild of 400 leaves 20 segments to merge.
         using (var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance)
-                   { SmallIndexDocuments = 5, MaxBufferedDocuments = 2 })
+                   { SmallIndexDocuments = 5, MaxBufferedDocuments = 20 })
         {
             using (var rebuild = index.BeginRebuild())
             {
-                for (var id = 1; id <= 12; id++) rebuild.Add(Document(id));
+                for (var id = 1; id <= 400; id++) rebuild.Add(Document(id));
                 rebuild.Commit(site);
             }
-            await index.BackgroundMerge;
+            // The sweep, while the merge writes files no commit holds yet, waits for it rather than report them.
+            Assert.Empty(await index.VerifyFilesAsync(full: false));
+            Assert.True(index.BackgroundMerge.IsCompleted);
             Assert.Equal(1, Segments());
             Assert.Empty(await index.VerifyFilesAsync(full: true));
-            Assert.Equal(12, Found());
+            Assert.Equal(400, Found());
 
             // Each change commits a segment of its own; the smallest are merged after the commit.
-            for (var id = 13; id <= 18; id++)
+            for (var id = 401; id <= 406; id++)
             {
                 index.BeginChange();
                 index.Apply(id, Document(id), site);
@@ -350,14 +353,14 @@ public sealed class SearchIndexTests
             }
             Assert.Empty(await index.VerifyFilesAsync(full: true));
             Assert.False(index.NeedsRebuild);
-            Assert.Equal(18, Found());
+            Assert.Equal(406, Found());
         }
 
         // Closed and opened again: the commit searched is the one recorded, and nothing in the folder is foreign.
         using var reopened = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
         Assert.False(reopened.NeedsRebuild);
         Assert.Empty(await reopened.VerifyFilesAsync(full: true));
-        Assert.Equal(18, Found());
+        Assert.Equal(406, Found());
     }
 
     [Fact]
