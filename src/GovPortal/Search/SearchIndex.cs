@@ -34,6 +34,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
     private int _begun;     // changes begun and not yet committed
     private int _applied;   // changes applied to the writer and not yet committed
     private bool _broken;   // a commit failed: only a rebuild can bring the index up to date
+    private bool _closed;   // disposed: no writer is opened again
     private SearchSiteInfo? _lastSite; // the site info of the last commit, which a merge's own commit repeats
     private (IndexWriter? Writer, Task Task) _merge = (null, Task.CompletedTask);
     private SearchIndexChecksums? _checksums;
@@ -262,19 +263,25 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
             // task is done no merge is writing files the tamper sweep would not know.
             writer.WaitForMerges();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             // Closed by a rebuild or at shutdown, or the disk is full: the index stays as last committed.
             logger.LogInformation(e, "A background merge of the search index in {Directory} stopped", DirectoryPath);
             return;
         }
-        bool committed;
+        var committed = false;
         _writeLock.Wait();
         try
         {
             lock (_lock)
                 if (!ReferenceEquals(_writer, writer)) return;
             committed = CommitPendingLocked(evenUnchanged: true);
+        }
+        catch (Exception e)
+        {
+            // Never a faulted task: the tamper sweep and Dispose wait for this one.
+            logger.LogError(e, "Committing a background merge of the search index in {Directory} failed",
+                DirectoryPath);
         }
         finally
         {
@@ -374,17 +381,26 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         }
     }
 
-    private IndexWriterConfig Config(OpenMode mode) => new(BigramAnalyzer.Version, new BigramAnalyzer())
+    private IndexWriterConfig Config(OpenMode mode)
     {
-        OpenMode = mode,
-        RAMBufferSizeMB = 64,
-        MaxBufferedDocs = MaxBufferedDocuments,
-    };
+        // Lucene's merge scheduler makes the thread that commits wait while more than two merges are queued; a
+        // background merge of many segments runs in rounds, and an editor's change would wait for most of it.
+        var scheduler = new ConcurrentMergeScheduler();
+        scheduler.SetMaxMergesAndThreads(maxMergeCount: 32, maxThreadCount: 1);
+        return new IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer())
+        {
+            OpenMode = mode,
+            RAMBufferSizeMB = 64,
+            MaxBufferedDocs = MaxBufferedDocuments,
+            MergeScheduler = scheduler,
+        };
+    }
 
     private IndexWriter Writer()
     {
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_closed, this);
             if (_writer is not null) return _writer;
             System.IO.Directory.CreateDirectory(DirectoryPath);
             return _writer = new IndexWriter(Directory(), Config(OpenMode.CREATE_OR_APPEND));
@@ -415,10 +431,13 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
 
     public void Dispose()
     {
-        CommitPending();
+        var committed = false;
         _writeLock.Wait();
         try
         {
+            // Under the same hold as the close: a change applied in between would be rolled back unrecorded.
+            committed = CommitPendingLocked();
+            lock (_lock) _closed = true;
             CloseWriter();
         }
         catch (Exception e)
@@ -429,6 +448,7 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
         {
             _writeLock.Release();
         }
+        if (committed) RaiseCommitted();
         // A merge of the writer just closed ends at once, and finds the writer gone.
         _merge.Task.Wait(TimeSpan.FromSeconds(10));
         lock (_lock)

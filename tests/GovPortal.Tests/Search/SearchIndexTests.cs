@@ -364,6 +364,41 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void Closing_commits_what_was_applied_and_a_change_after_it_is_refused_and_left_for_a_rebuild()
+    {
+        using var data = new TempDirectory();
+        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
+        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
+            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        SearchDocument Document(int id) => new(id, 1, [1], $"蓝藻打捞第{id}号", "正文", $"/a/{id}.html",
+            DateTime.UtcNow, []);
+        int Found()
+        {
+            using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+            return search.Search(Request("蓝藻打捞")).Total;
+        }
+
+        var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
+        using (var rebuild = index.BeginRebuild())
+        {
+            rebuild.Add(Document(1));
+            rebuild.Commit(site);
+        }
+        index.BeginChange();
+        index.Apply(2, Document(2), site); // its commit would come 200 ms later
+        index.Dispose();
+        Assert.False(index.NeedsRebuild);
+        Assert.Equal(2, Found());
+
+        // A change arriving after the close never reopens the index behind the owner's back.
+        index.BeginChange();
+        Assert.Throws<ObjectDisposedException>(() => index.Apply(3, Document(3), site));
+        using var reopened = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
+        Assert.True(reopened.NeedsRebuild);
+        Assert.Equal(2, Found());
+    }
+
+    [Fact]
     public async Task A_searcher_in_another_process_sees_a_commit_once_its_refresh_interval_has_passed()
     {
         await using var portal = await RunningPortal.StartAsync();
