@@ -193,13 +193,28 @@ public sealed class SearchIndexTests
             Assert.Equal([PortalData.SeedTitle], (await portal.ApiAsync("q=" + Uri.EscapeDataString("沈志栋"))).Titles());
     }
 
+    /// <summary>
+    /// An index of its own in <paramref name="data"/>, written directly, and the site info it commits.
+    /// </summary>
+    private static (OutputLayout Paths, SearchSiteInfo Site) IndexAlone(TempDirectory data) =>
+        (OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode),
+            new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
+                new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []));
+
+    /// <summary>
+    /// How many articles a search of the index in <paramref name="paths"/> finds, as a public node sees it.
+    /// </summary>
+    private static int Total(OutputLayout paths, string query)
+    {
+        using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
+        return search.Search(Request(query)).Total;
+    }
+
     [Fact]
     public void The_pending_marker_stays_until_every_begun_change_is_committed_or_a_rebuild_succeeds()
     {
         using var data = new TempDirectory();
-        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
-        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
-            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        var (paths, site) = IndexAlone(data);
         var document = new SearchDocument(1, 1, [1], "标题", "正文", "/a/1.html", DateTime.UtcNow, []);
         using var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
 
@@ -309,9 +324,7 @@ public sealed class SearchIndexTests
     public async Task A_large_index_is_merged_after_its_commit_and_the_merge_is_committed_as_the_publisher_records()
     {
         using var data = new TempDirectory();
-        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
-        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
-            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        var (paths, site) = IndexAlone(data);
         SearchDocument Document(int id) => new(id, 1, [1], $"河道巡查第{id}号通报",
             string.Concat(Enumerable.Repeat($"第{id}次巡查，沿河排查排污口与违章搭建。", 20)), $"/a/{id}.html",
             DateTime.UtcNow, []);
@@ -320,11 +333,7 @@ public sealed class SearchIndexTests
             using var directory = SearchDirectory.Open(paths.SearchIndexDirectory);
             return Lucene.Net.Index.DirectoryReader.ListCommits(directory)[^1].SegmentCount;
         }
-        int Found()
-        {
-            using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
-            return search.Search(Request("河道巡查")).Total;
-        }
+        int Found() => Total(paths, "河道巡查");
 
         // "Large" from 5 documents, and a segment every 20: a rebuild of 400 leaves 20 segments to merge.
         using (var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance)
@@ -367,16 +376,10 @@ public sealed class SearchIndexTests
     public void Closing_commits_what_was_applied_and_a_change_after_it_is_refused_and_left_for_a_rebuild()
     {
         using var data = new TempDirectory();
-        var paths = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode);
-        var site = new SearchSiteInfo(new GovPortal.Theme.SiteChrome(
-            new Site { Name = "站", BaseUrl = "https://example.gov.cn" }, [], "/a.css", "/a.js"), []);
+        var (paths, site) = IndexAlone(data);
         SearchDocument Document(int id) => new(id, 1, [1], $"蓝藻打捞第{id}号", "正文", $"/a/{id}.html",
             DateTime.UtcNow, []);
-        int Found()
-        {
-            using var search = new SiteSearch(paths, TimeProvider.System, NullLogger<SiteSearch>.Instance);
-            return search.Search(Request("蓝藻打捞")).Total;
-        }
+        int Found() => Total(paths, "蓝藻打捞");
 
         var index = new SearchIndex(paths, NullLogger<SearchIndex>.Instance);
         using (var rebuild = index.BeginRebuild())
