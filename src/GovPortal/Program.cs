@@ -101,6 +101,8 @@ try
                     Console.Error.WriteLine($"{prefix}未能生成页面 {failure.Key}（保留上次发布的版本）：{failure.Message}");
                 failed += result.Failures.Count;
             }
+            // A large index is merged after its commit; closing now would abandon the merge (architecture.md).
+            foreach (var site in sites) await site.SearchIndex.BackgroundMerge;
             return failed == 0 ? 0 : 1;
         }
 
@@ -197,6 +199,7 @@ try
                 Console.WriteLine($"{prefix}已重建站内搜索索引：{count} 篇文章，用时 {watch.Elapsed.TotalSeconds:0.00} 秒。");
                 Console.WriteLine($"{prefix}索引目录：{site.Layout.SearchIndexDirectory}");
             }
+            foreach (var site in sites) await site.SearchIndex.BackgroundMerge;
             return 0;
         }
 
