@@ -13,7 +13,7 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
     private volatile Loaded _loaded = new(null, new HashSet<DateOnly>());
 
     // Swapped whole, so a request never sees one version's hash with another's dates.
-    private sealed record Loaded(string? Sha256, IReadOnlySet<DateOnly> Dates);
+    private sealed record Loaded(FileHash? Hash, IReadOnlySet<DateOnly> Dates);
 
     /// <summary>
     /// Whether today, in China, is a day of mourning. Asked on every page request: a look in the manifest.
@@ -23,9 +23,9 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
 
     public IReadOnlySet<DateOnly> Dates()
     {
-        var sha = output.Manifest.TryGet(OutputLayout.MourningDaysFile, out var entry) ? entry.Sha256 : null;
+        FileHash? sha = output.Manifest.TryGet(OutputLayout.MourningDaysFile, out var entry) ? entry.Hash : null;
         var loaded = _loaded;
-        if (loaded.Sha256 == sha) return loaded.Dates;
+        if (loaded.Hash == sha) return loaded.Dates;
         var content = sha is null ? null : output.PublishedContentOf(OutputLayout.MourningDaysFile);
         var dates = new HashSet<DateOnly>();
         if (content is not null)

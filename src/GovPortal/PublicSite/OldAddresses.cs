@@ -13,7 +13,7 @@ public sealed class OldAddresses(OutputStore output)
     private volatile Loaded _loaded = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
 
     // Swapped whole, so a request never sees one version's hash with another's list.
-    private sealed record Loaded(string? Sha256, IReadOnlyDictionary<string, string> Entries);
+    private sealed record Loaded(FileHash? Hash, IReadOnlyDictionary<string, string> Entries);
 
     /// <param name="path">Output-relative, e.g. art/2023/10/12/art_123_456.html.</param>
     /// <returns>The new site-relative address, or null when the path is no old address.</returns>
@@ -21,9 +21,9 @@ public sealed class OldAddresses(OutputStore output)
 
     private IReadOnlyDictionary<string, string> Current()
     {
-        var sha = output.Manifest.TryGet(OutputLayout.OldAddressListFile, out var entry) ? entry.Sha256 : null;
+        FileHash? sha = output.Manifest.TryGet(OutputLayout.OldAddressListFile, out var entry) ? entry.Hash : null;
         var loaded = _loaded;
-        if (loaded.Sha256 == sha) return loaded.Entries;
+        if (loaded.Hash == sha) return loaded.Entries;
         var content = sha is null ? null : output.PublishedContentOf(OutputLayout.OldAddressListFile);
         var entries = content is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using GovPortal.PublicSite.Variants;
 using GovPortal.Publishing.Output;
@@ -161,7 +160,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
     private async Task<ServedFile?> GetAsync(Manifest manifest, ManifestEntry entry, HttpRequest request)
     {
         var (variant, encoding) = ChooseVariant(request, manifest, entry);
-        if (cache.TryGet(_cachePrefix + variant.Path, variant.Sha256, out var cached))
+        if (cache.TryGet(_cachePrefix + variant.Path, variant.Hash, out var cached))
         {
             if (StillOnDisk(cached)) return cached;
             cache.Invalidate(_cachePrefix + variant.Path);
@@ -217,8 +216,8 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         var formPath = (variant == PageVariant.Standard ? "" : variant.Prefix().TrimStart('/') + "/") + entry.Path;
         // One ETag per standard version, form, day kind, encoding and transformer:
         // the same bytes always get the same tag.
-        var tag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}")));
+        var tag = FileHash.Of(Encoding.UTF8.GetBytes(
+            $"{entry.Sha256}|{formPath}|{grey}|{encoding}|{VariantTransformer.Version}"));
         var key = _cachePrefix + formPath + "#" + encoding + (grey ? "#mourning" : "");
         if (cache.TryGet(key, tag, out var cached))
         {
@@ -241,7 +240,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         };
         var fullPath = store.FullPathOf(entry.Path);
         // The stamp is the standard file's: if it changes on disk, the form is made again from checked bytes.
-        var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Sha256 = tag },
+        var file = new ServedFile(entry with { Path = formPath }, entry with { Path = formPath, Hash = tag },
             encoding, body, fullPath, FileStamp.Of(fullPath), cacheable);
         file.Proved(generation);
         if (cacheable) cache.Add(key, file);

@@ -23,7 +23,7 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     // Replaced whole when a site is added, so a request reads one consistent list without a lock.
     private volatile IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
     private readonly System.Threading.Lock _adding = new();
-    private readonly ConcurrentDictionary<string, (string? Sha256, PublishedSite? Site)> _published =
+    private readonly ConcurrentDictionary<string, (FileHash? Hash, PublishedSite? Site)> _published =
         new(StringComparer.Ordinal);
 
     public IReadOnlyList<PublicSiteOutput> All => _sites;
@@ -71,13 +71,13 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     // and replaced whole: one dictionary look-up per request however many sites the node serves.
     private volatile HostIndex? _hosts;
 
-    private sealed record HostIndex(IReadOnlyList<PublicSiteOutput> Sites, IReadOnlyList<string?> Shas,
-        IReadOnlyDictionary<string, (PublicSiteOutput Site, string? Sha)> ByHost);
+    private sealed record HostIndex(IReadOnlyList<PublicSiteOutput> Sites, IReadOnlyList<FileHash?> Shas,
+        IReadOnlyDictionary<string, (PublicSiteOutput Site, FileHash? Sha)> ByHost);
 
     private HostIndex IndexHosts(IReadOnlyList<PublicSiteOutput> sites)
     {
-        var byHost = new Dictionary<string, (PublicSiteOutput, string?)>(StringComparer.OrdinalIgnoreCase);
-        var shas = new List<string?>(sites.Count);
+        var byHost = new Dictionary<string, (PublicSiteOutput, FileHash?)>(StringComparer.OrdinalIgnoreCase);
+        var shas = new List<FileHash?>(sites.Count);
         foreach (var site in sites)
         {
             var sha = SiteInfoSha(site);
@@ -89,8 +89,8 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
         return index;
     }
 
-    private static string? SiteInfoSha(PublicSiteOutput site) =>
-        site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Sha256 : null;
+    private static FileHash? SiteInfoSha(PublicSiteOutput site) =>
+        site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Hash : null;
 
     /// <summary>A literal loopback address; never a name, which anyone can point anywhere.</summary>
     private static bool IsLoopbackAddress(string host) =>
@@ -101,8 +101,8 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     /// <summary>What the site's output says about it, read again when the manifest records a new version.</summary>
     public PublishedSite? PublishedSiteOf(PublicSiteOutput site)
     {
-        var sha = site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Sha256 : null;
-        if (_published.TryGetValue(site.Code, out var known) && known.Sha256 == sha) return known.Site;
+        FileHash? sha = site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Hash : null;
+        if (_published.TryGetValue(site.Code, out var known) && known.Hash == sha) return known.Site;
         var content = sha is null ? null : site.Output.PublishedContentOf(OutputLayout.SiteInfoFile);
         var published = content is null ? null : PublishedSite.Parse(content);
         _published[site.Code] = (content is null ? null : sha, published);

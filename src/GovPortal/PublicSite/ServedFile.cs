@@ -19,7 +19,7 @@ public sealed class ServedFile
         FullPath = fullPath;
         NativePath = FileStamp.NativePath(fullPath);
         Stamp = stamp;
-        Sha256 = variant.Sha256;
+        Hash = variant.Hash;
         Content = content;
         ETag = new EntityTagHeaderValue($"\"{variant.Sha256[..20]}\"");
         ETagHeader = ETag.ToString();
@@ -47,7 +47,7 @@ public sealed class ServedFile
     public void Proved(long generation) => Interlocked.Exchange(ref _provedAtGeneration, generation);
 
     public bool MatchesManifest { get; }
-    public string Sha256 { get; }
+    public FileHash Hash { get; }
     public byte[] Content { get; }
     public EntityTagHeaderValue ETag { get; }
     public StringValues ETagHeader { get; }

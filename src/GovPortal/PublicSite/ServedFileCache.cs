@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GovPortal.Publishing.Output;
 
 namespace GovPortal.PublicSite;
 
@@ -29,8 +30,8 @@ public sealed class ServedFileCache
     public long Bytes => _pages.Bytes + _large.Bytes;
     public int Count => _pages.Count + _large.Count;
 
-    public bool TryGet(string path, string sha256, out ServedFile file) =>
-        _pages.TryGet(path, sha256, out file) || _large.TryGet(path, sha256, out file);
+    public bool TryGet(string path, FileHash hash, out ServedFile file) =>
+        _pages.TryGet(path, hash, out file) || _large.TryGet(path, hash, out file);
 
     /// <summary>Forgets a file that changed on disk or left the manifest.</summary>
     public void Invalidate(string path)
@@ -51,15 +52,15 @@ public sealed class ServedFileCache
         private readonly ConcurrentDictionary<string, ServedFile> _files = new(StringComparer.Ordinal);
         // Paths in the order they were cached, with the hash cached; entries for versions since replaced are skipped.
         // Only names are queued, so a replaced file's bytes are never kept alive by the queue.
-        private readonly ConcurrentQueue<(string Path, string Sha256)> _order = new();
+        private readonly ConcurrentQueue<(string Path, FileHash Hash)> _order = new();
         private readonly Lock _evicting = new();
         private long _bytes;
 
         public long Bytes => Interlocked.Read(ref _bytes);
         public int Count => _files.Count;
 
-        public bool TryGet(string path, string sha256, out ServedFile file) =>
-            _files.TryGetValue(path, out file!) && file.Sha256 == sha256;
+        public bool TryGet(string path, FileHash hash, out ServedFile file) =>
+            _files.TryGetValue(path, out file!) && file.Hash == hash;
 
         /// <summary>Forgets a file that changed on disk or left the manifest.</summary>
         public void Invalidate(string path)
@@ -73,14 +74,14 @@ public sealed class ServedFileCache
             Invalidate(path);
             if (!_files.TryAdd(path, file)) return;
             Interlocked.Add(ref _bytes, file.Content.Length);
-            _order.Enqueue((path, file.Sha256));
+            _order.Enqueue((path, file.Hash));
             if (Interlocked.Read(ref _bytes) <= budgetBytes && _order.Count <= 4 * _files.Count + 1024) return;
             lock (_evicting)
             {
                 while (Interlocked.Read(ref _bytes) > budgetBytes && _order.TryDequeue(out var oldest))
                 {
                     // Only the version that was queued: a newer version of the same path stays.
-                    if (_files.TryGetValue(oldest.Path, out var current) && current.Sha256 == oldest.Sha256
+                    if (_files.TryGetValue(oldest.Path, out var current) && current.Hash == oldest.Hash
                         && _files.TryRemove(new KeyValuePair<string, ServedFile>(oldest.Path, current)))
                         Interlocked.Add(ref _bytes, -current.Content.Length);
                 }
@@ -89,7 +90,7 @@ public sealed class ServedFileCache
                 {
                     // Cycle through once; names queued meanwhile by other threads stay behind, untouched.
                     for (var n = _order.Count; n > 0 && _order.TryDequeue(out var entry); n--)
-                        if (_files.TryGetValue(entry.Path, out var f) && f.Sha256 == entry.Sha256)
+                        if (_files.TryGetValue(entry.Path, out var f) && f.Hash == entry.Hash)
                             _order.Enqueue(entry);
                 }
             }

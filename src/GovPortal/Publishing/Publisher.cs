@@ -499,16 +499,16 @@ public sealed partial class Publisher(
     /// <summary>The withdrawn list as published, read again only when the manifest records a new version.</summary>
     private IReadOnlySet<string> PublishedWithdrawnList()
     {
-        var sha = store.Manifest.TryGet(OutputLayout.WithdrawnListFile, out var entry) ? entry.Sha256 : null;
+        FileHash? sha = store.Manifest.TryGet(OutputLayout.WithdrawnListFile, out var entry) ? entry.Hash : null;
         var known = _withdrawn;
-        if (known is not null && known.Sha256 == sha) return known.Paths;
+        if (known is not null && known.Hash == sha) return known.Paths;
         var content = sha is null ? null : store.PublishedContentOf(OutputLayout.WithdrawnListFile);
         var paths = content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content);
         _withdrawn = content is null ? null : new PublishedList(sha, paths);
         return paths;
     }
 
-    private sealed record PublishedList(string? Sha256, IReadOnlySet<string> Paths);
+    private sealed record PublishedList(FileHash? Hash, IReadOnlySet<string> Paths);
 
     /// <summary>
     /// The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.

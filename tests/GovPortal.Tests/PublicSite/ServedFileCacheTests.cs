@@ -9,9 +9,11 @@ public sealed class ServedFileCacheTests
 {
     private static ServedFile File(string path, int size, string sha = "a")
     {
-        var entry = new ManifestEntry(path, sha.PadRight(64, '0'), size, DateTime.UtcNow, "Home:0:0");
+        var entry = new ManifestEntry(path, Hash(sha), size, DateTime.UtcNow, "Home:0:0");
         return new ServedFile(entry, entry, null, new byte[size], "/x/" + path, null);
     }
+
+    private static FileHash Hash(string digit) => FileHash.Parse(digit.PadRight(FileHash.HexLength, '0'));
 
     [Fact]
     public void The_oldest_files_make_room_within_the_budget()
@@ -21,8 +23,8 @@ public sealed class ServedFileCacheTests
 
         Assert.True(cache.Bytes <= 1000);
         Assert.Equal(5, cache.Count);
-        Assert.False(cache.TryGet("p0.html", "a".PadRight(64, '0'), out _));
-        Assert.True(cache.TryGet("p9.html", "a".PadRight(64, '0'), out _));
+        Assert.False(cache.TryGet("p0.html", Hash("a"), out _));
+        Assert.True(cache.TryGet("p9.html", Hash("a"), out _));
     }
 
     [Fact]
@@ -34,8 +36,8 @@ public sealed class ServedFileCacheTests
         for (var i = 0; i < 2; i++) cache.Add($"q{i}.html", File($"q{i}.html", 200));
 
         Assert.Equal(600, cache.Bytes);
-        Assert.True(cache.TryGet("p.html", "b".PadRight(64, '0'), out _));
-        Assert.False(cache.TryGet("p.html", "a".PadRight(64, '0'), out _));
+        Assert.True(cache.TryGet("p.html", Hash("b"), out _));
+        Assert.False(cache.TryGet("p.html", Hash("a"), out _));
     }
 
     [Fact]
@@ -57,14 +59,14 @@ public sealed class ServedFileCacheTests
         for (var i = 0; i < 4; i++) cache.Add($"p{i}.html", File($"p{i}.html", 200));
         for (var i = 0; i < 6; i++) cache.Add($"v{i}.mp4", File($"v{i}.mp4", large));
 
-        for (var i = 0; i < 4; i++) Assert.True(cache.TryGet($"p{i}.html", "a".PadRight(64, '0'), out _));
-        Assert.True(cache.TryGet("v5.mp4", "a".PadRight(64, '0'), out _));
-        Assert.False(cache.TryGet("v0.mp4", "a".PadRight(64, '0'), out _));
+        for (var i = 0; i < 4; i++) Assert.True(cache.TryGet($"p{i}.html", Hash("a"), out _));
+        Assert.True(cache.TryGet("v5.mp4", Hash("a"), out _));
+        Assert.False(cache.TryGet("v0.mp4", Hash("a"), out _));
         Assert.Equal(800 + 2L * large, cache.Bytes);
         // A path whose new version is of the other size leaves no old copy behind.
         cache.Add("p0.html", File("p0.html", large, "b"));
-        Assert.False(cache.TryGet("p0.html", "a".PadRight(64, '0'), out _));
-        Assert.True(cache.TryGet("p0.html", "b".PadRight(64, '0'), out _));
+        Assert.False(cache.TryGet("p0.html", Hash("a"), out _));
+        Assert.True(cache.TryGet("p0.html", Hash("b"), out _));
     }
 
     [Fact]

@@ -36,9 +36,10 @@ public sealed class OwnedPathsTests
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "manifest.db");
         var now = DateTime.UtcNow;
-        var many = Enumerable.Range(0, 30).Select(i => new ManifestEntry($"assets/{i}.css", "ab", 1, now, "assets"));
+        var hash = FileHash.Of("content"u8);
+        var many = Enumerable.Range(0, 30).Select(i => new ManifestEntry($"assets/{i}.css", hash, 1, now, "assets"));
         var page = new[] { "a.html", "a.html.gz", "a.html.br" }
-            .Select(path => new ManifestEntry(path, "cd", 1, now, new string("article:1".AsSpan())));
+            .Select(path => new ManifestEntry(path, hash, 1, now, new string("article:1".AsSpan())));
         Manifest.Open(file).Apply([.. many, .. page], []);
 
         var manifest = Manifest.Open(file);

@@ -47,7 +47,7 @@ public sealed class Manifest
         {
             var owner = reader.GetString(4);
             if (!owners.TryAdd(owner, owner)) owner = owners[owner];
-            var entry = new ManifestEntry(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+            var entry = new ManifestEntry(reader.GetString(0), FileHash.Parse(reader.GetString(1)), reader.GetInt64(2),
                 DateTime.SpecifyKind(
                     DateTime.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture),
                     DateTimeKind.Utc),

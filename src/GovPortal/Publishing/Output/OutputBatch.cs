@@ -46,8 +46,8 @@ public sealed class OutputBatch : IDisposable
         // Side files are read by the portal, never sent: no compressed variants.
         if (!ContentTypes.IsCompressible(relativePath) || OutputLayout.IsSideFile(relativePath))
         {
-            var (sha, _) = Put([new(relativePath, content, downloadName)], ownerText, produced)[0];
-            KeepObject(sha, brotli: false, content);
+            var (hash, _) = Put([new(relativePath, content, downloadName)], ownerText, produced)[0];
+            KeepObject(hash.ToString(), brotli: false, content);
             return;
         }
 
@@ -58,7 +58,7 @@ public sealed class OutputBatch : IDisposable
         var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
         if (keepBrotli) files.Add(new(relativePath + ".br", brotli));
         var written = Put(files, ownerText, produced);
-        KeepObject(written[0].Sha256, keepBrotli, keepBrotli ? brotli : content);
+        KeepObject(written[0].Hash.ToString(), keepBrotli, keepBrotli ? brotli : content);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class OutputBatch : IDisposable
             foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced.Add(path);
     }
 
-    private (string Sha256, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner,
+    private (FileHash Hash, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner,
         OwnedPaths produced)
     {
         lock (produced)

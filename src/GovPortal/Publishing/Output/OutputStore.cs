@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 
 namespace GovPortal.Publishing.Output;
 
@@ -14,7 +13,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
 {
     public const string TemporarySuffix = ".tmp";
 
-    private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ManifestEntry> _pending = new(StringComparer.Ordinal);
     private readonly PublishJournal _journal = new(layout.PublishJournalFile);
     private int _activeBatches;
 
@@ -66,10 +65,10 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     }
 
     /// <summary>
-    /// Whether <paramref name="sha256"/> is the content a running publish just wrote to <paramref name="path"/>.
+    /// Whether <paramref name="hash"/> is the content a running publish just wrote to <paramref name="path"/>.
     /// </summary>
-    public bool IsPending(string path, string sha256) =>
-        _pending.TryGetValue(path, out var pending) && pending == sha256;
+    public bool IsPending(string path, FileHash hash) =>
+        _pending.TryGetValue(path, out var pending) && pending.Hash == hash;
 
     public bool IsPendingPath(string path) => _pending.ContainsKey(path);
 
@@ -108,27 +107,32 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// Writes the files that changed among <paramref name="files"/> (a page and its compressed variants: one folder),
     /// journaled together before the first is renamed into place, the folder checked and made once.
     /// </summary>
-    /// <returns>Each file's hash and, if it had to be written, its manifest entry, in the order given.</returns>
-    internal (string Sha256, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
+    /// <returns>
+    /// Each file's hash and, if it had to be written, its manifest entry, in the order given. A write that fails
+    /// throws: no entry of this call is then returned, and its files stay pending until the batch ends.
+    /// </returns>
+    internal (FileHash Hash, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
         DateTime now)
     {
-        var results = new (string Sha256, ManifestEntry? Written)[files.Count];
+        var results = new (FileHash Hash, ManifestEntry? Written)[files.Count];
         var changed = new List<int>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
-            results[i] = (sha, null);
-            if (manifest.TryGet(file.Path, out var existing) && existing.Sha256 == sha && existing.Owner == owner
+            var hash = FileHash.Of(file.Content);
+            results[i] = (hash, null);
+            if (manifest.TryGet(file.Path, out var existing) && existing.Hash == hash && existing.Owner == owner
                 && existing.DownloadName == file.DownloadName && new FileInfo(FullPathOf(file.Path)) is
                     { Exists: true } info && info.Length == file.Content.Length)
                 continue;
+            results[i] = (hash, new ManifestEntry(file.Path, hash, file.Content.Length, now, owner, file.DownloadName));
             changed.Add(i);
         }
         if (changed.Count == 0) return results;
 
-        foreach (var i in changed) _pending[files[i].Path] = results[i].Sha256;
-        _journal.Record(changed.Select(i => (files[i].Path, results[i].Sha256)));
+        // The pending version is the entry the commit will record: one object for both, not a second copy of the hash.
+        foreach (var i in changed) _pending[files[i].Path] = results[i].Written!;
+        _journal.Record(changed.Select(i => (files[i].Path, results[i].Hash.ToString())));
         string? preparedFolder = null;
         foreach (var i in changed)
         {
@@ -137,8 +141,6 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
             WriteAtomically(file.Path, file.Content, folderChecked: folder == preparedFolder);
             preparedFolder = folder;
             AfterFileCommitted?.Invoke(file.Path);
-            results[i] = (results[i].Sha256,
-                new ManifestEntry(file.Path, results[i].Sha256, file.Content.Length, now, owner, file.DownloadName));
         }
         return results;
     }
@@ -178,8 +180,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     {
         if (!manifest.TryGet(relativePath, out var entry)) return null;
         var onDisk = ReadForCheck(entry);
-        var genuine = onDisk is not null && onDisk != Unreadable
-            && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256;
+        var genuine = onDisk is not null && onDisk != Unreadable && FileHash.Of(onDisk) == entry.Hash;
         if (genuine) return onDisk;
         return TrueContentOf(entry);
     }
@@ -201,7 +202,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
         if (!manifest.TryGet(entry.Path[..^3], out var original) || objects.TryGet(original.Sha256) is not { } content)
             return null;
         var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
-        return Convert.ToHexStringLower(SHA256.HashData(remade)) == entry.Sha256 ? remade : null;
+        return FileHash.Of(remade) == entry.Hash ? remade : null;
     }
 
     /// <summary>
@@ -222,9 +223,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
                         continue;
                     }
                     var onDisk = ReadForCheck(entry);
-                    if (onDisk is not null && onDisk != Unreadable
-                        && Convert.ToHexStringLower(SHA256.HashData(onDisk)) == entry.Sha256)
-                        continue;
+                    if (onDisk is not null && onDisk != Unreadable && FileHash.Of(onDisk) == entry.Hash) continue;
                     if (TrueContentOf(entry) is { } truth) Restore(path, truth);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using GovPortal.Storage;
 using GovPortal.Publishing.Output;
 
@@ -57,24 +56,21 @@ public sealed class TamperGuard
     /// </summary>
     public (byte[]? Content, bool Cacheable) Check(ManifestEntry entry, byte[]? onDisk)
     {
-        var sha = onDisk is null || onDisk == OutputStore.Unreadable
-            ? null
-            : Convert.ToHexStringLower(SHA256.HashData(onDisk));
-        if (sha == entry.Sha256) return (onDisk, true);
-        if (sha is not null && output.IsPending(entry.Path, sha)) return (onDisk, false);
+        FileHash? hash = onDisk is null || onDisk == OutputStore.Unreadable ? null : FileHash.Of(onDisk);
+        if (hash == entry.Hash) return (onDisk, true);
+        if (hash is { } read && output.IsPending(entry.Path, read)) return (onDisk, false);
 
         lock (output.CommitLock)
         {
             // A commit may have replaced or removed the entry since it was read: judge against what is current.
             if (!output.Manifest.TryGet(entry.Path, out var current)) return (null, false);
-            if (current.Sha256 != entry.Sha256 && sha == current.Sha256) return (onDisk, false);
+            if (current.Hash != entry.Hash && hash == current.Hash) return (onDisk, false);
             // A request and the watcher can find the same change: whoever comes second finds it put right.
             var again = output.ReadForCheck(current);
-            if (again is not null && again != OutputStore.Unreadable
-                && Convert.ToHexStringLower(SHA256.HashData(again)) == current.Sha256)
-                return (again, current.Sha256 == entry.Sha256);
+            if (again is not null && again != OutputStore.Unreadable && FileHash.Of(again) == current.Hash)
+                return (again, current.Hash == entry.Hash);
             var restored = RestoreFromStore(current, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
-            return (restored, restored is not null && current.Sha256 == entry.Sha256);
+            return (restored, restored is not null && current.Hash == entry.Hash);
         }
     }
 
