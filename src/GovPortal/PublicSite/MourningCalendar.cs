@@ -10,10 +10,8 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILogger<MourningCalendar> logger)
 {
-    private volatile Loaded _loaded = new(null, new HashSet<DateOnly>());
-
-    // Swapped whole, so a request never sees one version's hash with another's dates.
-    private sealed record Loaded(FileHash? Hash, IReadOnlySet<DateOnly> Dates);
+    private readonly PublishedSideFile<IReadOnlySet<DateOnly>> _days =
+        new(output, OutputLayout.MourningDaysFile, content => Parse(content, logger));
 
     /// <summary>
     /// Whether today, in China, is a day of mourning. Asked on every page request: a look in the manifest.
@@ -21,21 +19,14 @@ public sealed class MourningCalendar(OutputStore output, TimeProvider time, ILog
     public bool IsMourningToday() =>
         Dates().Contains(ChinaTime.Today(time));
 
-    public IReadOnlySet<DateOnly> Dates()
+    public IReadOnlySet<DateOnly> Dates() => _days.Current();
+
+    private static HashSet<DateOnly> Parse(byte[]? content, ILogger logger)
     {
-        FileHash? sha = output.Manifest.TryGet(OutputLayout.MourningDaysFile, out var entry) ? entry.Hash : null;
-        var loaded = _loaded;
-        if (loaded.Hash == sha) return loaded.Dates;
-        var content = sha is null ? null : output.PublishedContentOf(OutputLayout.MourningDaysFile);
-        var dates = new HashSet<DateOnly>();
-        if (content is not null)
-        {
-            (dates, var unreadable) = MourningDays.Parse(content);
-            foreach (var line in unreadable)
-                logger.LogWarning("Ignoring the line \"{Line}\" of the days of mourning: not a date (YYYY-MM-DD)",
-                    line);
-        }
-        _loaded = new Loaded(content is null ? null : sha, dates);
+        if (content is null) return [];
+        var (dates, unreadable) = MourningDays.Parse(content);
+        foreach (var line in unreadable)
+            logger.LogWarning("Ignoring the line \"{Line}\" of the days of mourning: not a date (YYYY-MM-DD)", line);
         return dates;
     }
 }

@@ -10,25 +10,12 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class OldAddresses(OutputStore output)
 {
-    private volatile Loaded _loaded = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
-
-    // Swapped whole, so a request never sees one version's hash with another's list.
-    private sealed record Loaded(FileHash? Hash, IReadOnlyDictionary<string, string> Entries);
+    private readonly PublishedSideFile<IReadOnlyDictionary<string, string>> _list = new(output,
+        OutputLayout.OldAddressListFile, content => content is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : OldAddressList.Parse(content));
 
     /// <param name="path">Output-relative, e.g. art/2023/10/12/art_123_456.html.</param>
     /// <returns>The new site-relative address, or null when the path is no old address.</returns>
-    public string? NewAddressOf(string path) => Current().GetValueOrDefault(path);
-
-    private IReadOnlyDictionary<string, string> Current()
-    {
-        FileHash? sha = output.Manifest.TryGet(OutputLayout.OldAddressListFile, out var entry) ? entry.Hash : null;
-        var loaded = _loaded;
-        if (loaded.Hash == sha) return loaded.Entries;
-        var content = sha is null ? null : output.PublishedContentOf(OutputLayout.OldAddressListFile);
-        var entries = content is null
-            ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : OldAddressList.Parse(content);
-        _loaded = new Loaded(content is null ? null : sha, entries);
-        return entries;
-    }
+    public string? NewAddressOf(string path) => _list.Current().GetValueOrDefault(path);
 }

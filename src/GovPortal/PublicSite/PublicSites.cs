@@ -23,7 +23,7 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     // Replaced whole when a site is added, so a request reads one consistent list without a lock.
     private volatile IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
     private readonly System.Threading.Lock _adding = new();
-    private readonly ConcurrentDictionary<string, (FileHash? Hash, PublishedSite? Site)> _published =
+    private readonly ConcurrentDictionary<string, PublishedSideFile<PublishedSite?>> _published =
         new(StringComparer.Ordinal);
 
     public IReadOnlyList<PublicSiteOutput> All => _sites;
@@ -57,9 +57,9 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
         if (index is null || !ReferenceEquals(index.Sites, sites)) index = IndexHosts(sites);
         // The site found is answered while its site.json is the one indexed; a host no site had is looked for again
         // only when some site's site.json changed (a host added, a site made).
-        if (index.ByHost.TryGetValue(host, out var found) && SiteInfoSha(found.Site) == found.Sha) return found.Site;
+        if (index.ByHost.TryGetValue(host, out var found) && SiteInfoHash(found.Site) == found.Hash) return found.Site;
         var loopback = sites.Count > 0 && IsLoopbackAddress(host);
-        if (found.Site is not null || (!loopback && index.Shas.Where((sha, i) => SiteInfoSha(sites[i]) != sha).Any()))
+        if (found.Site is not null || (!loopback && SomeSiteInfoChanged(index)))
         {
             index = IndexHosts(sites);
             if (index.ByHost.TryGetValue(host, out found)) return found.Site;
@@ -71,25 +71,28 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     // and replaced whole: one dictionary look-up per request however many sites the node serves.
     private volatile HostIndex? _hosts;
 
-    private sealed record HostIndex(IReadOnlyList<PublicSiteOutput> Sites, IReadOnlyList<FileHash?> Shas,
-        IReadOnlyDictionary<string, (PublicSiteOutput Site, FileHash? Sha)> ByHost);
+    private sealed record HostIndex(IReadOnlyList<PublicSiteOutput> Sites, IReadOnlyList<FileHash?> Hashes,
+        IReadOnlyDictionary<string, (PublicSiteOutput Site, FileHash? Hash)> ByHost);
 
     private HostIndex IndexHosts(IReadOnlyList<PublicSiteOutput> sites)
     {
         var byHost = new Dictionary<string, (PublicSiteOutput, FileHash?)>(StringComparer.OrdinalIgnoreCase);
-        var shas = new List<FileHash?>(sites.Count);
+        var hashes = new List<FileHash?>(sites.Count);
         foreach (var site in sites)
         {
-            var sha = SiteInfoSha(site);
-            shas.Add(sha);
-            foreach (var name in PublishedSiteOf(site)?.HostNames ?? []) byHost.TryAdd(name, (site, sha));
+            var hash = SiteInfoHash(site);
+            hashes.Add(hash);
+            foreach (var name in PublishedSiteOf(site)?.HostNames ?? []) byHost.TryAdd(name, (site, hash));
         }
-        var index = new HostIndex(sites, shas, byHost);
+        var index = new HostIndex(sites, hashes, byHost);
         _hosts = index;
         return index;
     }
 
-    private static FileHash? SiteInfoSha(PublicSiteOutput site) =>
+    private static bool SomeSiteInfoChanged(HostIndex index) =>
+        index.Hashes.Where((hash, i) => SiteInfoHash(index.Sites[i]) != hash).Any();
+
+    private static FileHash? SiteInfoHash(PublicSiteOutput site) =>
         site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Hash : null;
 
     /// <summary>A literal loopback address; never a name, which anyone can point anywhere.</summary>
@@ -99,15 +102,10 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     public PublicSiteOutput? ByCode(string code) => _sites.FirstOrDefault(s => s.Code == code);
 
     /// <summary>What the site's output says about it, read again when the manifest records a new version.</summary>
-    public PublishedSite? PublishedSiteOf(PublicSiteOutput site)
-    {
-        FileHash? sha = site.Output.Manifest.TryGet(OutputLayout.SiteInfoFile, out var entry) ? entry.Hash : null;
-        if (_published.TryGetValue(site.Code, out var known) && known.Hash == sha) return known.Site;
-        var content = sha is null ? null : site.Output.PublishedContentOf(OutputLayout.SiteInfoFile);
-        var published = content is null ? null : PublishedSite.Parse(content);
-        _published[site.Code] = (content is null ? null : sha, published);
-        return published;
-    }
+    public PublishedSite? PublishedSiteOf(PublicSiteOutput site) =>
+        _published.GetOrAdd(site.Code, _ => new PublishedSideFile<PublishedSite?>(
+            site.Output, OutputLayout.SiteInfoFile, content => content is null ? null : PublishedSite.Parse(content)))
+            .Current();
 
     /// <summary>Whether the platform has paused the site (暂停服务), as its output says.</summary>
     public bool IsSuspended(PublicSiteOutput site) => PublishedSiteOf(site)?.Suspended == true;

@@ -50,7 +50,8 @@ public sealed partial class Publisher(
     Replication.OriginTurns? turns = null) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
-    private PublishedList? _withdrawn; // the withdrawn list as last read, by its manifest hash
+    private readonly PublishedSideFile<IReadOnlySet<string>> _withdrawn = new(store, OutputLayout.WithdrawnListFile,
+        content => content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content));
 
     /// <summary>
     /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was
@@ -496,20 +497,6 @@ public sealed partial class Publisher(
     private HashSet<DateOnly> PublishedDays(string file) =>
         store.PublishedContentOf(file) is { } content ? MourningDays.Parse(content).Dates : [];
 
-    /// <summary>The withdrawn list as published, read again only when the manifest records a new version.</summary>
-    private IReadOnlySet<string> PublishedWithdrawnList()
-    {
-        FileHash? sha = store.Manifest.TryGet(OutputLayout.WithdrawnListFile, out var entry) ? entry.Hash : null;
-        var known = _withdrawn;
-        if (known is not null && known.Hash == sha) return known.Paths;
-        var content = sha is null ? null : store.PublishedContentOf(OutputLayout.WithdrawnListFile);
-        var paths = content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content);
-        _withdrawn = content is null ? null : new PublishedList(sha, paths);
-        return paths;
-    }
-
-    private sealed record PublishedList(FileHash? Hash, IReadOnlySet<string> Paths);
-
     /// <summary>
     /// The withdrawn list once <paramref name="article"/>'s change is published, or null if it stays as it is.
     /// </summary>
@@ -517,7 +504,7 @@ public sealed partial class Publisher(
     {
         if (article.Url is null || article.Status is not (ArticleStatus.Withdrawn or ArticleStatus.Published))
             return null;
-        var list = new HashSet<string>(PublishedWithdrawnList(), StringComparer.Ordinal);
+        var list = new HashSet<string>(_withdrawn.Current(), StringComparer.Ordinal);
         var path = WithdrawnList.Normalize(article.Url);
         var changed = article.Status == ArticleStatus.Withdrawn ? list.Add(path) : list.Remove(path);
         return changed ? list : null;

@@ -180,10 +180,15 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     {
         if (!manifest.TryGet(relativePath, out var entry)) return null;
         var onDisk = ReadForCheck(entry);
-        var genuine = onDisk is not null && onDisk != Unreadable && FileHash.Of(onDisk) == entry.Hash;
-        if (genuine) return onDisk;
-        return TrueContentOf(entry);
+        return IsGenuine(onDisk, entry) ? onDisk : TrueContentOf(entry);
     }
+
+    /// <summary>
+    /// Whether <paramref name="read"/>, as <see cref="ReadForCheck"/> returned it, is exactly the version of
+    /// <paramref name="entry"/>.
+    /// </summary>
+    public static bool IsGenuine(byte[]? read, ManifestEntry entry) =>
+        read is not null && read != Unreadable && FileHash.Of(read) == entry.Hash;
 
     /// <summary>
     /// Published files are pages and office documents; nothing larger is read into memory to be checked.
@@ -222,8 +227,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
                         DeleteFile(path);
                         continue;
                     }
-                    var onDisk = ReadForCheck(entry);
-                    if (onDisk is not null && onDisk != Unreadable && FileHash.Of(onDisk) == entry.Hash) continue;
+                    if (IsGenuine(ReadForCheck(entry), entry)) continue;
                     if (TrueContentOf(entry) is { } truth) Restore(path, truth);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

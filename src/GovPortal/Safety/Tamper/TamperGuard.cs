@@ -67,7 +67,7 @@ public sealed class TamperGuard
             if (current.Hash != entry.Hash && hash == current.Hash) return (onDisk, false);
             // A request and the watcher can find the same change: whoever comes second finds it put right.
             var again = output.ReadForCheck(current);
-            if (again is not null && again != OutputStore.Unreadable && FileHash.Of(again) == current.Hash)
+            if (OutputStore.IsGenuine(again, current))
                 return (again, current.Hash == entry.Hash);
             var restored = RestoreFromStore(current, onDisk is null ? TamperKind.Missing : TamperKind.Modified);
             return (restored, restored is not null && current.Hash == entry.Hash);
