@@ -16,9 +16,11 @@ public sealed class OutputBatch : IDisposable
 
     private readonly OutputStore _store;
     private readonly DateTime _now;
+    // The entry each file this batch renamed into place, or is about to, will have in the manifest: what the commit
+    // records, and what the tamper guard accepts as pending until then. Entered before the rename, never after it.
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
-    // Every path this batch renamed or tried to, to roll back and to end as pending; a path may appear twice.
-    private readonly ConcurrentQueue<string> _attempted = new();
+    // The files of writes that failed part way: perhaps renamed, never recorded; pending and rolled back all the same.
+    private readonly ConcurrentDictionary<string, ManifestEntry> _failed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OwnedPaths> _producedByOwner = new(StringComparer.Ordinal);
     private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
     private readonly Lock _objectsLock = new();
@@ -66,14 +68,8 @@ public sealed class OutputBatch : IDisposable
     /// time are the origin's, no variant is made, and nothing is removed by owner at commit
     /// (<see cref="CommitExactly"/>). The caller has checked the content against its SHA-256.
     /// </summary>
-    internal void WriteExactly(string owner, OutputFile file, DateTime modifiedUtc)
-    {
-        _attempted.Enqueue(file.Path);
-        var (_, entry) = _store.WriteIfChanged([file], owner, modifiedUtc)[0];
-        if (entry is null) return;
-        _written[entry.Path] = entry;
-        Interlocked.Increment(ref _filesWritten);
-    }
+    internal void WriteExactly(string owner, OutputFile file, DateTime modifiedUtc) =>
+        WriteIfChanged([file], owner, modifiedUtc);
 
     /// <summary>Keeps a content in the object store as a publish keeps its pages' (a node's own true copies).</summary>
     internal void KeepContent(string sha256, bool brotli, byte[] content) => KeepObject(sha256, brotli, content);
@@ -120,16 +116,53 @@ public sealed class OutputBatch : IDisposable
     {
         lock (produced)
             foreach (var file in files) produced.Add(file.Path);
-        foreach (var file in files) _attempted.Enqueue(file.Path);
-        var results = _store.WriteIfChanged(files, owner, _now);
-        foreach (var (_, entry) in results)
+        return WriteIfChanged(files, owner, _now);
+    }
+
+    /// <summary>
+    /// Writes the files that changed, each made pending before it is renamed into place. A write that fails throws;
+    /// its files then stay pending, and are rolled back, until the batch ends, and the commit records what the batch
+    /// wrote of them before, if anything.
+    /// </summary>
+    private (FileHash Hash, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
+        DateTime modifiedUtc)
+    {
+        var changes = _store.ChangesOf(files, owner, modifiedUtc);
+        var earlier = new List<(ManifestEntry Entry, ManifestEntry? Earlier)>(changes.Length);
+        foreach (var (_, entry) in changes)
         {
             if (entry is null) continue;
+            earlier.Add((entry, _written.TryGetValue(entry.Path, out var before) ? before : null));
             _written[entry.Path] = entry;
-            Interlocked.Increment(ref _filesWritten);
         }
-        return results;
+        try
+        {
+            _store.WriteChanged(files, changes);
+        }
+        catch
+        {
+            foreach (var (entry, before) in earlier)
+            {
+                // Failed first, then out of the written: the version is pending at every moment in between.
+                _failed[entry.Path] = entry;
+                if (before is not null) _written[entry.Path] = before;
+                else _written.TryRemove(entry.Path, out _);
+            }
+            throw;
+        }
+        Interlocked.Add(ref _filesWritten, earlier.Count);
+        return changes;
     }
+
+    /// <summary>Whether this batch wrote, or was writing, <paramref name="path"/>.</summary>
+    internal bool Holds(string path) => _written.ContainsKey(path) || (!_failed.IsEmpty && _failed.ContainsKey(path));
+
+    /// <summary>
+    /// Whether this batch wrote, or was writing, exactly <paramref name="hash"/> to <paramref name="path"/>.
+    /// </summary>
+    internal bool Holds(string path, FileHash hash) =>
+        (_written.TryGetValue(path, out var written) && written.Hash == hash)
+        || (!_failed.IsEmpty && _failed.TryGetValue(path, out var failed) && failed.Hash == hash);
 
     private void KeepObject(string sha, bool brotli, byte[] content)
     {
@@ -207,7 +240,7 @@ public sealed class OutputBatch : IDisposable
     {
         if (_ended) return;
         _ended = true;
-        if (!_committed) _store.RollBack(_attempted.Distinct(StringComparer.Ordinal));
-        _store.EndBatch(_attempted);
+        if (!_committed) _store.RollBack(_written.Keys.Union(_failed.Keys, StringComparer.Ordinal));
+        _store.EndBatch(this);
     }
 }

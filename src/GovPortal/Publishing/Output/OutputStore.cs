@@ -1,21 +1,21 @@
-using System.Collections.Concurrent;
-
 namespace GovPortal.Publishing.Output;
 
 /// <summary>
 /// Writes published files into the public folder. Each file is written under a temporary name and renamed into
 /// place, so a reader (or a crash) only ever sees a whole old file or a whole new one. While a batch runs, the new
 /// hash of each file it renamed is "pending": the tamper guard accepts it, since the manifest only learns it when
-/// the batch commits. Every version is also kept in the object store.
+/// the batch commits. The open batches answer for what is pending, each from its own files, so a publish holds one
+/// record per file, not two. Every version is also kept in the object store.
 /// </summary>
 public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectStore objects, TimeProvider time,
     IOutputMirror? mirror = null)
 {
     public const string TemporarySuffix = ".tmp";
 
-    private readonly ConcurrentDictionary<string, ManifestEntry> _pending = new(StringComparer.Ordinal);
     private readonly PublishJournal _journal = new(layout.PublishJournalFile);
-    private int _activeBatches;
+    // Replaced whole under the lock, read without it: a check for a pending file never waits for a batch to open.
+    private volatile OutputBatch[] _openBatches = [];
+    private readonly Lock _openBatchesLock = new();
 
     /// <summary>
     /// Held while a batch commits (manifest, deletions, end of pending) or rolls back, and while the tamper guard
@@ -41,19 +41,19 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     public string PublicDirectory => layout.PublicDirectory;
 
     /// <summary>Whether a publish is writing files right now.</summary>
-    public bool IsPublishing => Volatile.Read(ref _activeBatches) > 0;
+    public bool IsPublishing => _openBatches.Length > 0;
 
     public OutputBatch BeginBatch()
     {
-        Interlocked.Increment(ref _activeBatches);
+        var batch = new OutputBatch(this, time.GetUtcNow().UtcDateTime);
         _journal.BatchStarted();
-        return new OutputBatch(this, time.GetUtcNow().UtcDateTime);
+        lock (_openBatchesLock) _openBatches = [.. _openBatches, batch];
+        return batch;
     }
 
-    internal void EndBatch(IEnumerable<string> paths)
+    internal void EndBatch(OutputBatch batch)
     {
-        foreach (var path in paths) _pending.TryRemove(path, out _);
-        Interlocked.Decrement(ref _activeBatches);
+        lock (_openBatchesLock) _openBatches = [.. _openBatches.Where(open => open != batch)];
         _journal.BatchEnded();
     }
 
@@ -67,10 +67,9 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// <summary>
     /// Whether <paramref name="hash"/> is the content a running publish just wrote to <paramref name="path"/>.
     /// </summary>
-    public bool IsPending(string path, FileHash hash) =>
-        _pending.TryGetValue(path, out var pending) && pending.Hash == hash;
+    public bool IsPending(string path, FileHash hash) => _openBatches.Any(batch => batch.Holds(path, hash));
 
-    public bool IsPendingPath(string path) => _pending.ContainsKey(path);
+    public bool IsPendingPath(string path) => _openBatches.Any(batch => batch.Holds(path));
 
     /// <summary>Maps a manifest path to its file, refusing anything that would land outside the output.</summary>
     public string FullPathOf(string relativePath) => layout.FullPathOf(relativePath);
@@ -104,18 +103,15 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     }
 
     /// <summary>
-    /// Writes the files that changed among <paramref name="files"/> (a page and its compressed variants: one folder),
-    /// journaled together before the first is renamed into place, the folder checked and made once.
+    /// Which of <paramref name="files"/> differ from the manifest (or from the disk) and must be written.
     /// </summary>
     /// <returns>
-    /// Each file's hash and, if it had to be written, its manifest entry, in the order given. A write that fails
-    /// throws: no entry of this call is then returned, and its files stay pending until the batch ends.
+    /// Each file's hash and, if it has to be written, the manifest entry its write will make, in the order given.
     /// </returns>
-    internal (FileHash Hash, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
+    internal (FileHash Hash, ManifestEntry? Written)[] ChangesOf(IReadOnlyList<OutputFile> files, string owner,
         DateTime now)
     {
         var results = new (FileHash Hash, ManifestEntry? Written)[files.Count];
-        var changed = new List<int>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
@@ -126,13 +122,20 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
                     { Exists: true } info && info.Length == file.Content.Length)
                 continue;
             results[i] = (hash, new ManifestEntry(file.Path, hash, file.Content.Length, now, owner, file.DownloadName));
-            changed.Add(i);
         }
-        if (changed.Count == 0) return results;
+        return results;
+    }
 
-        // The pending version is the entry the commit will record: one object for both, not a second copy of the hash.
-        foreach (var i in changed) _pending[files[i].Path] = results[i].Written!;
-        _journal.Record(changed.Select(i => (files[i].Path, results[i].Hash.ToString())));
+    /// <summary>
+    /// Writes the files <see cref="ChangesOf"/> found changed (a page and its compressed variants: one folder),
+    /// journaled together before the first is renamed into place, the folder checked and made once. The caller
+    /// makes them pending first.
+    /// </summary>
+    internal void WriteChanged(IReadOnlyList<OutputFile> files, (FileHash Hash, ManifestEntry? Written)[] changes)
+    {
+        var changed = Enumerable.Range(0, files.Count).Where(i => changes[i].Written is not null).ToList();
+        if (changed.Count == 0) return;
+        _journal.Record(changed.Select(i => (files[i].Path, changes[i].Hash.ToString())));
         string? preparedFolder = null;
         foreach (var i in changed)
         {
@@ -142,7 +145,6 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
             preparedFolder = folder;
             AfterFileCommitted?.Invoke(file.Path);
         }
-        return results;
     }
 
     /// <summary>
@@ -161,7 +163,7 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
             if (!info.Exists) return null;
             // A running publish may have put a new version of another size in place; anything else of the wrong
             // size is not the published file, whatever it holds.
-            if (info.Length != entry.Size && !_pending.ContainsKey(entry.Path)) return Unreadable;
+            if (info.Length != entry.Size && !IsPendingPath(entry.Path)) return Unreadable;
             if (info.Length > MaxCheckedFileBytes) return Unreadable;
             return File.ReadAllBytes(full);
         }
