@@ -21,7 +21,7 @@ public interface IListingSource
 public sealed class InMemoryListingSource : IListingSource
 {
     private readonly ChannelTree _tree;
-    private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _own;
+    private Dictionary<int, IReadOnlyList<ArticleListing>>? _own;
     private readonly Dictionary<int, IReadOnlyList<ArticleListing>> _subtreeCache = [];
 
     private readonly IReadOnlyList<FocusSlide> _focus;
@@ -42,7 +42,22 @@ public sealed class InMemoryListingSource : IListingSource
     }
 
     public Task<IReadOnlyList<ArticleListing>> OwnListAsync(int channelId) =>
-        Task.FromResult(_own.TryGetValue(channelId, out var list) ? list : []);
+        Task.FromResult(Own.TryGetValue(channelId, out var list) ? list : []);
+
+    /// <summary>
+    /// Lets the lists go once every page showing them is made. A full rebuild renders its list pages, feeds and
+    /// sitemaps first and the articles after, whose pages show no list: without this, every article's listing would
+    /// stay in memory to the end of the publish.
+    /// </summary>
+    public void Release()
+    {
+        _own = null;
+        lock (_subtreeCache) _subtreeCache.Clear();
+    }
+
+    // A page asking for lists after their release would be made without them: it fails instead.
+    private Dictionary<int, IReadOnlyList<ArticleListing>> Own =>
+        _own ?? throw new InvalidOperationException("The lists were released before every page showing them was made.");
 
     public Task<IReadOnlyList<FocusSlide>> FocusAsync() => Task.FromResult(_focus);
 
@@ -54,7 +69,7 @@ public sealed class InMemoryListingSource : IListingSource
             if (!_subtreeCache.TryGetValue(channelId, out merged!))
             {
                 var all = _tree.SubtreeOf(channelId)
-                    .SelectMany(id => _own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : [])
+                    .SelectMany(id => Own.TryGetValue(id, out var l) ? l.Take(SiteLayoutRules.FeedSize) : [])
                     .DistinctBy(a => a.Id).ToList();
                 all.Sort(ArticleListing.ListOrder);
                 _subtreeCache[channelId] = merged = all.Take(SiteLayoutRules.FeedSize).ToList();

@@ -92,15 +92,13 @@ public sealed partial class Publisher(
             await using var db = database.CreateContext();
             var (site, tree) = await LoadSiteAsync(db, SiteCode, cancellationToken);
             await AssignMissingUrlsAsync(db, site, tree, cancellationToken);
-            var listings = await ListingReader.AllAsync(db, site.Id, cancellationToken);
-            var alsoListed = await ListingReader.AlsoListedAsync(db, site.Id, cancellationToken);
-            var focus = await FocusReader.ReadAsync(db, site.Id, cancellationToken);
+            var (lists, ids) = await ReadListsAsync(db, site.Id, tree, cancellationToken);
             var disclosure = await DisclosureReader.DirectoryAsync(db, site.Id, null, cancellationToken);
             var catalogue = await CatalogueReader.CatalogueAsync(db, site.Id, cancellationToken);
             var reports = await PublishedAnnualReportsAsync(db, site.Id, cancellationToken);
             var interaction = await ReadInteractionAsync(db, site.Id, cancellationToken);
-            var renderer = new SiteRenderer(site, tree, new InMemoryListingSource(tree, listings, focus, alsoListed),
-                razor, assets, uploads, kinds, disclosure, catalogue, reports, interaction);
+            var renderer = new SiteRenderer(site, tree, lists, razor, assets, uploads, kinds, disclosure, catalogue,
+                reports, interaction);
             renderer.Consultations = await Consultations.ConsultationReader.AllAsync(db, site.Id,
                 time.GetUtcNow().UtcDateTime, cancellationToken);
             renderer.Statements = await StatementsOfAsync(db, site.Id, cancellationToken);
@@ -118,10 +116,10 @@ public sealed partial class Publisher(
             var failures = new ConcurrentBag<PageFailure>();
             await Parallel.ForEachAsync(keys, parallel, async (key, _) =>
                 await RenderOrReportAsync(key, batch, failures, () => renderer.RenderAsync(key, batch)));
+            lists.Release();
 
             var listsDone = stopwatch.Elapsed;
 
-            var ids = listings.Select(a => a.Id).Order().ToList();
             await foreach (var articles in ReadAheadAsync(db, ids, cancellationToken))
                 await Parallel.ForEachAsync(articles, parallel, async (article, _) =>
                     await RenderOrReportAsync(PageKey.Article(article.Id), batch, failures, async () =>
@@ -175,6 +173,18 @@ public sealed partial class Publisher(
             File.Delete(RebuildMarker);
             return result;
         }
+    }
+
+    /// <summary>Every live article's listing, for the list pages, and the live articles' ids in order.</summary>
+    private static async Task<(InMemoryListingSource Lists, List<int> ArticleIds)> ReadListsAsync(
+        GovPortalDbContext db, int siteId, ChannelTree tree, CancellationToken cancellationToken)
+    {
+        // Read in a method of its own: a local of the publish itself would stay alive, in its state machine, to the
+        // end of the publish, and with it every listing.
+        var listings = await ListingReader.AllAsync(db, siteId, cancellationToken);
+        var alsoListed = await ListingReader.AlsoListedAsync(db, siteId, cancellationToken);
+        var focus = await FocusReader.ReadAsync(db, siteId, cancellationToken);
+        return (new InMemoryListingSource(tree, listings, focus, alsoListed), [.. listings.Select(a => a.Id).Order()]);
     }
 
     /// <summary>
