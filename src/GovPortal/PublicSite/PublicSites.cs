@@ -23,8 +23,9 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     // Replaced whole when a site is added, so a request reads one consistent list without a lock.
     private volatile IReadOnlyList<PublicSiteOutput> _sites = sites.ToList();
     private readonly System.Threading.Lock _adding = new();
-    private readonly ConcurrentDictionary<string, PublishedSideFile<PublishedSite?>> _published =
-        new(StringComparer.Ordinal);
+    // By the site's output, not its code: a request still holding a removed site never answers for a new site made
+    // with the same code.
+    private readonly ConcurrentDictionary<OutputStore, PublishedSideFile<PublishedSite?>> _published = new();
 
     public IReadOnlyList<PublicSiteOutput> All => _sites;
 
@@ -41,8 +42,13 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
     /// <summary>Stops serving a deleted site.</summary>
     public void Remove(string code)
     {
-        lock (_adding) _sites = [.. _sites.Where(s => s.Code != code)];
-        _published.TryRemove(code, out _);
+        List<PublicSiteOutput> removed;
+        lock (_adding)
+        {
+            removed = [.. _sites.Where(s => s.Code == code)];
+            _sites = [.. _sites.Where(s => s.Code != code)];
+        }
+        foreach (var site in removed) _published.TryRemove(site.Output, out _);
         _hosts = null;
     }
 
@@ -103,8 +109,8 @@ public sealed class PublicSites(IEnumerable<PublicSiteOutput> sites)
 
     /// <summary>What the site's output says about it, read again when the manifest records a new version.</summary>
     public PublishedSite? PublishedSiteOf(PublicSiteOutput site) =>
-        _published.GetOrAdd(site.Code, _ => new PublishedSideFile<PublishedSite?>(
-            site.Output, OutputLayout.SiteInfoFile, content => content is null ? null : PublishedSite.Parse(content)))
+        _published.GetOrAdd(site.Output, static output => new PublishedSideFile<PublishedSite?>(
+            output, OutputLayout.SiteInfoFile, content => content is null ? null : PublishedSite.Parse(content)))
             .Current();
 
     /// <summary>Whether the platform has paused the site (暂停服务), as its output says.</summary>

@@ -91,6 +91,39 @@ public sealed class OutputBatchPendingTests : IDisposable
         batch.Commit([]);
         Assert.True(_store.Manifest.TryGet(Path, out var entry));
         Assert.Equal(FileHash.Of(Bytes("第二版")), entry.Hash);
+        // The disk agrees with the manifest when the batch ends: the guard finds nothing to report.
+        Assert.Equal("第二版", File.ReadAllText(_store.FullPathOf(Path)));
+        Assert.False(_store.IsPendingPath(Path));
+    }
+
+    [Fact]
+    public void A_new_file_whose_write_failed_is_gone_when_the_batch_commits()
+    {
+        using var batch = _store.BeginBatch();
+        _store.AfterFileCommitted = _ => throw new IOException("磁盘已满");
+        Assert.Throws<IOException>(() => batch.Write(PageKey.Article(7), Path, Bytes("没写完的新文件")));
+        _store.AfterFileCommitted = null;
+        batch.Write(PageKey.Article(8), "xxgk/other.pdf", Bytes("写好的文件"));
+
+        batch.Commit([]);
+
+        Assert.False(File.Exists(_store.FullPathOf(Path)));
+        Assert.False(_store.Manifest.TryGet(Path, out _));
+        Assert.Equal("写好的文件", File.ReadAllText(_store.FullPathOf("xxgk/other.pdf")));
+    }
+
+    [Fact]
+    public void A_batch_ending_leaves_another_batchs_version_of_the_same_path_pending()
+    {
+        using var first = _store.BeginBatch();
+        using var second = _store.BeginBatch();
+        first.Write(PageKey.Article(1), Path, Bytes("第一批"));
+        second.Write(PageKey.Article(1), Path, Bytes("第二批"));
+
+        second.Commit([]);
+
+        Assert.True(_store.IsPending(Path, FileHash.Of(Bytes("第一批"))));
+        Assert.False(_store.IsPending(Path, FileHash.Of(Bytes("第二批"))));
     }
 
     [Fact]

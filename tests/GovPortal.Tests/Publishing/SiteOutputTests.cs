@@ -116,21 +116,9 @@ public sealed class SiteOutputTests
     {
         using var data = new TempDirectory();
         var paths = new PortalPaths(data.Path);
-        var objects = new ObjectStore(paths.ObjectStoreFile);
-        PublicSiteOutput Published(string code, string baseUrl, string hostNames)
-        {
-            var layout = OutputLayout.For(paths, code);
-            var store = new OutputStore(layout, Manifest.Open(layout.ManifestFile), objects, TimeProvider.System);
-            using var batch = store.BeginBatch();
-            batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
-                PublishedSite.From(code, code, baseUrl, hostNames).ToJson());
-            batch.Commit([]);
-            // Only the output decides where a request goes; the site's servers are not needed for that.
-            return new PublicSiteOutput(store, Files: null!, Search: null!, Mourning: null!);
-        }
         var sites = new PublicSites([
-            Published("main", "https://www.szxc.gov.cn", "szxc.gov.cn"),
-            Published("hdq", "https://hdq.szxc.gov.cn", "hudong.example.cn")]);
+            SiteAnswering(paths, "main", "https://www.szxc.gov.cn", "szxc.gov.cn"),
+            SiteAnswering(paths, "hdq", "https://hdq.szxc.gov.cn", "hudong.example.cn")]);
 
         Assert.Equal("main", sites.For("www.szxc.gov.cn")?.Code);
         Assert.Equal("main", sites.For("SZXC.gov.cn")?.Code);
@@ -141,6 +129,39 @@ public sealed class SiteOutputTests
         Assert.Null(sites.For("localhost"));
         Assert.Equal("main", sites.For("127.0.0.1")?.Code);
         Assert.Equal("main", sites.For("[::1]")?.Code);
+    }
+
+    [Fact]
+    public void A_site_made_again_with_a_removed_sites_code_answers_with_its_own_host_names()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var main = SiteAnswering(new PortalPaths(first.Path), "main", "https://www.szxc.gov.cn", "szxc.gov.cn");
+        var removed = SiteAnswering(new PortalPaths(first.Path), "hdq", "https://hdq.szxc.gov.cn", "old.example.cn");
+        var sites = new PublicSites([main, removed]);
+        Assert.Equal("hdq", sites.For("old.example.cn")?.Code);
+
+        sites.Remove("hdq");
+        // A request that began before the removal still asks about the removed site's output.
+        Assert.True(sites.PublishedSiteOf(removed)!.Answers("old.example.cn"));
+        sites.Add(SiteAnswering(new PortalPaths(second.Path), "hdq", "https://hdq.szxc.gov.cn", "new.example.cn"));
+
+        Assert.Equal("hdq", sites.For("new.example.cn")?.Code);
+        Assert.Null(sites.For("old.example.cn"));
+        Assert.True(sites.PublishedSiteOf(sites.ByCode("hdq")!)!.Answers("new.example.cn"));
+    }
+
+    /// <summary>A site whose output holds only its site.json: only the output decides where a request goes.</summary>
+    private static PublicSiteOutput SiteAnswering(PortalPaths paths, string code, string baseUrl, string hostNames)
+    {
+        var layout = OutputLayout.For(paths, code);
+        var store = new OutputStore(layout, Manifest.Open(layout.ManifestFile), new ObjectStore(paths.ObjectStoreFile),
+            TimeProvider.System);
+        using var batch = store.BeginBatch();
+        batch.Write(PageKey.SiteInfo, OutputLayout.SiteInfoFile,
+            PublishedSite.From(code, code, baseUrl, hostNames).ToJson());
+        batch.Commit([]);
+        return new PublicSiteOutput(store, Files: null!, Search: null!, Mourning: null!);
     }
 
     [Theory]

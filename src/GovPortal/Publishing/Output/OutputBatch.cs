@@ -19,7 +19,8 @@ public sealed class OutputBatch : IDisposable
     // The entry each file this batch renamed into place, or is about to, will have in the manifest: what the commit
     // records, and what the tamper guard accepts as pending until then. Entered before the rename, never after it.
     private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
-    // The files of writes that failed part way: perhaps renamed, never recorded; pending and rolled back all the same.
+    // The files of writes that failed part way: perhaps renamed, never recorded; pending until the batch ends, and
+    // then put back as the manifest has them, whether the batch commits or not.
     private readonly ConcurrentDictionary<string, ManifestEntry> _failed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OwnedPaths> _producedByOwner = new(StringComparer.Ordinal);
     private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
@@ -92,6 +93,7 @@ public sealed class OutputBatch : IDisposable
             _store.JournalRemovals(gone);
             manifest.Apply(_written.Values.ToList(), gone);
             foreach (var path in gone) _store.DeleteFile(path);
+            _store.RollBack(_failed.Keys);
             _committed = true;
             Dispose();
         }
@@ -121,8 +123,8 @@ public sealed class OutputBatch : IDisposable
 
     /// <summary>
     /// Writes the files that changed, each made pending before it is renamed into place. A write that fails throws;
-    /// its files then stay pending, and are rolled back, until the batch ends, and the commit records what the batch
-    /// wrote of them before, if anything.
+    /// its files then stay pending until the batch ends and are put back as the manifest has them then: the commit
+    /// records what the batch wrote of them before, if anything.
     /// </summary>
     private (FileHash Hash, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
         DateTime modifiedUtc)
@@ -155,14 +157,14 @@ public sealed class OutputBatch : IDisposable
     }
 
     /// <summary>Whether this batch wrote, or was writing, <paramref name="path"/>.</summary>
-    internal bool Holds(string path) => _written.ContainsKey(path) || (!_failed.IsEmpty && _failed.ContainsKey(path));
+    internal bool Holds(string path) => _written.ContainsKey(path) || _failed.ContainsKey(path);
 
     /// <summary>
     /// Whether this batch wrote, or was writing, exactly <paramref name="hash"/> to <paramref name="path"/>.
     /// </summary>
     internal bool Holds(string path, FileHash hash) =>
         (_written.TryGetValue(path, out var written) && written.Hash == hash)
-        || (!_failed.IsEmpty && _failed.TryGetValue(path, out var failed) && failed.Hash == hash);
+        || (_failed.TryGetValue(path, out var failed) && failed.Hash == hash);
 
     private void KeepObject(string sha, bool brotli, byte[] content)
     {
@@ -228,6 +230,8 @@ public sealed class OutputBatch : IDisposable
             // turn, which changes nothing.
             if (generation > 0) HeldGeneration.Write(_store.Layout, generation);
             foreach (var path in removals) _store.DeleteFile(path);
+            // What a failed write left on disk goes back to what the manifest now holds, before the batch ends.
+            _store.RollBack(_failed.Keys);
             _committed = true;
             Dispose();
         }
