@@ -9,8 +9,7 @@ namespace GovPortal.PublicSite;
 /// </summary>
 public sealed class WithdrawnPages(OutputStore output)
 {
-    private readonly PublishedSideFile<IReadOnlySet<string>> _list = new(output, OutputLayout.WithdrawnListFile,
-        content => content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content));
+    private readonly PublishedSideFile<IReadOnlySet<string>> _list = WithdrawnList.Published(output);
 
     /// <param name="path">Output-relative, e.g. xwzx/xcyw/202310/t20231012_17.html.</param>
     public bool Contains(string path) => _list.Current().Contains(path);

@@ -50,8 +50,7 @@ public sealed partial class Publisher(
     Replication.OriginTurns? turns = null) : ISearchIndexRebuilder
 {
     private const int ArticleBatchSize = 500;
-    private readonly PublishedSideFile<IReadOnlySet<string>> _withdrawn = new(store, OutputLayout.WithdrawnListFile,
-        content => content is null ? new HashSet<string>(StringComparer.Ordinal) : WithdrawnList.Parse(content));
+    private readonly PublishedSideFile<IReadOnlySet<string>> _withdrawn = WithdrawnList.Published(store);
 
     /// <summary>
     /// Whether the output was built by this theme and reflects the database: a new theme, or a change that was

@@ -19,6 +19,11 @@ public static class WithdrawnList
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => !line.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The list as <paramref name="store"/> last published it, empty when it has none.</summary>
+    public static PublishedSideFile<IReadOnlySet<string>> Published(OutputStore store) =>
+        new(store, OutputLayout.WithdrawnListFile,
+            content => content is null ? new HashSet<string>(StringComparer.Ordinal) : Parse(content));
+
     /// <summary>An article address (/xwzx/…) as the list holds it (xwzx/…).</summary>
     public static string Normalize(string url) => url.TrimStart('/');
 }
