@@ -10,7 +10,7 @@ namespace GovPortal.Tests.Browser;
 /// The demo portal on a real port and Debian's chromium driven by Playwright's bundled driver (no browser download;
 /// scripts/ensure-tools.sh installs chromium and a Chinese font). One browser for all browser tests.
 /// </summary>
-public sealed partial class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = TestEnvironment.Chromium;
 
@@ -65,10 +65,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
-        // Until the next page is committed, not until its load event: once (CI, a loaded machine) the URL had
-        // already moved on when the wait began, and the wait for a load event that had passed ran out.
-        await page.WaitForURLAsync(url => !url.EndsWith("/admin/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        // Polled, not waited for with WaitForURLAsync: see PageAddress.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/admin/login$"),
+            new PageAssertionsToHaveURLOptions { Timeout = 90_000 });
         if (page.Url.Contains("/admin/login/2fa", StringComparison.Ordinal))
         {
             await page.FillAsync("#code", await TestAccounts.CodeAsync(portal ?? Portal, userName));
@@ -76,11 +75,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         }
         try
         {
-            // Generous: this runs beside other test classes on a two-core machine. The address is polled rather than
-            // waited for: WaitForURLAsync, when the address already matches, waits for the load event whatever
-            // WaitUntil says (playwright-dotnet#3365), and once ran out on a dashboard that was already shown.
-            await Assertions.Expect(page).ToHaveURLAsync(DashboardAddress(),
-                new PageAssertionsToHaveURLOptions { Timeout = 90_000 });
+            // Generous: this runs beside other test classes on a two-core machine.
+            await PageAddress.PathReachedAsync(page, "/admin/", timeout: 90_000);
             await page.WaitForSelectorAsync("main h1", new PageWaitForSelectorOptions { Timeout = 90_000 });
         }
         catch (TimeoutException)
@@ -90,9 +86,6 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         }
         return page;
     }
-
-    [GeneratedRegex("/admin/$")]
-    private static partial Regex DashboardAddress();
 
     public async Task DisposeAsync()
     {

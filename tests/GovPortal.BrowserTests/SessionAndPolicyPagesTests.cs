@@ -139,9 +139,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         {
             await KeyboardUse.TabToAsync(page, "nav a[href$='/admin/security-policy']");
             await page.Keyboard.PressAsync("Enter");
-            // The navigation is what this step is about: waited for until the page's document arrives, not until
-            // every style sheet and script has loaded (the next steps wait for the elements they use).
-            await page.WaitForURLAsync("**/admin/security-policy", new() { WaitUntil = WaitUntilState.Commit });
+            await PageAddress.PathReachedAsync(page, "/admin/security-policy");
             await page.WaitForSelectorAsync("input[name=twoFactorForEveryone]");
             await Axe.AssertNoViolationsAsync(page);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GovPortal.Tests.Support;
 using Microsoft.Playwright;
 
@@ -8,12 +9,6 @@ namespace GovPortal.Tests.Browser;
 [Trait("Needs", "Browser")]
 public sealed class WithoutScriptTests(BrowserFixture fixture)
 {
-    /// <summary>
-    /// Waits for the new address only, not for the load event, which a busy machine can miss; the element reads that
-    /// follow wait for what they need.
-    /// </summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     [Fact]
     public async Task Content_navigation_lists_search_and_the_links_to_other_forms_work_without_script()
     {
@@ -27,22 +22,23 @@ public sealed class WithoutScriptTests(BrowserFixture fixture)
             var page = await context.NewPageAsync();
             await page.GotoAsync("/");
             await page.ClickAsync(".main-nav a >> text=新闻中心");
-            await page.WaitForURLAsync("**/xwzx/", Committed);
+            await PageAddress.PathReachedAsync(page, "/xwzx/");
             await page.ClickAsync(".child-blocks a[aria-label=更多相城要闻]");
-            await page.WaitForURLAsync("**/xwzx/xcyw/", Committed);
+            await PageAddress.PathReachedAsync(page, "/xwzx/xcyw/");
             await page.ClickAsync(".pagination a[rel=next]");
-            await page.WaitForURLAsync("**/xwzx/xcyw/index_2.html", Committed);
+            await PageAddress.PathReachedAsync(page, "/xwzx/xcyw/index_2.html");
 
             await page.FillAsync("#site-search-q", "沈志栋");
             await page.PressAsync("#site-search-q", "Enter");
-            await page.WaitForURLAsync("**/search?q=*", Committed);
+            await PageAddress.PathReachedAsync(page, "/search");
             await page.ClickAsync(".search-hit h3 a");
-            Assert.Equal(PortalData.SeedTitle, await page.TextContentAsync("article h1"));
+            // Polled: the heading read before the next document arrives would be the last page's.
+            await Assertions.Expect(page.Locator("article h1")).ToHaveTextAsync(PortalData.SeedTitle);
 
             await page.ClickAsync("a[data-variant-link=traditional]");
-            Assert.Equal("相城區召開生態環境保護大會", await page.TextContentAsync("article h1"));
+            await Assertions.Expect(page.Locator("article h1")).ToHaveTextAsync("相城區召開生態環境保護大會");
             await page.ClickAsync("a[data-variant-link=elder]");
-            await page.WaitForURLAsync("**/elder/**", Committed);
+            await PageAddress.ReachedAsync(page, new Regex("/elder/"));
             Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
             await page.Locator("#main-nav-list a").First.WaitForAsync();
             Assert.True(await page.Locator("#main-nav-list a").First.IsVisibleAsync());
@@ -83,7 +79,7 @@ public sealed class WithoutScriptTests(BrowserFixture fixture)
             try
             {
                 await direct.ClickAsync("button[data-action=close]");
-                await direct.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+                await PageAddress.PathReachedAsync(direct, "/");
             }
             finally
             {
