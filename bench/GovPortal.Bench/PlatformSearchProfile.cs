@@ -13,9 +13,11 @@ namespace GovPortal.Bench;
 /// <summary>
 /// Where the time of a 站群搜索 goes, on indexes already built (run `search-platform` first): how many segments the
 /// sites' indexes hold in all, and the Lucene part of the bench queries alone, split into making the query's weight
-/// (a term look-up per word in every segment), the matches counted without ranking, and the whole search, serial and
-/// with one task per segment. With `merged`, each site's index is then merged into one segment (timed), and the same
-/// parts are measured again: what fewer segments would give.
+/// (a term look-up per word in every segment), the weight with every segment's scorer (what a search costs before it
+/// reads a single match), the matches counted without ranking, the whole search, serial and with one task per
+/// segment, and the search as the search page ranks it (<see cref="SearchRanking"/>). With `merged`, each site's
+/// index is then merged into one segment (timed), and the same parts are measured again: what fewer segments would
+/// give.
 /// </summary>
 public static class PlatformSearchProfile
 {
@@ -69,10 +71,14 @@ public static class PlatformSearchProfile
             $"matches a query: median {PublishBenchmarks.Percentile(matches, 50):N0}, " +
             $"p95 {PublishBenchmarks.Percentile(matches, 95):N0} of {all.NumDocs:N0} documents");
 
-        void Time(string what, Action<Query> run)
+        var broadest = withWords.Zip(matches).OrderByDescending(m => m.Second).Take(12)
+            .Select(m => m.First.Query!).ToList();
+
+        void Time(string what, Action<Query> run, List<Query>? only = null)
         {
-            foreach (var query in built) run(query); // warm-up
-            var latencies = PlatformSearchBenchmarks.Latencies(built, MeasuredPasses, run);
+            var measured = only ?? built;
+            foreach (var query in measured) run(query); // warm-up
+            var latencies = PlatformSearchBenchmarks.Latencies(measured, MeasuredPasses, run);
             report.Add($"{what}: median {PublishBenchmarks.Percentile(latencies, 50):0.00} ms, " +
                 $"p95 {PublishBenchmarks.Percentile(latencies, 95):0.00} ms");
         }
@@ -82,6 +88,25 @@ public static class PlatformSearchProfile
         // Matching alone (postings and phrase positions read, nothing scored or sorted): what is left when the
         // ranking is taken away.
         Time("count only", q => serial.Search(q, new TotalHitCountCollector()));
+        Time("weight and every segment's scorer, nothing matched", q =>
+        {
+            var weight = serial.CreateNormalizedWeight(q);
+            foreach (var leaf in all.Leaves) weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+        });
+        // What the search page runs: the newest 50,000 ranked when a search matches too much to rank whole.
+        Time("search as ranked by SearchRanking.Default", q => SearchRanking.Default.Rank(serial, q, sort, 10));
+        Time("the 12 broadest, search, serial", q => serial.Search(q, null, 10, sort), broadest);
+        Time("the 12 broadest, as ranked by SearchRanking.Default",
+            q => SearchRanking.Default.Rank(serial, q, sort, 10), broadest);
+        // The searches that set the p95 once the broadest are bounded.
+        var slowest = withWords.Select(q =>
+        {
+            var watch = Stopwatch.StartNew();
+            var ranked = SearchRanking.Default.Rank(serial, q.Query!, sort, 10);
+            return (Ms: watch.Elapsed.TotalMilliseconds, q.Text, ranked.Total, ranked.Ranked);
+        }).OrderByDescending(q => q.Ms).Take(10);
+        report.Add("slowest as ranked: " + string.Join(", ", slowest.Select(q =>
+            $"{q.Text} {q.Ms:0} ms ({q.Total:N0} {(q.Ranked is null ? "matches" : "estimated")})")));
         var parallel = new IndexSearcher(all, TaskScheduler.Default);
         Time("search, a task per segment", q => parallel.Search(q, null, 10, sort));
     }

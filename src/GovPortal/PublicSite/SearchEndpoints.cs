@@ -166,6 +166,9 @@ public static class SearchEndpoints
             page = request.Page,
             pageSize = SearchRequest.PageSize,
             total = results.Total,
+            // An estimate when the search matched too many articles to rank them all; ranked says how many it did.
+            totalIsEstimate = results.TotalIsEstimate,
+            ranked = results.Ranked,
             pageCount = results.PageCount,
             notices = results.Notices,
             results = results.Hits.Select(hit => new

@@ -174,7 +174,7 @@ public sealed partial class Publisher(
         }
     }
 
-    /// <summary>Every live article's listing, for the list pages, and the live articles' ids in order.</summary>
+    /// <summary>Every live article's listing, for the list pages, and the live articles' ids, oldest first.</summary>
     private static async Task<(InMemoryListingSource Lists, List<int> ArticleIds)> ReadListsAsync(
         GovPortalDbContext db, int siteId, ChannelTree tree, CancellationToken cancellationToken)
     {
@@ -183,7 +183,9 @@ public sealed partial class Publisher(
         var listings = await ListingReader.AllAsync(db, siteId, cancellationToken);
         var alsoListed = await ListingReader.AlsoListedAsync(db, siteId, cancellationToken);
         var focus = await FocusReader.ReadAsync(db, siteId, cancellationToken);
-        return (new InMemoryListingSource(tree, listings, focus, alsoListed), [.. listings.Select(a => a.Id).Order()]);
+        // Oldest first, as the search index is best built (see SearchIndex.BeginRebuild).
+        return (new InMemoryListingSource(tree, listings, focus, alsoListed),
+            [.. listings.OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Select(a => a.Id)]);
     }
 
     /// <summary>
@@ -388,8 +390,8 @@ public sealed partial class Publisher(
                 kinds);
             var ids = await db.Articles
                 .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Url != null)
+                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id) // see SearchIndex.BeginRebuild
                 .Select(a => a.Id)
-                .OrderBy(id => id)
                 .ToListAsync(cancellationToken);
             using var index = searchIndex.BeginRebuild();
             foreach (var chunk in ids.Chunk(ArticleBatchSize))

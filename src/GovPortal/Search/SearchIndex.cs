@@ -168,7 +168,10 @@ public sealed class SearchIndex(OutputLayout layout, ILogger<SearchIndex> logger
 
     /// <summary>
     /// Starts replacing the whole index with a new one (also over an index that cannot be read); readers keep the
-    /// last commit until the rebuild is committed.
+    /// last commit until the rebuild is committed. Articles are best added oldest first: the index then holds them
+    /// in about the order of their dates, as the articles published later are added after them, so a search ranked
+    /// within the newest articles (<see cref="SearchRanking"/>) reads one stretch of each segment instead of
+    /// documents scattered over all of it.
     /// </summary>
     public SearchIndexRebuild BeginRebuild()
     {

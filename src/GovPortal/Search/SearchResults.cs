@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GovPortal.Search;
 
 /// <summary>One found article. The *Html members are encoded text with the reader's words in &lt;mark&gt;.</summary>
@@ -38,8 +40,23 @@ public sealed record SearchResults(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<string> Notices)
 {
+    /// <summary>
+    /// Set when the search matched too many articles to rank them all: how many it ranked, the matches among the
+    /// newest articles (see <see cref="SearchRanking"/>). <see cref="Total"/> is then an estimate.
+    /// </summary>
+    public int? Ranked { get; init; }
+
+    public bool TotalIsEstimate => Ranked is not null;
+
+    /// <summary>The total as a reader reads it: "1234", or "约 61 万" for an estimate.</summary>
+    public string TotalText => Ranked is null
+        ? Total.ToString(CultureInfo.InvariantCulture)
+        : Total >= 100_000 ? $"约 {Math.Round(Total / 10_000.0):0} 万"
+        : Total >= 10_000 ? $"约 {Math.Round(Total / 10_000.0, 1).ToString("0.#", CultureInfo.InvariantCulture)} 万"
+        : $"约 {Total.ToString(CultureInfo.InvariantCulture)}";
+
     public int PageCount =>
-        Math.Min(SearchRequest.MaxPage, (Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+        Math.Min(SearchRequest.MaxPage, ((Ranked ?? Total) + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
 
     /// <summary>Whether anything was looked for: words, or at least a filter to browse by.</summary>
     public bool Searched => Words.Count > 0 || Request.HasFilters;

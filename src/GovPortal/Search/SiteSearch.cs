@@ -37,6 +37,9 @@ public sealed class SiteSearch : IDisposable
         if (writer is not null) writer.Committed += Refresh;
     }
 
+    /// <summary>How many matches a search ranks; a knob for tests, which use small indexes.</summary>
+    public SearchRanking Ranking { get; init; } = SearchRanking.Default;
+
     public SearchResults Search(SearchRequest request)
     {
         var parts = _words.Split(request.MatchText);
@@ -76,12 +79,10 @@ public sealed class SiteSearch : IDisposable
             }
 
             var (query, sort) = Compose(request, parts, words, numberKey);
-            var top = searcher.Search(query, null, request.Page * SearchRequest.PageSize, sort);
-            var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
+            var top = Ranking.Rank(searcher, query, sort, request.Page * SearchRequest.PageSize);
+            var hits = top.Hits.Skip((request.Page - 1) * SearchRequest.PageSize)
                 .Select(d => Hit(searcher.Doc(d.Doc), words, site)).ToList();
-            if (hits.Count == 0 && top.TotalHits > 0)
-                notices.Add("该页没有结果，请返回前面的页面查看。");
-            return new SearchResults(request, site, words, top.TotalHits, hits, notices);
+            return Answer(request, site, words, top, hits, notices);
         }
         finally
         {
@@ -143,8 +144,8 @@ public sealed class SiteSearch : IDisposable
             for (var i = 1; i < opened.Count; i++)
                 starts[i] = starts[i - 1] + opened[i - 1].Searcher.IndexReader.MaxDoc;
             var (query, sort) = Compose(request, parts, words, numberKey);
-            var top = platform.Search(query, null, request.Page * SearchRequest.PageSize, sort);
-            var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize).Select(d =>
+            var top = Ranking.Rank(platform, query, sort, request.Page * SearchRequest.PageSize);
+            var hits = top.Hits.Skip((request.Page - 1) * SearchRequest.PageSize).Select(d =>
             {
                 var index = Array.FindLastIndex(starts, start => start <= d.Doc);
                 var (_, _, info, site) = opened[index];
@@ -157,14 +158,26 @@ public sealed class SiteSearch : IDisposable
                         FileUrl = hit.FileUrl is null ? null : site.BaseUrl + hit.FileUrl,
                     };
             }).ToList();
-            if (hits.Count == 0 && top.TotalHits > 0) notices.Add("该页没有结果，请返回前面的页面查看。");
-            return new SearchResults(request, home, words, top.TotalHits, hits, notices);
+            return Answer(request, home, words, top, hits, notices);
         }
         finally
         {
             foreach (var (manager, searcher, _, _) in opened) manager.Release(searcher);
         }
     }
+
+    private static SearchResults Answer(SearchRequest request, SearchSiteInfo? site, IReadOnlyList<string> words,
+        RankedHits top, List<SearchHit> hits, List<string> notices)
+    {
+        if (hits.Count == 0 && top.Total > 0) notices.Add("该页没有结果，请返回前面的页面查看。");
+        if (top.Ranked is { } ranked)
+            notices.Add($"结果很多，以下是其中最新发布的 {ranked.ToString("N0", CultureInfo.InvariantCulture)} 条，" +
+                $"按{OrderName(request)}排列；查找更早的内容请加检索词或选择日期范围。");
+        return new SearchResults(request, site, words, top.Total, hits, notices) { Ranked = top.Ranked };
+    }
+
+    private static string OrderName(SearchRequest request) =>
+        request.Order == SearchOrder.Newest ? "发布时间" : "相关度";
 
     private (Query Query, Sort Sort) Compose(SearchRequest request, IReadOnlyList<QueryPart> parts,
         IReadOnlyList<string> words, string numberKey)
