@@ -30,6 +30,36 @@ public sealed class OwnedPathsTests
         Assert.False(owned.Contains(paths[0].ToUpperInvariant()));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void A_pages_compressed_forms_are_held_with_its_file_and_each_can_go_alone(int pages)
+    {
+        var owned = new OwnedPaths();
+        var files = Enumerable.Range(0, pages).Select(i => $"news/{i}.html").ToList();
+        foreach (var file in files)
+        {
+            owned.Add(file);
+            owned.Add(file + ".gz");
+            owned.Add(file + ".br");
+        }
+        owned.Add("files/data.tar.gz");
+        Assert.Equal(3 * pages + 1, owned.Count);
+        Assert.True(owned.Contains("files/data.tar.gz"));
+        Assert.False(owned.Contains("files/data.tar"));
+
+        Assert.True(owned.Remove(files[0]));
+        Assert.False(owned.Contains(files[0]));
+        Assert.True(owned.Contains(files[0] + ".gz"));
+        Assert.True(owned.Remove(files[0] + ".br"));
+        Assert.False(owned.Remove(files[0] + ".br"));
+        Assert.Equal([files[0] + ".gz"], owned.All.Where(p => p.StartsWith(files[0], StringComparison.Ordinal)));
+        Assert.True(owned.Remove(files[0] + ".gz"));
+        Assert.Equal(3 * pages - 2, owned.Count);
+        var expected = files.Skip(1).SelectMany(f => new[] { f, f + ".gz", f + ".br" }).Append("files/data.tar.gz");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), owned.All.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_manifest_read_back_from_disk_keeps_each_owners_paths_and_shares_its_owner_string()
     {

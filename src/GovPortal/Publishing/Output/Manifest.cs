@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace GovPortal.Publishing.Output;
@@ -6,11 +5,13 @@ namespace GovPortal.Publishing.Output;
 /// <summary>
 /// The record of every file in the published output: path, SHA-256, size, owner. Kept in memory for serving and
 /// persisted in a small SQLite file beside the output, so a public node can load it without the back-office database.
+/// In memory a page's file and its .gz and .br forms are one record (<see cref="FileTable"/>): a million pages
+/// are a million records, not three million.
 /// </summary>
 public sealed class Manifest
 {
     private readonly string _file;
-    private readonly ConcurrentDictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
+    private readonly FileTable _entries = new();
     private readonly Dictionary<string, OwnedPaths> _pathsByOwner = new(StringComparer.Ordinal);
     private readonly Lock _ownerLock = new();
 
@@ -20,7 +21,8 @@ public sealed class Manifest
 
     /// <summary>Raised after paths left the manifest (the served-file cache forgets them).</summary>
     public event Action<IReadOnlyCollection<string>>? Removed;
-    public IEnumerable<ManifestEntry> Entries => _entries.Values;
+    /// <summary>Every entry; the compressed forms' are made as the walk reaches them.</summary>
+    public IEnumerable<ManifestEntry> Entries => _entries;
 
     public static Manifest Open(string file)
     {
@@ -57,12 +59,13 @@ public sealed class Manifest
         return manifest;
     }
 
-    public bool TryGet(string path, out ManifestEntry entry) => _entries.TryGetValue(path, out entry!);
+    /// <summary>The entry at <paramref name="path"/>; a compressed form's is made on each call.</summary>
+    public bool TryGet(string path, out ManifestEntry entry) => _entries.TryGet(path, out entry);
 
     public IReadOnlyCollection<string> PathsOwnedBy(string owner)
     {
         lock (_ownerLock)
-            return _pathsByOwner.TryGetValue(owner, out var paths) ? paths.All.ToList() : [];
+            return _pathsByOwner.TryGetValue(owner, out var paths) ? paths.All : [];
     }
 
     public IReadOnlyCollection<string> Owners()
@@ -121,12 +124,10 @@ public sealed class Manifest
     {
         lock (_ownerLock)
         {
-            if (_entries.TryGetValue(entry.Path, out var previous) && previous.Owner != entry.Owner)
-                RemoveOwnerLink(previous);
+            if (_entries.Set(entry) is { } previous && previous.Owner != entry.Owner) RemoveOwnerLink(previous);
             if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths))
                 _pathsByOwner[entry.Owner] = paths = new();
             paths.Add(entry.Path);
-            _entries[entry.Path] = entry;
         }
     }
 
@@ -134,7 +135,7 @@ public sealed class Manifest
     {
         lock (_ownerLock)
         {
-            if (_entries.TryRemove(path, out var previous)) RemoveOwnerLink(previous);
+            if (_entries.Remove(path) is { } previous) RemoveOwnerLink(previous);
         }
     }
 

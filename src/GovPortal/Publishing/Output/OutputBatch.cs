@@ -18,7 +18,8 @@ public sealed class OutputBatch : IDisposable
     private readonly DateTime _now;
     // The entry each file this batch renamed into place, or is about to, will have in the manifest: what the commit
     // records, and what the tamper guard accepts as pending until then. Entered before the rename, never after it.
-    private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
+    // A page's three files are one record here as in the manifest.
+    private readonly FileTable _written = new();
     // The files of writes that failed part way: perhaps renamed, never recorded; pending until the batch ends, and
     // then put back as the manifest has them, whether the batch commits or not.
     private readonly ConcurrentDictionary<string, ManifestEntry> _failed = new(StringComparer.Ordinal);
@@ -87,11 +88,11 @@ public sealed class OutputBatch : IDisposable
             _objects.Clear();
         }
         var manifest = _store.Manifest;
-        var gone = removals.Where(path => manifest.TryGet(path, out _) && !_written.ContainsKey(path)).ToList();
+        var gone = removals.Where(path => manifest.TryGet(path, out _) && !_written.Contains(path)).ToList();
         lock (_store.CommitLock)
         {
             _store.JournalRemovals(gone);
-            manifest.Apply(_written.Values.ToList(), gone);
+            manifest.Apply(_written, gone);
             foreach (var path in gone) _store.DeleteFile(path);
             _store.RollBack(_failed.Keys);
             _committed = true;
@@ -134,8 +135,7 @@ public sealed class OutputBatch : IDisposable
         foreach (var (_, entry) in changes)
         {
             if (entry is null) continue;
-            earlier.Add((entry, _written.TryGetValue(entry.Path, out var before) ? before : null));
-            _written[entry.Path] = entry;
+            earlier.Add((entry, _written.Set(entry)));
         }
         try
         {
@@ -147,8 +147,8 @@ public sealed class OutputBatch : IDisposable
             {
                 // Failed first, then out of the written: the version is pending at every moment in between.
                 _failed[entry.Path] = entry;
-                if (before is not null) _written[entry.Path] = before;
-                else _written.TryRemove(entry.Path, out _);
+                if (before is not null) _written.Set(before);
+                else _written.Remove(entry.Path);
             }
             throw;
         }
@@ -157,13 +157,13 @@ public sealed class OutputBatch : IDisposable
     }
 
     /// <summary>Whether this batch wrote, or was writing, <paramref name="path"/>.</summary>
-    internal bool Holds(string path) => _written.ContainsKey(path) || _failed.ContainsKey(path);
+    internal bool Holds(string path) => _written.Contains(path) || _failed.ContainsKey(path);
 
     /// <summary>
     /// Whether this batch wrote, or was writing, exactly <paramref name="hash"/> to <paramref name="path"/>.
     /// </summary>
     internal bool Holds(string path, FileHash hash) =>
-        (_written.TryGetValue(path, out var written) && written.Hash == hash)
+        (_written.TryGet(path, out var written) && written.Hash == hash)
         || (_failed.TryGetValue(path, out var failed) && failed.Hash == hash);
 
     private void KeepObject(string sha, bool brotli, byte[] content)
@@ -212,15 +212,18 @@ public sealed class OutputBatch : IDisposable
         if (fullRebuild)
             foreach (var owner in manifest.Owners().Where(o => !_producedByOwner.ContainsKey(o)))
                 removals.UnionWith(manifest.PathsOwnedBy(owner));
-        removals.ExceptWith(_written.Keys);
-        foreach (var produced in _producedByOwner.Values)
-            removals.ExceptWith(produced.All);
+        removals.RemoveWhere(_written.Contains);
+        // A page's compressed forms' paths are made when asked for: only when there is something to spare.
+        if (removals.Count > 0)
+            foreach (var produced in _producedByOwner.Values)
+                removals.ExceptWith(produced.All);
 
         lock (_store.CommitLock)
         {
             // The manifest first: a file that is gone from it is no longer served, so deleting it next is safe.
             _store.JournalRemovals(removals);
-            var written = _written.Values.ToList();
+            // Read as it goes: the batch's entries are not copied, however many.
+            var written = _written;
             // The mirror before the manifest: a generation the nodes may serve is never one the origin rolled back.
             var generation = _store.Mirror?.Commit(_store.Layout.SiteCode, written, removals, change?.Transaction) ?? 0;
             // The content change with its generation: a failure here leaves neither, and the files are rolled back.
@@ -244,7 +247,7 @@ public sealed class OutputBatch : IDisposable
     {
         if (_ended) return;
         _ended = true;
-        if (!_committed) _store.RollBack(_written.Keys.Union(_failed.Keys, StringComparer.Ordinal));
+        if (!_committed) _store.RollBack(_written.Paths.Union(_failed.Keys, StringComparer.Ordinal));
         _store.EndBatch(this);
     }
 }

@@ -92,13 +92,26 @@ public sealed class PostgresOutputMirror : IOutputMirror, IDisposable
                 """;
             upsert.Parameters.AddWithValue("site", siteCode);
             upsert.Parameters.AddWithValue("generation", generation);
-            upsert.Parameters.Add(new NpgsqlParameter<string[]>("paths", written.Select(e => e.Path).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<string[]>("shas", written.Select(e => e.Sha256).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<long[]>("sizes", written.Select(e => e.Size).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<DateTime[]>("modified",
-                written.Select(e => DateTime.SpecifyKind(e.ModifiedUtc, DateTimeKind.Utc)).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<string[]>("owners", written.Select(e => e.Owner).ToArray()));
-            upsert.Parameters.Add(new NpgsqlParameter<string?[]>("names", written.Select(e => e.DownloadName).ToArray())
+            // One walk fills every column: a batch's entries are made as they are read, so the columns line up only
+            // if they come from the same walk.
+            var (paths, shas, sizes, modified, owners, names) =
+                (new List<string>(), new List<string>(), new List<long>(), new List<DateTime>(), new List<string>(),
+                    new List<string?>());
+            foreach (var entry in written)
+            {
+                paths.Add(entry.Path);
+                shas.Add(entry.Sha256);
+                sizes.Add(entry.Size);
+                modified.Add(DateTime.SpecifyKind(entry.ModifiedUtc, DateTimeKind.Utc));
+                owners.Add(entry.Owner);
+                names.Add(entry.DownloadName);
+            }
+            upsert.Parameters.Add(new NpgsqlParameter<string[]>("paths", [.. paths]));
+            upsert.Parameters.Add(new NpgsqlParameter<string[]>("shas", [.. shas]));
+            upsert.Parameters.Add(new NpgsqlParameter<long[]>("sizes", [.. sizes]));
+            upsert.Parameters.Add(new NpgsqlParameter<DateTime[]>("modified", [.. modified]));
+            upsert.Parameters.Add(new NpgsqlParameter<string[]>("owners", [.. owners]));
+            upsert.Parameters.Add(new NpgsqlParameter<string?[]>("names", [.. names])
             {
                 NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
             });
