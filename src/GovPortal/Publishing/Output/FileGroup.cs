@@ -90,7 +90,8 @@ public sealed class FileGroup
 
         public StoredForm Get(FileForm form) => form == FileForm.Gzip ? _gzip : _brotli;
 
-        /// <summary>The forms with <paramref name="form"/> set to <paramref name="stored"/> (default: absent).</summary>
+        /// <summary>The forms with <paramref name="form"/> set to <paramref name="stored"/> (default: absent).
+        /// </summary>
         public static CompressedForms? With(CompressedForms? forms, FileForm form, StoredForm stored)
         {
             var gzip = form == FileForm.Gzip ? stored : forms?._gzip ?? default;
