@@ -10,6 +10,7 @@
 #   MISSING_PATH  (default /no/such/page.html)
 #   DURATION      (default 10s) measured wrk run per page and server
 #   ENCODINGS     (default "identity gzip br") the Accept-Encoding of each row
+#   NGINX_PLAIN   (default 0) 1: nginx without the portal's response headers (security headers, cache policy, Vary)
 #
 # A markdown table is appended to OUT_FILE and printed on stdout; progress
 # and wrk's raw output go to stderr.
@@ -94,6 +95,18 @@ MIME_INCLUDE+=" image/png png; image/jpeg jpg jpeg; image/svg+xml svg; }"
 USER_LINE=""
 [[ $(id -u) -eq 0 ]] && USER_LINE="user root;"
 
+NGINX_HEADERS=""
+if [[ ${NGINX_PLAIN:-0} != 1 ]]; then
+  CSP="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+  CSP+="base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+  NGINX_HEADERS="        add_header Content-Security-Policy \"$CSP\" always;
+        add_header X-Content-Type-Options nosniff always;
+        add_header X-Frame-Options SAMEORIGIN always;
+        add_header Referrer-Policy strict-origin-when-cross-origin always;
+        add_header Cache-Control \"public, no-cache\" always;
+        gzip_vary on;"
+fi
+
 cat >"$WORK/nginx.conf" <<EOF
 $USER_LINE
 load_module $BROTLI_MODULE;
@@ -127,6 +140,9 @@ http {
         brotli_static on;        # … and x.html.br, as GovPortal does
         etag on;
         error_page 404 /404.html;
+        # The headers the portal sends with every page (PublicSite/SecurityHeaders.cs, OutputFileServer.cs), so that
+        # both servers send the same response, not only the same body. NGINX_PLAIN=1 leaves them out.
+$NGINX_HEADERS
     }
 }
 EOF

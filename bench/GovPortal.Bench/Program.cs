@@ -17,6 +17,7 @@ using GovPortal.Storage;
 //   GovPortal.Bench export-hugo DATA_DIR OUT_DIR [LAYOUTS=bench/hugo/layouts]   (see bench/hugo.sh)
 //   GovPortal.Bench generate-postgres CONNECTION_STRING [ARTICLES=100000]   (see bench/cluster.sh)
 //   GovPortal.Bench cluster-visibility DATA_DIR CONNECTION_STRING REDIS RUNS NODE_URL...
+//   GovPortal.Bench manifest-memory DATA_DIR [PAGES=200000]
 // Each measuring command prints a markdown table row for docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "flood") return await GovPortal.Bench.Flood.FloodCommand.RunAsync(args[1..]);
 // These two take a PostgreSQL connection string, not a data folder.
@@ -104,6 +105,9 @@ switch (args[0])
         }
         Console.Error.WriteLine(await HugoExport.ExportAsync(paths, args[2],
             args.Length > 3 ? args[3] : "bench/hugo/layouts"));
+        return 0;
+    case "manifest-memory":
+        Console.WriteLine(ManifestMemory.Run(args[1], number > 0 ? number : 200_000));
         return 0;
     case "profile":
         Console.WriteLine(await StageProfile.RunAsync(paths, number > 0 ? number : 2000));

@@ -150,8 +150,7 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         await context.Response.Body.WriteAsync(file.Content.AsMemory((int)start, (int)length), context.RequestAborted);
     }
 
-    private static bool IsVariant(string path) =>
-        path.EndsWith(".gz", StringComparison.Ordinal) || path.EndsWith(".br", StringComparison.Ordinal);
+    private static bool IsVariant(string path) => FileForms.Of(path, out _) != FileForm.File;
 
     /// <summary>
     /// The variant the client accepts (brotli, gzip or identity), from memory, or read from disk and checked by the
@@ -267,9 +266,11 @@ public sealed class OutputFileServer(OutputStore store, ServedFileCache cache, T
         if (!ContentTypes.IsCompressible(entry.Path)) return (entry, null);
         var accepted = request.Headers.AcceptEncoding;
         if (accepted.Count == 0) return (entry, null);
-        if (AcceptEncoding.Accepts(accepted, "br") && manifest.TryGet(entry.Path + ".br", out var brotli))
+        if (AcceptEncoding.Accepts(accepted, "br")
+            && manifest.TryGet(FileForms.PathOf(entry.Path, FileForm.Brotli), out var brotli))
             return (brotli, "br");
-        if (AcceptEncoding.Accepts(accepted, "gzip") && manifest.TryGet(entry.Path + ".gz", out var gzip))
+        if (AcceptEncoding.Accepts(accepted, "gzip")
+            && manifest.TryGet(FileForms.PathOf(entry.Path, FileForm.Gzip), out var gzip))
             return (gzip, "gzip");
         return (entry, null);
     }

@@ -111,4 +111,107 @@ public sealed class FileTableTests
         Assert.Equal(["a.html", "a.html.br", "b.html.gz"], manifest.PathsOwnedBy("article:1").Order());
         Assert.Equal(["a.html.gz"], manifest.PathsOwnedBy("article:2"));
     }
+
+    [Fact]
+    public void Compressed_forms_keep_their_own_details_when_the_file_changes_under_them()
+    {
+        var table = new FileTable();
+        var gzip = Entry("a.html.gz", "gz");
+        var brotli = Entry("a.html.br", "br");
+        table.Set(Entry("a.html", "v1"));
+        table.Set(gzip);
+        table.Set(brotli);
+
+        var moved = Entry("a.html", "v2", owner: "article:2", modified: Then.AddDays(1), downloadName: "a.html");
+        table.Set(moved);
+        Assert.True(table.TryGet("a.html.gz", out var gzipAfter));
+        Assert.Equal(gzip, gzipAfter);
+        Assert.True(table.TryGet("a.html.br", out var brotliAfter));
+        Assert.Equal(brotli, brotliAfter);
+        Assert.True(table.TryGet("a.html", out var fileAfter));
+        Assert.Equal(moved, fileAfter);
+
+        table.Remove("a.html");
+        Assert.True(table.TryGet("a.html.br", out var alone));
+        Assert.Equal(brotli, alone);
+        Assert.Equal(2, table.Count);
+    }
+
+    [Fact]
+    public void A_batch_group_set_where_nothing_was_is_taken_as_it_is()
+    {
+        var batch = new FileTable();
+        foreach (var entry in new[] { Entry("a.html", "page"), Entry("a.html.gz", "gz"), Entry("a.html.br", "br") })
+            batch.Set(entry);
+        var (path, group) = Assert.Single(batch.Groups);
+
+        var manifest = new FileTable();
+        var (key, previous) = manifest.SetGroup(path, group);
+
+        Assert.Same(path, key);
+        Assert.Null(previous);
+        Assert.Same(group, Assert.Single(manifest.Groups).Group);
+        Assert.Equal(3, manifest.Count);
+        Assert.Equal(batch.OrderBy(e => e.Path, StringComparer.Ordinal),
+            manifest.OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_batch_group_over_an_existing_one_sets_only_its_own_forms()
+    {
+        var manifest = new FileTable();
+        var oldGzip = Entry("a.html.gz", "old gz");
+        var oldBrotli = Entry("a.html.br", "old br");
+        foreach (var entry in new[] { Entry("a.html", "old"), oldGzip, oldBrotli }) manifest.Set(entry);
+        var batch = new FileTable();
+        var page = Entry(new string("a.html".AsSpan()), "new", owner: "article:2");
+        var gzip = Entry("a.html.gz", "new gz", owner: "article:2");
+        batch.Set(page);
+        batch.Set(gzip);
+
+        var (path, group) = Assert.Single(batch.Groups);
+        var (key, previous) = manifest.SetGroup(path, group);
+
+        Assert.NotSame(path, key);
+        Assert.True(previous!.Has(FileForm.Brotli));
+        Assert.Equal(3, manifest.Count);
+        Assert.True(manifest.TryGet("a.html", out var file));
+        Assert.Equal(page, file);
+        Assert.Same(key, file.Path);
+        Assert.True(manifest.TryGet("a.html.gz", out var gzipAfter));
+        Assert.Equal(gzip, gzipAfter);
+        Assert.True(manifest.TryGet("a.html.br", out var brotliAfter));
+        Assert.Equal(oldBrotli, brotliAfter);
+    }
+
+    [Fact]
+    public void A_manifest_given_a_batch_moves_each_form_to_its_new_owner_on_disk_and_in_memory()
+    {
+        using var folder = new TempDirectory();
+        var file = Path.Combine(folder.Path, "manifest.db");
+        var manifest = Manifest.Open(file);
+        manifest.Apply([Entry("a.html", "old"), Entry("a.html.gz", "old gz"), Entry("a.html.br", "old br")], []);
+        var batch = new FileTable();
+        var written = new[]
+        {
+            Entry("a.html", "new", owner: "article:2"), Entry("a.html.gz", "new gz", owner: "article:2"),
+            Entry("b.html", "b", owner: "article:3"), Entry("b.html.br", "b br", owner: "article:3"),
+        };
+        foreach (var entry in written) batch.Set(entry);
+
+        manifest.Apply(batch, []);
+
+        foreach (var reader in new[] { manifest, Manifest.Open(file) })
+        {
+            Assert.Equal(5, reader.Count);
+            Assert.Equal(["a.html.br"], reader.PathsOwnedBy("article:1"));
+            Assert.Equal(["a.html", "a.html.gz"], reader.PathsOwnedBy("article:2").Order(StringComparer.Ordinal));
+            Assert.Equal(["b.html", "b.html.br"], reader.PathsOwnedBy("article:3").Order(StringComparer.Ordinal));
+            foreach (var entry in written)
+            {
+                Assert.True(reader.TryGet(entry.Path, out var found));
+                Assert.Equal(entry, found);
+            }
+        }
+    }
 }

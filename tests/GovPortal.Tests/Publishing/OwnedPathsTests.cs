@@ -31,14 +31,24 @@ public sealed class OwnedPathsTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(40)]
-    public void A_pages_compressed_forms_are_held_with_its_file_and_each_can_go_alone(int pages)
+    [InlineData(1, false)]
+    [InlineData(40, false)]
+    [InlineData(1, true)]
+    [InlineData(40, true)]
+    public void A_pages_compressed_forms_are_held_with_its_file_and_each_can_go_alone(int pages, bool byForm)
     {
         var owned = new OwnedPaths();
         var files = Enumerable.Range(0, pages).Select(i => $"news/{i}.html").ToList();
         foreach (var file in files)
         {
+            if (byForm)
+            {
+                // As a manifest records a batch's groups: the group's path and a form, no form's path made.
+                owned.Add(file, FileForm.Brotli);
+                owned.Add(file, FileForm.File);
+                owned.Add(file, FileForm.Gzip);
+                continue;
+            }
             owned.Add(file);
             owned.Add(file + ".gz");
             owned.Add(file + ".br");

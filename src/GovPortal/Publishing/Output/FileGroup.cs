@@ -3,24 +3,40 @@ namespace GovPortal.Publishing.Output;
 /// <summary>
 /// A published file and its compressed forms (x.html, x.html.gz, x.html.br) as one record under the file's path. A
 /// million-page site has three million files; held one record per page, the .gz and .br forms cost no path, no table
-/// slot and no record of their own. Each form keeps all it had as a <see cref="ManifestEntry"/>, so nothing is lost
-/// whatever the forms hold. Immutable: a change makes a new group, so a reader without a lock sees one whole version.
+/// slot and no object of their own: their hashes and sizes are fields of the group, and their time, owner and
+/// download name are the file's, as a publish makes them, unless they differ. Each form still gives back all it had
+/// as a <see cref="ManifestEntry"/>, whatever the forms hold. Immutable: a change makes a new group, so a reader
+/// without a lock sees one whole version, and a manifest can take over a batch's groups as they are.
 /// </summary>
 public sealed class FileGroup
 {
     private static readonly FileForm[] CompressedFormsInOrder = [FileForm.Gzip, FileForm.Brotli];
 
     private readonly ManifestEntry? _file;
-    private readonly CompressedForms? _compressed;
+    private readonly FileHash _gzipHash;
+    private readonly FileHash _brotliHash;
+    private readonly long _gzipSize;
+    private readonly long _brotliSize;
+    // A bit per compressed form the group holds (1 << form).
+    private readonly byte _compressed;
+    // The compressed forms' time, owner and download name, only when one differs from the file's or there is no file.
+    private readonly UnlikeTheFile? _unlike;
 
-    private FileGroup(ManifestEntry? file, CompressedForms? compressed)
+    private FileGroup(ManifestEntry? file, in StoredForm gzip, in StoredForm brotli)
     {
         _file = file;
-        _compressed = compressed;
+        if (gzip.Present)
+        {
+            (_gzipHash, _gzipSize) = (gzip.Hash, gzip.Size);
+            _compressed |= BitOf(FileForm.Gzip);
+        }
+        if (brotli.Present)
+        {
+            (_brotliHash, _brotliSize) = (brotli.Hash, brotli.Size);
+            _compressed |= BitOf(FileForm.Brotli);
+        }
+        if (!gzip.LikeTheFile(file) || !brotli.LikeTheFile(file)) _unlike = new(gzip.Details, brotli.Details);
     }
-
-    /// <summary>How many of the three forms the group holds.</summary>
-    public int Count => (_file is null ? 0 : 1) + (_compressed?.Count ?? 0);
 
     /// <summary>
     /// The entry of <paramref name="form"/>, or null. A compressed form's entry is made on each call, with
@@ -29,11 +45,13 @@ public sealed class FileGroup
     public ManifestEntry? Get(FileForm form, string path) => form switch
     {
         FileForm.File => _file,
-        _ => _compressed?.Get(form) is { Owner: not null } stored ? stored.ToEntry(path) : null,
+        _ => Stored(form) is { Present: true } stored ? stored.ToEntry(path) : null,
     };
 
-    public bool Has(FileForm form) =>
-        form == FileForm.File ? _file is not null : _compressed?.Get(form).Owner is not null;
+    /// <summary>The owner of <paramref name="form"/>, or null when the group does not hold it.</summary>
+    public string? OwnerOf(FileForm form) => form == FileForm.File ? _file?.Owner : Stored(form).Details.Owner;
+
+    public bool Has(FileForm form) => form == FileForm.File ? _file is not null : (_compressed & BitOf(form)) != 0;
 
     /// <summary>The group with <paramref name="entry"/> as its <paramref name="form"/>.</summary>
     /// <param name="groupPath">The group's path: a file's entry is given it as its path, so the two share one string.
@@ -41,10 +59,27 @@ public sealed class FileGroup
     public static FileGroup With(FileGroup? group, string groupPath, FileForm form, ManifestEntry entry)
     {
         if (form == FileForm.File)
-            return new(ReferenceEquals(entry.Path, groupPath) ? entry : entry with { Path = groupPath },
-                group?._compressed);
-        var compressed = CompressedForms.With(group?._compressed, form, StoredForm.Of(entry));
-        return new(group?._file, compressed);
+            return new(WithPath(entry, groupPath), StoredOf(group, FileForm.Gzip), StoredOf(group, FileForm.Brotli));
+        var stored = StoredForm.Of(entry);
+        return new(group?._file,
+            form == FileForm.Gzip ? stored : StoredOf(group, FileForm.Gzip),
+            form == FileForm.Brotli ? stored : StoredOf(group, FileForm.Brotli));
+    }
+
+    /// <summary>
+    /// <paramref name="incoming"/>'s forms set over <paramref name="group"/>'s, as if each were set on its own: the
+    /// incoming group itself when it has every form the other has and its file's path is <paramref name="groupPath"/>
+    /// (a batch's group taken into the manifest makes no new object).
+    /// </summary>
+    public static FileGroup Merge(FileGroup? group, string groupPath, FileGroup incoming)
+    {
+        var fileSharesPath = incoming._file is null || ReferenceEquals(incoming._file.Path, groupPath);
+        var coversAll = group is null || (group._compressed & ~incoming._compressed) == 0
+            && (group._file is null || incoming._file is not null);
+        if (fileSharesPath && coversAll) return incoming;
+        var file = incoming._file is { } incomingFile ? WithPath(incomingFile, groupPath) : group?._file;
+        return new(file, incoming.Has(FileForm.Gzip) ? incoming.Stored(FileForm.Gzip) : StoredOf(group, FileForm.Gzip),
+            incoming.Has(FileForm.Brotli) ? incoming.Stored(FileForm.Brotli) : StoredOf(group, FileForm.Brotli));
     }
 
     /// <summary>The group without <paramref name="form"/>; null when nothing is left.</summary>
@@ -52,61 +87,71 @@ public sealed class FileGroup
     {
         if (!Has(form)) return this;
         var file = form == FileForm.File ? null : _file;
-        var compressed = form == FileForm.File ? _compressed : CompressedForms.With(_compressed, form, default);
-        return file is null && compressed is null ? null : new(file, compressed);
+        var gzip = form == FileForm.Gzip ? default : Stored(FileForm.Gzip);
+        var brotli = form == FileForm.Brotli ? default : Stored(FileForm.Brotli);
+        return file is null && !gzip.Present && !brotli.Present ? null : new(file, gzip, brotli);
     }
+
+    /// <summary>The forms the group holds.</summary>
+    public IEnumerable<FileForm> Forms
+    {
+        get
+        {
+            if (_file is not null) yield return FileForm.File;
+            foreach (var form in CompressedFormsInOrder)
+                if (Has(form))
+                    yield return form;
+        }
+    }
+
+    /// <summary>How many forms the group holds.</summary>
+    public int FormCount => (_file is null ? 0 : 1) + System.Numerics.BitOperations.PopCount(_compressed);
 
     /// <summary>Every form's entry, each compressed form's made with its path.</summary>
-    public IEnumerable<ManifestEntry> Entries(string groupPath)
-    {
-        if (_file is not null) yield return _file;
-        foreach (var form in CompressedFormsInOrder)
-            if (Has(form))
-                yield return Get(form, FileForms.PathOf(groupPath, form))!;
-    }
+    public IEnumerable<ManifestEntry> Entries(string groupPath) =>
+        Forms.Select(form => Get(form, FileForms.PathOf(groupPath, form))!);
 
     /// <summary>Every form's path.</summary>
-    public IEnumerable<string> Paths(string groupPath)
+    public IEnumerable<string> Paths(string groupPath) => Forms.Select(form => FileForms.PathOf(groupPath, form));
+
+    private static byte BitOf(FileForm form) => (byte)(1 << (int)form);
+
+    private static ManifestEntry WithPath(ManifestEntry entry, string path) =>
+        ReferenceEquals(entry.Path, path) ? entry : entry with { Path = path };
+
+    private static StoredForm StoredOf(FileGroup? group, FileForm form) => group?.Stored(form) ?? default;
+
+    private StoredForm Stored(FileForm form)
     {
-        if (_file is not null) yield return groupPath;
-        foreach (var form in CompressedFormsInOrder)
-            if (Has(form))
-                yield return FileForms.PathOf(groupPath, form);
+        if ((_compressed & BitOf(form)) == 0) return default;
+        var (hash, size) = form == FileForm.Gzip ? (_gzipHash, _gzipSize) : (_brotliHash, _brotliSize);
+        var details = _unlike is null ? FormDetails.Of(_file!)
+            : form == FileForm.Gzip ? _unlike.Gzip : _unlike.Brotli;
+        return new(hash, size, details);
     }
 
-    /// <summary>The .gz and .br forms; the group holds none when both are absent.</summary>
-    private sealed class CompressedForms
+    private readonly record struct FormDetails(DateTime ModifiedUtc, string Owner, string? DownloadName)
     {
-        private readonly StoredForm _gzip;
-        private readonly StoredForm _brotli;
-
-        private CompressedForms(StoredForm gzip, StoredForm brotli)
-        {
-            _gzip = gzip;
-            _brotli = brotli;
-        }
-
-        public int Count => (_gzip.Owner is null ? 0 : 1) + (_brotli.Owner is null ? 0 : 1);
-
-        public StoredForm Get(FileForm form) => form == FileForm.Gzip ? _gzip : _brotli;
-
-        /// <summary>The forms with <paramref name="form"/> set to <paramref name="stored"/> (default: absent).
-        /// </summary>
-        public static CompressedForms? With(CompressedForms? forms, FileForm form, StoredForm stored)
-        {
-            var gzip = form == FileForm.Gzip ? stored : forms?._gzip ?? default;
-            var brotli = form == FileForm.Brotli ? stored : forms?._brotli ?? default;
-            return gzip.Owner is null && brotli.Owner is null ? null : new(gzip, brotli);
-        }
+        public static FormDetails Of(ManifestEntry entry) => new(entry.ModifiedUtc, entry.Owner, entry.DownloadName);
     }
 
-    /// <summary>A compressed form's entry without its path; absent when <see cref="Owner"/> is null.</summary>
-    private readonly record struct StoredForm(
-        FileHash Hash, long Size, DateTime ModifiedUtc, string? Owner, string? DownloadName)
-    {
-        public static StoredForm Of(ManifestEntry entry) =>
-            new(entry.Hash, entry.Size, entry.ModifiedUtc, entry.Owner, entry.DownloadName);
+    /// <summary>Both compressed forms' details (an absent form's are default), kept only when unlike the file's.
+    /// </summary>
+    private sealed record UnlikeTheFile(FormDetails Gzip, FormDetails Brotli);
 
-        public ManifestEntry ToEntry(string path) => new(path, Hash, Size, ModifiedUtc, Owner!, DownloadName);
+    /// <summary>A compressed form's entry without its path; absent when it has no owner.</summary>
+    private readonly record struct StoredForm(FileHash Hash, long Size, FormDetails Details)
+    {
+        public bool Present => Details.Owner is not null;
+
+        public static StoredForm Of(ManifestEntry entry) => new(entry.Hash, entry.Size, FormDetails.Of(entry));
+
+        /// <summary>Whether the form is absent, or has the file's time, owner and download name.</summary>
+        public bool LikeTheFile(ManifestEntry? file) =>
+            !Present || file is not null && Details == FormDetails.Of(file)
+                && Details.ModifiedUtc.Kind == file.ModifiedUtc.Kind;
+
+        public ManifestEntry ToEntry(string path) =>
+            new(path, Hash, Size, Details.ModifiedUtc, Details.Owner, Details.DownloadName);
     }
 }

@@ -51,6 +51,26 @@ public sealed class FileTable : IReadOnlyCollection<ManifestEntry>
         }
     }
 
+    /// <summary>
+    /// Sets <paramref name="incoming"/>'s forms at <paramref name="path"/>, as <see cref="Set"/> would each of its
+    /// entries: the group itself is kept when it covers every form held there (<see cref="FileGroup.Merge"/>).
+    /// </summary>
+    /// <returns>The key the group is held under, and the group it replaced, if any.</returns>
+    public (string GroupPath, FileGroup? Previous) SetGroup(string path, FileGroup incoming)
+    {
+        lock (_changeLock)
+        {
+            var groupPath = _byGroupPath.TryGetValue(path.AsSpan(), out var key, out var group) ? key : path;
+            var merged = FileGroup.Merge(group, groupPath, incoming);
+            _groups[groupPath] = merged;
+            _count += merged.FormCount - (group?.FormCount ?? 0);
+            return (groupPath, group);
+        }
+    }
+
+    /// <summary>Every group with its path: a file's path, whether or not the group holds the file itself.</summary>
+    public IEnumerable<(string Path, FileGroup Group)> Groups => _groups.Select(pair => (pair.Key, pair.Value));
+
     /// <summary>Forgets the file at <paramref name="path"/>.</summary>
     /// <returns>Its entry, or null when the table had none.</returns>
     public ManifestEntry? Remove(string path)

@@ -115,7 +115,9 @@ public sealed class Manifest
             }
             transaction.Commit();
         }
-        foreach (var entry in upserts) Set(entry);
+        if (upserts is FileTable table) SetGroups(table);
+        else
+            foreach (var entry in upserts) Set(entry);
         foreach (var path in removals) Unset(path);
         if (removals.Count > 0) Removed?.Invoke(removals);
     }
@@ -131,6 +133,29 @@ public sealed class Manifest
         }
     }
 
+    /// <summary>
+    /// Records a batch's groups as they are: a page written anew is the batch's own group object, not a copy, so a
+    /// full publish of a million pages does not hold two million groups while it commits.
+    /// </summary>
+    private void SetGroups(FileTable table)
+    {
+        foreach (var (path, incoming) in table.Groups)
+        {
+            lock (_ownerLock)
+            {
+                var (groupPath, previous) = _entries.SetGroup(path, incoming);
+                foreach (var form in incoming.Forms)
+                {
+                    var owner = incoming.OwnerOf(form)!;
+                    if (previous?.OwnerOf(form) is { } before && before != owner)
+                        RemoveOwnerLink(before, FileForms.PathOf(groupPath, form));
+                    if (!_pathsByOwner.TryGetValue(owner, out var paths)) _pathsByOwner[owner] = paths = new();
+                    paths.Add(groupPath, form);
+                }
+            }
+        }
+    }
+
     private void Unset(string path)
     {
         lock (_ownerLock)
@@ -139,10 +164,12 @@ public sealed class Manifest
         }
     }
 
-    private void RemoveOwnerLink(ManifestEntry entry)
+    private void RemoveOwnerLink(ManifestEntry entry) => RemoveOwnerLink(entry.Owner, entry.Path);
+
+    private void RemoveOwnerLink(string owner, string path)
     {
-        if (_pathsByOwner.TryGetValue(entry.Owner, out var paths) && paths.Remove(entry.Path) && paths.Count == 0)
-            _pathsByOwner.Remove(entry.Owner);
+        if (_pathsByOwner.TryGetValue(owner, out var paths) && paths.Remove(path) && paths.Count == 0)
+            _pathsByOwner.Remove(owner);
     }
 
     private SqliteConnection Connect()

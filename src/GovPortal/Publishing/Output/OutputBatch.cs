@@ -57,10 +57,11 @@ public sealed class OutputBatch : IDisposable
 
         List<OutputFile> files = [new(relativePath, content, downloadName)];
         var gzip = Precompressor.Gzip(content);
-        if (Precompressor.WorthKeeping(content.Length, gzip.Length)) files.Add(new(relativePath + ".gz", gzip));
+        if (Precompressor.WorthKeeping(content.Length, gzip.Length))
+            files.Add(new(FileForms.PathOf(relativePath, FileForm.Gzip), gzip));
         var brotli = Precompressor.Brotli(content);
         var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
-        if (keepBrotli) files.Add(new(relativePath + ".br", brotli));
+        if (keepBrotli) files.Add(new(FileForms.PathOf(relativePath, FileForm.Brotli), brotli));
         var written = Put(files, ownerText, produced);
         KeepObject(written[0].Hash.ToString(), keepBrotli, keepBrotli ? brotli : content);
     }

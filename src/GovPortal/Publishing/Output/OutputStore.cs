@@ -204,11 +204,12 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     public byte[]? TrueContentOf(ManifestEntry entry)
     {
         if (objects.TryGet(entry.Sha256) is { } stored) return stored;
-        var isGzip = entry.Path.EndsWith(".gz", StringComparison.Ordinal);
-        if (!isGzip && !entry.Path.EndsWith(".br", StringComparison.Ordinal)) return null;
-        if (!manifest.TryGet(entry.Path[..^3], out var original) || objects.TryGet(original.Sha256) is not { } content)
+        var form = FileForms.Of(entry.Path, out var originalLength);
+        if (form == FileForm.File) return null;
+        if (!manifest.TryGet(entry.Path[..originalLength], out var original)
+            || objects.TryGet(original.Sha256) is not { } content)
             return null;
-        var remade = isGzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
+        var remade = form == FileForm.Gzip ? Precompressor.Gzip(content) : Precompressor.Brotli(content);
         return FileHash.Of(remade) == entry.Hash ? remade : null;
     }
 

@@ -34,6 +34,17 @@ public sealed class OwnedPaths
     public void Add(string path)
     {
         var bit = Bit(path, out var groupLength);
+        Add(path, groupLength, bit);
+    }
+
+    /// <summary>Adds the path of <paramref name="form"/> in the group at <paramref name="groupPath"/>, without
+    /// making it.</summary>
+    public void Add(string groupPath, FileForm form) => Add(groupPath, groupPath.Length, (byte)(1 << (int)form));
+
+    /// <summary>Adds a form's bit for the group whose path is the first <paramref name="groupLength"/> characters of
+    /// <paramref name="path"/>; the group's string is made only for a group not held yet.</summary>
+    private void Add(string path, int groupLength, byte bit)
+    {
         var group = path.AsSpan(0, groupLength);
         if (_many is not null)
         {

@@ -95,7 +95,7 @@ internal sealed class GenerationApplier(OutputStore store)
     /// </summary>
     private static byte[] VariantOf(ReplicatedFile row, byte[] page, (bool Brotli, byte[] Stored) stored)
     {
-        if (row.Path.EndsWith(".br", StringComparison.Ordinal))
+        if (FileForms.Of(row.Path, out _) == FileForm.Brotli)
             return stored.Brotli && stored.Stored is { } brotli && Sha256Of(brotli) == row.Sha256
                 ? brotli
                 : Precompressor.Brotli(page);

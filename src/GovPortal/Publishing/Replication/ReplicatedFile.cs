@@ -1,3 +1,5 @@
+using GovPortal.Publishing.Output;
+
 namespace GovPortal.Publishing.Replication;
 
 /// <summary>One row of a site's output in PostgreSQL: a file as published, or (no hash) a file removed.</summary>
@@ -7,8 +9,6 @@ internal sealed record ReplicatedFile(
     public bool Removed => Sha256 is null;
 
     /// <summary>The page a .gz or .br variant was made from; null for any other file.</summary>
-    public string? VariantOf => Path.EndsWith(".gz", StringComparison.Ordinal)
-                                || Path.EndsWith(".br", StringComparison.Ordinal)
-        ? Path[..^3]
-        : null;
+    public string? VariantOf =>
+        FileForms.Of(Path, out var pageLength) == FileForm.File ? null : Path[..pageLength];
 }
