@@ -108,11 +108,17 @@ public sealed class FileGroup
     public int FormCount => (_file is null ? 0 : 1) + System.Numerics.BitOperations.PopCount(_compressed);
 
     /// <summary>Every form's entry, each compressed form's made with its path.</summary>
-    public IEnumerable<ManifestEntry> Entries(string groupPath) =>
-        Forms.Select(form => Get(form, FileForms.PathOf(groupPath, form))!);
+    public IEnumerable<ManifestEntry> Entries(string groupPath)
+    {
+        // A walk of the whole manifest (the tamper sweep, the mirror) comes here for every page: no closure per group.
+        foreach (var form in Forms) yield return Get(form, FileForms.PathOf(groupPath, form))!;
+    }
 
     /// <summary>Every form's path.</summary>
-    public IEnumerable<string> Paths(string groupPath) => Forms.Select(form => FileForms.PathOf(groupPath, form));
+    public IEnumerable<string> Paths(string groupPath)
+    {
+        foreach (var form in Forms) yield return FileForms.PathOf(groupPath, form);
+    }
 
     private static byte BitOf(FileForm form) => (byte)(1 << (int)form);
 

@@ -127,9 +127,7 @@ public sealed class Manifest
         lock (_ownerLock)
         {
             if (_entries.Set(entry) is { } previous && previous.Owner != entry.Owner) RemoveOwnerLink(previous);
-            if (!_pathsByOwner.TryGetValue(entry.Owner, out var paths))
-                _pathsByOwner[entry.Owner] = paths = new();
-            paths.Add(entry.Path);
+            PathsOf(entry.Owner).Add(entry.Path);
         }
     }
 
@@ -144,16 +142,26 @@ public sealed class Manifest
             lock (_ownerLock)
             {
                 var (groupPath, previous) = _entries.SetGroup(path, incoming);
+                // A page's forms share their owner: its paths are looked up once, not once a form.
+                (string Owner, OwnedPaths Paths)? owned = null;
                 foreach (var form in incoming.Forms)
                 {
                     var owner = incoming.OwnerOf(form)!;
                     if (previous?.OwnerOf(form) is { } before && before != owner)
                         RemoveOwnerLink(before, FileForms.PathOf(groupPath, form));
-                    if (!_pathsByOwner.TryGetValue(owner, out var paths)) _pathsByOwner[owner] = paths = new();
-                    paths.Add(groupPath, form);
+                    if (owned?.Owner != owner) owned = (owner, PathsOf(owner));
+                    owned.Value.Paths.Add(groupPath, form);
                 }
             }
         }
+    }
+
+    /// <summary>The paths <paramref name="owner"/> has, made empty for a new owner. The caller holds the lock.
+    /// </summary>
+    private OwnedPaths PathsOf(string owner)
+    {
+        if (!_pathsByOwner.TryGetValue(owner, out var paths)) _pathsByOwner[owner] = paths = new();
+        return paths;
     }
 
     private void Unset(string path)
