@@ -104,7 +104,7 @@ public sealed partial class Publisher(
             renderer.LoadArticle = LoadOneArticleAsync;
 
             store.RemoveLeftoverTemporaryFiles();
-            using var batch = store.BeginBatch();
+            using var batch = store.BeginFullRebuild();
             using var index = searchIndex.BeginRebuild();
             var keys = await renderer.AllPageKeysAsync();
             var parallel = new ParallelOptions
@@ -144,7 +144,7 @@ public sealed partial class Publisher(
                     await OldAddressListAsync(db, site.Id, cancellationToken));
                 batch.Keep(PageKey.MourningDays);
                 batch.Keep(PageKey.PlatformMourningDays);
-                batch.Commit([], fullRebuild: true);
+                batch.Commit([]);
                 DeferredCoveredByFullPublish();
             }
             finally

@@ -23,6 +23,9 @@ public static class FileForms
         return FileForm.File;
     }
 
+    /// <summary>The form's bit in a set of forms held as one byte (1 &lt;&lt; form).</summary>
+    public static byte BitOf(FileForm form) => (byte)(1 << (int)form);
+
     public static string Suffix(FileForm form) => form switch
     {
         FileForm.Gzip => ".gz",

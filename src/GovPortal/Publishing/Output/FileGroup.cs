@@ -28,12 +28,12 @@ public sealed class FileGroup
         if (gzip.Present)
         {
             (_gzipHash, _gzipSize) = (gzip.Hash, gzip.Size);
-            _compressed |= BitOf(FileForm.Gzip);
+            _compressed |= FileForms.BitOf(FileForm.Gzip);
         }
         if (brotli.Present)
         {
             (_brotliHash, _brotliSize) = (brotli.Hash, brotli.Size);
-            _compressed |= BitOf(FileForm.Brotli);
+            _compressed |= FileForms.BitOf(FileForm.Brotli);
         }
         if (!gzip.LikeTheFile(file) || !brotli.LikeTheFile(file)) _unlike = new(gzip.Details, brotli.Details);
     }
@@ -51,7 +51,8 @@ public sealed class FileGroup
     /// <summary>The owner of <paramref name="form"/>, or null when the group does not hold it.</summary>
     public string? OwnerOf(FileForm form) => form == FileForm.File ? _file?.Owner : Stored(form).Details.Owner;
 
-    public bool Has(FileForm form) => form == FileForm.File ? _file is not null : (_compressed & BitOf(form)) != 0;
+    public bool Has(FileForm form) =>
+        form == FileForm.File ? _file is not null : (_compressed & FileForms.BitOf(form)) != 0;
 
     /// <summary>The group with <paramref name="entry"/> as its <paramref name="form"/>.</summary>
     /// <param name="groupPath">The group's path: a file's entry is given it as its path, so the two share one string.
@@ -120,8 +121,6 @@ public sealed class FileGroup
         foreach (var form in Forms) yield return FileForms.PathOf(groupPath, form);
     }
 
-    private static byte BitOf(FileForm form) => (byte)(1 << (int)form);
-
     private static ManifestEntry WithPath(ManifestEntry entry, string path) =>
         ReferenceEquals(entry.Path, path) ? entry : entry with { Path = path };
 
@@ -129,7 +128,7 @@ public sealed class FileGroup
 
     private StoredForm Stored(FileForm form)
     {
-        if ((_compressed & BitOf(form)) == 0) return default;
+        if ((_compressed & FileForms.BitOf(form)) == 0) return default;
         var (hash, size) = form == FileForm.Gzip ? (_gzipHash, _gzipSize) : (_brotliHash, _brotliSize);
         var details = _unlike is null ? FormDetails.Of(_file!)
             : form == FileForm.Gzip ? _unlike.Gzip : _unlike.Brotli;

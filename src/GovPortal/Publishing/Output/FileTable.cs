@@ -68,6 +68,15 @@ public sealed class FileTable : IReadOnlyCollection<ManifestEntry>
         }
     }
 
+    /// <summary>The group at <paramref name="groupPath"/> (a file's path), or null.</summary>
+    public FileGroup? GroupAt(ReadOnlySpan<char> groupPath) =>
+        _byGroupPath.TryGetValue(groupPath, out var group) ? group : null;
+
+    /// <summary>The table's own string for the group at <paramref name="groupPath"/>, or null when it has none.
+    /// </summary>
+    public string? GroupPathOf(ReadOnlySpan<char> groupPath) =>
+        _byGroupPath.TryGetValue(groupPath, out var key, out _) ? key : null;
+
     /// <summary>Every group with its path: a file's path, whether or not the group holds the file itself.</summary>
     public IEnumerable<(string Path, FileGroup Group)> Groups => _groups.Select(pair => (pair.Key, pair.Value));
 

@@ -24,6 +24,12 @@ public sealed class Manifest
     /// <summary>Every entry; the compressed forms' are made as the walk reaches them.</summary>
     public IEnumerable<ManifestEntry> Entries => _entries;
 
+    /// <summary>Every page's group of files with its path (<see cref="FileTable.Groups"/>).</summary>
+    public IEnumerable<(string Path, FileGroup Group)> Groups => _entries.Groups;
+
+    /// <summary>The manifest's own string for the group at <paramref name="groupPath"/>, or null.</summary>
+    public string? GroupPathOf(ReadOnlySpan<char> groupPath) => _entries.GroupPathOf(groupPath);
+
     public static Manifest Open(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

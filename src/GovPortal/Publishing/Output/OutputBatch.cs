@@ -23,7 +23,7 @@ public sealed class OutputBatch : IDisposable
     // The files of writes that failed part way: perhaps renamed, never recorded; pending until the batch ends, and
     // then put back as the manifest has them, whether the batch commits or not.
     private readonly ConcurrentDictionary<string, ManifestEntry> _failed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, OwnedPaths> _producedByOwner = new(StringComparer.Ordinal);
+    private readonly ProducedFiles _produced;
     private readonly List<(string Sha256, bool Brotli, byte[] Content)> _objects = [];
     private readonly Lock _objectsLock = new();
     private long _objectBytes;
@@ -31,10 +31,11 @@ public sealed class OutputBatch : IDisposable
     private bool _ended;
     private bool _committed;
 
-    internal OutputBatch(OutputStore store, DateTime now)
+    internal OutputBatch(OutputStore store, DateTime now, bool fullRebuild)
     {
         _store = store;
         _now = now;
+        _produced = fullRebuild ? new ProducedByFullRebuild(store.Manifest) : new ProducedByOwner();
     }
 
     /// <summary>Files actually written to disk (unchanged files are skipped).</summary>
@@ -46,11 +47,10 @@ public sealed class OutputBatch : IDisposable
     public void Write(PageKey owner, string relativePath, byte[] content, string? downloadName = null)
     {
         var ownerText = owner.ToString();
-        var produced = _producedByOwner.GetOrAdd(ownerText, _ => new());
         // Side files are read by the portal, never sent: no compressed variants.
         if (!ContentTypes.IsCompressible(relativePath) || OutputLayout.IsSideFile(relativePath))
         {
-            var (hash, _) = Put([new(relativePath, content, downloadName)], ownerText, produced)[0];
+            var (hash, _) = Put([new(relativePath, content, downloadName)], ownerText)[0];
             KeepObject(hash.ToString(), brotli: false, content);
             return;
         }
@@ -62,7 +62,7 @@ public sealed class OutputBatch : IDisposable
         var brotli = Precompressor.Brotli(content);
         var keepBrotli = Precompressor.WorthKeeping(content.Length, brotli.Length);
         if (keepBrotli) files.Add(new(FileForms.PathOf(relativePath, FileForm.Brotli), brotli));
-        var written = Put(files, ownerText, produced);
+        var written = Put(files, ownerText);
         KeepObject(written[0].Hash.ToString(), keepBrotli, keepBrotli ? brotli : content);
     }
 
@@ -72,7 +72,7 @@ public sealed class OutputBatch : IDisposable
     /// (<see cref="CommitExactly"/>). The caller has checked the content against its SHA-256.
     /// </summary>
     internal void WriteExactly(string owner, OutputFile file, DateTime modifiedUtc) =>
-        WriteIfChanged([file], owner, modifiedUtc);
+        WriteChanges([file], _store.ChangesOf([file], owner, modifiedUtc));
 
     /// <summary>Keeps a content in the object store as a publish keeps its pages' (a node's own true copies).</summary>
     internal void KeepContent(string sha256, bool brotli, byte[] content) => KeepObject(sha256, brotli, content);
@@ -102,7 +102,7 @@ public sealed class OutputBatch : IDisposable
     }
 
     /// <summary>Marks a key as rendered even if it wrote nothing, so its old files are cleaned up.</summary>
-    public void Touch(PageKey owner) => _producedByOwner.GetOrAdd(owner.ToString(), _ => new());
+    public void Touch(PageKey owner) => _produced.Touched(owner.ToString());
 
     /// <summary>
     /// Keeps a key's files as they are: a full rebuild removes the files of every key it did not render, and some
@@ -110,28 +110,25 @@ public sealed class OutputBatch : IDisposable
     /// </summary>
     public void Keep(PageKey owner)
     {
-        var produced = _producedByOwner.GetOrAdd(owner.ToString(), _ => new());
-        lock (produced)
-            foreach (var path in _store.Manifest.PathsOwnedBy(owner.ToString())) produced.Add(path);
+        var ownerText = owner.ToString();
+        _produced.Kept(ownerText, _store.Manifest.PathsOwnedBy(ownerText));
     }
 
-    private (FileHash Hash, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner,
-        OwnedPaths produced)
+    private (FileHash Hash, ManifestEntry? Written)[] Put(List<OutputFile> files, string owner)
     {
-        lock (produced)
-            foreach (var file in files) produced.Add(file.Path);
-        return WriteIfChanged(files, owner, _now);
+        var changes = _store.ChangesOf(files, owner, _now);
+        _produced.Made(owner, files, changes);
+        return WriteChanges(files, changes);
     }
 
     /// <summary>
-    /// Writes the files that changed, each made pending before it is renamed into place. A write that fails throws;
-    /// its files then stay pending until the batch ends and are put back as the manifest has them then: the commit
-    /// records what the batch wrote of them before, if anything.
+    /// Writes the files that changed (<see cref="OutputStore.ChangesOf"/>), each made pending before it is renamed
+    /// into place. A write that fails throws; its files then stay pending until the batch ends and are put back as the
+    /// manifest has them then: the commit records what the batch wrote of them before, if anything.
     /// </summary>
-    private (FileHash Hash, ManifestEntry? Written)[] WriteIfChanged(IReadOnlyList<OutputFile> files, string owner,
-        DateTime modifiedUtc)
+    private (FileHash Hash, ManifestEntry? Written)[] WriteChanges(IReadOnlyList<OutputFile> files,
+        (FileHash Hash, ManifestEntry? Written)[] changes)
     {
-        var changes = _store.ChangesOf(files, owner, modifiedUtc);
         var earlier = new List<(ManifestEntry Entry, ManifestEntry? Earlier)>(changes.Length);
         foreach (var (_, entry) in changes)
         {
@@ -193,10 +190,10 @@ public sealed class OutputBatch : IDisposable
     /// <summary>
     /// Records the batch: stores remaining contents, updates the manifest, then deletes the files of
     /// <paramref name="removedKeys"/>, the stale files of every key rendered in this batch and, for a full rebuild,
-    /// the files of every key not rendered at all.
+    /// every other file it did not make.
     /// </summary>
     /// <param name="change">A content change this batch publishes, committed with its generation.</param>
-    public void Commit(IEnumerable<PageKey> removedKeys, bool fullRebuild = false, ContentChange? change = null)
+    public void Commit(IEnumerable<PageKey> removedKeys, ContentChange? change = null)
     {
         lock (_objectsLock)
         {
@@ -208,16 +205,11 @@ public sealed class OutputBatch : IDisposable
         var removals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in removedKeys)
             removals.UnionWith(manifest.PathsOwnedBy(key.ToString()));
-        foreach (var (owner, produced) in _producedByOwner)
-            removals.UnionWith(manifest.PathsOwnedBy(owner).Where(path => !produced.Contains(path)));
-        if (fullRebuild)
-            foreach (var owner in manifest.Owners().Where(o => !_producedByOwner.ContainsKey(o)))
-                removals.UnionWith(manifest.PathsOwnedBy(owner));
+        _produced.AddStale(manifest, _written, removals);
         removals.RemoveWhere(_written.Contains);
-        // A page's compressed forms' paths are made when asked for: only when there is something to spare.
-        if (removals.Count > 0)
-            foreach (var produced in _producedByOwner.Values)
-                removals.ExceptWith(produced.All);
+        // A file whose write failed was made: it goes back to the manifest's version, it is not removed.
+        removals.ExceptWith(_failed.Keys);
+        _produced.ExceptMade(removals);
 
         lock (_store.CommitLock)
         {

@@ -43,9 +43,15 @@ public sealed class OutputStore(OutputLayout layout, Manifest manifest, ObjectSt
     /// <summary>Whether a publish is writing files right now.</summary>
     public bool IsPublishing => _openBatches.Length > 0;
 
-    public OutputBatch BeginBatch()
+    /// <summary>Begins a batch of some keys: its commit removes the files those keys no longer make.</summary>
+    public OutputBatch BeginBatch() => Begin(fullRebuild: false);
+
+    /// <summary>Begins a batch that renders every key: its commit removes every file it did not make.</summary>
+    public OutputBatch BeginFullRebuild() => Begin(fullRebuild: true);
+
+    private OutputBatch Begin(bool fullRebuild)
     {
-        var batch = new OutputBatch(this, time.GetUtcNow().UtcDateTime);
+        var batch = new OutputBatch(this, time.GetUtcNow().UtcDateTime, fullRebuild);
         _journal.BatchStarted();
         lock (_openBatchesLock) _openBatches = [.. _openBatches, batch];
         return batch;

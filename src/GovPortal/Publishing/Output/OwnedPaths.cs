@@ -39,7 +39,7 @@ public sealed class OwnedPaths
 
     /// <summary>Adds the path of <paramref name="form"/> in the group at <paramref name="groupPath"/>, without
     /// making it.</summary>
-    public void Add(string groupPath, FileForm form) => Add(groupPath, groupPath.Length, BitOf(form));
+    public void Add(string groupPath, FileForm form) => Add(groupPath, groupPath.Length, FileForms.BitOf(form));
 
     /// <summary>Adds a form's bit for the group whose path is the first <paramref name="groupLength"/> characters of
     /// <paramref name="path"/>; the group's string is made only for a group not held yet.</summary>
@@ -150,9 +150,8 @@ public sealed class OwnedPaths
                 yield return FileForms.PathOf(group, form);
     }
 
-    private static byte Bit(string path, out int groupLength) => BitOf(FileForms.Of(path, out groupLength));
-
-    private static byte BitOf(FileForm form) => (byte)(1 << (int)form);
+    private static byte Bit(string path, out int groupLength) =>
+        FileForms.BitOf(FileForms.Of(path, out groupLength));
 
     private static string GroupPath(string path, int groupLength) =>
         groupLength == path.Length ? path : path[..groupLength];
