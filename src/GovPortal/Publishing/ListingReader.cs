@@ -10,11 +10,11 @@ public static class ListingReader
     private static IQueryable<Article> Live(GovPortalDbContext db) =>
         db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.Url != null);
 
-    private static IQueryable<ArticleListing> Project(IQueryable<Article> articles) =>
+    private static IQueryable<ArticleListing> Project(IQueryable<Article> articles, bool summaries = true) =>
         articles.InListOrder()
-            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!, a.Summary,
-                a.UpdatedAtUtc, a.Pinned, a.Weight, TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl,
-                    a.LeadImage));
+            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!,
+                summaries ? a.Summary : "", a.UpdatedAtUtc, a.Pinned, a.Weight,
+                TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl, a.LeadImage));
 
     /// <summary>
     /// A channel's whole list, in list order, without summaries unless the channel's list shows them
@@ -25,12 +25,8 @@ public static class ListingReader
         int channelId, CancellationToken ct = default)
     {
         var summaries = KeepsSummaries(tree, channelId);
-        IQueryable<ArticleListing> Read(IQueryable<Article> articles) => articles.InListOrder()
-            .Select(a => new ArticleListing(a.Id, a.ChannelId, a.Title, a.PublishedAtUtc, a.Url!,
-                summaries ? a.Summary : "", a.UpdatedAtUtc, a.Pinned, a.Weight,
-                TitleLook.ClassOf(a.TitleColour, a.TitleBold), a.LinkUrl, a.LeadImage));
-        var own = await Read(Live(db).Where(a => a.ChannelId == channelId)).ToListAsync(ct);
-        var listed = await Read(ListedIn(db, channelId)).ToListAsync(ct);
+        var own = await Project(Live(db).Where(a => a.ChannelId == channelId), summaries).ToListAsync(ct);
+        var listed = await Project(ListedIn(db, channelId), summaries).ToListAsync(ct);
         return Merge(own, listed, int.MaxValue);
     }
 
@@ -80,10 +76,29 @@ public static class ListingReader
             .Where(l => Live(db).Any(a => a.Id == l.ArticleId && a.SiteId == siteId))
             .ToListAsync(ct);
 
-    /// <summary>Every live article of a site, in list order, for a full rebuild.</summary>
-    public static Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId,
-        CancellationToken ct = default) =>
-        Project(Live(db).Where(a => a.SiteId == siteId)).ToListAsync(ct);
+    /// <summary>
+    /// Every live article of a site, in list order, for a full rebuild; with its summary only where a page of the
+    /// rebuild shows it (<see cref="FullRebuildSummaries"/>), since every listing is held until the list pages are
+    /// made, and a million articles' summaries are a tenth of that.
+    /// </summary>
+    /// <param name="alsoListed">The live articles' 同时列于 (<see cref="AlsoListedAsync"/>).</param>
+    public static async Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId, ChannelTree tree,
+        IReadOnlyCollection<AlsoListedIn> alsoListed, CancellationToken ct = default)
+    {
+        var listings = await Project(Live(db).Where(a => a.SiteId == siteId), summaries: false).ToListAsync(ct);
+        var shown = FullRebuildSummaries.Shown(listings, tree, alsoListed);
+        foreach (var ids in shown.Keys.Chunk(500))
+        {
+            var summaries = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, a.Summary }).ToListAsync(ct);
+            foreach (var article in summaries)
+            {
+                var index = shown[article.Id];
+                listings[index] = listings[index] with { Summary = article.Summary };
+            }
+        }
+        return listings;
+    }
 
     /// <summary>
     /// The snapshot the planner needs around an article that is (or was) in <paramref name="channelIds"/>, its own

@@ -180,8 +180,8 @@ public sealed partial class Publisher(
     {
         // Read in a method of its own: a local of the publish itself would stay alive, in its state machine, to the
         // end of the publish, and with it every listing.
-        var listings = await ListingReader.AllAsync(db, siteId, cancellationToken);
         var alsoListed = await ListingReader.AlsoListedAsync(db, siteId, cancellationToken);
+        var listings = await ListingReader.AllAsync(db, siteId, tree, alsoListed, cancellationToken);
         var focus = await FocusReader.ReadAsync(db, siteId, cancellationToken);
         // Oldest first, as the search index is best built (see SearchIndex.BeginRebuild).
         return (new InMemoryListingSource(tree, listings, focus, alsoListed),

@@ -67,7 +67,7 @@ public sealed class DataLayerTests(PostgresServer postgres)
             own.Select(a => a.Id));
 
         var subtree = await ListingReader.SubtreeNewestAsync(db, channels, news, 20);
-        var everything = await ListingReader.AllAsync(db, (await db.Sites.SingleAsync()).Id);
+        var everything = await ListingReader.AllAsync(db, (await db.Sites.SingleAsync()).Id, channels, []);
         var expected = everything.Where(a => channels.SubtreeOf(news).Contains(a.ChannelId)).Take(20).Select(a => a.Id);
         Assert.Equal(expected, subtree.Select(a => a.Id));
         Assert.All(subtree,
