@@ -78,8 +78,8 @@ public static class ListingReader
 
     /// <summary>
     /// Every live article of a site, in list order, for a full rebuild; with its summary only where a page of the
-    /// rebuild shows it (<see cref="FullRebuildSummaries"/>), since every listing is held until the list pages are
-    /// made, and a million articles' summaries are a tenth of that.
+    /// rebuild shows it (<see cref="FullRebuildSummaries"/>): every listing is held until the list pages are made,
+    /// and a million generated articles' summaries took a fifth of that phase's peak.
     /// </summary>
     /// <param name="alsoListed">The live articles' 同时列于 (<see cref="AlsoListedAsync"/>).</param>
     public static async Task<List<ArticleListing>> AllAsync(GovPortalDbContext db, int siteId, ChannelTree tree,
