@@ -123,7 +123,9 @@ public sealed class OwnedPaths
         _list.RemoveAt(_list.Count - 1);
     }
 
-    private byte FormsOf(ReadOnlySpan<char> group)
+    /// <summary>The bits (<see cref="FileForms.BitOf"/>) of the forms held in the group at <paramref name="group"/>.
+    /// </summary>
+    public byte FormsOf(ReadOnlySpan<char> group)
     {
         if (_many is not null)
             return _many.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(group, out var forms) ? forms : (byte)0;

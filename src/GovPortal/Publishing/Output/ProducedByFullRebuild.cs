@@ -9,7 +9,7 @@ namespace GovPortal.Publishing.Output;
 /// </summary>
 internal sealed class ProducedByFullRebuild(Manifest manifest) : ProducedFiles
 {
-    private readonly Dictionary<string, byte> _unchangedForms = new(StringComparer.Ordinal);
+    private readonly OwnedPaths _unchanged = new();
     private readonly Lock _lock = new();
 
     public override void Made(string owner, IReadOnlyList<OutputFile> files,
@@ -34,7 +34,7 @@ internal sealed class ProducedByFullRebuild(Manifest manifest) : ProducedFiles
         {
             var writtenGroup = written.GroupAt(groupPath);
             byte unchanged;
-            lock (_lock) _unchangedForms.TryGetValue(groupPath, out unchanged);
+            lock (_lock) unchanged = _unchanged.FormsOf(groupPath);
             foreach (var form in group.Forms)
                 if (writtenGroup?.Has(form) != true && (unchanged & FileForms.BitOf(form)) == 0)
                     removals.Add(FileForms.PathOf(groupPath, form));
@@ -43,14 +43,7 @@ internal sealed class ProducedByFullRebuild(Manifest manifest) : ProducedFiles
 
     public override void ExceptMade(HashSet<string> removals)
     {
-        lock (_lock)
-            removals.RemoveWhere(path =>
-            {
-                var form = FileForms.Of(path, out var groupLength);
-                var lookup = _unchangedForms.GetAlternateLookup<ReadOnlySpan<char>>();
-                return lookup.TryGetValue(path.AsSpan(0, groupLength), out var forms)
-                    && (forms & FileForms.BitOf(form)) != 0;
-            });
+        lock (_lock) removals.RemoveWhere(_unchanged.Contains);
     }
 
     private void Record(string path)
@@ -58,10 +51,6 @@ internal sealed class ProducedByFullRebuild(Manifest manifest) : ProducedFiles
         var form = FileForms.Of(path, out var groupLength);
         // The manifest's string for the group: an unchanged file is in it, and its path is then not held twice.
         var groupPath = manifest.GroupPathOf(path.AsSpan(0, groupLength)) ?? path[..groupLength];
-        lock (_lock)
-        {
-            _unchangedForms.TryGetValue(groupPath, out var forms);
-            _unchangedForms[groupPath] = (byte)(forms | FileForms.BitOf(form));
-        }
+        lock (_lock) _unchanged.Add(groupPath, form);
     }
 }
