@@ -193,6 +193,36 @@ public sealed class SearchIndexTests
             Assert.Equal([PortalData.SeedTitle], (await portal.ApiAsync("q=" + Uri.EscapeDataString("沈志栋"))).Titles());
     }
 
+    [Fact]
+    public async Task An_index_of_an_earlier_format_is_rebuilt_at_the_next_start()
+    {
+        using var data = new TempDirectory();
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path)) { }
+        var index = OutputLayout.For(new PortalPaths(data.Path), OutputLayout.FirstSiteCode).SearchIndexDirectory;
+        // As format 2 wrote it: the words in the title and text fields, none in the one field searched now.
+        using (var directory = SearchDirectory.Open(index))
+        {
+            IDictionary<string, string> committed;
+            using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
+                committed = reader.IndexCommit.UserData;
+            using var writer = new Lucene.Net.Index.IndexWriter(directory,
+                new Lucene.Net.Index.IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer())
+                    { OpenMode = Lucene.Net.Index.OpenMode.CREATE });
+            writer.AddDocument(new Lucene.Net.Documents.Document
+            {
+                new Lucene.Net.Documents.StringField(SearchFields.Id, "1", Lucene.Net.Documents.Field.Store.YES),
+                new Lucene.Net.Documents.TextField(SearchFields.Title, PortalData.SeedTitle,
+                    Lucene.Net.Documents.Field.Store.YES),
+                new Lucene.Net.Documents.TextField(SearchFields.Text, "沈志栋", Lucene.Net.Documents.Field.Store.YES),
+            });
+            writer.SetCommitData(new Dictionary<string, string>(committed) { [SearchFields.FormatKey] = "2" });
+            writer.Commit();
+        }
+
+        await using (var portal = await RunningPortal.StartAsync(dataDirectory: data.Path))
+            Assert.Equal([PortalData.SeedTitle], (await portal.ApiAsync("q=" + Uri.EscapeDataString("沈志栋"))).Titles());
+    }
+
     /// <summary>
     /// An index of its own in <paramref name="data"/>, written directly, and the site info it commits.
     /// </summary>
