@@ -83,8 +83,9 @@ public static class SearchFields
         foreach (var file in source.Files)
         {
             // The name is searchable too: readers look for 附件 by what it is called.
-            document.Add(new StoredField(File, file.Name + "\n" + file.Text));
-            document.Add(new TextField(Words, file.Name + "\n" + file.Text, Field.Store.NO));
+            var nameAndText = file.Name + "\n" + file.Text;
+            document.Add(new StoredField(File, nameAndText));
+            document.Add(new TextField(Words, nameAndText, Field.Store.NO));
             document.Add(new StoredField(FileName, file.Name));
             document.Add(new StoredField(FileUrl, file.Url));
         }

@@ -29,7 +29,7 @@ public sealed class SearchQueryBuilder
             if (partQuery.Clauses.Count == 0) continue;
             // The title is asked once a part, for the part whole: at a million articles, asking it for each word
             // as well made the p95 a third longer (docs/benchmarks.md, "Search across sites").
-            if (Phrase(SearchFields.Title, part.Text) is { } whole)
+            if (Phrase(SearchFields.Title, part.Text, coveringPairsOnly: true) is { } whole)
             {
                 whole.Boost = 8f;
                 partQuery.Add(whole, Occur.SHOULD);
@@ -43,7 +43,9 @@ public sealed class SearchQueryBuilder
     /// The terms of <paramref name="text"/> at their positions: character pairs, and single characters only where
     /// they stand alone (so 沈志栋 asks for 沈志 then 志栋, next to each other).
     /// </summary>
-    public Query? Phrase(string field, string text)
+    /// <param name="coveringPairsOnly">Asks only the pairs that cover the text (<see cref="Covering"/>): for
+    /// ranking, never for matching.</param>
+    public Query? Phrase(string field, string text, bool coveringPairsOnly = false)
     {
         var tokens = new List<(string Term, int Position, bool Pair)>();
         using (var stream = _analyzer.GetTokenStream(field, text))
@@ -63,7 +65,7 @@ public sealed class SearchQueryBuilder
         var pairStarts = tokens.Where(t => t.Pair).Select(t => t.Position).ToHashSet();
         var kept = tokens.Where(t => t.Pair
             || !(pairStarts.Contains(t.Position) || pairStarts.Contains(t.Position - 1))).ToList();
-        if (field == SearchFields.Title) kept = Covering(kept, pairStarts);
+        if (coveringPairsOnly) kept = Covering(kept, pairStarts);
         if (kept.Count == 0) return null;
         if (kept.Count == 1) return new TermQuery(new Term(field, kept[0].Term));
         var phrase = new PhraseQuery();
