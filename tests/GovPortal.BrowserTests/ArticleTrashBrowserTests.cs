@@ -29,13 +29,13 @@ public sealed class ArticleTrashBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("trash-editor");
         await page.GotoAsync($"/admin/articles/{id}");
         await page.ClickAsync($"form[action$='/articles/{id}/delete'] button[type=submit]");
-        await page.WaitForURLAsync("**/admin/articles/trash");
+        await PageAddress.ReachedAsync(page, "**/admin/articles/trash");
         Assert.Contains("已移入回收站", await page.InnerTextAsync("body"));
         Assert.Contains(title, await page.InnerTextAsync("table"));
         await Axe.AssertNoViolationsAsync(page);
 
         await page.ClickAsync($"form[action$='/articles/trash/{id}/restore'] button[type=submit]");
-        await page.WaitForURLAsync($"**/admin/articles/{id}");
+        await PageAddress.ReachedAsync(page, $"**/admin/articles/{id}");
         Assert.Contains("已从回收站恢复", await page.InnerTextAsync("body"));
         Assert.Contains(title, await page.InnerTextAsync("h1"));
         await page.Context.CloseAsync();

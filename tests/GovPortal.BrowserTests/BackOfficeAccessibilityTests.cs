@@ -20,21 +20,21 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
         // A system administrator always has the second step.
-        await page.WaitForURLAsync("**/admin/login/2fa**");
+        await PageAddress.ReachedAsync(page, "**/admin/login/2fa**");
         await Axe.AssertNoViolationsAsync(page);
         await page.FillAsync("#code", await TestAccounts.CodeAsync(portal, "a11y-all"));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/");
+        await PageAddress.ReachedAsync(page, "**/admin/");
 
         await page.GotoAsync("/admin/articles/new");
         await page.WaitForSelectorAsync(".editor-toolbar");
         await page.FillAsync("#title", "无障碍检查文章");
         await page.ClickAsync("form[enctype] button[type=submit]");
-        await page.WaitForURLAsync("**/admin/articles/*");
+        await PageAddress.ReachedAsync(page, "**/admin/articles/*");
         var article = page.Url;
         await page.GotoAsync("/admin/health");
         await page.ClickAsync("button:has-text('立即检查')"); // so the dashboard shows a report and its chart
-        await page.WaitForURLAsync("**/admin/health");
+        await PageAddress.ReachedAsync(page, "**/admin/health");
         foreach (var path in new[]
                  {
                      article, article + "/edit", article + "/diff", "/admin/", "/admin/articles", "/admin/forced",
@@ -60,7 +60,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         // 稿件统计 with a figure in its tables and chart: the article submitted.
         await page.GotoAsync(article);
         await page.ClickAsync("form[action$='/submit'] button[type=submit]");
-        await page.WaitForURLAsync(article);
+        await PageAddress.ReachedAsync(page, article);
         await Axe.AssertPageAsync(page, "/admin/statistics");
         // Other tests of the shared portal submit in this channel too: at least this one is counted.
         Assert.DoesNotContain("投稿 0 次", await page.InnerTextAsync("main"));
@@ -94,7 +94,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserFixture fixture)
         await enrol.FillAsync("#userName", "a11y-newadmin");
         await enrol.FillAsync("#password", TestAccounts.Password);
         await enrol.ClickAsync("button[type=submit]");
-        await enrol.WaitForURLAsync("**/admin/security");
+        await PageAddress.ReachedAsync(enrol, "**/admin/security");
         Assert.Contains("必须使用两步验证", await enrol.InnerTextAsync("main"));
         await Axe.AssertPageAsync(enrol, "/admin/security");
         await enrol.Context.CloseAsync();

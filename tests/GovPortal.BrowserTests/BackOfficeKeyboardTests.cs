@@ -29,13 +29,13 @@ public sealed class BackOfficeKeyboardTests(BrowserFixture fixture)
             // Tab leaves the editor for the next control: the editor is no keyboard trap.
             await KeyboardUse.TabToAsync(page, "form:not(:has(input[name=restore])) button[type=submit]", most: 40);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/admin/settings#statements");
+            await PageAddress.ReachedAsync(page, "**/admin/settings#statements");
             Assert.Contains("工作时间：周一至周五上午九时至下午五时。", await portal.Client.GetStringAsync("/contact.html"));
 
             await page.GotoAsync("/admin/settings/statements/contact");
             await KeyboardUse.TabToAsync(page, "form:has(input[name=restore]) button[type=submit]");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/admin/settings#statements");
+            await PageAddress.ReachedAsync(page, "**/admin/settings#statements");
             Assert.DoesNotContain("工作时间", await portal.Client.GetStringAsync("/contact.html"));
         }
         finally
@@ -68,7 +68,7 @@ public sealed class BackOfficeKeyboardTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("ArrowDown"); // the first picture after 不用题图
             await KeyboardUse.TabToAsync(page, "form[enctype] button[type=submit]", most: 120);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync($"**/admin/articles/{id}");
+            await PageAddress.ReachedAsync(page, $"**/admin/articles/{id}");
             await using var db = portal.Settings.Database.CreateContext();
             var revision = await db.Revisions.Include(r => r.Files).Where(r => r.ArticleId == id)
                 .OrderByDescending(r => r.Number).FirstAsync();

@@ -63,7 +63,7 @@ public sealed class BodyVideoBrowserTests(BrowserFixture fixture)
                 + "poster=\"/files/[0-9a-f]{32}\\.jpg\"[^>]*></video><figcaption>区防汛指挥部组织抢险队伍开展汛前演练。", body);
             await Axe.AssertNoViolationsAsync(page);
             await page.ClickAsync("form[enctype] button[type=submit]");
-            await page.WaitForURLAsync($"**/admin/articles/{id}");
+            await PageAddress.ReachedAsync(page, $"**/admin/articles/{id}");
             Assert.DoesNotContain("缺少文字说明", await page.InnerTextAsync("main"));
 
             await room.DoAsync(room.Editor, id, "submit");

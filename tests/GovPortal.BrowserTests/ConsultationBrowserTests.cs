@@ -118,7 +118,7 @@ public sealed class ConsultationBrowserTests(BrowserFixture fixture)
             await page.FillAsync("#userName", "a11y-yjzj");
             await page.FillAsync("#password", TestAccounts.Password);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/admin/");
+            await PageAddress.ReachedAsync(page, "**/admin/");
             foreach (var path in new[]
                      {
                          "/admin/consultations", "/admin/consultations/new", $"/admin/consultations/{open}",

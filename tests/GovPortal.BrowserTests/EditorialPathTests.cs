@@ -47,7 +47,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await editor.SetInputFilesAsync("#files", new FilePayload { Name = "消防安全检查方案.pdf", MimeType = "application/pdf",
             Buffer = TestPdf.Create("消防安全检查方案") });
         await editor.ClickAsync("form[enctype] button[type=submit]");
-        await editor.WaitForURLAsync("**/admin/articles/*");
+        await PageAddress.ReachedAsync(editor, "**/admin/articles/*");
         Assert.Contains("已保存草稿", await editor.InnerTextAsync("main"));
         Assert.Contains("消防安全检查方案.pdf", await editor.InnerTextAsync("main"));
         await editor.ClickAsync("button:has-text('提交审核')");
@@ -123,7 +123,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await page.SetInputFilesAsync("#files", new FilePayload
             { Name = "演练.jpg", MimeType = "image/jpeg", Buffer = SolidPicture.Jpeg(1200, 800) });
         await page.ClickAsync("form[enctype] button[type=submit]");
-        await page.WaitForURLAsync("**/admin/articles/*");
+        await PageAddress.ReachedAsync(page, "**/admin/articles/*");
         var id = int.Parse(page.Url.Split('/')[^1].Split('?')[0]);
 
         await page.GotoAsync($"/admin/articles/{id}/edit");
@@ -157,7 +157,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         body = await page.EvaluateAsync<string>("() => document.querySelector('#bodyHtml').value");
         Assert.Contains("<figure class=\"align-right\">", body);
         await page.ClickAsync("form[enctype] button[type=submit]");
-        await page.WaitForURLAsync($"**/admin/articles/{id}");
+        await PageAddress.ReachedAsync(page, $"**/admin/articles/{id}");
         Assert.DoesNotContain("缺少替代文字", await page.InnerTextAsync("main"));
         await using var db = portal.Settings.Database.CreateContext();
         var stored = await db.Revisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
@@ -198,7 +198,7 @@ public sealed class EditorialPathTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".editor-area a[href='https://www.szxc.gov.cn/']");
         await page.ClickAsync("form[enctype] button[type=submit]");
-        await page.WaitForURLAsync($"**/admin/articles/{id}");
+        await PageAddress.ReachedAsync(page, $"**/admin/articles/{id}");
         await using var db = portal.Settings.Database.CreateContext();
         var stored = await db.Revisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
             .Select(r => r.BodyHtml).FirstAsync();

@@ -54,14 +54,14 @@ public sealed class ElderFormTests(BrowserFixture fixture)
         try
         {
             await page.ClickAsync("a[data-variant-link=elder]");
-            await page.WaitForURLAsync("**/elder/xwzx/xcyw/");
+            await PageAddress.ReachedAsync(page, "**/elder/xwzx/xcyw/");
 
             await page.GotoAsync("/xwzx/bmdt/");
-            await page.WaitForURLAsync("**/elder/xwzx/bmdt/");
+            await PageAddress.ReachedAsync(page, "**/elder/xwzx/bmdt/");
             Assert.Contains("elder", await page.GetAttributeAsync("body", "class") ?? "");
 
             await page.ClickAsync("[data-show=elder] a");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/xwzx/bmdt/");
+            await PageAddress.PathReachedAsync(page, "/xwzx/bmdt/");
             await page.GotoAsync("/");
             Assert.Equal("/", new Uri(page.Url).AbsolutePath);
             Assert.Equal("variant-standard", await page.GetAttributeAsync("body", "class"));
@@ -93,7 +93,7 @@ public sealed class PhoneNavigationTests(BrowserFixture fixture)
             Assert.True(await page.IsVisibleAsync("#main-nav-list"));
             Assert.Equal("true", await page.GetAttributeAsync(".nav-toggle", "aria-expanded"));
             await page.ClickAsync("#main-nav-list a >> text=新闻中心");
-            await page.WaitForURLAsync("**/xwzx/");
+            await PageAddress.ReachedAsync(page, "**/xwzx/");
         }
         finally
         {

@@ -143,7 +143,7 @@ public sealed class LetterPagesAccessibilityTests(BrowserFixture fixture)
             await page.FillAsync("#userName", MailboxAdmin);
             await page.FillAsync("#password", TestAccounts.Password);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/admin/");
+            await PageAddress.ReachedAsync(page, "**/admin/");
             foreach (var id in new[] { published, unpublished })
             {
                 await page.GotoAsync($"/admin/letters/{id}/publish");

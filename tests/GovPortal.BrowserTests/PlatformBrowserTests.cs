@@ -59,7 +59,7 @@ public sealed class PlatformBrowserTests(BrowserFixture fixture)
         Assert.True(await reader.IsCheckedAsync("#scope-all"));
         await KeyboardUse.TabToAsync(reader, ".search-submit button", most: 40);
         await reader.Keyboard.PressAsync("Enter");
-        await reader.WaitForURLAsync("**scope=all**");
+        await PageAddress.ReachedAsync(reader, "**scope=all**");
         Assert.Contains("网站：苏州市相城区黄埭镇人民政府", await reader.InnerTextAsync("main"));
         foreach (var form in new[] { "", "/elder", "/zh-hant" })
             await Axe.AssertPageAsync(reader,

@@ -26,7 +26,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         await desk.GotoAsync("/admin/security");
         await KeyboardUse.TabToAsync(desk, "main a[href$='/admin/sessions']");
         await desk.Keyboard.PressAsync("Enter");
-        await desk.WaitForURLAsync("**/admin/sessions");
+        await PageAddress.ReachedAsync(desk, "**/admin/sessions");
         Assert.Equal(3, await desk.Locator("main table tbody tr").CountAsync());
         Assert.Equal(1, await desk.Locator("main tbody tr:has-text('当前会话')").CountAsync());
         await Axe.AssertNoViolationsAsync(desk);
@@ -71,7 +71,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         var deskSession = await desk.GetAttributeAsync("main tbody tr:has-text('当前会话') form", "action");
         await KeyboardUse.TabToAsync(desk, $"form[action='{deskSession}'] button");
         await desk.Keyboard.PressAsync("Enter");
-        await desk.WaitForURLAsync("**/admin/login");
+        await PageAddress.ReachedAsync(desk, "**/admin/login");
         await desk.GotoAsync("/admin/sessions");
         Assert.Contains("/admin/login", desk.Url);
         await desk.Context.CloseAsync();
@@ -95,7 +95,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
         await Axe.AssertPageAsync(admin, $"/admin/accounts/{accountId}");
         await KeyboardUse.TabToAsync(admin, $"main a[href$='/admin/accounts/{accountId}/sessions']");
         await admin.Keyboard.PressAsync("Enter");
-        await admin.WaitForURLAsync($"**/admin/accounts/{accountId}/sessions");
+        await PageAddress.ReachedAsync(admin, $"**/admin/accounts/{accountId}/sessions");
         Assert.Equal("账号 kb-sessions-staff 的登录会话", await admin.InnerTextAsync("h1"));
         Assert.Equal(2, await admin.Locator("main table tbody tr").CountAsync());
         Assert.Equal(0, await admin.Locator("main tbody tr:has-text('当前会话')").CountAsync());
@@ -176,7 +176,7 @@ public sealed class SessionAndPolicyPagesTests(BrowserFixture fixture)
             await editor.FillAsync("#userName", "kb-policy-editor");
             await editor.FillAsync("#password", TestAccounts.Password);
             await editor.Keyboard.PressAsync("Enter");
-            await editor.WaitForURLAsync("**/admin/security");
+            await PageAddress.ReachedAsync(editor, "**/admin/security");
             Assert.Contains("必须使用两步验证", await editor.InnerTextAsync("main"));
             await editor.Context.CloseAsync();
         }

@@ -32,7 +32,7 @@ public sealed class SubmissionBrowserTests(BrowserFixture fixture)
         await town.SelectOptionAsync("#channelId", new SelectOptionValue { Label = "苏州市相城区人民政府 · 镇街动态" });
         await town.FillAsync("#note", "河长制工作的最新进展，请审阅。");
         await town.ClickAsync("button:has-text('报送')");
-        await town.WaitForURLAsync("**/admin/submissions");
+        await PageAddress.ReachedAsync(town, "**/admin/submissions");
         Assert.Contains("待处理", await town.InnerTextAsync("#sent + table"));
         await Axe.AssertNoViolationsAsync(town);
 
