@@ -95,6 +95,9 @@ public static class PlatformSearchProfile
         });
         // What the search page runs: the newest 50,000 ranked when a search matches too much to rank whole.
         Time("search as ranked by SearchRanking.Default", q => SearchRanking.Default.Rank(serial, q, sort, 10));
+        var oneSlice = SearchRanking.Default with { Slices = 1 };
+        Time("search as ranked by SearchRanking.Default, one slice (one core)",
+            q => oneSlice.Rank(serial, q, sort, 10));
         Time("the 12 broadest, search, serial", q => serial.Search(q, null, 10, sort), broadest);
         Time("the 12 broadest, as ranked by SearchRanking.Default",
             q => SearchRanking.Default.Rank(serial, q, sort, 10), broadest);
@@ -115,6 +118,8 @@ public static class PlatformSearchProfile
         var wordsOnly = built.Select(WithoutTitle).ToList();
         Time("search as ranked by SearchRanking.Default, the title not asked",
             q => SearchRanking.Default.Rank(serial, q, sort, 10), wordsOnly);
+        Time("search as ranked by SearchRanking.Default, one slice, the title not asked",
+            q => oneSlice.Rank(serial, q, sort, 10), wordsOnly);
         Time("weight and every segment's scorer, the title not asked", q =>
         {
             var weight = serial.CreateNormalizedWeight(q);
