@@ -10,6 +10,8 @@ using GovPortal.Search;
 using GovPortal.Storage;
 using GovPortal.Tests.Hosting;
 using GovPortal.Tests.Support;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -203,17 +205,16 @@ public sealed class SearchIndexTests
         using (var directory = SearchDirectory.Open(index))
         {
             IDictionary<string, string> committed;
-            using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory))
+            using (var reader = DirectoryReader.Open(directory))
                 committed = reader.IndexCommit.UserData;
-            using var writer = new Lucene.Net.Index.IndexWriter(directory,
-                new Lucene.Net.Index.IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer())
-                    { OpenMode = Lucene.Net.Index.OpenMode.CREATE });
-            writer.AddDocument(new Lucene.Net.Documents.Document
+            using var writer = new IndexWriter(directory,
+                new IndexWriterConfig(BigramAnalyzer.Version, new BigramAnalyzer())
+                    { OpenMode = OpenMode.CREATE });
+            writer.AddDocument(new Document
             {
-                new Lucene.Net.Documents.StringField(SearchFields.Id, "1", Lucene.Net.Documents.Field.Store.YES),
-                new Lucene.Net.Documents.TextField(SearchFields.Title, PortalData.SeedTitle,
-                    Lucene.Net.Documents.Field.Store.YES),
-                new Lucene.Net.Documents.TextField(SearchFields.Text, "沈志栋", Lucene.Net.Documents.Field.Store.YES),
+                new StringField(SearchFields.Id, "1", Field.Store.YES),
+                new TextField(SearchFields.Title, PortalData.SeedTitle, Field.Store.YES),
+                new TextField(SearchFields.Text, "沈志栋", Field.Store.YES),
             });
             writer.SetCommitData(new Dictionary<string, string>(committed) { [SearchFields.FormatKey] = "2" });
             writer.Commit();
