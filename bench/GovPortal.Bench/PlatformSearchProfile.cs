@@ -51,89 +51,75 @@ public static class PlatformSearchProfile
         return string.Join('\n', report);
     }
 
+    /// <summary>A bench query as the search page asks it by relevance: its Lucene query and its order.</summary>
+    private sealed record Asked(string Text, Query Query, Sort Sort);
+
     private static void Measure(List<FSDirectory> directories, List<string> queries, List<string> report)
     {
         var readers = directories.Select(d => (IndexReader)DirectoryReader.Open(d)).ToArray();
         using var all = new MultiReader(readers, closeSubReaders: true);
         var words = new QueryWords();
         var builder = new SearchQueryBuilder();
-        var sort = new Sort(SortField.FIELD_SCORE,
-            new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
-        var withWords = queries.Select(q => (Text: q, Query: builder.Build(words.Split(q.ToLowerInvariant()))))
-            .Where(q => q.Query is not null).ToList();
-        var built = withWords.Select(q => q.Query!).ToList();
+        var asked = queries.Select(q => (Text: q, Parts: words.Split(q.ToLowerInvariant())))
+            .Select(q => (q.Text, q.Parts, Query: builder.Build(q.Parts)))
+            .Where(q => q.Query is not null)
+            .Select(q => new Asked(q.Text, q.Query!, SearchSorts.Relevance(q.Parts))).ToList();
         var serial = new IndexSearcher(all);
-        var matches = built.Select(q => (double)serial.Search(q, 1).TotalHits).ToList();
-        var most = withWords.Zip(matches).OrderByDescending(m => m.Second).Take(12)
+        // The titles read before anything is timed, as the first search in each segment reads them.
+        foreach (var leaf in all.Leaves) TitleTable.For(leaf.AtomicReader);
+        var matches = asked.Select(q => (double)serial.Search(q.Query, 1).TotalHits).ToList();
+        var most = asked.Zip(matches).OrderByDescending(m => m.Second).Take(12)
             .Select(m => $"{m.First.Text} ({m.Second:N0})");
         report.Add($"most matches: {string.Join(", ", most)}");
-        report.Add($"{all.Leaves.Count} segments in {readers.Length} indexes, {built.Count} queries with words; " +
+        report.Add($"{all.Leaves.Count} segments in {readers.Length} indexes, {asked.Count} queries with words; " +
             $"matches a query: median {PublishBenchmarks.Percentile(matches, 50):N0}, " +
             $"p95 {PublishBenchmarks.Percentile(matches, 95):N0} of {all.NumDocs:N0} documents");
 
-        var broadest = withWords.Zip(matches).OrderByDescending(m => m.Second).Take(12)
-            .Select(m => m.First.Query!).ToList();
+        var broadest = asked.Zip(matches).OrderByDescending(m => m.Second).Take(12).Select(m => m.First).ToList();
 
-        void Time(string what, Action<Query> run, List<Query>? only = null)
+        void Time(string what, Action<Asked> run, List<Asked>? only = null)
         {
-            var measured = only ?? built;
+            var measured = only ?? asked;
             foreach (var query in measured) run(query); // warm-up
             var latencies = PlatformSearchBenchmarks.Latencies(measured, MeasuredPasses, run);
             report.Add($"{what}: median {PublishBenchmarks.Percentile(latencies, 50):0.00} ms, " +
                 $"p95 {PublishBenchmarks.Percentile(latencies, 95):0.00} ms");
         }
 
-        Time("weight only", q => serial.CreateNormalizedWeight(q));
-        Time("search, serial", q => serial.Search(q, null, 10, sort));
+        Time("weight only", q => serial.CreateNormalizedWeight(q.Query));
+        Time("search, serial", q => serial.Search(q.Query, null, 10, q.Sort));
         // Matching alone (postings and phrase positions read, nothing scored or sorted): what is left when the
         // ranking is taken away.
-        Time("count only", q => serial.Search(q, new TotalHitCountCollector()));
+        Time("count only", q => serial.Search(q.Query, new TotalHitCountCollector()));
         Time("weight and every segment's scorer, nothing matched", q =>
         {
-            var weight = serial.CreateNormalizedWeight(q);
+            var weight = serial.CreateNormalizedWeight(q.Query);
             foreach (var leaf in all.Leaves) weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
         });
         // What the search page runs: the newest 50,000 ranked when a search matches too much to rank whole.
-        Time("search as ranked by SearchRanking.Default", q => SearchRanking.Default.Rank(serial, q, sort, 10));
+        Time("search as ranked by SearchRanking.Default", q => SearchRanking.Default.Rank(serial, q.Query, q.Sort, 10));
         var oneSlice = SearchRanking.Default with { Slices = 1 };
         Time("search as ranked by SearchRanking.Default, one slice (one core)",
-            q => oneSlice.Rank(serial, q, sort, 10));
-        Time("the 12 broadest, search, serial", q => serial.Search(q, null, 10, sort), broadest);
+            q => oneSlice.Rank(serial, q.Query, q.Sort, 10));
+        Time("the 12 broadest, search, serial", q => serial.Search(q.Query, null, 10, q.Sort), broadest);
         Time("the 12 broadest, as ranked by SearchRanking.Default",
-            q => SearchRanking.Default.Rank(serial, q, sort, 10), broadest);
+            q => SearchRanking.Default.Rank(serial, q.Query, q.Sort, 10), broadest);
         // The searches that set the p95 once the broadest are bounded.
-        var slowest = withWords.Select(q =>
+        var slowest = asked.Select(q =>
         {
             var watch = Stopwatch.StartNew();
-            var ranked = SearchRanking.Default.Rank(serial, q.Query!, sort, 10);
+            var ranked = SearchRanking.Default.Rank(serial, q.Query, q.Sort, 10);
             return (Ms: watch.Elapsed.TotalMilliseconds, q.Text, ranked.Total, ranked.Ranked);
         }).OrderByDescending(q => q.Ms).Take(10);
         report.Add("slowest as ranked: " + string.Join(", ", slowest.Select(q =>
             $"{q.Text} {q.Ms:0} ms ({q.Total:N0} {(q.Ranked is null ? "matches" : "estimated")})")));
         var parallel = new IndexSearcher(all, TaskScheduler.Default);
-        Time("search, a task per segment", q => parallel.Search(q, null, 10, sort));
+        Time("search, a task per segment", q => parallel.Search(q.Query, null, 10, q.Sort));
 
-        // What asking the title costs (a part found whole in a title ranks higher): the same words matched, the
-        // title not asked.
-        var wordsOnly = built.Select(WithoutTitle).ToList();
-        Time("search as ranked by SearchRanking.Default, the title not asked",
-            q => SearchRanking.Default.Rank(serial, q, sort, 10), wordsOnly);
-        Time("search as ranked by SearchRanking.Default, one slice, the title not asked",
-            q => oneSlice.Rank(serial, q, sort, 10), wordsOnly);
-        Time("weight and every segment's scorer, the title not asked", q =>
-        {
-            var weight = serial.CreateNormalizedWeight(q);
-            foreach (var leaf in all.Leaves) weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-        }, wordsOnly);
-    }
-
-    /// <summary>The query without its optional clauses (the title a part is looked for in whole).</summary>
-    private static Query WithoutTitle(Query query)
-    {
-        if (query is not BooleanQuery boolean) return query;
-        var required = new BooleanQuery();
-        foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST))
-            required.Add(WithoutTitle(clause.Query), Occur.MUST);
-        return required;
+        // What ranking the titles that hold a part first costs: the same search by the words' score and date alone.
+        var byScore = new Sort(SortField.FIELD_SCORE,
+            new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+        Time("search as ranked by SearchRanking.Default, one slice, by score and date alone",
+            q => oneSlice.Rank(serial, q.Query, byScore, 10));
     }
 }

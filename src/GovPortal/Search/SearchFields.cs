@@ -17,9 +17,17 @@ public static class SearchFields
     /// What a search matches: the title, the text and every related file of an article in one field, each a value
     /// of its own so that no phrase runs from one into the next. One field rather than a choice among three: at a
     /// million articles, matching each word in the title, the text or a file took more than half of a search's time
-    /// (docs/benchmarks.md, "Search across sites"). The title is indexed apart as well, for ranking.
+    /// (docs/benchmarks.md, "Search across sites"). The title is kept apart as well, for ranking
+    /// (<see cref="TitleKey"/>).
     /// </summary>
     public const string Words = "words";
+
+    /// <summary>
+    /// The title as its <see cref="Search.TitleKey"/>, in doc values: what <see cref="TitleTable"/> reads to rank an
+    /// article whose title holds a part of the query first.
+    /// </summary>
+    public const string TitleKey = "title_key";
+
     public const string FileName = "file_name";
     public const string FileUrl = "file_url";
     public const string Url = "url";
@@ -47,7 +55,7 @@ public static class SearchFields
     public const string FormatKey = "format";
 
     /// <summary>The format this code writes; raised whenever what a document holds changes.</summary>
-    public const string Format = "3";
+    public const string Format = "4";
 
     /// <summary>The commit data key under which <see cref="SearchSiteInfo"/> is kept, as JSON.</summary>
     public const string SiteInfoKey = "site";
@@ -60,7 +68,8 @@ public static class SearchFields
         {
             new StringField(Id, IdTerm(source.ArticleId), Field.Store.YES),
             new StoredField(Channel, source.ChannelId),
-            new TextField(Title, source.Title, Field.Store.YES),
+            new StoredField(Title, source.Title),
+            new BinaryDocValuesField(TitleKey, new Lucene.Net.Util.BytesRef(Search.TitleKey.Of(source.Title))),
             new TextField(Words, source.Title, Field.Store.NO),
             new StoredField(Text, source.Text),
             new TextField(Words, source.Text, Field.Store.NO),

@@ -184,9 +184,8 @@ public sealed class SiteSearch : IDisposable
     {
         var query = Filtered(WithNumber(_queries.Build(parts), numberKey) ?? new MatchAllDocsQuery(), request);
         var sort = request.Order == SearchOrder.Newest || words.Count == 0
-            ? new Sort(new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true))
-            : new Sort(SortField.FIELD_SCORE,
-                new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
+            ? SearchSorts.Newest
+            : SearchSorts.Relevance(parts, numberKey);
         return (query, sort);
     }
 

@@ -28,9 +28,7 @@ public sealed class SearchMatchingTests
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var query = new SearchQueryBuilder().Build(parts)!;
-        var sort = new Sort(SortField.FIELD_SCORE,
-            new SortField(SearchFields.DateOrder, SortFieldType.INT64, reverse: true));
-        return [.. searcher.Search(query, null, 10, sort).ScoreDocs.Select(hit => int.Parse(
+        return [.. searcher.Search(query, null, 10, SearchSorts.Relevance(parts)).ScoreDocs.Select(hit => int.Parse(
             searcher.Doc(hit.Doc).Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture))];
     }
 
@@ -60,7 +58,7 @@ public sealed class SearchMatchingTests
     [Fact]
     public void A_word_is_matched_by_every_pair_so_punctuation_inside_it_is_no_match()
     {
-        // One word as the segmenter may leave it; the title is asked for fewer pairs, which is only for ranking.
+        // One word as the segmenter may leave it.
         var found = Found([new QueryPart("人居环境整治", ["人居环境整治"])],
             Article(1, "通告", "农村人居，环境整治。"),
             Article(2, "人居，环境整治", "工作情况。"),
