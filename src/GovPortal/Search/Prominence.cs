@@ -47,7 +47,7 @@ public sealed class Prominence : FieldComparerSource
             return this;
         }
 
-        /// <summary>The segment's documents with the number typed: one or two, in order.</summary>
+        /// <summary>The segment's documents with the number typed (rarely more than one), in order.</summary>
         private int[] Numbered(AtomicReader reader)
         {
             if (prominence._numberKey.Length == 0) return [];
@@ -65,7 +65,7 @@ public sealed class Prominence : FieldComparerSource
             var title = _titles!.Of(doc);
             var held = 0;
             foreach (var part in prominence._parts)
-                if (title.Contains(part, StringComparison.Ordinal)) held++;
+                if (TitleKey.Holds(title, part)) held++;
             return held;
         }
 

@@ -32,7 +32,7 @@ public sealed class SearchDocuments(UploadStore uploads, AttachmentText attachme
     }
 
     /// <summary>
-    /// Every searchable field of the article's kind but the title (indexed on its own), as plain text.
+    /// Every searchable field of the article's kind but the title (kept on its own), as plain text.
     /// </summary>
     public string TextOf(Article article) => string.Join('\n', kinds.Of(article).Fields
         .Where(f => f.Searchable && f.Name != ContentKind.TitleName)

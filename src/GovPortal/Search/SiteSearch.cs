@@ -204,12 +204,12 @@ public sealed class SiteSearch : IDisposable
 
     /// <summary>
     /// A query that is a 发文字号 or 索引号 (however its brackets were typed) also finds the document with that exact
-    /// number, weighted far above any match of its words, so that document comes first.
+    /// number, even where its words are not in it; by relevance that document comes first (<see cref="Prominence"/>).
     /// </summary>
     private static Query? WithNumber(Query? words, string numberKey)
     {
         if (numberKey.Length == 0) return words;
-        var number = new TermQuery(new Term(SearchFields.NumberKey, numberKey)) { Boost = 1000f };
+        var number = new TermQuery(new Term(SearchFields.NumberKey, numberKey));
         if (words is null) return number;
         var either = new BooleanQuery();
         either.Add(words, Occur.SHOULD);

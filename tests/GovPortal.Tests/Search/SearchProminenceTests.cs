@@ -73,6 +73,30 @@ public sealed class SearchProminenceTests
         Assert.Equal([1, 2], Ranked(directory, "ＰＭ２.５"));
     }
 
+    [Theory]
+    [InlineData("第3号通告", "3号", true)]
+    [InlineData("相政规〔2023〕13号", "3号", false)]
+    [InlineData("第13号通告和第3号通告", "3号", true)]
+    [InlineData("1.3号线", "3号", false)]
+    [InlineData("email地址变更", "ai", false)]
+    [InlineData("ai应用", "ai", true)]
+    [InlineData("pm2.5浓度", "2.5", false)]
+    [InlineData("pm2.5浓度", "pm2.5", true)]
+    [InlineData("相城区召开大会", "相城", true)]
+    [InlineData("区5g基站", "5g基站", true)]
+    public void A_title_holds_a_run_of_letters_or_digits_only_where_it_does_not_run_on(string title, string part,
+        bool holds) => Assert.Equal(holds, TitleKey.Holds(title, part));
+
+    [Fact]
+    public void A_number_inside_a_longer_one_in_a_title_is_not_held()
+    {
+        // Both match the words 3号 in their text; only the first's title holds 3号 as the index would find it.
+        using var directory = Indexed(
+            Article(1, "第3号工作提示", "详见工作提示。"),
+            Article(2, "相政规〔2023〕13号解读", "第3号提示，第3号提示。"));
+        Assert.Equal([1, 2], Ranked(directory, "3号"));
+    }
+
     [Fact]
     public void The_document_whose_number_was_typed_comes_before_any_title_holding_the_words()
     {

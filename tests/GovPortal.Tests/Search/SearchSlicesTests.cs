@@ -50,7 +50,7 @@ public sealed class SearchSlicesTests
         var searcher = new IndexSearcher(reader);
         var parts = new QueryWords().Split(words);
         var query = new SearchQueryBuilder().Build(parts)!;
-        // By relevance, a third of the articles' titles hold 安全生产 or 检查 and 通报 whole: they come first.
+        // By relevance, a third of the titles hold 安全生产, or both 检查 and 通报 (the rest 通报 alone): first.
         var sort = byRelevance ? SearchSorts.Relevance(parts) : SearchSorts.Newest;
         // Ranked whole, and (a window of 40, limit 60) within the window where the search matches much.
         foreach (var ranking in new[] { new SearchRanking(50_000, 50_000), new SearchRanking(40, 60, 1) })
